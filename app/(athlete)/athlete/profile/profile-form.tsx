@@ -1,0 +1,93 @@
+"use client";
+
+import { useActionState } from "react";
+import { updateProfileAction } from "@/lib/profiles/actions";
+import { idleState } from "@/lib/forms-state";
+import { Field, FieldError, FormMessage, SubmitButton } from "@/lib/ui/form-controls";
+import type { AthleteProfileView } from "@/lib/profiles/queries";
+import { CURVATURE_OPTIONS, FOOTPRINT_OPTIONS, LABELS, POSTURE_OPTIONS, SEX_OPTIONS } from "@/lib/profiles/schemas";
+
+export function ProfileForm({ profile }: { profile: AthleteProfileView }) {
+  const [state, action] = useActionState(updateProfileAction, idleState);
+  // After a failed submit the form shows what was typed; checkbox groups keep the saved values.
+  const v = (name: keyof AthleteProfileView) => state.values?.[name] ?? (profile[name] as string | number | null);
+  return (
+    <form action={action} noValidate>
+      <FormMessage state={state} />
+      <Field name="birthDate" label="Birth date" type="date" defaultValue={v("birthDate")} state={state} />
+      <div className="field">
+        <label htmlFor="field-sex">Sex</label>
+        <select id="field-sex" name="sex" defaultValue={String(v("sex"))}>
+          {SEX_OPTIONS.map((o) => (
+            <option key={o} value={o}>
+              {LABELS.sex[o]}
+            </option>
+          ))}
+        </select>
+        <FieldError id="field-sex-error" errors={state.fieldErrors?.sex} />
+      </div>
+      <Field name="heightCm" label="Height (cm)" type="number" inputMode="decimal" min={100} max={230} step="0.1" defaultValue={v("heightCm")} state={state} />
+      <Field name="weightKg" label="Weight (kg)" type="number" inputMode="decimal" min={25} max={200} step="0.1" defaultValue={v("weightKg")} state={state} />
+      <div className="field">
+        <label htmlFor="field-footprintType">Footprint type</label>
+        <p className="hint" id="field-footprintType-hint">
+          From a biomechanical footprint test. Shoes are best chosen to match it.
+        </p>
+        <select id="field-footprintType" name="footprintType" defaultValue={String(v("footprintType"))} aria-describedby="field-footprintType-hint">
+          {FOOTPRINT_OPTIONS.map((o) => (
+            <option key={o} value={o}>
+              {LABELS.footprintType[o]}
+            </option>
+          ))}
+        </select>
+        <FieldError id="field-footprintType-error" errors={state.fieldErrors?.footprintType} />
+      </div>
+      <Field
+        name="legLengthDiscrepancyMm"
+        label="Leg-length difference (mm)"
+        hint="If measured. A difference of about 1 cm can tilt the pelvis and load the lower back."
+        type="number"
+        inputMode="decimal"
+        min={0}
+        max={60}
+        step="0.5"
+        defaultValue={v("legLengthDiscrepancyMm")}
+        state={state}
+      />
+      <fieldset className="checks">
+        <legend>Daily posture load</legend>
+        {POSTURE_OPTIONS.map((o) => (
+          <label key={o}>
+            <input type="checkbox" name="postureLoad" value={o} defaultChecked={profile.postureLoad.includes(o)} />
+            {LABELS.postureLoad[o]}
+          </label>
+        ))}
+        <FieldError id="field-postureLoad-error" errors={state.fieldErrors?.postureLoad} />
+      </fieldset>
+      <fieldset className="checks">
+        <legend>Spinal curvature findings</legend>
+        {CURVATURE_OPTIONS.map((o) => (
+          <label key={o}>
+            <input type="checkbox" name="curvatureFindings" value={o} defaultChecked={profile.curvatureFindings.includes(o)} />
+            {LABELS.curvatureFindings[o]}
+          </label>
+        ))}
+        <FieldError id="field-curvatureFindings-error" errors={state.fieldErrors?.curvatureFindings} />
+      </fieldset>
+      <div className="field">
+        <label htmlFor="field-injuryHistory">Injury and back-pain history</label>
+        <textarea
+          id="field-injuryHistory"
+          name="injuryHistory"
+          rows={4}
+          maxLength={2000}
+          defaultValue={String(v("injuryHistory") ?? "")}
+          aria-invalid={state.fieldErrors?.injuryHistory ? true : undefined}
+          aria-describedby="field-injuryHistory-error"
+        />
+        <FieldError id="field-injuryHistory-error" errors={state.fieldErrors?.injuryHistory} />
+      </div>
+      <SubmitButton>Save profile</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Metadata } from "next";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getSquadForCoach } from "@/lib/squads/queries";
+import { NotFoundError } from "@/lib/errors";
+import { formatDate, formatDateTime, dateOnly } from "@/lib/dates";
+import { InviteForm, RemoveMemberButton, RevokeInvitationButton } from "./squad-forms";
+
+export const metadata: Metadata = { title: "Squad" };
+
+export default async function SquadPage({ params }: { params: Promise<{ squadId: string }> }) {
+  const { squadId } = await params;
+  const viewer = await requireViewer();
+  const squad = await getSquadForCoach(viewer, squadId).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const athletes = squad.members.filter((m) => m.role === "ATHLETE");
+  const coaches = squad.members.filter((m) => m.role === "COACH");
+  return (
+    <>
+      <p>
+        <Link href="/coach">← All squads</Link>
+      </p>
+      <h1>{squad.name}</h1>
+      <section className="card" aria-labelledby="invite-heading">
+        <h2 id="invite-heading" style={{ marginTop: 0 }}>
+          Invite someone
+        </h2>
+        <p className="muted">
+          Each link works once and expires after 7 days. There is no email: copy the link and send it yourself.
+        </p>
+        <InviteForm squadId={squad.id} canInviteCoaches={squad.isOwner} />
+      </section>
+
+      <h2>Athletes ({athletes.length})</h2>
+      {athletes.length === 0 ? (
+        <p className="muted">No athletes yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col" className="hide-narrow">Email</th>
+                <th scope="col">Joined</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {athletes.map((m) => (
+                <tr key={m.userId}>
+                  <td>
+                    <Link href={`/coach/squads/${squad.id}/athletes/${m.userId}`}>{m.name}</Link>
+                  </td>
+                  <td className="hide-narrow">{m.email}</td>
+                  <td>{formatDate(dateOnly(m.joinedAt))}</td>
+                  <td>
+                    <RemoveMemberButton squadId={squad.id} userId={m.userId} name={m.name} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>Coaches</h2>
+      <ul>
+        {coaches.map((m) => (
+          <li key={m.userId}>
+            {m.name} {m.isOwner ? <span className="badge">head coach</span> : <span className="badge">assistant</span>}
+            {!m.isOwner && squad.isOwner ? <RemoveMemberButton squadId={squad.id} userId={m.userId} name={m.name} /> : null}
+          </li>
+        ))}
+      </ul>
+
+      <h2>Invitations</h2>
+      {squad.invitations.length === 0 ? (
+        <p className="muted">No invitations yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">For</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Expires</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {squad.invitations.map((inv) => (
+                <tr key={inv.id}>
+                  <td>{inv.note ?? <span className="muted">—</span>}</td>
+                  <td>{inv.role === "COACH" ? "Assistant coach" : "Athlete"}</td>
+                  <td>
+                    <span className="badge">{inv.status}</span>
+                    {inv.usedBy ? ` by ${inv.usedBy}` : null}
+                  </td>
+                  <td>{formatDateTime(inv.expiresAt, viewer.timeZone)}</td>
+                  <td>{inv.status === "pending" ? <RevokeInvitationButton invitationId={inv.id} /> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { useActionState, useRef, useState } from "react";
+import { createInvitationAction, removeMemberAction, revokeInvitationAction } from "@/lib/squads/actions";
+import { idleState } from "@/lib/forms-state";
+import { Field, FieldError, FormMessage, SubmitButton } from "@/lib/ui/form-controls";
+
+export function InviteForm({ squadId, canInviteCoaches }: { squadId: string; canInviteCoaches: boolean }) {
+  const [state, action] = useActionState(createInvitationAction, idleState);
+  const [copied, setCopied] = useState(false);
+  const linkRef = useRef<HTMLInputElement>(null);
+  const link = state.status === "ok" ? state.data?.link : undefined;
+  return (
+    <>
+      <form action={action} noValidate>
+        <FormMessage state={state} />
+        <input type="hidden" name="squadId" value={squadId} />
+        <div className="field">
+          <label htmlFor="invite-role">Role</label>
+          <select id="invite-role" name="role" defaultValue="ATHLETE">
+            <option value="ATHLETE">Athlete</option>
+            {canInviteCoaches ? <option value="COACH">Assistant coach</option> : null}
+          </select>
+          <FieldError id="invite-role-error" errors={state.fieldErrors?.role} />
+        </div>
+        <Field name="note" label="Who is it for? (optional)" hint="Only you and other coaches see this." maxLength={120} state={state} />
+        <SubmitButton pendingText="Creating link…">Create invitation link</SubmitButton>
+      </form>
+      {link ? (
+        <div className="copy-box" style={{ marginTop: "1rem" }}>
+          <label htmlFor="invite-link" className="visually-hidden">
+            Invitation link
+          </label>
+          <input id="invite-link" ref={linkRef} readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={async () => {
+              try {
+                await navigator.clipboard.writeText(link);
+              } catch {
+                linkRef.current?.select();
+              }
+              setCopied(true);
+            }}
+          >
+            {copied ? "Copied" : "Copy link"}
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function RevokeInvitationButton({ invitationId }: { invitationId: string }) {
+  const [state, action] = useActionState(revokeInvitationAction, idleState);
+  return (
+    <form action={action}>
+      <input type="hidden" name="invitationId" value={invitationId} />
+      <SubmitButton className="button button-secondary" pendingText="Revoking…">
+        Revoke
+      </SubmitButton>
+      {state.status === "error" ? <p className="field-error">{state.message}</p> : null}
+    </form>
+  );
+}
+
+export function RemoveMemberButton({ squadId, userId, name }: { squadId: string; userId: string; name: string }) {
+  const [state, action] = useActionState(removeMemberAction, idleState);
+  return (
+    <form
+      action={action}
+      onSubmit={(e) => {
+        if (!window.confirm(`Remove ${name} from the squad? Their own training data stays with them.`)) e.preventDefault();
+      }}
+    >
+      <input type="hidden" name="squadId" value={squadId} />
+      <input type="hidden" name="userId" value={userId} />
+      <SubmitButton className="button button-danger" pendingText="Removing…">
+        Remove<span className="visually-hidden"> {name}</span>
+      </SubmitButton>
+      {state.status === "error" ? <p className="field-error">{state.message}</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,115 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+import { test, expect, login } from "./fixtures";
+
+type Who = "anonymous" | "coachA" | "athleteA" | "athleteB" | "coachB";
+type Expect = number | "login" | "home";
+type Ids = { squadA: string; squadB: string; athleteA: string; athleteB: string; token: string };
+
+/**
+ * Every route of the app (pages and route handlers), what each kind of viewer gets, and what must
+ * never appear in the answer. "login" = redirect to the login page; "home" = redirect elsewhere
+ * in the app for signed-in people.
+ */
+const ROUTES: { route: string; url: (ids: Ids) => string; expect: Record<Who, Expect> }[] = [
+  { route: "/", url: () => "/", expect: { anonymous: 200, coachA: "home", athleteA: "home", athleteB: "home", coachB: "home" } },
+  { route: "/login", url: () => "/login", expect: { anonymous: 200, coachA: "home", athleteA: "home", athleteB: "home", coachB: "home" } },
+  { route: "/signup", url: () => "/signup", expect: { anonymous: 200, coachA: "home", athleteA: "home", athleteB: "home", coachB: "home" } },
+  { route: "/invite/[token]", url: (i) => `/invite/${i.token}`, expect: { anonymous: 200, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200 } },
+  { route: "/settings", url: () => "/settings", expect: { anonymous: "login", coachA: 200, athleteA: 200, athleteB: 200, coachB: 200 } },
+  { route: "/coach", url: () => "/coach", expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 200 } },
+  {
+    route: "/coach/squads/[squadId]",
+    url: (i) => `/coach/squads/${i.squadA}`,
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+  },
+  {
+    route: "/coach/squads/[squadId]/athletes/[athleteId]",
+    url: (i) => `/coach/squads/${i.squadA}/athletes/${i.athleteA}`,
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+  },
+  { route: "/athlete", url: () => "/athlete", expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 } },
+  {
+    route: "/athlete/profile",
+    url: () => "/athlete/profile",
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 },
+  },
+  { route: "/api/health", url: () => "/api/health", expect: { anonymous: 200, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200 } },
+  {
+    route: "/api/auth/[...nextauth]",
+    url: () => "/api/auth/session",
+    expect: { anonymous: 200, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200 },
+  },
+];
+
+/** The app's routes as the file system defines them, so a new page cannot skip the matrix. */
+function appRoutes(dir = path.resolve(__dirname, "../app"), prefix = ""): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) {
+      const segment = /^\(.*\)$/.test(entry) ? "" : `/${entry}`;
+      return appRoutes(full, prefix + segment);
+    }
+    return /^(page|route)\.tsx?$/.test(entry) ? [prefix || "/"] : [];
+  });
+}
+
+test("the matrix covers every page and route handler", () => {
+  expect(ROUTES.map((r) => r.route).sort()).toEqual([...new Set(appRoutes())].sort());
+});
+
+test("every route answers each viewer as it should, and leaks nothing across squads", async ({ browser, db, playwright, baseURL }) => {
+  const a = await db.squadWithAthlete("MatrixA");
+  const b = await db.squadWithAthlete("MatrixB");
+  const ids: Ids = {
+    squadA: a.squad.id,
+    squadB: b.squad.id,
+    athleteA: a.athlete.id,
+    athleteB: b.athlete.id,
+    token: await db.createInvitation(a.squad.id),
+  };
+  // Words that belong to squad A and must never reach an outsider's screen.
+  const secrets = [a.athlete.name, a.athlete.email, a.coach.email];
+
+  const contexts: Record<Who, APIRequestContext> = {
+    anonymous: await playwright.request.newContext({ baseURL }),
+    coachA: await signedIn(a.coach.email),
+    athleteA: await signedIn(a.athlete.email),
+    athleteB: await signedIn(b.athlete.email),
+    coachB: await signedIn(b.coach.email),
+  };
+
+  async function signedIn(email: string) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await login(page, email);
+    const request = await playwright.request.newContext({ baseURL, storageState: await context.storageState() });
+    await context.close();
+    return request;
+  }
+
+  const failures: string[] = [];
+  for (const route of ROUTES) {
+    for (const who of Object.keys(contexts) as Who[]) {
+      const url = route.url(ids);
+      const response = await contexts[who].get(url, { maxRedirects: 0 });
+      const status = response.status();
+      const location = response.headers()["location"] ?? "";
+      const expected = route.expect[who];
+      const ok =
+        expected === "login"
+          ? status >= 300 && status < 400 && location.includes("/login")
+          : expected === "home"
+            ? status >= 300 && status < 400 && !location.includes("/login")
+            : status === expected;
+      if (!ok) failures.push(`${who} ${url}: got ${status} ${location}, expected ${expected}`);
+      const outsider = who === "athleteB" || who === "coachB" || who === "anonymous";
+      if (outsider && status === 200 && route.route !== "/invite/[token]") {
+        const body = await response.text();
+        for (const secret of secrets) if (body.includes(secret)) failures.push(`${who} ${url}: body reveals "${secret}"`);
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+});

@@ -1,0 +1,76 @@
+import { test, expect, login, uniqueEmail, PASSWORD } from "./fixtures";
+
+test("a coach signs up, logs out and logs back in", async ({ page }) => {
+  const email = uniqueEmail("coach");
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill("Carmen Coach");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a long password 1");
+  await page.getByLabel("Your first squad's name").fill("Riverside Runners");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/coach$/);
+  await expect(page.getByRole("heading", { name: "Riverside Runners" })).toBeVisible();
+
+  await page.getByRole("button", { name: /Log out/ }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByText("You are logged out.")).toBeVisible();
+  await page.goto("/coach");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fcoach/);
+
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a long password 1");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/coach$/);
+  await expect(page.getByRole("heading", { name: "Your squads" })).toBeVisible();
+});
+
+test("sign-up with bad input shows each problem and creates nothing", async ({ page, db }) => {
+  const email = uniqueEmail("bad");
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter your name")).toBeVisible();
+  await expect(page.getByText("Use at least 10 characters")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  expect(await db.query(`SELECT id FROM "User" WHERE email = $1`, [email])).toHaveLength(0);
+});
+
+test("a wrong password gets a clear message", async ({ page, db }) => {
+  const user = await db.createUser("Wrong Pw");
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByText("Wrong email or password.")).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("repeated failures pause logins for the account", async ({ page, db }) => {
+  const user = await db.createUser("Locked");
+  for (let i = 0; i < 5; i++) {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(`wrong ${i}`);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page.getByText("Wrong email or password.")).toBeVisible();
+  }
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByText(/Too many failed attempts.*paused for 15 minutes/)).toBeVisible();
+});
+
+test("changing the password logs out and the new one works", async ({ page, db }) => {
+  const user = await db.createUser("Changer");
+  await login(page, user.email);
+  await page.goto("/settings");
+  await page.getByLabel("Current password").fill(PASSWORD);
+  await page.getByLabel("New password", { exact: true }).fill("my new password 42");
+  await page.getByLabel("New password again").fill("my new password 42");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Password changed. Log in with your new password.")).toBeVisible();
+  await login(page, user.email, "my new password 42");
+  await expect(page).toHaveURL(/\/settings$/);
+});

@@ -1,0 +1,103 @@
+import { randomBytes, randomUUID, createHash } from "node:crypto";
+import { test as base, expect, type Page, type Browser } from "@playwright/test";
+import pg from "pg";
+import { hash } from "@node-rs/argon2";
+
+export const PASSWORD = "e2e password 123";
+
+const databaseUrl = () => {
+  const url = process.env.E2E_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("E2E_DATABASE_URL is not set");
+  return url;
+};
+
+let passwordHash: Promise<string> | undefined;
+const hashOnce = () => (passwordHash ??= hash(PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }));
+
+export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@e2e.test`;
+
+/** Direct database access for arranging a scene faster than through the UI. */
+export class Db {
+  constructor(private client: pg.Client) {}
+
+  async createUser(name: string, email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "-"))) {
+    const id = `e2e${randomUUID().replace(/-/g, "")}`;
+    await this.client.query(
+      `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`,
+      [id, email, name, await hashOnce()],
+    );
+    return { id, email, name };
+  }
+
+  async createSquad(name: string, coachId: string) {
+    const id = `e2e${randomUUID().replace(/-/g, "")}`;
+    await this.client.query(`INSERT INTO "Squad" (id, name, "createdById", "updatedAt") VALUES ($1, $2, $3, now())`, [id, name, coachId]);
+    await this.addMember(id, coachId, "COACH", true);
+    return { id, name };
+  }
+
+  async addMember(squadId: string, userId: string, role: "COACH" | "ATHLETE", isOwner = false) {
+    await this.client.query(
+      `INSERT INTO "Membership" (id, "userId", "squadId", role, "isOwner") VALUES ($1, $2, $3, $4::"Role", $5)`,
+      [`e2e${randomUUID().replace(/-/g, "")}`, userId, squadId, role, isOwner],
+    );
+    if (role === "ATHLETE") {
+      await this.client.query(`INSERT INTO "AthleteProfile" ("userId", "updatedAt") VALUES ($1, now()) ON CONFLICT DO NOTHING`, [userId]);
+    }
+  }
+
+  /** A coach with a squad and one athlete in it. */
+  async squadWithAthlete(label: string) {
+    const coach = await this.createUser(`Coach ${label}`);
+    const squad = await this.createSquad(`Squad ${label} ${randomUUID().slice(0, 4)}`, coach.id);
+    const athlete = await this.createUser(`Athlete ${label}`);
+    await this.addMember(squad.id, athlete.id, "ATHLETE");
+    return { coach, squad, athlete };
+  }
+
+  async createInvitation(squadId: string, options: { expiresAt?: Date; revoked?: boolean } = {}) {
+    const token = randomBytes(32).toString("base64url");
+    await this.client.query(
+      `INSERT INTO "Invitation" (id, "squadId", role, "tokenHash", "expiresAt", "revokedAt") VALUES ($1, $2, 'ATHLETE', $3, $4, $5)`,
+      [
+        `e2e${randomUUID().replace(/-/g, "")}`,
+        squadId,
+        createHash("sha256").update(token).digest("hex"),
+        options.expiresAt ?? new Date(Date.now() + 7 * 86_400_000),
+        options.revoked ? new Date() : null,
+      ],
+    );
+    return token;
+  }
+
+  async query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) {
+    return (await this.client.query<T>(sql, params)).rows;
+  }
+}
+
+export const test = base.extend<{ db: Db }>({
+  db: async ({}, use) => {
+    const client = new pg.Client({ connectionString: databaseUrl() });
+    await client.connect();
+    await use(new Db(client));
+    await client.end();
+  },
+});
+
+export { expect };
+
+export async function login(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** A fresh browser context logged in as the user, for scenes with several people. */
+export async function loggedInPage(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, email);
+  return page;
+}

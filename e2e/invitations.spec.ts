@@ -1,0 +1,78 @@
+import { test, expect, login, loggedInPage, uniqueEmail } from "./fixtures";
+
+test("a coach invites an athlete, who joins once with the link", async ({ page, browser, db }) => {
+  const coach = await db.createUser("Coach Inviter");
+  const squad = await db.createSquad(`Harbour Harriers ${Date.now()}`, coach.id);
+  await login(page, coach.email);
+  await page.goto(`/coach/squads/${squad.id}`);
+  await page.getByLabel("Who is it for? (optional)").fill("Lucía");
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  const linkBox = page.getByLabel("Invitation link");
+  await expect(linkBox).toHaveValue(/\/invite\/[\w-]{40,}$/);
+  const link = await linkBox.inputValue();
+
+  const invitee = await (await browser.newContext()).newPage();
+  await invitee.goto(link);
+  await expect(invitee.getByRole("heading", { name: `Join ${squad.name}` })).toBeVisible();
+  await invitee.getByLabel("Your name").fill("Lucía Runner");
+  const email = uniqueEmail("lucia");
+  await invitee.getByLabel("Email").fill(email);
+  await invitee.getByLabel("Choose a password").fill("lucia's password");
+  await invitee.getByRole("button", { name: "Join the squad" }).click();
+  await expect(invitee).toHaveURL(/\/athlete$/);
+  await expect(invitee.getByRole("heading", { name: "Hello, Lucía Runner" })).toBeVisible();
+  await expect(invitee.getByText(squad.name)).toBeVisible();
+
+  await page.goto("/coach");
+  await expect(page.getByRole("link", { name: "Lucía Runner" })).toBeVisible();
+  await page.goto(`/coach/squads/${squad.id}`);
+  await expect(page.getByRole("row", { name: /Lucía.*used by Lucía Runner/ })).toBeVisible();
+
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto(link);
+  await expect(stranger.getByText("This invitation link has already been used.")).toBeVisible();
+});
+
+test("an expired link gets a clear page", async ({ page, db }) => {
+  const { squad } = await db.squadWithAthlete("Expired");
+  const token = await db.createInvitation(squad.id, { expiresAt: new Date(Date.now() - 60_000) });
+  await page.goto(`/invite/${token}`);
+  await expect(page.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
+  await expect(page.getByText(/has expired \(links last 7 days\)/)).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveCount(0);
+});
+
+test("a revoked link and a made-up link get clear pages", async ({ page, db }) => {
+  const coach = await db.createUser("Coach Revoker");
+  const squad = await db.createSquad(`Revokers ${Date.now()}`, coach.id);
+  await login(page, coach.email);
+  await page.goto(`/coach/squads/${squad.id}`);
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  const link = await page.getByLabel("Invitation link").inputValue();
+  await page.getByRole("button", { name: "Revoke", exact: true }).click();
+  await expect(page.getByRole("cell", { name: "revoked" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Revoke", exact: true })).toHaveCount(0);
+
+  await page.goto(link);
+  await expect(page.getByText(/withdrawn by the coach/)).toBeVisible();
+  await page.goto(`/invite/${"a".repeat(43)}`);
+  await expect(page.getByText(/This invitation link is not valid/)).toBeVisible();
+});
+
+test("a coach removes an athlete, who then loses the squad", async ({ page, browser, db }) => {
+  const { coach, squad, athlete } = await db.squadWithAthlete("Removal");
+  await login(page, coach.email);
+  await page.goto(`/coach/squads/${squad.id}`);
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: `Remove ${athlete.name}` }).click();
+  await expect(page.getByRole("link", { name: athlete.name })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("link", { name: athlete.name })).toHaveCount(0);
+  await expect(page.getByText("No athletes yet.")).toBeVisible();
+
+  const athletePage = await loggedInPage(browser, athlete.email);
+  const response = await athletePage.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}`);
+  expect(response?.status()).toBe(404);
+  const home = await athletePage.goto("/athlete");
+  expect(home?.status()).toBe(404);
+});

@@ -1,0 +1,105 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { canViewAthlete, type Viewer } from "@/lib/auth/permissions";
+import { addDays, dateOnly, todayIn, toDbDate } from "@/lib/dates";
+
+export type WindowSummary = { sessions: number; runKm: number; durationMin: number; loadAu: number };
+
+export type AthleteSummary = {
+  athleteId: string;
+  name: string;
+  today: string;
+  last7: WindowSummary;
+  last28: WindowSummary;
+  recentSessions: {
+    id: string;
+    date: string;
+    type: string;
+    durationMin: number;
+    distanceKm: number | null;
+    rpe: number | null;
+  }[];
+  lastPainReport: { date: string; zone: string; nrs: number; redFlag: boolean } | null;
+  squads: { id: string; name: string; coaches: string[] }[];
+};
+
+// A session without an RPE counts as RPE 5, as the load engine does.
+const DEFAULT_RPE = 5;
+
+function summarise(rows: { localDate: Date; type: string; durationMin: number; distanceKm: number | null; rpe: number | null }[], from: string): WindowSummary {
+  const out: WindowSummary = { sessions: 0, runKm: 0, durationMin: 0, loadAu: 0 };
+  for (const r of rows) {
+    if (dateOnly(r.localDate) < from) continue;
+    out.sessions += 1;
+    out.durationMin += r.durationMin;
+    out.loadAu += (r.rpe ?? DEFAULT_RPE) * r.durationMin;
+    if (r.type === "RUN") out.runKm += r.distanceKm ?? 0;
+  }
+  return out;
+}
+
+/** The last 7 and 28 days of an athlete, for the athlete or their coaches. */
+export async function getAthleteSummary(viewer: Viewer, athleteId: string, now = new Date()): Promise<AthleteSummary> {
+  const prisma = db();
+  if (!(await canViewAthlete(prisma, viewer, athleteId))) throw new NotFoundError("Athlete not found");
+  const user = await prisma.user.findUnique({
+    where: { id: athleteId },
+    select: { id: true, name: true, timeZone: true },
+  });
+  if (!user) throw new NotFoundError("Athlete not found");
+  const today = todayIn(user.timeZone, now);
+  const from28 = addDays(today, -27);
+  const [sessions, lastReport, memberships] = await Promise.all([
+    prisma.trainingSession.findMany({
+      where: { userId: athleteId, localDate: { gte: toDbDate(from28), lte: toDbDate(today) } },
+      select: { id: true, localDate: true, type: true, durationMin: true, distanceKm: true, rpe: true },
+      orderBy: [{ localDate: "desc" }, { startTime: "desc" }],
+    }),
+    prisma.backPainReport.findFirst({
+      where: { userId: athleteId },
+      orderBy: [{ localDate: "desc" }, { reportedAt: "desc" }],
+      select: { localDate: true, zone: true, nrs: true, redFlags: true },
+    }),
+    prisma.membership.findMany({
+      where: { userId: athleteId, role: "ATHLETE" },
+      select: {
+        squad: {
+          select: {
+            id: true,
+            name: true,
+            memberships: { where: { role: "COACH" }, select: { user: { select: { name: true } } } },
+          },
+        },
+      },
+    }),
+  ]);
+  // A coach sees only the squads they share with the athlete.
+  const visibleSquads = memberships
+    .map((m) => m.squad)
+    .filter((s) => viewer.id === athleteId || viewer.memberships.some((vm) => vm.squadId === s.id && vm.role === "COACH"));
+  return {
+    athleteId: user.id,
+    name: user.name,
+    today,
+    last7: summarise(sessions, addDays(today, -6)),
+    last28: summarise(sessions, from28),
+    recentSessions: sessions.slice(0, 10).map((s) => ({
+      id: s.id,
+      date: dateOnly(s.localDate),
+      type: s.type,
+      durationMin: s.durationMin,
+      distanceKm: s.distanceKm,
+      rpe: s.rpe,
+    })),
+    lastPainReport: lastReport
+      ? {
+          date: dateOnly(lastReport.localDate),
+          zone: lastReport.zone,
+          nrs: lastReport.nrs,
+          redFlag: lastReport.redFlags.length > 0,
+        }
+      : null,
+    squads: visibleSquads.map((s) => ({ id: s.id, name: s.name, coaches: s.memberships.map((m) => m.user.name) })),
+  };
+}

@@ -1,0 +1,33 @@
+import type { NextAuthConfig } from "next-auth";
+
+// Edge-safe part of the auth setup (no database, no argon2): the proxy uses it to read the
+// session cookie; lib/auth/index.ts adds the credentials provider on top.
+
+const maxAgeSeconds = () => Number(process.env.SESSION_MAX_AGE_HOURS ?? 12) * 3600;
+
+export const authConfig = {
+  pages: { signIn: "/login", error: "/login" },
+  session: { strategy: "jwt", maxAge: maxAgeSeconds(), updateAge: 15 * 60 },
+  trustHost: process.env.AUTH_TRUST_HOST === "true" || process.env.NODE_ENV !== "production",
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      session.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;
+
+declare module "next-auth" {
+  interface Session {
+    sessionVersion: number;
+  }
+}

@@ -1,0 +1,38 @@
+// Calendar helpers for "YYYY-MM-DD" strings. Day arithmetic goes through UTC so that it never
+// drifts across daylight-saving changes.
+
+const DAY_MS = 86_400_000;
+
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A @db.Date value as it comes from Prisma (midnight UTC) to its calendar string. */
+export function dateOnly(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}
+
+/** A calendar string to the Date Prisma stores in a @db.Date column. */
+export function toDbDate(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+export function formatDate(date: string, locale = "en-GB"): string {
+  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    toDbDate(date),
+  );
+}
+
+export function formatDateTime(value: Date, timeZone: string, locale = "en-GB"): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(value);
+}
+
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split("-").map(Number);
+  const [y, m, d] = on.split("-").map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

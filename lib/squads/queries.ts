@@ -1,0 +1,184 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { assertCoachOf, coachedSquadIds, type Viewer } from "@/lib/auth/permissions";
+import { dateOnly } from "@/lib/dates";
+import { hashToken } from "@/lib/squads/tokens";
+import type { Role } from "@/lib/generated/prisma/client";
+
+export type SquadAthleteRow = {
+  id: string;
+  name: string;
+  email: string;
+  joinedAt: Date;
+  lastSessionDate: string | null;
+  lastPainReportDate: string | null;
+};
+
+export type CoachSquad = {
+  id: string;
+  name: string;
+  isOwner: boolean;
+  athletes: SquadAthleteRow[];
+  coachCount: number;
+};
+
+/** Every squad the viewer coaches, with each athlete's most recent session and pain report. */
+export async function listCoachSquads(viewer: Viewer): Promise<CoachSquad[]> {
+  const squadIds = coachedSquadIds(viewer);
+  if (squadIds.length === 0) return [];
+  const prisma = db();
+  const squads = await prisma.squad.findMany({
+    where: { id: { in: squadIds } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      name: true,
+      memberships: {
+        select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+        orderBy: { user: { name: "asc" } },
+      },
+    },
+  });
+  const athleteIds = [
+    ...new Set(squads.flatMap((s) => s.memberships.filter((m) => m.role === "ATHLETE").map((m) => m.user.id))),
+  ];
+  const [lastSessions, lastReports] = athleteIds.length
+    ? await Promise.all([
+        prisma.trainingSession.groupBy({
+          by: ["userId"],
+          where: { userId: { in: athleteIds } },
+          _max: { localDate: true },
+        }),
+        prisma.backPainReport.groupBy({
+          by: ["userId"],
+          where: { userId: { in: athleteIds } },
+          _max: { localDate: true },
+        }),
+      ])
+    : [[], []];
+  const lastSession = new Map(lastSessions.map((r) => [r.userId, r._max.localDate]));
+  const lastReport = new Map(lastReports.map((r) => [r.userId, r._max.localDate]));
+  return squads.map((squad) => ({
+    id: squad.id,
+    name: squad.name,
+    isOwner: viewer.memberships.some((m) => m.squadId === squad.id && m.isOwner),
+    coachCount: squad.memberships.filter((m) => m.role === "COACH").length,
+    athletes: squad.memberships
+      .filter((m) => m.role === "ATHLETE")
+      .map((m) => {
+        const s = lastSession.get(m.user.id);
+        const r = lastReport.get(m.user.id);
+        return {
+          id: m.user.id,
+          name: m.user.name,
+          email: m.user.email,
+          joinedAt: m.createdAt,
+          lastSessionDate: s ? dateOnly(s) : null,
+          lastPainReportDate: r ? dateOnly(r) : null,
+        };
+      }),
+  }));
+}
+
+export type InvitationStatus = "pending" | "used" | "expired" | "revoked";
+
+export function invitationStatus(
+  inv: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now = new Date(),
+): InvitationStatus {
+  if (inv.usedAt) return "used";
+  if (inv.revokedAt) return "revoked";
+  if (inv.expiresAt <= now) return "expired";
+  return "pending";
+}
+
+export type SquadDetail = {
+  id: string;
+  name: string;
+  isOwner: boolean;
+  members: { userId: string; name: string; email: string; role: Role; isOwner: boolean; joinedAt: Date }[];
+  invitations: {
+    id: string;
+    role: Role;
+    note: string | null;
+    createdAt: Date;
+    expiresAt: Date;
+    status: InvitationStatus;
+    usedBy: string | null;
+  }[];
+};
+
+export async function getSquadForCoach(viewer: Viewer, squadId: string, now = new Date()): Promise<SquadDetail> {
+  assertCoachOf(viewer, squadId);
+  const squad = await db().squad.findUnique({
+    where: { id: squadId },
+    select: {
+      id: true,
+      name: true,
+      memberships: {
+        select: {
+          role: true,
+          isOwner: true,
+          createdAt: true,
+          user: { select: { id: true, name: true, email: true } },
+        },
+        orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
+      },
+      invitations: {
+        select: {
+          id: true,
+          role: true,
+          note: true,
+          createdAt: true,
+          expiresAt: true,
+          usedAt: true,
+          revokedAt: true,
+          usedBy: { select: { name: true } },
+        },
+        orderBy: { createdAt: "desc" },
+        take: 50,
+      },
+    },
+  });
+  if (!squad) throw new NotFoundError("Squad not found");
+  return {
+    id: squad.id,
+    name: squad.name,
+    isOwner: viewer.memberships.some((m) => m.squadId === squadId && m.isOwner),
+    members: squad.memberships.map((m) => ({
+      userId: m.user.id,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role,
+      isOwner: m.isOwner,
+      joinedAt: m.createdAt,
+    })),
+    invitations: squad.invitations.map((inv) => ({
+      id: inv.id,
+      role: inv.role,
+      note: inv.note,
+      createdAt: inv.createdAt,
+      expiresAt: inv.expiresAt,
+      status: invitationStatus(inv, now),
+      usedBy: inv.usedBy?.name ?? null,
+    })),
+  };
+}
+
+export type InvitationView =
+  | { status: "pending"; squadName: string; role: Role; expiresAt: Date }
+  | { status: "used" | "expired" | "revoked" | "unknown" };
+
+/** What the invitation page may show about a token: nothing beyond the squad's name, and only while usable. */
+export async function getInvitationByToken(token: string, now = new Date()): Promise<InvitationView> {
+  if (token.length < 20 || token.length > 200) return { status: "unknown" };
+  const inv = await db().invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { role: true, expiresAt: true, usedAt: true, revokedAt: true, squad: { select: { name: true } } },
+  });
+  if (!inv) return { status: "unknown" };
+  const status = invitationStatus(inv, now);
+  if (status !== "pending") return { status };
+  return { status, squadName: inv.squad.name, role: inv.role, expiresAt: inv.expiresAt };
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+export const idSchema = z.string().trim().min(1).max(64);
+
+export const createInvitationSchema = z.object({
+  squadId: idSchema,
+  role: z.enum(["ATHLETE", "COACH"], { error: "Choose athlete or assistant coach" }),
+  note: z
+    .string()
+    .trim()
+    .max(120, "Use at most 120 characters")
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
+
+export const revokeInvitationSchema = z.object({ invitationId: idSchema });
+
+export const removeMemberSchema = z.object({ squadId: idSchema, userId: idSchema });

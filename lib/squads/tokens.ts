@@ -1,0 +1,12 @@
+import { createHash, randomBytes } from "node:crypto";
+
+export const INVITATION_TTL_DAYS = 7;
+
+export function newToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+/** Tokens are stored only as their SHA-256, so a database leak does not leak working links. */
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}

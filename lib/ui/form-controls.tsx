@@ -1,0 +1,82 @@
+"use client";
+
+import { useFormStatus } from "react-dom";
+import type { ReactNode } from "react";
+import type { FormState } from "@/lib/forms";
+
+export function SubmitButton({ children, pendingText, className }: { children: ReactNode; pendingText?: string; className?: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" className={className ?? "button"} disabled={pending} aria-disabled={pending}>
+      {pending ? (pendingText ?? "Saving…") : children}
+    </button>
+  );
+}
+
+/** The form-level message, announced to screen readers when it changes. */
+export function FormMessage({ state }: { state: FormState }) {
+  return (
+    <div aria-live="polite" className="form-message-slot">
+      {state.message ? (
+        <p className={state.status === "error" ? "notice notice-error" : "notice notice-ok"} role="status">
+          {state.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  state: FormState;
+  type?: string;
+  defaultValue?: string | number | null;
+  required?: boolean;
+  autoComplete?: string;
+  hint?: string;
+  inputMode?: "text" | "decimal" | "numeric" | "email";
+  min?: number | string;
+  max?: number | string;
+  step?: number | string;
+  maxLength?: number;
+};
+
+export function Field({ name, label, state, type = "text", defaultValue, hint, ...rest }: FieldProps) {
+  const errors = state.fieldErrors?.[name];
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const value = state.values?.[name] ?? (defaultValue == null ? undefined : String(defaultValue));
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={type === "password" ? undefined : value}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={describedBy}
+        {...rest}
+      />
+      <FieldError id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  return (
+    <div id={id} aria-live="polite">
+      {errors?.map((e) => (
+        <p key={e} className="field-error">
+          {e}
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+
+// Redirects only: every layout, query, action and route handler checks access again.
+// The session cookie is only read here, never re-issued: a refreshed cookie set by the proxy would
+// race with (and undo) the cookie removal of a logout.
+const SECURE_COOKIE = "__Secure-authjs.session-token";
+
+async function isSignedIn(request: NextRequest): Promise<boolean> {
+  const secureCookie = request.cookies.has(SECURE_COOKIE);
+  try {
+    const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie });
+    return Boolean(token?.sub);
+  } catch {
+    return false;
+  }
+}
+
+const PROTECTED = ["/coach", "/athlete", "/settings"];
+const GUEST_ONLY = ["/login", "/signup"];
+
+function contentSecurityPolicy(nonce: string): string {
+  const dev = process.env.NODE_ENV !== "production";
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // Inline style attributes come from React and the chart library.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+const matches = (pathname: string, prefixes: string[]) =>
+  prefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const signedIn = await isSignedIn(request);
+
+  if (!signedIn && matches(pathname, PROTECTED)) {
+    const login = new URL("/login", request.nextUrl);
+    login.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(login);
+  }
+  if (signedIn && matches(pathname, GUEST_ONLY)) {
+    return NextResponse.redirect(new URL("/", request.nextUrl));
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};

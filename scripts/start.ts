@@ -1,0 +1,136 @@
+// `npm start`: one command from a fresh checkout to a running Backbone.
+// Without DATABASE_URL it starts the embedded Postgres (data under .data/), then applies pending
+// migrations, seeds the demo squad into an empty database, builds when sources changed, and serves.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { EnvError, parseEnv } from "../lib/env";
+import { applyMigrations } from "./migrate";
+import { bin, root, run, startEmbeddedPostgres } from "./lib/processes";
+
+const dev = process.argv.includes("--dev");
+const dataDir = path.resolve(root, process.env.BACKBONE_DATA_DIR ?? ".data");
+
+function loadDotEnv() {
+  const file = path.join(root, ".env");
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+function ensureAuthSecret() {
+  if (process.env.AUTH_SECRET) return;
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+    console.log(`No AUTH_SECRET set: generated one in ${path.relative(root, file)}`);
+  }
+  process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target)) {
+    if (entry === "generated" || entry === "node_modules" || entry.endsWith(".test.ts")) continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["app", "lib", "proxy.ts", "next.config.js", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"];
+  return sources.every((s) => newestMtime(path.join(root, s)) <= built);
+}
+
+async function seedIfEmpty(url: string) {
+  if (process.env.SEED_DEMO === "false") return;
+  const { createPrismaClient } = await import("../lib/db");
+  const { seedDemo, DEMO_COACH_EMAIL, DEMO_PASSWORD } = await import("../lib/demo/seed");
+  const prisma = createPrismaClient(url, 4);
+  try {
+    const users = await prisma.user.count();
+    if (users === 0) {
+      console.log("Empty database: adding the demo squad (one time)…");
+      const result = await seedDemo(prisma, {});
+      console.log(`Demo data ready (${JSON.stringify(result.counts ?? {})}).`);
+    }
+    const demoCoach = await prisma.user.findUnique({ where: { email: DEMO_COACH_EMAIL }, select: { id: true } });
+    return demoCoach ? { email: DEMO_COACH_EMAIL, password: DEMO_PASSWORD } : null;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+async function main() {
+  loadDotEnv();
+  try {
+    parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  ensureAuthSecret();
+  process.env.AUTH_TRUST_HOST ??= "true";
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const port = process.env.PORT ?? "3000";
+
+  let stopDatabase = async () => {};
+  if (!process.env.DATABASE_URL) {
+    const embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "pglite"),
+      port: Number(process.env.EMBEDDED_DB_PORT ?? 54329),
+    });
+    process.env.DATABASE_URL = embedded.url;
+    // PGlite runs one query at a time; a small pool avoids queueing many idle connections.
+    process.env.DB_POOL_SIZE ??= "4";
+    stopDatabase = embedded.stop;
+    console.log("Using the embedded database (set DATABASE_URL to use your own Postgres).");
+  }
+  const url = process.env.DATABASE_URL;
+
+  try {
+    const { applied } = await applyMigrations(url, { log: (m) => console.log(m) });
+    if (applied.length === 0) console.log("Database schema is up to date.");
+    const demo = await seedIfEmpty(url);
+
+    if (!dev && !buildIsCurrent()) {
+      console.log("Building the app (production build)…");
+      await run(bin("next"), ["build"], { env: { ...process.env, NODE_ENV: "production" } });
+    }
+
+    const server = spawn(bin("next"), [dev ? "dev" : "start", "-p", port], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
+    });
+    console.log(`\nBackbone is starting on http://localhost:${port}`);
+    if (demo) {
+      console.log(`Demo logins (password "${demo.password}"):`);
+      console.log(`  coach:    ${demo.email}`);
+      console.log(`  athletes: athlete1@backbone.demo … athlete8@backbone.demo`);
+    }
+    const shutdown = (signal: NodeJS.Signals) => {
+      server.kill(signal);
+    };
+    process.on("SIGINT", shutdown);
+    process.on("SIGTERM", shutdown);
+    const code = await new Promise<number>((resolve) => server.once("exit", (c) => resolve(c ?? 0)));
+    await stopDatabase();
+    process.exit(code);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await stopDatabase();
+    process.exit(1);
+  }
+}
+
+void main();
