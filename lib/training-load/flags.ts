@@ -1,0 +1,1030 @@
+/**
+ * Flag rules (domain reference, "Flags" and "When a flag is active on asOf").
+ *
+ * The work is split in two: `buildFlagContext` turns the validated history into per-day arrays once
+ * (metrics, run km, spikes, counts), and `flagsOn` reads them for one evaluation day in O(window) time.
+ * evaluateFlags uses one evaluation day; projectPlan evaluates every future day of a plan from one context.
+ */
+import { evidenceFor } from "./citations";
+import { formatDay, parseDay, weekdayOf, civilFromDays } from "./dates";
+import { ThresholdOverrideError } from "./errors";
+import {
+  computeSeries,
+  dailyMetricsOf,
+  parsedSessionLoad,
+  scratchLoadBuffer,
+  seriesView,
+  SERIES_COLUMNS,
+  type MetricSeries,
+} from "./metrics";
+import { ostrcOf } from "./ostrc";
+import { longestPrevious30, spikeBand, spikeOf, SPIKE_BAND_HAZARD, SPIKE_LOOKBACK_DAYS } from "./spikes";
+import { EMERGENCY_ACTION, CLINICIAN_ACTION, EMERGENCY_SYMPTOM_IDS, redFlagSymptom, visceralSourcesFor } from "./symptoms";
+import { atLeast, exceeds, resolveThresholds, DEFAULT_RPE, type Thresholds } from "./thresholds";
+import {
+  BACK_ZONES,
+  SEVERITIES,
+  type BackZone,
+  type DailyMetrics,
+  type EngineOstrc,
+  type EnginePainReport,
+  type EngineProfile,
+  type EngineSession,
+  type Flag,
+  type FlagId,
+  type FlagValue,
+  type OverloadFlagId,
+  type Severity,
+  type VisceralSource,
+} from "./types";
+import {
+  parseOstrcList,
+  parsePainReports,
+  parseProfile,
+  parseSessions,
+  requireObject,
+  type ParsedOstrc,
+  type ParsedPainReport,
+  type ParsedProfile,
+  type ParsedSession,
+} from "./validate";
+
+/** Bits of the overload rules a day carries. */
+const CARRY_SPIKE = 1;
+const CARRY_SPIKE_WARNING = 2;
+const CARRY_WEEKLY = 4;
+const CARRY_ACWR = 8;
+const CARRY_MONOTONY = 16;
+
+const OVERLOAD_BITS: readonly [OverloadFlagId, number][] = [
+  ["session-spike", CARRY_SPIKE],
+  ["weekly-distance-increase", CARRY_WEEKLY],
+  ["acwr-high", CARRY_ACWR],
+  ["monotony-high", CARRY_MONOTONY],
+];
+
+interface ScoredOstrc extends ParsedOstrc {
+  severity: number;
+  substantial: boolean;
+}
+
+interface ShoeTrack {
+  id: string;
+  totalKm: number;
+  lastDay: number;
+  days: number[];
+  kms: number[];
+  /** Days and cumulative km in day order, built only for shoes that ever pass the limit. */
+  sortedDays: number[] | null;
+  cumKm: number[] | null;
+}
+
+/**
+ * Per-day view of one athlete's history. Per-day arrays cover the days `from`..`end` only: every rule
+ * looks at most 50 days back from an evaluation day, while the exponential metrics run over the whole
+ * history once.
+ */
+export interface FlagContext {
+  t: Thresholds;
+  /** First day with a session (epoch day); equals `end` when there is none. */
+  start: number;
+  end: number;
+  /** Epoch day of element 0 of the per-day arrays and of `series`. */
+  from: number;
+  /** Number of days in the per-day arrays (0 without sessions). */
+  m: number;
+  series: MetricSeries;
+  sessionCount: Float64Array;
+  estimatedCount: Float64Array;
+  runCount: Float64Array;
+  coreCount: Float64Array;
+  runKm: Float64Array;
+  /** Largest spike among the day's runs (NaN: none), and the index in `runs` of that run. */
+  spikeMax: Float64Array;
+  spikeRun: Float64Array;
+  /** RUN sessions with a distance from 31 days before `from`, sorted by day. */
+  runs: ParsedSession[];
+  runLongest: number[];
+  shoes: ShoeTrack[];
+  pains: ParsedPainReport[];
+  ostrc: ScoredOstrc[];
+  profile: ParsedProfile | null;
+  carryCache: Float64Array;
+  /** Full daily metrics, when asked for. */
+  metrics: DailyMetrics[] | null;
+}
+
+export interface FlagContextInput {
+  sessions: ParsedSession[];
+  pains: ParsedPainReport[];
+  ostrc: ParsedOstrc[];
+  profile: ParsedProfile | null;
+  thresholds: Thresholds;
+  /** Last day of data (sessions after it are left out). */
+  endDay: number;
+  /** First day that will be evaluated (default endDay). */
+  firstEvalDay?: number;
+  /** Also build the full DailyMetrics series (for plan projections). */
+  withMetrics?: boolean;
+}
+
+let arena: Float64Array | null = null;
+
+/**
+ * A zeroed buffer of at least `size` doubles, shared by all contexts: a context is only valid until the
+ * next buildFlagContext call, which every caller (evaluateFlags, projectPlan) respects by building one
+ * context, using it, and dropping it.
+ */
+function contextBuffer(size: number): Float64Array {
+  if (arena === null || arena.length < size) arena = new Float64Array(Math.max(size, 2 * (arena?.length ?? 0), 4096));
+  const view = arena.subarray(0, size);
+  view.fill(0);
+  return view;
+}
+
+/** Deepest look-back of any rule from an evaluation day: pain 13 + carry 7 + weekly baseline 27 (+ margin). */
+const DETAIL_DAYS = 56;
+
+function byDay<T extends { day: number; index: number }>(a: T, b: T): number {
+  return a.day - b.day || a.index - b.index;
+}
+
+export function buildFlagContext(input: FlagContextInput): FlagContext {
+  const t = input.thresholds;
+  const end = input.endDay;
+  const measure = t.loadMeasure;
+  let start = end;
+  let count = 0;
+  for (const s of input.sessions) {
+    if (s.day > end) continue;
+    count++;
+    if (s.day < start) start = s.day;
+  }
+  const n = count > 0 ? end - start + 1 : 0;
+  const from = count > 0 ? Math.max(start, Math.min(input.firstEvalDay ?? end, end) - DETAIL_DAYS) : end;
+  const m = count > 0 ? end - from + 1 : 0;
+
+  // Eight per-day columns, carved out of a buffer reused between contexts (large typed arrays are
+  // allocated outside the JS heap, slowly, and push the collector; a squad builds one context per athlete).
+  const cols = contextBuffer(m * 8 + SERIES_COLUMNS * m);
+  const col = (j: number) => cols.subarray(j * m, (j + 1) * m);
+  const sessionCount = col(0);
+  const estimatedCount = col(1);
+  const runCount = col(2);
+  const coreCount = col(3);
+  const runKm = col(4);
+  const spikeMax = col(5).fill(NaN);
+  const spikeRun = col(6).fill(-1);
+  const carryCache = col(7).fill(-1);
+
+  const L = scratchLoadBuffer(n);
+  const runs: ParsedSession[] = [];
+  const shoeMap = new Map<string, ShoeTrack>();
+  const runFrom = from - SPIKE_LOOKBACK_DAYS - 1;
+  let sortedRuns = true;
+  for (const s of input.sessions) {
+    const day = s.day;
+    if (day > end) continue;
+    L[day - start] += parsedSessionLoad(s, measure);
+    const isRun = s.type === "RUN";
+    if (isRun && s.distanceKm !== null && s.shoeId !== null) {
+      let track = shoeMap.get(s.shoeId);
+      if (!track) {
+        track = { id: s.shoeId, totalKm: 0, lastDay: day, days: [], kms: [], sortedDays: null, cumKm: null };
+        shoeMap.set(s.shoeId, track);
+      }
+      track.totalKm += s.distanceKm;
+      if (day > track.lastDay) track.lastDay = day;
+      track.days.push(day);
+      track.kms.push(s.distanceKm);
+    }
+    if (isRun && s.distanceKm !== null && day >= runFrom) {
+      if (runs.length > 0 && runs[runs.length - 1].day > day) sortedRuns = false;
+      runs.push(s);
+    }
+    if (day < from) continue;
+    const i = day - from;
+    sessionCount[i]++;
+    if (s.rpe === null) estimatedCount[i]++;
+    if (isRun) {
+      runCount[i]++;
+      if (s.distanceKm !== null) runKm[i] += s.distanceKm;
+    } else if (s.type === "CORE" || s.type === "STRENGTH") {
+      coreCount[i]++;
+    }
+  }
+  if (!sortedRuns) runs.sort((a, b) => a.day - b.day || (a.planned === b.planned ? a.index - b.index : a.planned ? 1 : -1));
+
+  const series = computeSeries(L, n, from - start, seriesView(cols, 8 * m, m));
+  const metrics = input.withMetrics && n > 0 ? dailyMetricsOf(L, n, start) : input.withMetrics ? [] : null;
+
+  const runDays = runs.map((r) => r.day);
+  const runKms = runs.map((r) => r.distanceKm as number);
+  const runLongest = longestPrevious30(runDays, runKms);
+  for (let k = 0; k < runs.length; k++) {
+    const i = runDays[k] - from;
+    if (i < 0) continue;
+    const sp = spikeOf(runKms[k], runLongest[k]);
+    if (sp === null) continue;
+    if (!(spikeMax[i] >= sp)) {
+      spikeMax[i] = sp;
+      spikeRun[i] = k;
+    }
+  }
+
+  const pains = [...input.pains].sort(byDay);
+  const ostrc: ScoredOstrc[] = input.ostrc.map((o) => {
+    const sc = ostrcOf(o);
+    return { index: o.index, day: o.day, zone: o.zone, q1: sc.q1, q2: sc.q2, q3: sc.q3, q4: sc.q4, severity: sc.severity, substantial: sc.substantial };
+  });
+  ostrc.sort(byDay);
+
+  return {
+    t,
+    start,
+    end,
+    from,
+    m,
+    series,
+    sessionCount,
+    estimatedCount,
+    runCount,
+    coreCount,
+    runKm,
+    spikeMax,
+    spikeRun,
+    runs,
+    runLongest,
+    shoes: [...shoeMap.values()],
+    pains,
+    ostrc,
+    profile: input.profile,
+    carryCache,
+    metrics,
+  };
+}
+
+function sumRange(a: ArrayLike<number>, from: number, to: number): number {
+  let s = 0;
+  for (let i = from < 0 ? 0 : from; i <= to && i < a.length; i++) s += a[i];
+  return s;
+}
+
+/** Weekly distance change on day index i (run km of i-6..i vs the weekly mean of i-27..i-7). */
+function weeklyAt(ctx: FlagContext, i: number): { lastKm: number; baselineKm: number; change: number | null } {
+  const lastKm = sumRange(ctx.runKm, i - 6, i);
+  const baselineKm = sumRange(ctx.runKm, i - 27, i - 7) / 3;
+  return { lastKm, baselineKm, change: baselineKm > 0 ? lastKm / baselineKm - 1 : null };
+}
+
+/** Overload rules carried by day index i with the data up to that day (bit set; 0 outside the data). */
+function carryAt(ctx: FlagContext, i: number): number {
+  if (i < 0 || i >= ctx.m) return 0;
+  const cached = ctx.carryCache[i];
+  if (cached >= 0) return cached;
+  const t = ctx.t;
+  let bits = 0;
+  const sp = ctx.spikeMax[i];
+  if (sp === sp && exceeds(sp, t.spikeCaution)) {
+    bits |= CARRY_SPIKE;
+    if (exceeds(sp, t.spikeWarning)) bits |= CARRY_SPIKE_WARNING;
+  }
+  const w = weeklyAt(ctx, i);
+  if (w.change !== null && atLeast(w.baselineKm, t.weeklyMinBaselineKm) && exceeds(w.change, t.weeklyIncrease)) {
+    bits |= CARRY_WEEKLY;
+  }
+  const acwr = ctx.series.acwrEwma[i];
+  if (acwr === acwr && atLeast(acwr, t.acwrHigh)) bits |= CARRY_ACWR;
+  const mono = ctx.series.monotony[i];
+  if (mono === mono && exceeds(mono, t.monotonyHigh)) bits |= CARRY_MONOTONY;
+  ctx.carryCache[i] = bits;
+  return bits;
+}
+
+// ---------- wording helpers ----------
+
+function dayLabel(day: number): string {
+  return `${weekdayOf(day)} ${formatDay(day)}`;
+}
+
+function km(x: number): string {
+  return `${x.toFixed(1)} km`;
+}
+
+function pct(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}
+
+function num(x: number, digits = 2): string {
+  return x.toFixed(digits);
+}
+
+function round(x: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function loadUnit(ctx: FlagContext): string {
+  return ctx.t.loadMeasure === "srpe" ? "AU" : ctx.t.loadMeasure === "km" ? "km" : "min";
+}
+
+function measureName(ctx: FlagContext): string {
+  return ctx.t.loadMeasure === "srpe"
+    ? "session RPE x minutes"
+    : ctx.t.loadMeasure === "km"
+      ? "running km"
+      : "training minutes";
+}
+
+/** Sentence on sessions whose RPE was estimated, for sRPE-based rules. */
+function estimatedSentence(ctx: FlagContext, from: number, to: number): { text: string; estimated: number; sessions: number } {
+  if (ctx.t.loadMeasure !== "srpe") return { text: "", estimated: 0, sessions: sumRange(ctx.sessionCount, from, to) };
+  const estimated = sumRange(ctx.estimatedCount, from, to);
+  const sessions = sumRange(ctx.sessionCount, from, to);
+  const days = to - from + 1;
+  const text =
+    estimated === 0
+      ? ` All ${sessions} sessions of those ${days} days had an RPE.`
+      : ` ${estimated} of the ${sessions} sessions of those ${days} days had no RPE and were counted as RPE ${DEFAULT_RPE}.`;
+  return { text, estimated, sessions };
+}
+
+function makeFlag(
+  id: FlagId,
+  severity: Severity,
+  day: number,
+  values: Record<string, FlagValue>,
+  explanation: string,
+): Flag {
+  return { id, severity, date: formatDay(day), values, explanation, evidence: evidenceFor(id) };
+}
+
+// ---------- overload rules ----------
+
+function latestCarrying(ctx: FlagContext, a: number, bit: number): number {
+  for (let day = a; day >= a - 6; day--) {
+    if (carryAt(ctx, day - ctx.from) & bit) return day;
+  }
+  return NaN;
+}
+
+function sessionSpikeFlag(ctx: FlagContext, a: number): Flag | null {
+  const day = latestCarrying(ctx, a, CARRY_SPIKE);
+  if (day !== day) return null;
+  const t = ctx.t;
+  const i = day - ctx.from;
+  const k = ctx.spikeRun[i];
+  const run = ctx.runs[k];
+  const ref = ctx.runLongest[k];
+  const spike = ctx.spikeMax[i];
+  // The worst spike of the window sets the severity, so a later, smaller spike cannot hide it.
+  let maxSpike = spike;
+  let maxDay = day;
+  for (let d = a - 6; d <= a; d++) {
+    const s = d - ctx.from >= 0 && d - ctx.from < ctx.m ? ctx.spikeMax[d - ctx.from] : NaN;
+    if (s === s && s > maxSpike) {
+      maxSpike = s;
+      maxDay = d;
+    }
+  }
+  const severity: Severity = exceeds(maxSpike, t.spikeWarning) ? "warning" : "caution";
+  const band = spikeBand(spike);
+  const hr = band === "none" ? null : SPIKE_BAND_HAZARD[band];
+  const values: Record<string, FlagValue> = {
+    runId: run.id,
+    distanceKm: round(run.distanceKm as number, 3),
+    longest30Km: round(ref, 3),
+    spike: round(spike),
+    band,
+    hazardRatio: hr,
+    cautionAbove: t.spikeCaution,
+    warningAbove: t.spikeWarning,
+  };
+  let text =
+    `${dayLabel(day)}: the ${km(run.distanceKm as number)} run was ${pct(spike)} longer than the longest run of the ` +
+    `previous 30 days (${km(ref)}). The rule flags a run more than ${pct(t.spikeCaution)} longer than that ` +
+    `(a warning above ${pct(t.spikeWarning)}).`;
+  if (hr !== null) {
+    text += ` In a cohort of 5,205 runners, runs in this band (${band}% longer) went with an injury rate ${hr} times higher.`;
+  }
+  if (maxDay !== day) {
+    values.maxSpike = round(maxSpike);
+    values.maxSpikeDate = formatDay(maxDay);
+    text += ` A larger spike (${pct(maxSpike)}) happened on ${dayLabel(maxDay)}.`;
+  }
+  return makeFlag("session-spike", severity, day, values, text);
+}
+
+function weeklyFlag(ctx: FlagContext, a: number): Flag | null {
+  const day = latestCarrying(ctx, a, CARRY_WEEKLY);
+  if (day !== day) return null;
+  const t = ctx.t;
+  const w = weeklyAt(ctx, day - ctx.from);
+  const change = w.change as number;
+  const text =
+    `In the 7 days to ${dayLabel(day)} the athlete ran ${km(w.lastKm)}, ${pct(change)} more than the weekly average ` +
+    `of the 3 weeks before (${km(w.baselineKm)}). The rule flags an increase above ${pct(t.weeklyIncrease)} ` +
+    `when that average is at least ${km(t.weeklyMinBaselineKm)}; the evidence for a fixed weekly cap is weak.`;
+  return makeFlag(
+    "weekly-distance-increase",
+    "caution",
+    day,
+    {
+      lastKm: round(w.lastKm, 3),
+      baselineKm: round(w.baselineKm, 3),
+      change: round(change),
+      increaseAbove: t.weeklyIncrease,
+      minBaselineKm: t.weeklyMinBaselineKm,
+    },
+    text,
+  );
+}
+
+function acwrFlag(ctx: FlagContext, a: number): Flag | null {
+  const day = latestCarrying(ctx, a, CARRY_ACWR);
+  if (day !== day) return null;
+  const t = ctx.t;
+  const i = day - ctx.from;
+  const s = ctx.series;
+  const ratio = s.acwrEwma[i];
+  const est = estimatedSentence(ctx, i - 27, i);
+  const unit = loadUnit(ctx);
+  const text =
+    `On ${dayLabel(day)} the acute:chronic workload ratio (exponentially weighted, ${measureName(ctx)}) was ` +
+    `${num(ratio)}, at or above ${num(t.acwrHigh)}: the recent week's load (7-day average ${num(s.ewmaAcute[i], 1)} ${unit}/day) ` +
+    `is well above the load of the last 4 weeks (28-day average ${num(s.ewmaChronic[i], 1)} ${unit}/day).` +
+    est.text +
+    ` Read it with care: the ratio is contested (Impellizzeri 2020 and 2021 found conceptual and statistical flaws, ` +
+    `and a ratio to a random chronic load predicted injury as well), so the evidence is weak; use it as a prompt to ` +
+    `review the plan, not as a prediction.`;
+  const values: Record<string, FlagValue> = {
+    acwrEwma: round(ratio),
+    ewmaAcute: round(s.ewmaAcute[i], 3),
+    ewmaChronic: round(s.ewmaChronic[i], 3),
+    threshold: t.acwrHigh,
+    loadMeasure: t.loadMeasure,
+  };
+  if (t.loadMeasure === "srpe") {
+    values.estimatedRpeSessions = est.estimated;
+    values.sessionsInWindow = est.sessions;
+  }
+  return makeFlag("acwr-high", "caution", day, values, text);
+}
+
+function monotonyFlag(ctx: FlagContext, a: number): Flag | null {
+  const day = latestCarrying(ctx, a, CARRY_MONOTONY);
+  if (day !== day) return null;
+  const t = ctx.t;
+  const i = day - ctx.from;
+  const s = ctx.series;
+  const mono = s.monotony[i];
+  const weekLoad = sumRange(s.load, i - 6, i);
+  const mean = weekLoad / 7;
+  const est = estimatedSentence(ctx, i - 6, i);
+  const unit = loadUnit(ctx);
+  const text =
+    `Training monotony (average daily load divided by its day-to-day standard deviation over 7 days, ` +
+    `${measureName(ctx)}) was ${num(mono)} on ${dayLabel(day)}, above ${num(t.monotonyHigh, 1)}: the days were too ` +
+    `alike, without real easy or rest days (average ${num(mean, 1)} ${unit}/day, SD ${num(mean / mono, 1)}; ` +
+    `weekly strain ${num(s.strain[i], 0)}).` +
+    est.text;
+  const values: Record<string, FlagValue> = {
+    monotony: round(mono),
+    strain: round(s.strain[i], 2),
+    weeklyLoad: round(weekLoad, 3),
+    meanDailyLoad: round(mean, 3),
+    sdDailyLoad: round(mean / mono, 3),
+    threshold: t.monotonyHigh,
+    loadMeasure: t.loadMeasure,
+  };
+  if (t.loadMeasure === "srpe") {
+    values.estimatedRpeSessions = est.estimated;
+    values.sessionsInWindow = est.sessions;
+  }
+  return makeFlag("monotony-high", "caution", day, values, text);
+}
+
+// ---------- back pain ----------
+
+function inWindow<T extends { day: number }>(list: readonly T[], from: number, to: number): T[] {
+  return list.filter((x) => x.day >= from && x.day <= to);
+}
+
+function zoneLabel(zone: BackZone): string {
+  return zone === "dorsal" ? "dorsal (mid-back)" : zone === "cervical" ? "cervical (neck)" : "lumbar (lower back)";
+}
+
+interface PainTrigger {
+  day: number;
+  nrsDay: number | null;
+  zone: BackZone;
+  nrs: number | null;
+  previousNrs: number | null;
+  previousDay: number | null;
+  high: boolean;
+  rise: boolean;
+  ostrc: ScoredOstrc | null;
+}
+
+function backPainFlag(ctx: FlagContext, a: number): Flag | null {
+  const t = ctx.t;
+  const triggers: PainTrigger[] = [];
+  for (const zone of BACK_ZONES) {
+    const reports = ctx.pains.filter((p) => p.zone === zone && p.day <= a);
+    const latest = reports.length > 0 ? reports[reports.length - 1] : null;
+    let trig: PainTrigger | null = null;
+    if (latest && latest.day >= a - 13) {
+      const prev = reports.length > 1 ? reports[reports.length - 2] : null;
+      const prevOk = prev !== null && prev.day >= latest.day - 14;
+      const high = atLeast(latest.nrs, t.painNrsHigh);
+      const rise = prevOk && atLeast(latest.nrs - (prev as ParsedPainReport).nrs, t.painNrsRise);
+      if (high || rise) {
+        trig = {
+          day: latest.day,
+          nrsDay: latest.day,
+          zone,
+          nrs: latest.nrs,
+          previousNrs: prevOk ? (prev as ParsedPainReport).nrs : null,
+          previousDay: prevOk ? (prev as ParsedPainReport).day : null,
+          high,
+          rise,
+          ostrc: null,
+        };
+      }
+    }
+    const subst = inWindow(ctx.ostrc, a - 6, a).filter((o) => o.zone === zone && o.substantial);
+    const o = subst.length > 0 ? subst[subst.length - 1] : null;
+    if (o) {
+      if (trig) {
+        trig.ostrc = o;
+        if (o.day > trig.day) trig.day = o.day;
+      } else {
+        trig = { day: o.day, nrsDay: null, zone, nrs: null, previousNrs: null, previousDay: null, high: false, rise: false, ostrc: o };
+      }
+    }
+    if (trig) triggers.push(trig);
+  }
+  if (triggers.length === 0) return null;
+  triggers.sort((x, y) => y.day - x.day || (y.nrs ?? -1) - (x.nrs ?? -1));
+  const main = triggers[0];
+  const sentences = triggers.map((g) => {
+    const parts: string[] = [];
+    if (g.nrs !== null && (g.high || g.rise)) {
+      let s = `${zoneLabel(g.zone)} pain was rated ${g.nrs}/10 on ${dayLabel(g.nrsDay as number)}`;
+      if (g.rise && g.previousNrs !== null && g.previousDay !== null) {
+        s += `, up ${g.nrs - g.previousNrs} points from ${g.previousNrs}/10 on ${dayLabel(g.previousDay)}`;
+      }
+      const rules: string[] = [];
+      if (g.high) rules.push(`at or above ${t.painNrsHigh}/10`);
+      if (g.rise) rules.push(`a rise of ${t.painNrsRise} points or more, which is clinically important`);
+      s += ` (${rules.join("; ")})`;
+      parts.push(s);
+    }
+    if (g.ostrc) {
+      parts.push(
+        `the OSTRC check-in for the ${g.zone} area on ${dayLabel(g.ostrc.day)} scored ${g.ostrc.severity}/100 with a ` +
+          `substantial problem (training or performance reduced moderately or more, or no participation)`,
+      );
+    }
+    return parts.join("; ");
+  });
+  const text =
+    `Back pain is rising: ${sentences.join(". Also: ")}. Review the plan with the athlete and move part of the ` +
+    `running to low-impact cross-training.`;
+  const reasons: string[] = [];
+  if (main.high) reasons.push("nrs-high");
+  if (main.rise) reasons.push("nrs-rise");
+  if (main.ostrc) reasons.push("ostrc-substantial");
+  return makeFlag(
+    "back-pain-rising",
+    "warning",
+    main.day,
+    {
+      zone: main.zone,
+      nrs: main.nrs,
+      previousNrs: main.previousNrs,
+      previousDate: main.previousDay !== null ? formatDay(main.previousDay) : null,
+      rise: main.nrs !== null && main.previousNrs !== null ? main.nrs - main.previousNrs : null,
+      ostrcSeverity: main.ostrc ? main.ostrc.severity : null,
+      ostrcDate: main.ostrc ? formatDay(main.ostrc.day) : null,
+      nrsThreshold: t.painNrsHigh,
+      riseThreshold: t.painNrsRise,
+      reasons,
+      zones: triggers.map((g) => g.zone),
+    },
+    text,
+  );
+}
+
+function painAfterOverloadFlag(ctx: FlagContext, a: number): Flag | null {
+  const t = ctx.t;
+  const candidates = new Map<number, { nrs: number | null; zone: BackZone; ostrc: number | null }>();
+  for (const p of inWindow(ctx.pains, a - 13, a)) {
+    if (!atLeast(p.nrs, t.painAfterOverloadNrs)) continue;
+    const c = candidates.get(p.day);
+    if (!c || c.nrs === null || p.nrs > c.nrs) candidates.set(p.day, { nrs: p.nrs, zone: p.zone, ostrc: c?.ostrc ?? null });
+  }
+  for (const o of inWindow(ctx.ostrc, a - 13, a)) {
+    if (!o.substantial) continue;
+    const c = candidates.get(o.day);
+    if (c) c.ostrc = Math.max(c.ostrc ?? 0, o.severity);
+    else candidates.set(o.day, { nrs: null, zone: o.zone, ostrc: o.severity });
+  }
+  const days = [...candidates.keys()].sort((x, y) => y - x);
+  for (const p of days) {
+    for (let d = p - 1; d >= p - 7; d--) {
+      const bits = carryAt(ctx, d - ctx.from);
+      if (bits === 0) continue;
+      const rules = OVERLOAD_BITS.filter(([, b]) => bits & b).map(([id]) => id);
+      const c = candidates.get(p) as { nrs: number | null; zone: BackZone; ostrc: number | null };
+      const what =
+        c.nrs !== null
+          ? `${zoneLabel(c.zone)} pain of ${c.nrs}/10`
+          : `a substantial ${c.zone} problem in the OSTRC check-in (${c.ostrc}/100)`;
+      const text =
+        `${dayLabel(p)}: ${what} was reported ${p - d} day${p - d === 1 ? "" : "s"} after an overload on ` +
+        `${dayLabel(d)} (${rules.join(", ")}). Overload from planning is one of the causes of back pain in runners; ` +
+        `this link is a coaching rule, not an established finding. Ease the load until the pain settles.`;
+      return makeFlag(
+        "pain-after-overload",
+        "warning",
+        p,
+        {
+          zone: c.zone,
+          nrs: c.nrs,
+          ostrcSeverity: c.ostrc,
+          overloadDate: formatDay(d),
+          overloadRules: rules,
+          daysAfterOverload: p - d,
+          nrsThreshold: t.painAfterOverloadNrs,
+        },
+        text,
+      );
+    }
+  }
+  return null;
+}
+
+function redFlagFlag(ctx: FlagContext, a: number): Flag | null {
+  const reports = inWindow(ctx.pains, a - 13, a).filter((p) => p.redFlags.length > 0);
+  if (reports.length === 0) return null;
+  const latest = reports[reports.length - 1];
+  const symptoms: string[] = [];
+  const zones: BackZone[] = [];
+  const sources: VisceralSource[] = [];
+  for (let k = reports.length - 1; k >= 0; k--) {
+    const r = reports[k];
+    for (const s of r.redFlags) if (!symptoms.includes(s)) symptoms.push(s);
+    if (!zones.includes(r.zone)) zones.push(r.zone);
+    for (const v of visceralSourcesFor(r.zone, r.subArea)) {
+      if (!sources.some((x) => x.organ === v.organ)) sources.push(v);
+    }
+  }
+  const emergency = symptoms.some((s) => EMERGENCY_SYMPTOM_IDS.has(s));
+  const action = emergency ? EMERGENCY_ACTION : CLINICIAN_ACTION;
+  const labels = symptoms.map((s) => redFlagSymptom(s)?.label ?? s);
+  const where = latest.subArea ? `${latest.zone}, ${latest.subArea}` : latest.zone;
+  let text = emergency
+    ? `Reported by ${dayLabel(latest.day)}: ${labels.join("; ")}. These can be signs of a serious condition: ` +
+      `seek emergency care now and do not train until a doctor has seen the athlete.`
+    : `Reported by ${dayLabel(latest.day)}: ${labels.join("; ")}. These symptoms need a medical check: ` +
+      `see a clinician before training again.`;
+  if (sources.length > 0) {
+    text +=
+      ` Pain felt in this area (${where}) can also come from internal organs: ` +
+      `${sources.map((s) => `${s.organ} (${s.area})`).join(", ")}. These are possible sources to discuss with a ` +
+      `doctor, not a diagnosis.`;
+  }
+  const flag = makeFlag(
+    "red-flag",
+    "referral",
+    latest.day,
+    {
+      emergency,
+      action,
+      symptoms,
+      zone: latest.zone,
+      subArea: latest.subArea,
+      zones,
+      nrs: latest.nrs,
+      possibleVisceralSources: sources.map((s) => s.organ),
+    },
+    text,
+  );
+  flag.triage = { emergency, action, symptoms, zone: latest.zone, subArea: latest.subArea, visceralSources: sources };
+  return flag;
+}
+
+// ---------- habits, equipment, profile ----------
+
+function compensatoryFlag(ctx: FlagContext, a: number): Flag | null {
+  const t = ctx.t;
+  const from = a - 13 - ctx.from;
+  const to = a - ctx.from;
+  const runs = sumRange(ctx.runCount, from, to);
+  const core = sumRange(ctx.coreCount, from, to);
+  if (runs < t.compensatoryMinRuns || core >= t.compensatoryMinSessions) return null;
+  const text =
+    `In the 14 days to ${dayLabel(a)} the athlete ran ${runs} times but did ${core} core or strength ` +
+    `session${core === 1 ? "" : "s"} (the rule asks for at least ${t.compensatoryMinSessions} when there are ` +
+    `${t.compensatoryMinRuns} or more runs). Strength training cut sports injuries by about two thirds ` +
+    `(RR 0.32) and exercise with education lowered the risk of low back pain (RR 0.55).`;
+  return makeFlag(
+    "compensatory-deficit",
+    "caution",
+    a,
+    { runs, coreOrStrengthSessions: core, windowDays: 14, minRuns: t.compensatoryMinRuns, minSessions: t.compensatoryMinSessions },
+    text,
+  );
+}
+
+function upperBound(days: number[], day: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid] <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Days and cumulative km of a shoe's runs in day order (built once per shoe, when needed). */
+function shoeHistory(s: ShoeTrack): { days: number[]; cum: number[] } {
+  if (s.sortedDays === null || s.cumKm === null) {
+    const order = s.days.map((_, i) => i).sort((x, y) => s.days[x] - s.days[y] || x - y);
+    s.sortedDays = order.map((i) => s.days[i]);
+    let acc = 0;
+    s.cumKm = order.map((i) => (acc += s.kms[i]));
+  }
+  return { days: s.sortedDays, cum: s.cumKm };
+}
+
+function shoeFlag(ctx: FlagContext, a: number): Flag | null {
+  const t = ctx.t;
+  const retired = ctx.profile?.retiredShoeIds;
+  const over: { shoe: ShoeTrack; km: number }[] = [];
+  for (const s of ctx.shoes) {
+    if (retired && retired.has(s.id)) continue;
+    // Most shoes never reach the limit: skip them without ordering their runs.
+    if (!exceeds(s.totalKm, t.shoeKm)) continue;
+    let total = s.totalKm;
+    if (s.lastDay > a) {
+      const h = shoeHistory(s);
+      const k = upperBound(h.days, a);
+      total = k === 0 ? 0 : h.cum[k - 1];
+      if (!exceeds(total, t.shoeKm)) continue;
+    }
+    over.push({ shoe: s, km: total });
+  }
+  if (over.length === 0) return null;
+  over.sort((x, y) => y.km - x.km || (x.shoe.id < y.shoe.id ? -1 : 1));
+  const top = over[0];
+  const h = shoeHistory(top.shoe);
+  let j = 0;
+  while (j < h.days.length - 1 && !exceeds(h.cum[j], t.shoeKm)) j++;
+  const crossed = h.days[j];
+  const others = over.length > 1 ? ` ${over.length - 1} other shoe${over.length > 2 ? "s are" : " is"} also past the limit.` : "";
+  const text =
+    `Shoe "${top.shoe.id}" has carried ${km(top.km)} of running (past ${km(t.shoeKm)} since ${dayLabel(crossed)}) ` +
+    `and is not marked retired. Worn cushioning changes how impact reaches the back; check or replace it.` +
+    others +
+    ` The limit is a common rule of thumb, not a tested threshold.`;
+  return makeFlag(
+    "shoe-mileage",
+    "info",
+    crossed,
+    { shoeId: top.shoe.id, km: round(top.km, 1), limitKm: t.shoeKm, shoeIds: over.map((o) => o.shoe.id) },
+    text,
+  );
+}
+
+function surfaceFlag(ctx: FlagContext, a: number): Flag | null {
+  const t = ctx.t;
+  const recent = new Map<string, { km: number; lastDay: number }>();
+  let recentTotal = 0;
+  const prior = new Map<string, number>();
+  let priorTotal = 0;
+  for (const r of ctx.runs) {
+    if (r.day > a || r.day < a - 34) continue;
+    const d = r.distanceKm as number;
+    if (r.day >= a - 6) {
+      recentTotal += d;
+      if (r.surface !== null) {
+        const e = recent.get(r.surface) ?? { km: 0, lastDay: r.day };
+        e.km += d;
+        if (r.day > e.lastDay) e.lastDay = r.day;
+        recent.set(r.surface, e);
+      }
+    } else {
+      priorTotal += d;
+      if (r.surface !== null) prior.set(r.surface, (prior.get(r.surface) ?? 0) + d);
+    }
+  }
+  if (!(recentTotal > 0) || !(priorTotal > 0)) return null;
+  let best: { surface: string; km: number; lastDay: number; share: number; priorShare: number; priorKm: number } | null = null;
+  for (const [surface, e] of recent) {
+    const share = e.km / recentTotal;
+    const priorKm = prior.get(surface) ?? 0;
+    const priorShare = priorKm / priorTotal;
+    if (!atLeast(share, t.surfaceNewShare) || atLeast(priorShare, t.surfacePriorShare)) continue;
+    if (!best || share > best.share) best = { surface, km: e.km, lastDay: e.lastDay, share, priorShare, priorKm };
+  }
+  if (!best) return null;
+  const text =
+    `${pct(best.share)} of the last 7 days' running (${km(best.km)} of ${km(recentTotal)}) was on ${best.surface}, ` +
+    `a surface that carried ${pct(best.priorShare)} of the running of the 4 weeks before (rule: at least ` +
+    `${pct(t.surfaceNewShare)} now, under ${pct(t.surfacePriorShare)} before). A new surface changes impact and ` +
+    `stride; build up time on it gradually.`;
+  return makeFlag(
+    "surface-change",
+    "info",
+    best.lastDay,
+    {
+      surface: best.surface,
+      recentKm: round(best.km, 3),
+      recentTotalKm: round(recentTotal, 3),
+      recentShare: round(best.share),
+      priorKm: round(best.priorKm, 3),
+      priorTotalKm: round(priorTotal, 3),
+      priorShare: round(best.priorShare),
+    },
+    text,
+  );
+}
+
+function ageOn(birthDay: number, day: number): number {
+  const b = civilFromDays(birthDay);
+  const d = civilFromDays(day);
+  let age = d.y - b.y;
+  if (d.m < b.m || (d.m === b.m && d.d < b.d)) age--;
+  return age;
+}
+
+function profileFlags(ctx: FlagContext, a: number): Flag[] {
+  const p = ctx.profile;
+  if (!p) return [];
+  const t = ctx.t;
+  const out: Flag[] = [];
+  if (p.legLengthDiscrepancyMm !== null && atLeast(p.legLengthDiscrepancyMm, t.legLengthMm)) {
+    out.push(
+      makeFlag(
+        "leg-length-discrepancy",
+        "info",
+        a,
+        { legLengthDiscrepancyMm: p.legLengthDiscrepancyMm, thresholdMm: t.legLengthMm },
+        `The profile records a leg-length difference of ${p.legLengthDiscrepancyMm} mm (rule: ${t.legLengthMm} mm or ` +
+          `more). A difference of about 1 cm can tilt the pelvis and bend the lower spine; it is usually considered ` +
+          `clinically relevant near 20 mm. Have it checked by a physiotherapist.`,
+      ),
+    );
+  }
+  if (p.footprintType === null || p.footprintType === "unassessed") {
+    out.push(
+      makeFlag(
+        "footprint-unassessed",
+        "info",
+        a,
+        { footprintType: p.footprintType ?? "unassessed" },
+        `No footprint type is recorded. A biomechanical footprint test tells whether the athlete is a neutral, ` +
+          `pronating or supinating runner, so that shoes can be matched to it.`,
+      ),
+    );
+  }
+  if (p.postureLoad.length > 0) {
+    const names = p.postureLoad.map((x) =>
+      x === "desk" ? "desk work" : x === "standing" ? "long hours standing" : "heavy lifting",
+    );
+    out.push(
+      makeFlag(
+        "posture-load",
+        "info",
+        a,
+        { postureLoad: [...p.postureLoad] },
+        `Daily posture load recorded in the profile: ${names.join(", ")}. Posture habits outside training are a ` +
+          `common cause of back pain; add posture and mobility work.`,
+      ),
+    );
+  }
+  if (p.birthDay !== null) {
+    const age = ageOn(p.birthDay, a);
+    if (age >= t.mastersAge) {
+      out.push(
+        makeFlag(
+          "masters-athlete",
+          "info",
+          a,
+          { age, thresholdAge: t.mastersAge },
+          `The athlete is ${age} (rule: ${t.mastersAge} or older). With age, repeated movement and stride ` +
+            `habits weigh more on the back: keep strength, mobility and recovery in the plan.`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<
+  Severity,
+  number
+>;
+
+/** Severity (referral first), then date (latest first), then id. */
+export function compareFlags(x: Flag, y: Flag): number {
+  return (
+    SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] ||
+    (x.date < y.date ? 1 : x.date > y.date ? -1 : 0) ||
+    (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)
+  );
+}
+
+/** The flags active on epoch day `a`, unsorted. */
+export function flagsOn(ctx: FlagContext, a: number): Flag[] {
+  const out: Flag[] = [];
+  const push = (f: Flag | null) => {
+    if (f) out.push(f);
+  };
+  push(redFlagFlag(ctx, a));
+  if (ctx.m > 0) {
+    push(sessionSpikeFlag(ctx, a));
+    push(weeklyFlag(ctx, a));
+    push(acwrFlag(ctx, a));
+    push(monotonyFlag(ctx, a));
+  }
+  push(backPainFlag(ctx, a));
+  push(painAfterOverloadFlag(ctx, a));
+  if (ctx.m > 0) {
+    push(compensatoryFlag(ctx, a));
+    push(shoeFlag(ctx, a));
+    push(surfaceFlag(ctx, a));
+  }
+  out.push(...profileFlags(ctx, a));
+  return out;
+}
+
+/** Validates threshold overrides given with an evaluation, naming fields under "thresholds.". */
+export function thresholdsFromInput(raw: unknown): Thresholds {
+  try {
+    return resolveThresholds(raw as Partial<Thresholds> | undefined);
+  } catch (e) {
+    if (e instanceof ThresholdOverrideError) {
+      throw new ThresholdOverrideError(e.issues.map((i) => ({ field: `thresholds.${i.field}`, message: i.message })));
+    }
+    throw e;
+  }
+}
+
+export interface EvaluateFlagsInput {
+  asOf: string;
+  sessions: EngineSession[];
+  painReports: EnginePainReport[];
+  ostrc?: EngineOstrc[];
+  profile?: EngineProfile;
+  thresholds?: Partial<Thresholds>;
+}
+
+/**
+ * The flags active on `asOf`, sorted by severity (referral, warning, caution, info), then date (latest
+ * first). Only data on or before asOf is used. Windows are calendar days, both ends included:
+ *
+ * - Overload rules (`session-spike`, `weekly-distance-increase`, `acwr-high`, `monotony-high`): a day t
+ *   carries a rule when it holds on t with the data up to t; the flag is active when a day in asOf-6..asOf
+ *   carries it, dated the latest such day. session-spike: the day's largest spike > spikeCaution (0.10;
+ *   warning when a spike of the window > spikeWarning 0.30; Frandsen 2025). weekly-distance-increase:
+ *   weekly distance change > 0.30 with a 3-week weekly mean >= 10 km (Nielsen 2014). acwr-high: acwrEwma
+ *   >= 1.5 (Gabbett 2016, Williams 2017; critique Impellizzeri 2020/2021). monotony-high: monotony > 2.0
+ *   (Foster 1998). acwr-high and monotony-high use `thresholds.loadMeasure` (sRPE by default, a session
+ *   without RPE counting as RPE 5; the explanation says how many were).
+ * - `pain-after-overload`: a report with NRS >= 3 or a substantial OSTRC problem on a day p in
+ *   asOf-13..asOf, after a day in p-7..p-1 that carries an overload rule; dated the latest such p.
+ * - `back-pain-rising`: per zone, the latest report in asOf-13..asOf has NRS >= 4, or rose by >= 2 over
+ *   the previous report of that zone (at most 14 days earlier) (Farrar 2001); or an OSTRC entry in
+ *   asOf-6..asOf shows a substantial problem (Clarsen 2013). Dated the latest trigger.
+ * - `red-flag`: any red-flag symptom (or pain that is not mechanical) in a report in asOf-13..asOf;
+ *   emergency symptoms say "seek emergency care now", others "see a clinician"; `triage` lists organs
+ *   that can refer pain to the reported area (NICE NG59; Finucane 2020).
+ * - `compensatory-deficit`: >= 3 runs and < 2 CORE or STRENGTH sessions in asOf-13..asOf (Lauersen 2014,
+ *   Steffens 2016); dated asOf.
+ * - `shoe-mileage`: a shoe not retired with more than 700 run km up to asOf; dated the day it passed 700.
+ * - `surface-change`: >= 50% of the run km of asOf-6..asOf on a surface with < 10% of the (non-zero) run
+ *   km of asOf-34..asOf-7; dated that surface's latest run.
+ * - Profile flags (`leg-length-discrepancy` >= 10 mm, `footprint-unassessed`, `posture-load`,
+ *   `masters-athlete` age >= 40 on asOf), from the profile as given; none without a profile. Dated asOf.
+ *
+ * One flag per id. Throws EngineInputError naming the field on invalid input, ThresholdOverrideError
+ * ("thresholds.<key>") on invalid thresholds.
+ */
+export function evaluateFlags(input: EvaluateFlagsInput): Flag[] {
+  const o = requireObject(input, "input");
+  const asOfDay = parseDay(o.asOf, "asOf");
+  const thresholds = thresholdsFromInput(o.thresholds);
+  const ctx = buildFlagContext({
+    sessions: parseSessions(o.sessions, "sessions"),
+    pains: parsePainReports(o.painReports, "painReports"),
+    ostrc: parseOstrcList(o.ostrc, "ostrc"),
+    profile: parseProfile(o.profile),
+    thresholds,
+    endDay: asOfDay,
+  });
+  return flagsOn(ctx, asOfDay).sort(compareFlags);
+}

@@ -1,0 +1,221 @@
+/**
+ * Every tunable number of the engine lives here: flag thresholds (which a coach may override per squad and
+ * per athlete, validated by `thresholdOverridesSchema`), the metric windows of the contract, and the
+ * parameters of compensatory suggestions.
+ */
+import { z } from "zod";
+import { ThresholdOverrideError, type ThresholdIssue } from "./errors";
+import { LOAD_MEASURES, type LoadMeasure } from "./types";
+
+/** Flag thresholds. Fractions are increases over a reference (0.30 = 30% more). */
+export interface Thresholds {
+  /** Load measure of acwr-high and monotony-high: sRPE (AU), running km, or minutes. */
+  loadMeasure: LoadMeasure;
+  /** session-spike: caution when a run exceeds the longest run of the previous 30 days by more than this. */
+  spikeCaution: number;
+  /** session-spike: warning above this fraction. */
+  spikeWarning: number;
+  /** weekly-distance-increase: last 7 days' km over the 3-week weekly mean, above this fraction. */
+  weeklyIncrease: number;
+  /** weekly-distance-increase: only when the 3-week weekly mean is at least this many km. */
+  weeklyMinBaselineKm: number;
+  /** acwr-high: EWMA acute:chronic ratio at or above this. */
+  acwrHigh: number;
+  /** monotony-high: 7-day monotony above this. */
+  monotonyHigh: number;
+  /** back-pain-rising: latest NRS at or above this. */
+  painNrsHigh: number;
+  /** back-pain-rising: rise of at least this many NRS points vs the previous report (same zone, <= 14 days). */
+  painNrsRise: number;
+  /** pain-after-overload: a report with NRS at or above this qualifies. */
+  painAfterOverloadNrs: number;
+  /** compensatory-deficit: at least this many runs in 14 days... */
+  compensatoryMinRuns: number;
+  /** ...and fewer than this many CORE or STRENGTH sessions. */
+  compensatoryMinSessions: number;
+  /** shoe-mileage: a shoe in use past this many km. */
+  shoeKm: number;
+  /** surface-change: share of the last 7 days' run km on one surface, at least this. */
+  surfaceNewShare: number;
+  /** surface-change: that surface had less than this share of the run km of the 4 weeks before. */
+  surfacePriorShare: number;
+  /** leg-length-discrepancy: at least this many mm. */
+  legLengthMm: number;
+  /** masters-athlete: age at least this many years. */
+  mastersAge: number;
+}
+
+/** Defaults of the domain reference. */
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
+  loadMeasure: "srpe",
+  spikeCaution: 0.1,
+  spikeWarning: 0.3,
+  weeklyIncrease: 0.3,
+  weeklyMinBaselineKm: 10,
+  acwrHigh: 1.5,
+  monotonyHigh: 2.0,
+  painNrsHigh: 4,
+  painNrsRise: 2,
+  painAfterOverloadNrs: 3,
+  compensatoryMinRuns: 3,
+  compensatoryMinSessions: 2,
+  shoeKm: 700,
+  surfaceNewShare: 0.5,
+  surfacePriorShare: 0.1,
+  legLengthMm: 10,
+  mastersAge: 40,
+});
+
+type NumericThreshold = Exclude<keyof Thresholds, "loadMeasure">;
+
+/** Accepted range of each numeric threshold (both ends included), for validation and for the UI. */
+export const THRESHOLD_LIMITS: Readonly<Record<NumericThreshold, { min: number; max: number; integer: boolean }>> =
+  Object.freeze({
+    spikeCaution: { min: 0.05, max: 2, integer: false },
+    spikeWarning: { min: 0.05, max: 2, integer: false },
+    weeklyIncrease: { min: 0.05, max: 2, integer: false },
+    weeklyMinBaselineKm: { min: 0, max: 100, integer: false },
+    acwrHigh: { min: 1, max: 3, integer: false },
+    monotonyHigh: { min: 1, max: 5, integer: false },
+    painNrsHigh: { min: 1, max: 10, integer: false },
+    painNrsRise: { min: 1, max: 10, integer: false },
+    painAfterOverloadNrs: { min: 1, max: 10, integer: false },
+    compensatoryMinRuns: { min: 1, max: 14, integer: true },
+    compensatoryMinSessions: { min: 1, max: 7, integer: true },
+    shoeKm: { min: 200, max: 2000, integer: false },
+    surfaceNewShare: { min: 0.05, max: 1, integer: false },
+    surfacePriorShare: { min: 0, max: 1, integer: false },
+    legLengthMm: { min: 3, max: 40, integer: false },
+    mastersAge: { min: 30, max: 80, integer: true },
+  });
+
+function limited(key: NumericThreshold) {
+  const { min, max, integer } = THRESHOLD_LIMITS[key];
+  const base = integer ? z.number().int() : z.number();
+  return base.min(min).max(max).optional();
+}
+
+/**
+ * Shape of a stored override (per squad or per athlete): any subset of the thresholds, each in its range.
+ * Unknown keys are rejected so that a misspelt key cannot silently do nothing.
+ */
+export const thresholdOverridesSchema = z.strictObject({
+  loadMeasure: z.enum(LOAD_MEASURES).optional(),
+  spikeCaution: limited("spikeCaution"),
+  spikeWarning: limited("spikeWarning"),
+  weeklyIncrease: limited("weeklyIncrease"),
+  weeklyMinBaselineKm: limited("weeklyMinBaselineKm"),
+  acwrHigh: limited("acwrHigh"),
+  monotonyHigh: limited("monotonyHigh"),
+  painNrsHigh: limited("painNrsHigh"),
+  painNrsRise: limited("painNrsRise"),
+  painAfterOverloadNrs: limited("painAfterOverloadNrs"),
+  compensatoryMinRuns: limited("compensatoryMinRuns"),
+  compensatoryMinSessions: limited("compensatoryMinSessions"),
+  shoeKm: limited("shoeKm"),
+  surfaceNewShare: limited("surfaceNewShare"),
+  surfacePriorShare: limited("surfacePriorShare"),
+  legLengthMm: limited("legLengthMm"),
+  mastersAge: limited("mastersAge"),
+});
+
+export type ThresholdOverrides = Partial<Thresholds>;
+
+/**
+ * Validates a stored override object (unknown input, e.g. parsed JSON). Returns the overrides with
+ * undefined keys removed, or throws ThresholdOverrideError listing every offending field.
+ */
+export function parseThresholdOverrides(input: unknown): ThresholdOverrides {
+  if (input === undefined || input === null) return {};
+  const result = thresholdOverridesSchema.safeParse(input);
+  if (!result.success) {
+    const issues: ThresholdIssue[] = [];
+    for (const issue of result.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) issues.push({ field: key, message: "unknown threshold" });
+      } else {
+        const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "thresholds";
+        issues.push({ field, message: issue.message });
+      }
+    }
+    throw new ThresholdOverrideError(issues);
+  }
+  const out: ThresholdOverrides = {};
+  for (const [key, value] of Object.entries(result.data)) {
+    if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Defaults, then each override in order (typically the squad's, then the athlete's), each validated.
+ * Throws ThresholdOverrideError when an override is invalid or the result is inconsistent
+ * (spikeWarning below spikeCaution).
+ */
+export function resolveThresholds(...overrides: (ThresholdOverrides | null | undefined)[]): Thresholds {
+  const merged: Thresholds = { ...DEFAULT_THRESHOLDS };
+  for (const o of overrides) Object.assign(merged, parseThresholdOverrides(o));
+  if (merged.spikeWarning < merged.spikeCaution) {
+    throw new ThresholdOverrideError([
+      { field: "spikeWarning", message: `must be at least spikeCaution (${merged.spikeCaution})` },
+    ]);
+  }
+  return merged;
+}
+
+/** Tolerance of threshold comparisons: absorbs binary rounding of decimal inputs (13/10 - 1 > 0.3 in floats). */
+export const COMPARE_EPSILON = 1e-9;
+
+/** value > threshold, ignoring binary rounding noise. */
+export function exceeds(value: number, threshold: number): boolean {
+  return value > threshold + COMPARE_EPSILON * Math.max(1, Math.abs(threshold));
+}
+
+/** value >= threshold, ignoring binary rounding noise. */
+export function atLeast(value: number, threshold: number): boolean {
+  return value >= threshold - COMPARE_EPSILON * Math.max(1, Math.abs(threshold));
+}
+
+/** Metric windows and smoothing constants of the contract. */
+export const METRIC_CONSTANTS = Object.freeze({
+  acuteDays: 7,
+  chronicDays: 28,
+  /** EWMA spans N of Williams 2017: lambda = 2 / (N + 1). */
+  ewmaAcuteSpan: 7,
+  ewmaChronicSpan: 28,
+  /** Banister-style time constants of fitness (CTL) and fatigue (ATL), days. */
+  fitnessDays: 42,
+  fatigueDays: 7,
+  rampDays: 7,
+});
+
+/** CR-10 RPE assumed for a session logged without one. */
+export const DEFAULT_RPE = 5;
+
+/** Plausibility caps: larger values are rejected as entry errors rather than turned into huge loads. */
+export const INPUT_LIMITS = Object.freeze({
+  maxDailyLoad: 1e9,
+  maxSessionMinutes: 14_400,
+  maxSessionKm: 5_000,
+  maxLegLengthMm: 200,
+});
+
+/** Parameters of compensatory suggestions (domain: Suggestions). */
+export const SUGGESTION_DEFAULTS = Object.freeze({
+  horizonDays: 7,
+  coreSessionsPerWeek: 2,
+  coreMaxSessionsPerWeek: 3,
+  coreDurationMin: 25,
+  coreRpe: 5,
+  mobilityDurationMin: 15,
+  mobilityRpe: 2,
+  postureDurationMin: 15,
+  postureRpe: 3,
+  assessmentMin: 30,
+  /** Next single run <= 1.1 x longest of the last 30 days; next 7 days' run km <= 1.1 x the last 7 days'. */
+  deloadFactor: 1.1,
+  /** Share of the next 7 days' running load moved to cross-training when back pain rises. */
+  backPainCrossTrainingShare: 0.5,
+  /** Cross-training replaces a run at the run's RPE, capped here to keep it moderate. */
+  crossTrainingMaxRpe: 6,
+});

@@ -1,0 +1,222 @@
+/**
+ * Shapes of the engine's inputs and outputs. Dates are local calendar dates "YYYY-MM-DD".
+ * Optional fields may also be given as `null` (as a database row would), which means "not recorded".
+ */
+
+export const SESSION_TYPES = ["RUN", "CROSS_TRAINING", "CORE", "STRENGTH", "MOBILITY", "OTHER"] as const;
+export type SessionType = (typeof SESSION_TYPES)[number];
+
+export const SURFACES = ["asphalt", "track", "trail", "grass", "sand", "treadmill", "mixed"] as const;
+export type Surface = (typeof SURFACES)[number];
+
+export const BACK_ZONES = ["cervical", "dorsal", "lumbar"] as const;
+export type BackZone = (typeof BACK_ZONES)[number];
+
+export const FOOTPRINT_TYPES = ["neutral", "pronator", "supinator", "unassessed"] as const;
+export type FootprintType = (typeof FOOTPRINT_TYPES)[number];
+
+export const POSTURE_LOADS = ["desk", "standing", "lifting"] as const;
+export type PostureLoad = (typeof POSTURE_LOADS)[number];
+
+/** How a day's training load is measured: session RPE x minutes (AU), running km, or minutes. */
+export const LOAD_MEASURES = ["srpe", "km", "min"] as const;
+export type LoadMeasure = (typeof LOAD_MEASURES)[number];
+
+/** A trained (logged) session. `rpe` is CR-10 (0-10), rated about 30 min after the session. */
+export interface EngineSession {
+  id: string;
+  date: string;
+  type: SessionType;
+  durationMin: number;
+  distanceKm?: number | null;
+  rpe?: number | null;
+  surface?: Surface | null;
+  shoeId?: string | null;
+}
+
+export const PLANNED_ORIGINS = ["coach", "athlete", "suggestion", "import"] as const;
+export type PlannedOrigin = (typeof PLANNED_ORIGINS)[number];
+
+/** A session in a plan: same shape as a trained session, plus where it came from. */
+export interface PlannedSession extends EngineSession {
+  origin?: PlannedOrigin | null;
+  /** The flag whose suggestion produced this session, when origin is "suggestion". */
+  flagId?: FlagId | null;
+}
+
+/** A back-pain report: NRS 0-10 for one zone, with the red-flag symptom ids answered "yes". */
+export interface EnginePainReport {
+  date: string;
+  zone: BackZone;
+  subArea?: string | null;
+  nrs: number;
+  redFlags?: string[] | null;
+  /** false when the pain does not change with movement or posture (treated as `non-mechanical`). */
+  mechanical?: boolean | null;
+}
+
+/** A weekly OSTRC-O2 check-in for one zone; answers are the scores of the questionnaire. */
+export interface EngineOstrc {
+  date: string;
+  zone: BackZone;
+  q1: number;
+  q2: number;
+  q3: number;
+  q4: number;
+}
+
+export interface EngineProfile {
+  birthDate?: string | null;
+  footprintType?: FootprintType | null;
+  legLengthDiscrepancyMm?: number | null;
+  postureLoad?: PostureLoad[] | null;
+  retiredShoeIds?: string[] | null;
+}
+
+/**
+ * One calendar day t of the metrics contract; `null` where the definition has no value. Loads are in the
+ * unit of the input (AU for sRPE, km or minutes); i is the day's index in the series (0 = first day).
+ */
+export interface DailyMetrics {
+  /** Local calendar date "YYYY-MM-DD". */
+  date: string;
+  /** L[t]: sum of the day's loads; 0 on a day without sessions. */
+  load: number;
+  /** Mean of L[t-6..t], load/day; null for i < 6. */
+  acuteLoad7: number | null;
+  /** Mean of L[t-27..t], load/day; null for i < 27. */
+  chronicLoad28: number | null;
+  /** acuteLoad7 / chronicLoad28, coupled ratio (Gabbett 2016); null for i < 27 or a 0 denominator. */
+  acwrRolling: number | null;
+  /** acuteLoad7 / mean L[t-27..t-7] (Windt & Gabbett 2019; Lolli 2019); null for i < 27 or a 0 denominator. */
+  acwrRollingUncoupled: number | null;
+  /** EWMA, lambda = 2/8 (N = 7), E[0] = L[0] (Williams 2017), load/day. */
+  ewmaAcute: number;
+  /** EWMA, lambda = 2/29 (N = 28), E[0] = L[0] (Williams 2017), load/day. */
+  ewmaChronic: number;
+  /** ewmaAcute / ewmaChronic; null for i < 27 or a 0 denominator. */
+  acwrEwma: number | null;
+  /** Mean / population SD of L[t-6..t], unitless (Foster 1998); null for i < 6 or SD 0. */
+  monotony: number | null;
+  /** Sum of L[t-6..t] x monotony (Foster 1998); null when monotony is. */
+  strain: number | null;
+  /** Chronic training load (CTL): F[t] = F[t-1] + (L[t] - F[t-1]) / 42, F[-1] = 0. */
+  fitness: number;
+  /** Acute training load (ATL): same with 7 days. */
+  fatigue: number;
+  /** Training stress balance (TSB): fitness[t-1] - fatigue[t-1]; 0 on day 0. */
+  form: number;
+  /** fitness[t] - fitness[t-7]; null for i < 7. */
+  rampRate: number | null;
+}
+
+export const FLAG_IDS = [
+  "red-flag",
+  "session-spike",
+  "weekly-distance-increase",
+  "acwr-high",
+  "monotony-high",
+  "back-pain-rising",
+  "pain-after-overload",
+  "compensatory-deficit",
+  "shoe-mileage",
+  "surface-change",
+  "leg-length-discrepancy",
+  "footprint-unassessed",
+  "posture-load",
+  "masters-athlete",
+] as const;
+export type FlagId = (typeof FLAG_IDS)[number];
+
+/** The four rules a day can "carry"; see evaluateFlags. */
+export const OVERLOAD_FLAG_IDS = ["session-spike", "weekly-distance-increase", "acwr-high", "monotony-high"] as const;
+export type OverloadFlagId = (typeof OVERLOAD_FLAG_IDS)[number];
+
+export const SEVERITIES = ["referral", "warning", "caution", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type EvidenceStrength = "strong" | "moderate" | "weak" | "consensus" | "expert-opinion";
+
+export type FlagValue = number | string | boolean | null | string[];
+
+/** A possible organ source of referred pain, shown only with a red flag and never as a diagnosis. */
+export interface VisceralSource {
+  organ: string;
+  area: string;
+}
+
+/** Extra detail of a `red-flag` referral. */
+export interface Triage {
+  emergency: boolean;
+  /** "seek emergency care now" or "see a clinician". */
+  action: string;
+  symptoms: string[];
+  zone: BackZone;
+  subArea: string | null;
+  /** Organs that can refer pain to the reported area: possible sources to discuss with a doctor. */
+  visceralSources: VisceralSource[];
+}
+
+export interface Flag {
+  id: FlagId;
+  severity: Severity;
+  /** The day that carried or triggered the rule (see evaluateFlags). */
+  date: string;
+  /** The numbers (and a few labels) that triggered the flag, named. */
+  values: Record<string, FlagValue>;
+  explanation: string;
+  evidence: { strength: EvidenceStrength; citation: string; citationIds: string[] };
+  /** Present on `red-flag` only. */
+  triage?: Triage;
+}
+
+export const CROSS_TRAINING_MODES = ["cycling", "swimming", "elliptical", "aqua-jogging"] as const;
+export type CrossTrainingMode = (typeof CROSS_TRAINING_MODES)[number];
+
+export type ExerciseTarget =
+  | "abdominal"
+  | "lumbar"
+  | "gluteal"
+  | "pelvic-floor"
+  | "hamstrings"
+  | "hip-flexors"
+  | "piriformis"
+  | "glutes"
+  | "thoracic-spine"
+  | "cervical"
+  | "calves";
+
+export interface Exercise {
+  name: string;
+  target: ExerciseTarget;
+  /** Sets and repetitions or hold time, in plain words. */
+  prescription: string;
+}
+
+export type SuggestionType = "core" | "mobility" | "cross-training" | "deload" | "rest" | "posture" | "assessment";
+
+export interface Suggestion {
+  /** Stable id: flag, type, date and a counter. */
+  id: string;
+  flagId: FlagId;
+  type: SuggestionType;
+  date: string;
+  /** Minutes of the suggested session (0 for rest; the appointment length for an assessment). */
+  durationMin: number;
+  /** Target session load in AU (RPE x minutes); 0 for rest and assessments. */
+  targetLoadAu: number;
+  /** Target CR-10 RPE, or null when not a training session. */
+  rpe: number | null;
+  exercises?: Exercise[];
+  crossTrainingMode?: CrossTrainingMode;
+  /** The planned (or, without a plan, last week's) run this suggestion replaces or trims. */
+  replacesSessionId?: string;
+  /** Planned sessions a rest suggestion stands in for. */
+  replacesSessionIds?: string[];
+  /** Distance of a trimmed run, km. */
+  distanceKm?: number;
+  limits?: { maxRunKm?: number; maxWeekRunKm?: number };
+  /** What to have assessed, for assessment suggestions. */
+  assessment?: string;
+  reason: string;
+}
