@@ -68,7 +68,7 @@ async function main() {
     await step("e2e", async () => {
       await resetDatabase(database.url);
       if (process.env.SKIP_BUILD !== "1" || !existsSync(path.join(root, ".next", "BUILD_ID"))) {
-        await run(bin("next"), ["build"], { env: { ...env, NODE_ENV: "production" } });
+        await run(bin("next"), ["build"], { env: { ...env, NODE_ENV: "production", NEXT_SKIP_TYPECHECK: wants("typecheck") ? "1" : "0" } });
       }
       await run(bin("playwright"), ["test"], { env });
     });

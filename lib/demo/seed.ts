@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { insertJson, newId } from "@/lib/db-bulk";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { aggregateDailyLoads } from "@/lib/sessions/daily-load";
@@ -72,12 +72,6 @@ const JSON_CHUNK = 5000;
 // A 100-athlete, 36-month seed writes about 200,000 rows in one transaction.
 const TRANSACTION_TIMEOUT_MS = 20 * 60_000;
 
-/** Ids shaped like Prisma's cuid() (a "c" and 24 base-36 characters), so id validation elsewhere accepts them. */
-function newId(): string {
-  const n = BigInt(`0x${randomBytes(16).toString("hex")}`);
-  return `c${n.toString(36).padStart(25, "0").slice(-24)}`;
-}
-
 const dbDate = (date: string) => new Date(`${date}T00:00:00Z`);
 
 // Rows for insertJson: the createMany shapes with dates as the strings PostgreSQL parses, and the ids and
@@ -95,21 +89,6 @@ type PainReportRow = JsonDates<
   "id" | "localDate" | "reportedAt" | "createdAt"
 > & { redFlags: string[] };
 type OstrcRow = JsonDates<Prisma.OstrcResponseCreateManyInput, "id" | "weekStart" | "localDate" | "createdAt">;
-type JsonTable = "TrainingSession" | "DailyLoad" | "BackPainReport" | "OstrcResponse";
-
-/**
- * Bulk insert through json_populate_recordset: one JSON text parameter per chunk. createMany binds and
- * maps every value on the client, which made a 100-athlete, 36-month seed take minutes; this path keeps
- * it to seconds. Column names come from the row objects, which are all built by the same function.
- */
-async function insertJson(tx: Prisma.TransactionClient, table: JsonTable, rows: object[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const columns = Object.keys(rows[0])
-    .map((c) => `"${c}"`)
-    .join(", ");
-  const sql = `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`;
-  return tx.$executeRawUnsafe(sql, JSON.stringify(rows));
-}
 
 /** Rows waiting to be written, flushed parents first so foreign keys always resolve. */
 class Batch {

@@ -8,8 +8,10 @@ import { parseWith } from "@/lib/forms";
 import { acceptInvitationSchema } from "@/lib/accounts/schemas";
 import { isUniqueViolation } from "@/lib/accounts/mutations";
 import { createInvitationSchema, removeMemberSchema, revokeInvitationSchema } from "@/lib/squads/schemas";
-import { hashToken, INVITATION_TTL_DAYS, newToken } from "@/lib/squads/tokens";
+import { hashToken, newToken } from "@/lib/tokens";
 import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const INVITATION_TTL_DAYS = 7;
 
 export class InvitationUnusableError extends AppError {
   constructor(message = "This invitation link can no longer be used.") {

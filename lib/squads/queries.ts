@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { assertCoachOf, coachedSquadIds, type Viewer } from "@/lib/auth/permissions";
 import { dateOnly } from "@/lib/dates";
-import { hashToken } from "@/lib/squads/tokens";
+import { hashToken } from "@/lib/tokens";
 import type { Role } from "@/lib/generated/prisma/client";
 
 export type SquadAthleteRow = {

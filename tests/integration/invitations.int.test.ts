@@ -9,7 +9,7 @@ import {
   revokeInvitation,
 } from "@/lib/squads/mutations";
 import { getInvitationByToken, getSquadForCoach } from "@/lib/squads/queries";
-import { hashToken } from "@/lib/squads/tokens";
+import { hashToken } from "@/lib/tokens";
 import { AppError, ConflictError } from "@/lib/errors";
 import { addAthlete, createSquadWithCoach, createUser, viewerOf } from "./factories";
 

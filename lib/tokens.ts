@@ -1,6 +1,5 @@
+// Secrets handed out in links (invitations, calendar feeds).
 import { createHash, randomBytes } from "node:crypto";
-
-export const INVITATION_TTL_DAYS = 7;
 
 export function newToken(): string {
   return randomBytes(32).toString("base64url");
