@@ -5,7 +5,7 @@ import { test, expect, login } from "./fixtures";
 
 type Who = "anonymous" | "coachA" | "athleteA" | "athleteB" | "coachB";
 type Expect = number | "login" | "home";
-type Ids = { squadA: string; squadB: string; athleteA: string; athleteB: string; token: string };
+type Ids = { squadA: string; squadB: string; athleteA: string; athleteB: string; token: string; sessionA: string; painReportA: string; feedTokenA: string };
 
 /**
  * Every route of the app (pages and route handlers), what each kind of viewer gets, and what must
@@ -34,6 +34,72 @@ const ROUTES: { route: string; url: (ids: Ids) => string; expect: Record<Who, Ex
     route: "/athlete/profile",
     url: () => "/athlete/profile",
     expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 },
+  },
+  {
+    route: "/athlete/sessions",
+    url: () => "/athlete/sessions",
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 },
+  },
+  {
+    route: "/athlete/sessions/[sessionId]",
+    url: (i) => `/athlete/sessions/${i.sessionA}`,
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 404, coachB: 404 },
+  },
+  {
+    route: "/athlete/shoes",
+    url: () => "/athlete/shoes",
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 },
+  },
+  {
+    route: "/athlete/pain",
+    url: () => "/athlete/pain",
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 },
+  },
+  {
+    route: "/athlete/pain/[reportId]",
+    url: (i) => `/athlete/pain/${i.painReportA}`,
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 404, coachB: 404 },
+  },
+  {
+    route: "/athlete/check-in",
+    url: () => "/athlete/check-in",
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 },
+  },
+  {
+    route: "/athlete/calendar",
+    url: () => "/athlete/calendar",
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 },
+  },
+  {
+    route: "/api/calendar/[token]",
+    url: (i) => `/api/calendar/${i.feedTokenA}.ics`,
+    expect: { anonymous: 200, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200 },
+  },
+  {
+    route: "/api/calendar/download",
+    url: () => "/api/calendar/download",
+    expect: { anonymous: 401, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200 },
+  },
+  {
+    route: "/api/account/export",
+    url: () => "/api/account/export",
+    expect: { anonymous: 401, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200 },
+  },
+  {
+    route: "/athlete/import",
+    url: () => "/athlete/import",
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 },
+  },
+  // Upload handlers answer POST only; their access checks are walked in imports.spec.ts.
+  {
+    route: "/api/imports/preview",
+    url: () => "/api/imports/preview",
+    expect: { anonymous: 405, coachA: 405, athleteA: 405, athleteB: 405, coachB: 405 },
+  },
+  {
+    route: "/api/imports/[batchId]/commit",
+    url: () => "/api/imports/x/commit",
+    expect: { anonymous: 405, coachA: 405, athleteA: 405, athleteB: 405, coachB: 405 },
   },
   { route: "/api/health", url: () => "/api/health", expect: { anonymous: 200, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200 } },
   {
@@ -68,9 +134,22 @@ test("every route answers each viewer as it should, and leaks nothing across squ
     athleteA: a.athlete.id,
     athleteB: b.athlete.id,
     token: await db.createInvitation(a.squad.id),
+    sessionA: await db.createSession(a.athlete.id, { notes: "secret note of athlete A" }),
+    painReportA: await db.createPainReport(a.athlete.id, { notes: "secret pain note of athlete A" }),
+    feedTokenA: await db.createFeedToken(a.athlete.id),
   };
+  await db.createPlannedSession(a.squad.id, a.athlete.id, { title: "secret plan of athlete A" });
   // Words that belong to squad A and must never reach an outsider's screen.
-  const secrets = [a.athlete.name, a.athlete.email, a.coach.email];
+  const secrets = [
+    a.athlete.name,
+    a.athlete.email,
+    a.coach.email,
+    "secret note of athlete A",
+    "secret pain note of athlete A",
+    "secret plan of athlete A",
+  ];
+  // Routes whose secret link is itself the credential: whoever holds it may read what it points to.
+  const bearerRoutes = new Set(["/invite/[token]", "/api/calendar/[token]"]);
 
   const contexts: Record<Who, APIRequestContext> = {
     anonymous: await playwright.request.newContext({ baseURL }),
@@ -105,7 +184,7 @@ test("every route answers each viewer as it should, and leaks nothing across squ
             : status === expected;
       if (!ok) failures.push(`${who} ${url}: got ${status} ${location}, expected ${expected}`);
       const outsider = who === "athleteB" || who === "coachB" || who === "anonymous";
-      if (outsider && status === 200 && route.route !== "/invite/[token]") {
+      if (outsider && status === 200 && !bearerRoutes.has(route.route)) {
         const body = await response.text();
         for (const secret of secrets) if (body.includes(secret)) failures.push(`${who} ${url}: body reveals "${secret}"`);
       }

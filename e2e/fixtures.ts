@@ -70,6 +70,82 @@ export class Db {
     return token;
   }
 
+  async createSession(userId: string, options: { date?: string; notes?: string; distanceKm?: number } = {}) {
+    const id = `e2e${randomUUID().replace(/-/g, "")}`;
+    await this.client.query(
+      `INSERT INTO "TrainingSession" (id, "userId", "localDate", type, "durationMin", "distanceKm", rpe, notes, "updatedAt")
+       VALUES ($1, $2, $3::date, 'RUN', 40, $4, 5, $5, now())`,
+      [id, userId, options.date ?? new Date().toISOString().slice(0, 10), options.distanceKm ?? 8, options.notes ?? null],
+    );
+    return id;
+  }
+
+  /** A back-pain report; `redFlags` are symptom ids answered "yes". */
+  async createPainReport(
+    userId: string,
+    options: { date?: string; zone?: "CERVICAL" | "DORSAL" | "LUMBAR"; subArea?: string; nrs?: number; redFlags?: string[]; notes?: string } = {},
+  ) {
+    const id = `e2e${randomUUID().replace(/-/g, "")}`;
+    await this.client.query(
+      `INSERT INTO "BackPainReport" (id, "userId", "localDate", zone, "subArea", nrs, "redFlags", notes)
+       VALUES ($1, $2, $3::date, $4::"BackZone", $5, $6, $7, $8)`,
+      [
+        id,
+        userId,
+        options.date ?? new Date().toISOString().slice(0, 10),
+        options.zone ?? "LUMBAR",
+        options.subArea ?? "lower-back-centre",
+        options.nrs ?? 3,
+        options.redFlags ?? [],
+        options.notes ?? null,
+      ],
+    );
+    return id;
+  }
+
+  async createPlannedSession(
+    squadId: string,
+    athleteId: string,
+    options: { date?: string; title?: string; type?: string; durationMin?: number; reason?: string; flagId?: string } = {},
+  ) {
+    const id = `e2e${randomUUID().replace(/-/g, "")}`;
+    const date = options.date ?? new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    await this.client.query(
+      `INSERT INTO "PlannedSession" (id, "squadId", "athleteId", date, type, title, "durationMin", reason, "flagId", origin, "updatedAt")
+       VALUES ($1, $2, $3, $4::date, $5::"SessionType", $6, $7, $8, $9, $10::"PlanOrigin", now())`,
+      [
+        id,
+        squadId,
+        athleteId,
+        date,
+        options.type ?? "CORE",
+        options.title ?? null,
+        options.durationMin ?? 25,
+        options.reason ?? null,
+        options.flagId ?? null,
+        options.flagId ? "SUGGESTION" : "COACH",
+      ],
+    );
+    return id;
+  }
+
+  async createComment(squadId: string, athleteId: string, authorId: string, body: string) {
+    await this.client.query(
+      `INSERT INTO "CoachComment" (id, "squadId", "athleteId", "authorId", body) VALUES ($1, $2, $3, $4, $5)`,
+      [`e2e${randomUUID().replace(/-/g, "")}`, squadId, athleteId, authorId, body],
+    );
+  }
+
+  async createFeedToken(userId: string) {
+    const token = randomBytes(32).toString("base64url");
+    await this.client.query(`INSERT INTO "CalendarFeedToken" (id, "userId", "tokenHash") VALUES ($1, $2, $3)`, [
+      `e2e${randomUUID().replace(/-/g, "")}`,
+      userId,
+      createHash("sha256").update(token).digest("hex"),
+    ]);
+    return token;
+  }
+
   async query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) {
     return (await this.client.query<T>(sql, params)).rows;
   }

@@ -23,9 +23,9 @@ test("an athlete edits the profile, bad values are refused, and the coach reads 
 
   const coachPage = await loggedInPage(browser, coach.email);
   await coachPage.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}`);
-  await expect(coachPage.getByText("Pronator")).toBeVisible();
-  await expect(coachPage.getByText("12 mm")).toBeVisible();
-  await expect(coachPage.getByText("Desk work")).toBeVisible();
-  await expect(coachPage.getByText("Lumbar hyperlordosis")).toBeVisible();
+  await expect(coachPage.getByText("Pronator", { exact: true })).toBeVisible();
+  await expect(coachPage.getByText("12 mm", { exact: true })).toBeVisible();
+  await expect(coachPage.getByText("Desk work", { exact: true })).toBeVisible();
+  await expect(coachPage.getByText("Lumbar hyperlordosis", { exact: true })).toBeVisible();
   await expect(coachPage.getByText("Lower back stiffness after long runs in 2024.")).toBeVisible();
 });

@@ -1,3 +1,5 @@
+import { zonedTimeToUtc } from "@/lib/imports/time";
+
 // Calendar helpers for "YYYY-MM-DD" strings. Day arithmetic goes through UTC so that it never
 // drifts across daylight-saving changes.
 
@@ -35,4 +37,16 @@ export function ageOn(birthDate: string, on: string): number {
   const [by, bm, bd] = birthDate.split("-").map(Number);
   const [y, m, d] = on.split("-").map(Number);
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** The instant of a wall-clock time on a calendar day in a time zone ("2026-03-29", "09:30", "Europe/Madrid"). */
+export function zonedTimeToInstant(date: string, time: string, timeZone: string): Date {
+  const [year, month, day] = date.split("-").map(Number);
+  const [hour, minute] = time.split(":").map(Number);
+  return new Date(zonedTimeToUtc({ year, month, day, hour, minute, second: 0 }, timeZone));
+}
+
+/** "HH:MM" of an instant in a time zone. */
+export function timeIn(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
 }

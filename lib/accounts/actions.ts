@@ -9,6 +9,7 @@ import { formObject, parseWith, runForm, type FormState } from "@/lib/forms";
 import { loginSchema } from "@/lib/accounts/schemas";
 import { changePassword, createCoachAccount, createSquad, updatePreferences } from "@/lib/accounts/mutations";
 import { safeCallbackUrl } from "@/lib/accounts/callback-url";
+import { deleteOwnAccount } from "@/lib/account-data/delete";
 
 /** Turns an Auth.js sign-in failure into words a person can act on. */
 function loginFailure(error: unknown): FormState | null {
@@ -76,5 +77,13 @@ export async function createSquadAction(_prev: FormState, formData: FormData): P
     const viewer = await requireViewer();
     const { squadId } = await createSquad(viewer, formObject(formData));
     redirect(`/coach/squads/${squadId}`);
+  });
+}
+
+export async function deleteAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runForm(formData, async () => {
+    const viewer = await requireViewer();
+    await deleteOwnAccount(viewer, formObject(formData));
+    await signOut({ redirectTo: "/login?accountDeleted=1" });
   });
 }

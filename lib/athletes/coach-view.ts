@@ -3,16 +3,18 @@ import { db } from "@/lib/db";
 import { assertCoachOfAthlete, type Viewer } from "@/lib/auth/permissions";
 import { getAthleteSummary } from "@/lib/athletes/queries";
 import { getAthleteProfile } from "@/lib/profiles/queries";
+import { getTrainingView } from "@/lib/athletes/training";
 import { recordAudit } from "@/lib/audit";
 
 /** What a coach sees of one athlete of one squad; the read is recorded in the audit log. */
 export async function getCoachAthleteView(viewer: Viewer, squadId: string, athleteId: string) {
   await assertCoachOfAthlete(db(), viewer, squadId, athleteId);
-  const [summary, profile] = await Promise.all([
+  const [summary, profile, training] = await Promise.all([
     getAthleteSummary(viewer, athleteId),
     getAthleteProfile(viewer, athleteId),
+    getTrainingView(viewer, athleteId),
   ]);
   await recordAudit({ actorId: viewer.id, squadId, subjectUserId: athleteId, action: "athlete.view" });
   const squadName = viewer.memberships.find((m) => m.squadId === squadId)?.squadName ?? "Squad";
-  return { summary, profile, squadName };
+  return { summary, profile, training, squadName };
 }

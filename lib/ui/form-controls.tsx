@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { useFormStatus } from "react-dom";
 import type { ReactNode } from "react";
 import type { FormState } from "@/lib/forms";
@@ -77,6 +78,72 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
           {e}
         </p>
       ))}
+    </div>
+  );
+}
+
+/**
+ * A labelled select that keeps what the person chose. React resets a form after its action runs,
+ * which puts a select back on the option it was mounted with; remounting it on each result with
+ * the current choice as its default makes the reset land on that choice.
+ */
+export function SelectField({
+  name,
+  label,
+  state,
+  defaultValue,
+  options,
+  onChange,
+  placeholder,
+  hint,
+}: {
+  name: string;
+  label: string;
+  state: FormState;
+  defaultValue: string;
+  options: { value: string; label: string }[];
+  onChange?: (value: string) => void;
+  placeholder?: string;
+  hint?: string;
+}) {
+  const [value, setValue] = useState(state.values?.[name] ?? defaultValue);
+  const [seenState, setSeenState] = useState(state);
+  const [version, setVersion] = useState(0);
+  if (seenState !== state) {
+    setSeenState(state);
+    setVersion(version + 1);
+  }
+  const errors = state.fieldErrors?.[name];
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <select
+        key={version}
+        id={id}
+        name={name}
+        defaultValue={value}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => {
+          setValue(e.currentTarget.value);
+          onChange?.(e.currentTarget.value);
+        }}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${id}-error`} errors={errors} />
     </div>
   );
 }

@@ -8,7 +8,10 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
   return (
     <>
       {links.map((link) => {
-        const current = pathname === link.href || (link.href !== "/" && pathname.startsWith(`${link.href}/`));
+        // The longest matching link is the current one, so /athlete/sessions does not also mark /athlete.
+        const matching = links.filter((l) => pathname === l.href || pathname.startsWith(`${l.href}/`));
+        const best = matching.sort((a, b) => b.href.length - a.href.length)[0];
+        const current = best?.href === link.href;
         return (
           <li key={link.href}>
             <Link href={link.href} aria-current={current ? "page" : undefined}>

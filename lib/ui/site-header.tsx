@@ -11,6 +11,12 @@ export async function SiteHeader() {
     if (isCoach(viewer)) links.push({ href: "/coach", label: "Squads" });
     if (isAthlete(viewer)) {
       links.push({ href: "/athlete", label: "My training" });
+      links.push({ href: "/athlete/sessions", label: "Sessions" });
+      links.push({ href: "/athlete/import", label: "Import" });
+      links.push({ href: "/athlete/calendar", label: "Plan" });
+      links.push({ href: "/athlete/shoes", label: "Shoes" });
+      links.push({ href: "/athlete/pain", label: "Report pain" });
+      links.push({ href: "/athlete/check-in", label: "Check-in" });
       links.push({ href: "/athlete/profile", label: "Profile" });
     }
     links.push({ href: "/settings", label: "Settings" });

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { changePasswordAction, updatePreferencesAction } from "@/lib/accounts/actions";
+import { changePasswordAction, deleteAccountAction, updatePreferencesAction } from "@/lib/accounts/actions";
 import { idleState } from "@/lib/forms-state";
-import { Field, FieldError, FormMessage, SubmitButton } from "@/lib/ui/form-controls";
+import { Field, FormMessage, SelectField, SubmitButton } from "@/lib/ui/form-controls";
 
 export function PreferencesForm({ unitPreference, timeZone, timeZones }: { unitPreference: string; timeZone: string; timeZones: string[] }) {
   const [state, action] = useActionState(updatePreferencesAction, idleState);
@@ -11,25 +11,23 @@ export function PreferencesForm({ unitPreference, timeZone, timeZones }: { unitP
   return (
     <form action={action} noValidate>
       <FormMessage state={state} />
-      <div className="field">
-        <label htmlFor="field-unitPreference">Distances in</label>
-        <select id="field-unitPreference" name="unitPreference" defaultValue={state.values?.unitPreference ?? unitPreference}>
-          <option value="KM">Kilometres</option>
-          <option value="MI">Miles</option>
-        </select>
-        <FieldError id="field-unitPreference-error" errors={state.fieldErrors?.unitPreference} />
-      </div>
-      <div className="field">
-        <label htmlFor="field-timeZone">Time zone</label>
-        <select id="field-timeZone" name="timeZone" defaultValue={state.values?.timeZone ?? timeZone}>
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </select>
-        <FieldError id="field-timeZone-error" errors={state.fieldErrors?.timeZone} />
-      </div>
+      <SelectField
+        name="unitPreference"
+        label="Distances in"
+        state={state}
+        defaultValue={unitPreference}
+        options={[
+          { value: "KM", label: "Kilometres" },
+          { value: "MI", label: "Miles" },
+        ]}
+      />
+      <SelectField
+        name="timeZone"
+        label="Time zone"
+        state={state}
+        defaultValue={timeZone}
+        options={zones.map((z) => ({ value: z, label: z }))}
+      />
       <SubmitButton>Save preferences</SubmitButton>
     </form>
   );
@@ -44,6 +42,20 @@ export function ChangePasswordForm() {
       <Field name="newPassword" label="New password" type="password" autoComplete="new-password" hint="At least 10 characters." required state={state} />
       <Field name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required state={state} />
       <SubmitButton pendingText="Changing…">Change password</SubmitButton>
+    </form>
+  );
+}
+
+export function DeleteAccountForm() {
+  const [state, action] = useActionState(deleteAccountAction, idleState);
+  return (
+    <form action={action} noValidate>
+      <FormMessage state={state} />
+      <Field name="password" label="Your password" type="password" autoComplete="current-password" required state={state} />
+      <Field name="confirm" label="Type DELETE to confirm" autoComplete="off" required state={state} />
+      <SubmitButton className="button button-danger" pendingText="Deleting…">
+        Delete my account and data
+      </SubmitButton>
     </form>
   );
 }

@@ -3,16 +3,69 @@ import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getAthleteSummary } from "@/lib/athletes/queries";
 import { AthleteSummaryView } from "@/lib/ui/athlete-summary";
+import { isCheckInDue } from "@/lib/ostrc/queries";
+import { getTrainingView } from "@/lib/athletes/training";
+import { FlagList } from "@/lib/ui/flag-list";
+import { TrainingCharts } from "@/lib/ui/training-charts-section";
+import { listPlannedSessions } from "@/lib/plans/queries";
+import { listOwnSessions } from "@/lib/sessions/queries";
+import { listCommentsForAthlete } from "@/lib/athletes/comments";
+import { WeekPlan } from "@/lib/ui/week-plan";
+import { addDays, formatDateTime, todayIn } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "My training" };
 
 export default async function AthleteHomePage() {
   const viewer = await requireViewer();
-  const summary = await getAthleteSummary(viewer, viewer.id);
+  const today = todayIn(viewer.timeZone);
+  const monday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
+  const [summary, training, checkInDue, planned, done, comments] = await Promise.all([
+    getAthleteSummary(viewer, viewer.id),
+    getTrainingView(viewer, viewer.id),
+    isCheckInDue(viewer),
+    listPlannedSessions(viewer, viewer.id, monday, addDays(monday, 6)),
+    listOwnSessions(viewer, 7),
+    listCommentsForAthlete(viewer, viewer.id),
+  ]);
   return (
     <>
       <h1>Hello, {viewer.name}</h1>
+      {checkInDue ? (
+        <p className="notice notice-warn">
+          <strong>This week&apos;s check-in is missing.</strong>{" "}
+          <Link href="/athlete/check-in">Answer the weekly back check-in</Link> (under a minute).
+        </p>
+      ) : null}
+      <p>
+        <Link className="button" href="/athlete/sessions">
+          Log a session
+        </Link>{" "}
+        <Link className="button button-secondary" href="/athlete/pain">
+          Report back pain
+        </Link>
+      </p>
+      <h2>This week</h2>
+      <WeekPlan monday={monday} planned={planned} done={done.filter((d) => d.date >= monday)} unit={viewer.unitPreference} />
+      <h2>What to watch</h2>
+      <FlagList flags={training.flags} audience="athlete" />
+      {comments.length ? (
+        <>
+          <h2>From your coaches</h2>
+          <ul style={{ listStyle: "none", padding: 0 }}>
+            {comments.map((c) => (
+              <li key={c.id} className="card">
+                <p style={{ margin: 0, whiteSpace: "pre-wrap" }}>{c.body}</p>
+                <p className="muted" style={{ margin: 0 }}>
+                  {c.author}, {formatDateTime(c.createdAt, viewer.timeZone)}
+                  {c.about ? ` · on your ${c.about}` : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <AthleteSummaryView summary={summary} unit={viewer.unitPreference} />
+      <TrainingCharts training={training} unit={viewer.unitPreference} />
       <h2>Your squads</h2>
       <ul>
         {summary.squads.map((s) => (

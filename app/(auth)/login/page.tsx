@@ -12,6 +12,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="narrow">
       <h1>Log in</h1>
       {params.loggedOut ? <p className="notice notice-ok">You are logged out.</p> : null}
+      {params.accountDeleted ? <p className="notice notice-ok">Your account and data were deleted.</p> : null}
       {params.passwordChanged ? (
         <p className="notice notice-ok">Password changed. Log in with your new password.</p>
       ) : null}

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { updateProfileAction } from "@/lib/profiles/actions";
 import { idleState } from "@/lib/forms-state";
-import { Field, FieldError, FormMessage, SubmitButton } from "@/lib/ui/form-controls";
+import { Field, FieldError, FormMessage, SelectField, SubmitButton } from "@/lib/ui/form-controls";
 import type { AthleteProfileView } from "@/lib/profiles/queries";
 import { CURVATURE_OPTIONS, FOOTPRINT_OPTIONS, LABELS, POSTURE_OPTIONS, SEX_OPTIONS } from "@/lib/profiles/schemas";
 
@@ -15,33 +15,23 @@ export function ProfileForm({ profile }: { profile: AthleteProfileView }) {
     <form action={action} noValidate>
       <FormMessage state={state} />
       <Field name="birthDate" label="Birth date" type="date" defaultValue={v("birthDate")} state={state} />
-      <div className="field">
-        <label htmlFor="field-sex">Sex</label>
-        <select id="field-sex" name="sex" defaultValue={String(v("sex"))}>
-          {SEX_OPTIONS.map((o) => (
-            <option key={o} value={o}>
-              {LABELS.sex[o]}
-            </option>
-          ))}
-        </select>
-        <FieldError id="field-sex-error" errors={state.fieldErrors?.sex} />
-      </div>
+      <SelectField
+        name="sex"
+        label="Sex"
+        state={state}
+        defaultValue={profile.sex}
+        options={SEX_OPTIONS.map((o) => ({ value: o, label: LABELS.sex[o] }))}
+      />
       <Field name="heightCm" label="Height (cm)" type="number" inputMode="decimal" min={100} max={230} step="0.1" defaultValue={v("heightCm")} state={state} />
       <Field name="weightKg" label="Weight (kg)" type="number" inputMode="decimal" min={25} max={200} step="0.1" defaultValue={v("weightKg")} state={state} />
-      <div className="field">
-        <label htmlFor="field-footprintType">Footprint type</label>
-        <p className="hint" id="field-footprintType-hint">
-          From a biomechanical footprint test. Shoes are best chosen to match it.
-        </p>
-        <select id="field-footprintType" name="footprintType" defaultValue={String(v("footprintType"))} aria-describedby="field-footprintType-hint">
-          {FOOTPRINT_OPTIONS.map((o) => (
-            <option key={o} value={o}>
-              {LABELS.footprintType[o]}
-            </option>
-          ))}
-        </select>
-        <FieldError id="field-footprintType-error" errors={state.fieldErrors?.footprintType} />
-      </div>
+      <SelectField
+        name="footprintType"
+        label="Footprint type"
+        hint="From a biomechanical footprint test. Shoes are best chosen to match it."
+        state={state}
+        defaultValue={profile.footprintType}
+        options={FOOTPRINT_OPTIONS.map((o) => ({ value: o, label: LABELS.footprintType[o] }))}
+      />
       <Field
         name="legLengthDiscrepancyMm"
         label="Leg-length difference (mm)"

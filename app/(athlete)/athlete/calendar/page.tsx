@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getFeedStatus } from "@/lib/calendar/feeds";
+import { listPlannedSessions } from "@/lib/plans/queries";
+import { plannedSessionTitle } from "@/lib/calendar/ics";
+import { addDays, formatDate, formatDateTime, todayIn } from "@/lib/dates";
+import { FeedForms } from "./feed-forms";
+
+export const metadata: Metadata = { title: "Plan and calendar" };
+
+export default async function CalendarPage() {
+  const viewer = await requireViewer();
+  const today = todayIn(viewer.timeZone);
+  const [status, planned] = await Promise.all([
+    getFeedStatus(viewer),
+    listPlannedSessions(viewer, viewer.id, today, addDays(today, 27)),
+  ]);
+  return (
+    <div className="narrow">
+      <h1>Your plan</h1>
+      {planned.length === 0 ? (
+        <p className="muted">Nothing planned for the next four weeks.</p>
+      ) : (
+        <ul>
+          {planned.map((p) => (
+            <li key={p.id}>
+              <strong>{formatDate(p.date)}</strong>: {plannedSessionTitle(p)}
+              {p.reason ? <div className="muted">{p.reason}</div> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <section className="card" aria-labelledby="feed-heading">
+        <h2 id="feed-heading" style={{ marginTop: 0 }}>
+          Follow your plan in your calendar
+        </h2>
+        <p>
+          Subscribe to a private address in your calendar app and the plan stays up to date there. Anyone with the
+          address can read your plan, so keep it to yourself; you can replace or stop it at any time.
+        </p>
+        <p>
+          {status.active && status.createdAt
+            ? `A feed address is active (created ${formatDateTime(status.createdAt, viewer.timeZone)}).`
+            : "No feed address is active."}
+        </p>
+        <FeedForms active={status.active} />
+        <p>
+          <a href="/api/calendar/download" download>
+            Download the plan once as an .ics file
+          </a>
+        </p>
+      </section>
+    </div>
+  );
+}

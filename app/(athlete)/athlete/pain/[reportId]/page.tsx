@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Metadata } from "next";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getOwnPainReport } from "@/lib/pain/queries";
+import { NotFoundError } from "@/lib/errors";
+import { SIDE_LABELS, TIMING_LABELS, ZONE_LABELS, areaLabel } from "@/lib/pain/schemas";
+import { formatDate } from "@/lib/dates";
+import { TriagePanel } from "../triage-panel";
+
+export const metadata: Metadata = { title: "Back-pain report" };
+
+const yesNo = (v: boolean | null, unknown = "Not sure") => (v === null ? unknown : v ? "Yes" : "No");
+
+export default async function PainReportResultPage({ params }: { params: Promise<{ reportId: string }> }) {
+  const { reportId } = await params;
+  const viewer = await requireViewer();
+  const report = await getOwnPainReport(viewer, reportId).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const area = areaLabel(report.zone, report.subArea);
+  return (
+    <div className="narrow">
+      <p>
+        <Link href="/athlete/pain">← Report back pain</Link>
+      </p>
+      <h1>Back-pain report of {formatDate(report.date)}</h1>
+      <TriagePanel triage={report.triage} area={area} nrs={report.nrs} headingId="report-triage-heading" />
+      <div className="card">
+        <dl className="facts">
+          <dt>Area</dt>
+          <dd>
+            {area} <span className="muted">({ZONE_LABELS[report.zone].toLowerCase()})</span>
+          </dd>
+          <dt>Pain</dt>
+          <dd>{report.nrs}/10</dd>
+          <dt>Side</dt>
+          <dd>{report.side ? SIDE_LABELS[report.side as keyof typeof SIDE_LABELS] : "Not given"}</dd>
+          <dt>When</dt>
+          <dd>{report.timing ? TIMING_LABELS[report.timing as keyof typeof TIMING_LABELS] : "Not given"}</dd>
+          <dt>Changes with movement or posture</dt>
+          <dd>{yesNo(report.mechanical)}</dd>
+          <dt>Tender knot (trigger point)</dt>
+          <dd>{yesNo(report.triggerPoint)}</dd>
+          {report.notes ? (
+            <>
+              <dt>Notes</dt>
+              <dd>{report.notes}</dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,238 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useState } from "react";
+import { createPainReportAction } from "@/lib/pain/actions";
+import type { PainFormState } from "@/lib/pain/triage";
+import { idleState } from "@/lib/forms-state";
+import { FieldError, FormMessage, SubmitButton } from "@/lib/ui/form-controls";
+import { BodyMap, type BodyMapValue } from "@/lib/ui/body-map";
+import { ChoiceTiles } from "@/lib/pain/choice-tiles";
+import {
+  ASKED_RED_FLAGS,
+  NRS_ANCHORS,
+  PAIN_SIDES,
+  PAIN_TIMINGS,
+  SIDE_LABELS,
+  TIMING_LABELS,
+  areaLabel,
+  redFlagField,
+} from "@/lib/pain/schemas";
+import { TriagePanel } from "./triage-panel";
+
+const YES_NO = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+];
+
+/** The side an area implies, so most reports need no extra tap. */
+function sideOf(subArea: string): string | null {
+  if (subArea.endsWith("-left")) return "LEFT";
+  if (subArea.endsWith("-right")) return "RIGHT";
+  if (["nape", "between-shoulder-blades", "mid-back", "lower-back-centre", "lumbosacral"].includes(subArea)) return "CENTRAL";
+  return null;
+}
+
+const noRedFlags = () => Object.fromEntries(ASKED_RED_FLAGS.map((s) => [s.id, "no"]));
+
+export function PainReportForm({ today }: { today: string }) {
+  const [state, formAction] = useActionState<PainFormState, FormData>(createPainReportAction, idleState);
+  const [area, setArea] = useState<BodyMapValue>(null);
+  const [side, setSide] = useState<string | null>(null);
+  const [sideTouched, setSideTouched] = useState(false);
+  const [nrs, setNrs] = useState<string | null>(null);
+  const [timing, setTiming] = useState<string | null>(null);
+  const [triggerPoint, setTriggerPoint] = useState("no");
+  const [mechanical, setMechanical] = useState("unsure");
+  const [redFlags, setRedFlags] = useState<Record<string, string>>(noRedFlags);
+  const [notes, setNotes] = useState("");
+  const [date, setDate] = useState(today);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+
+  const savedId = state.status === "ok" ? (state.data?.reportId ?? null) : null;
+  const showResult = savedId !== null && savedId !== dismissed && state.triage !== undefined;
+  const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
+  const areaErrors = [...(errors.zone ?? []), ...(errors.subArea ?? [])];
+
+  useEffect(() => {
+    if (showResult) document.getElementById("pain-result-heading")?.focus();
+  }, [showResult, savedId]);
+
+  function startOver() {
+    setDismissed(savedId);
+    setArea(null);
+    setSide(null);
+    setSideTouched(false);
+    setNrs(null);
+    setTiming(null);
+    setTriggerPoint("no");
+    setMechanical("unsure");
+    setRedFlags(noRedFlags());
+    setNotes("");
+    setDate(today);
+  }
+
+  return (
+    <>
+      <div aria-live="polite" className="pain-result">
+        {showResult && state.triage && area && nrs !== null ? (
+          <>
+            <TriagePanel
+              triage={state.triage}
+              area={areaLabel(area.zone, area.subArea)}
+              nrs={Number(nrs)}
+              headingId="pain-result-heading"
+              focusable
+            />
+            <p className="row">
+              <button type="button" className="button button-secondary" onClick={startOver}>
+                Report again
+              </button>
+              <Link href={`/athlete/pain/${savedId}`}>Open this report</Link>
+            </p>
+          </>
+        ) : null}
+      </div>
+      {showResult ? null : (
+        <form action={formAction} noValidate className="pain-form">
+          <fieldset className="body-map-field" aria-describedby={areaErrors.length ? "field-area-error" : undefined}>
+            <legend id="pain-area-legend">Where does it hurt?</legend>
+            <p className="hint" id="pain-area-hint">
+              Tap the area on the back. The map shows your back from behind: your left is on the left.
+            </p>
+            <BodyMap
+              value={area}
+              labelledBy="pain-area-legend"
+              describedBy="pain-area-hint"
+              invalid={areaErrors.length > 0}
+              onChange={(v) => {
+                setArea(v);
+                if (!sideTouched) setSide(sideOf(v.subArea));
+              }}
+            />
+            <input type="hidden" name="zone" value={area?.zone ?? ""} />
+            <input type="hidden" name="subArea" value={area?.subArea ?? ""} />
+            <FieldError id="field-area-error" errors={areaErrors.length ? areaErrors : undefined} />
+          </fieldset>
+
+          <ChoiceTiles
+            name="nrs"
+            layout="nrs"
+            legend="How strong is the pain? (0–10)"
+            value={nrs}
+            onChange={setNrs}
+            errors={errors.nrs}
+            options={Array.from({ length: 11 }, (_, n) => ({
+              value: String(n),
+              label: (
+                <>
+                  <span className="tile-number">{n}</span>{" "}
+                  {NRS_ANCHORS[n] ? <span className="tile-caption">{NRS_ANCHORS[n]}</span> : null}
+                </>
+              ),
+            }))}
+          />
+
+          <ChoiceTiles
+            name="side"
+            legend="Which side?"
+            value={side}
+            onChange={(v) => {
+              setSide(v);
+              setSideTouched(true);
+            }}
+            errors={errors.side}
+            options={PAIN_SIDES.map((s) => ({ value: s, label: SIDE_LABELS[s] }))}
+          />
+
+          <ChoiceTiles
+            name="timing"
+            legend="When does it hurt most?"
+            value={timing}
+            onChange={setTiming}
+            errors={errors.timing}
+            options={PAIN_TIMINGS.map((t) => ({ value: t, label: TIMING_LABELS[t] }))}
+          />
+
+          <ChoiceTiles
+            name="mechanical"
+            legend="Does the pain change with movement or posture?"
+            hint="For example, it eases or gets worse when you bend, sit, stand or lie differently."
+            value={mechanical}
+            onChange={setMechanical}
+            errors={errors.mechanical}
+            options={[
+              { value: "yes", label: "Yes, it changes" },
+              { value: "no", label: "No, it stays the same" },
+              { value: "unsure", label: "Not sure" },
+            ]}
+          />
+
+          <ChoiceTiles
+            name="triggerPoint"
+            layout="pair"
+            legend="Is there a tight, very tender knot in the muscle that hurts when pressed?"
+            value={triggerPoint}
+            onChange={setTriggerPoint}
+            errors={errors.triggerPoint}
+            options={YES_NO}
+          />
+
+          <fieldset className="red-flags" aria-describedby="red-flags-hint">
+            <legend>Warning signs</legend>
+            <p className="hint" id="red-flags-hint">
+              Each answer starts at “No”. Change it to “Yes” if it applies to you now.
+            </p>
+            {ASKED_RED_FLAGS.map((s) => (
+              <ChoiceTiles
+                key={s.id}
+                name={redFlagField(s.id)}
+                layout="pair"
+                legend={s.question}
+                value={redFlags[s.id]}
+                onChange={(v) => setRedFlags((r) => ({ ...r, [s.id]: v }))}
+                options={YES_NO}
+              />
+            ))}
+            <FieldError id="field-redFlags-error" errors={errors.redFlags} />
+          </fieldset>
+
+          <div className="field">
+            <label htmlFor="field-date">Date</label>
+            <input
+              id="field-date"
+              name="date"
+              type="date"
+              max={today}
+              value={date}
+              onChange={(e) => setDate(e.currentTarget.value)}
+              aria-invalid={errors.date ? true : undefined}
+              aria-describedby={errors.date ? "field-date-error" : undefined}
+            />
+            <FieldError id="field-date-error" errors={errors.date} />
+          </div>
+
+          <div className="field">
+            <label htmlFor="field-notes">Notes (optional)</label>
+            <textarea
+              id="field-notes"
+              name="notes"
+              rows={2}
+              maxLength={1000}
+              value={notes}
+              onChange={(e) => setNotes(e.currentTarget.value)}
+              aria-invalid={errors.notes ? true : undefined}
+              aria-describedby={errors.notes ? "field-notes-error" : undefined}
+            />
+            <FieldError id="field-notes-error" errors={errors.notes} />
+          </div>
+
+          <FormMessage state={state.status === "error" ? state : idleState} />
+          <SubmitButton className="button button-wide" pendingText="Sending…">
+            Send report
+          </SubmitButton>
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import type { PainTriage } from "@/lib/pain/triage";
+import { isEmergencySymptom } from "@/lib/pain/schemas";
+
+type Props = {
+  triage: PainTriage;
+  /** Where the pain is, in words ("Lower back, centre"). */
+  area: string;
+  nrs: number;
+  headingId: string;
+  /** Lets a caller move focus to the heading when the result appears. */
+  focusable?: boolean;
+};
+
+function Symptoms({ triage }: { triage: PainTriage }) {
+  return (
+    <ul>
+      {triage.symptoms.map((s) => (
+        <li key={s.id}>{s.label}</li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * What a report means for the athlete. With a warning sign: who to see and how urgently, and the organs
+ * that can refer pain to the area as questions for a doctor; never a diagnosis, never training advice.
+ */
+export function TriagePanel({ triage, area, nrs, headingId, focusable }: Props) {
+  const tab = focusable ? -1 : undefined;
+  if (triage.level === "none") {
+    return (
+      <section className="triage triage-ok" aria-labelledby={headingId}>
+        <h2 id={headingId} tabIndex={tab}>
+          Report sent to your coach
+        </h2>
+        <p>
+          {area}, pain {nrs}/10. No warning signs were reported.
+        </p>
+        <p className="muted">
+          A change of 2 points or more on the 0–10 scale is a real change: if your pain moves by that much, send a new
+          report.
+        </p>
+      </section>
+    );
+  }
+  const emergency = triage.level === "emergency";
+  return (
+    <section className={`triage ${emergency ? "triage-emergency" : "triage-clinician"}`} aria-labelledby={headingId}>
+      <h2 id={headingId} tabIndex={tab}>
+        <span aria-hidden="true" className="triage-icon">
+          !
+        </span>{" "}
+        {emergency ? "Seek emergency care now" : "See a clinician"}
+      </h2>
+      {emergency ? (
+        <p>
+          <strong>Call your local emergency number or go to the nearest emergency department now.</strong> Together with
+          back pain, what you reported can be a sign of a condition that needs urgent treatment:
+        </p>
+      ) : (
+        <p>
+          <strong>Book an appointment with a doctor soon</strong> and show them this report. Together with back pain, what
+          you reported needs a medical check:
+        </p>
+      )}
+      <Symptoms triage={triage} />
+      {triage.visceralSources.length > 0 ? (
+        <>
+          <h3>Possible sources to discuss with your doctor</h3>
+          <p>
+            Pain felt in this area ({area.toLowerCase()}) sometimes comes from an internal organ rather than from the back
+            itself. Organs known to refer pain here:
+          </p>
+          <ul className="organ-list">
+            {triage.visceralSources.map((v) => (
+              <li key={v.organ}>
+                <strong>{v.organ.charAt(0).toUpperCase() + v.organ.slice(1)}</strong>: can be felt in the {v.area}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <strong>This is not a diagnosis.</strong> Only a clinician who examines you can tell where the pain comes from.
+          </p>
+        </>
+      ) : null}
+      <p className="muted">Your coach has received this report.</p>
+    </section>
+  );
+}
+
+/** A short verdict for a report in a list: words, not only a colour. */
+export function RedFlagBadge({ redFlags }: { redFlags: string[] }) {
+  if (redFlags.length === 0) return <span className="muted">None</span>;
+  return redFlags.some(isEmergencySymptom) ? (
+    <span className="badge badge-danger">Emergency care</span>
+  ) : (
+    <span className="badge badge-danger">See a clinician</span>
+  );
+}

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Metadata } from "next";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getOwnSession, listOwnShoes } from "@/lib/sessions/queries";
+import { updateSessionAction } from "@/lib/sessions/actions";
+import { NotFoundError } from "@/lib/errors";
+import { SessionForm } from "@/lib/ui/session-form";
+import { KM_PER_MILE } from "@/lib/units";
+import { DeleteSessionButton } from "./delete-session-button";
+
+export const metadata: Metadata = { title: "Edit session" };
+
+function durationText(minutes: number): string {
+  const whole = Math.round(minutes);
+  return whole >= 60 ? `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}` : String(whole);
+}
+
+export default async function EditSessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
+  const { sessionId } = await params;
+  const viewer = await requireViewer();
+  const [session, shoes] = await Promise.all([
+    getOwnSession(viewer, sessionId).catch((e) => {
+      if (e instanceof NotFoundError) notFound();
+      throw e;
+    }),
+    listOwnShoes(viewer),
+  ]);
+  const distance =
+    session.distanceKm == null
+      ? ""
+      : String(Math.round((viewer.unitPreference === "MI" ? session.distanceKm / KM_PER_MILE : session.distanceKm) * 100) / 100);
+  return (
+    <div className="narrow">
+      <p>
+        <Link href="/athlete/sessions">← Sessions</Link>
+      </p>
+      <h1>Edit session</h1>
+      <div className="card">
+        <SessionForm
+          action={updateSessionAction}
+          unit={viewer.unitPreference}
+          shoes={shoes}
+          submitLabel="Save changes"
+          initial={{ ...session, duration: durationText(session.durationMin), distance }}
+        />
+      </div>
+      <DeleteSessionButton sessionId={session.id} />
+    </div>
+  );
+}

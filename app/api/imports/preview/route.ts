@@ -1,0 +1,42 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getViewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+import { MAX_BATCH_BYTES, MAX_FILE_BYTES } from "@/lib/imports";
+import { previewImport } from "@/lib/imports/store";
+
+export const dynamic = "force-dynamic";
+export const maxDuration = 120;
+
+const error = (message: string, code: string, status: number) =>
+  NextResponse.json({ error: { message, code, status } }, { status });
+
+/** Reads uploaded activity files and answers what an import would create, skip or reject. Writes no session. */
+export async function POST(request: NextRequest) {
+  const viewer = await getViewer();
+  if (!viewer) return error("Please log in", "unauthenticated", 401);
+  const length = Number(request.headers.get("content-length") ?? 0);
+  // Multipart framing adds a little to the files themselves.
+  if (length > MAX_BATCH_BYTES + 1024 * 1024) {
+    return error(
+      `This upload is ${(length / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_BATCH_BYTES / 1024 / 1024} MB per upload (${MAX_FILE_BYTES / 1024 / 1024} MB per file). From a Strava export, upload activities.csv on its own.`,
+      "too_large",
+      413,
+    );
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return error("The upload could not be read. Choose the files again and retry.", "bad_upload", 422);
+  }
+  const files = form.getAll("files").filter((f): f is File => typeof f === "object" && "arrayBuffer" in f);
+  if (files.length === 0) return error("Choose at least one file to import.", "no_files", 422);
+  try {
+    const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const preview = await previewImport(db(), viewer.id, uploads, viewer.timeZone);
+    return NextResponse.json(preview, { headers: { "Cache-Control": "no-store" } });
+  } catch (e) {
+    console.error(e);
+    return error("Something went wrong while reading the files. Nothing was imported.", "internal", 500);
+  }
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { AppError, ValidationError } from "@/lib/errors";
+import type { Viewer } from "@/lib/auth/permissions";
+import { verifyPassword } from "@/lib/auth/password";
+import { parseWith } from "@/lib/forms";
+
+export const deleteAccountSchema = z.object({
+  password: z.string().min(1, "Enter your password").max(200),
+  confirm: z.string().refine((v) => v.trim().toUpperCase() === "DELETE", "Type DELETE to confirm"),
+});
+
+/**
+ * Deletes the account and everything it owns (sessions, reports, check-ins, profile, shoes, plans
+ * made for it). The audit log keeps a row that the account was deleted, without its health data.
+ * A coach who is the only coach of a squad with other members must hand it over first.
+ */
+export async function deleteOwnAccount(viewer: Viewer, input: unknown): Promise<void> {
+  const data = parseWith(deleteAccountSchema, input);
+  const prisma = db();
+  const user = await prisma.user.findUnique({ where: { id: viewer.id }, select: { passwordHash: true } });
+  if (!user || !(await verifyPassword(user.passwordHash, data.password))) {
+    throw new ValidationError("Please correct the highlighted fields.", { password: ["That is not your password"] });
+  }
+  await prisma.$transaction(async (tx) => {
+    const coached = await tx.membership.findMany({
+      where: { userId: viewer.id, role: "COACH" },
+      select: { squadId: true, squad: { select: { name: true, memberships: { select: { userId: true, role: true } } } } },
+    });
+    const emptySquads: string[] = [];
+    for (const m of coached) {
+      const others = m.squad.memberships.filter((x) => x.userId !== viewer.id);
+      if (others.length === 0) emptySquads.push(m.squadId);
+      else if (!others.some((x) => x.role === "COACH")) {
+        throw new AppError(
+          `You are the only coach of ${m.squad.name}. Invite another coach or remove its members before deleting your account.`,
+          "conflict",
+          409,
+        );
+      }
+    }
+    await tx.squad.deleteMany({ where: { id: { in: emptySquads } } });
+    await tx.user.delete({ where: { id: viewer.id } });
+    await recordAudit({ actorId: null, subjectUserId: viewer.id, action: "account.delete", meta: { squadsDeleted: emptySquads.length } }, tx);
+  });
+}

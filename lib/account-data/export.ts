@@ -1,0 +1,95 @@
+import "server-only";
+import { stringify } from "csv-stringify/sync";
+import { strToU8, zipSync } from "fflate";
+import { db } from "@/lib/db";
+import type { Viewer } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit";
+import { dateOnly } from "@/lib/dates";
+
+type Row = Record<string, unknown>;
+
+const cell = (v: unknown): string | number | boolean | null => {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return v.join(" ");
+  if (typeof v === "object") return JSON.stringify(v);
+  return v as string | number | boolean;
+};
+
+function toCsv(rows: Row[], columns: string[]): string {
+  return stringify(
+    rows.map((r) => columns.map((c) => cell(r[c]))),
+    { header: true, columns, bom: true },
+  );
+}
+
+const withDate = <T extends { localDate?: Date; date?: Date; weekStart?: Date }>(row: T) => ({
+  ...row,
+  ...(row.localDate ? { localDate: dateOnly(row.localDate) } : {}),
+  ...(row.date ? { date: dateOnly(row.date) } : {}),
+  ...(row.weekStart ? { weekStart: dateOnly(row.weekStart) } : {}),
+});
+
+/**
+ * Everything the person entered or was given about themselves, as JSON (complete) and CSV (one file
+ * per kind, for spreadsheets), in one zip. Their password hash and other people's data stay out.
+ */
+export async function buildPersonalDataZip(viewer: Viewer, now = new Date()): Promise<Uint8Array> {
+  const prisma = db();
+  const userId = viewer.id;
+  const [user, profile, shoes, sessions, painReports, ostrc, planned, comments, memberships] = await Promise.all([
+    prisma.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { id: true, email: true, name: true, unitPreference: true, timeZone: true, createdAt: true },
+    }),
+    prisma.athleteProfile.findUnique({ where: { userId } }),
+    prisma.shoe.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
+    prisma.trainingSession.findMany({ where: { userId }, orderBy: [{ localDate: "asc" }, { startTime: "asc" }] }),
+    prisma.backPainReport.findMany({ where: { userId }, orderBy: { localDate: "asc" } }),
+    prisma.ostrcResponse.findMany({ where: { userId }, orderBy: { weekStart: "asc" } }),
+    prisma.plannedSession.findMany({ where: { athleteId: userId }, orderBy: { date: "asc" } }),
+    prisma.coachComment.findMany({
+      where: { athleteId: userId },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true, body: true, sessionId: true, painReportId: true, author: { select: { name: true } } },
+    }),
+    prisma.membership.findMany({ where: { userId }, select: { role: true, createdAt: true, squad: { select: { name: true } } } }),
+  ]);
+
+  const sessionRows = sessions.map(withDate);
+  const painRows = painReports.map(withDate);
+  const ostrcRows = ostrc.map(withDate);
+  const plannedRows = planned.map(withDate);
+  const data = {
+    exportedAt: now.toISOString(),
+    account: user,
+    squads: memberships.map((m) => ({ squad: m.squad.name, role: m.role, joinedAt: m.createdAt })),
+    profile: profile ? { ...profile, birthDate: profile.birthDate ? dateOnly(profile.birthDate) : null } : null,
+    shoes,
+    sessions: sessionRows,
+    backPainReports: painRows,
+    ostrcCheckIns: ostrcRows,
+    plannedSessions: plannedRows,
+    coachComments: comments.map((c) => ({ ...c, author: c.author?.name ?? null })),
+  };
+
+  const files: Record<string, Uint8Array> = {
+    "backbone-data.json": strToU8(JSON.stringify(data, null, 2)),
+    "sessions.csv": strToU8(
+      toCsv(sessionRows, [
+        "localDate", "startTime", "type", "subType", "durationMin", "movingMin", "distanceKm", "elevationGainM",
+        "rpe", "avgHr", "surface", "shoeId", "source", "externalId", "notes",
+      ]),
+    ),
+    "back-pain-reports.csv": strToU8(
+      toCsv(painRows, ["localDate", "zone", "subArea", "side", "nrs", "timing", "triggerPoint", "mechanical", "redFlags", "notes"]),
+    ),
+    "ostrc-check-ins.csv": strToU8(toCsv(ostrcRows, ["weekStart", "zone", "q1", "q2", "q3", "q4", "severity", "substantial"])),
+    "shoes.csv": strToU8(toCsv(shoes, ["id", "name", "brand", "initialKm", "startedOn", "retiredAt"])),
+    "planned-sessions.csv": strToU8(
+      toCsv(plannedRows, ["date", "type", "subType", "title", "durationMin", "distanceKm", "targetRpe", "origin", "flagId", "reason"]),
+    ),
+  };
+  await recordAudit({ actorId: userId, subjectUserId: userId, action: "account.export" });
+  return zipSync(files, { level: 6 });
+}

@@ -1,0 +1,51 @@
+import type {
+  EngineProfile,
+  EngineSession,
+  FootprintType,
+  PostureLoad,
+  SessionType,
+  Surface,
+} from "@/lib/training-load";
+import { dateOnly } from "@/lib/dates";
+
+// Database enums are upper case; the engine speaks lower-case ids. These are the only crossings.
+
+export function toEngineSession(row: {
+  id: string;
+  localDate: Date;
+  type: string;
+  durationMin: number;
+  distanceKm: number | null;
+  rpe: number | null;
+  surface: string | null;
+  shoeId: string | null;
+}): EngineSession {
+  return {
+    id: row.id,
+    date: dateOnly(row.localDate),
+    type: row.type as SessionType,
+    durationMin: row.durationMin,
+    distanceKm: row.distanceKm,
+    rpe: row.rpe,
+    surface: row.surface ? (row.surface.toLowerCase() as Surface) : null,
+    shoeId: row.shoeId,
+  };
+}
+
+export function toEngineProfile(
+  profile: {
+    birthDate: Date | null;
+    footprintType: string;
+    legLengthDiscrepancyMm: number | null;
+    postureLoad: string[];
+  } | null,
+  retiredShoeIds: string[],
+): EngineProfile {
+  return {
+    birthDate: profile?.birthDate ? dateOnly(profile.birthDate) : null,
+    footprintType: (profile?.footprintType.toLowerCase() ?? "unassessed") as FootprintType,
+    legLengthDiscrepancyMm: profile?.legLengthDiscrepancyMm ?? null,
+    postureLoad: (profile?.postureLoad ?? []).map((p) => p.toLowerCase() as PostureLoad),
+    retiredShoeIds,
+  };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import ICAL from "ical.js";
+import { buildPlanCalendar } from "@/lib/calendar/ics";
+import type { PlannedRow } from "@/lib/plans/queries";
+
+const row = (over: Partial<PlannedRow> = {}): PlannedRow => ({
+  id: "p1",
+  date: "2026-12-01",
+  type: "CORE",
+  subType: null,
+  title: null,
+  durationMin: 25,
+  distanceKm: null,
+  targetRpe: 5,
+  description: "Dead bug, side plank, glute bridge",
+  origin: "SUGGESTION",
+  flagId: "compensatory-deficit",
+  reason: "Fewer than 2 core or strength sessions in 14 days; core work protects the lower back.",
+  squadName: "Demo Harriers",
+  updatedAt: new Date("2026-11-25T10:00:00Z"),
+  ...over,
+});
+
+describe("plan calendar", () => {
+  it("parses as iCalendar with one all-day event per planned session", () => {
+    const text = buildPlanCalendar(
+      [row(), row({ id: "p2", date: "2026-12-31", type: "RUN", distanceKm: 12, durationMin: 70, title: "Long run", reason: null })],
+      { name: "Backbone plan", host: "backbone.test" },
+    );
+    const component = new ICAL.Component(ICAL.parse(text));
+    expect(component.name).toBe("vcalendar");
+    expect(component.getFirstPropertyValue("version")).toBe("2.0");
+    expect(component.getFirstPropertyValue("prodid")).toBeTruthy();
+    const events = component.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+    expect(events).toHaveLength(2);
+    expect(events[0].uid).toBe("p1@backbone.test");
+    expect(events[0].startDate.isDate).toBe(true);
+    expect(events[0].startDate.toString()).toBe("2026-12-01");
+    expect(events[0].summary).toBe("Core 25 min");
+    expect(events[0].description).toContain("Why: Fewer than 2 core");
+    expect(events[1].summary).toBe("Long run (Run, 12 km)");
+    expect(events[1].startDate.toString()).toBe("2026-12-31");
+    // Lines are folded at 75 octets as RFC 5545 requires.
+    for (const line of text.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  });
+
+  it("is an empty but valid calendar when nothing is planned", () => {
+    const component = new ICAL.Component(ICAL.parse(buildPlanCalendar([], { name: "x", host: "h" })));
+    expect(component.getAllSubcomponents("vevent")).toHaveLength(0);
+  });
+});

@@ -1,0 +1,46 @@
+import ical, { ICalCalendarMethod } from "ical-generator";
+import type { PlannedRow } from "@/lib/plans/queries";
+import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/schemas";
+import { formatDuration } from "@/lib/units";
+
+export function plannedSessionTitle(row: Pick<PlannedRow, "type" | "subType" | "title" | "durationMin" | "distanceKm">): string {
+  const kind = row.subType
+    ? MODE_LABELS[row.subType as keyof typeof MODE_LABELS]
+    : SESSION_TYPE_LABELS[row.type as keyof typeof SESSION_TYPE_LABELS];
+  const size = row.distanceKm ? `${Math.round(row.distanceKm * 10) / 10} km` : formatDuration(row.durationMin);
+  return row.title ? `${row.title} (${kind}, ${size})` : `${kind} ${size}`;
+}
+
+function description(row: PlannedRow): string {
+  const lines = [
+    `Duration: ${formatDuration(row.durationMin)}`,
+    row.distanceKm ? `Distance: ${Math.round(row.distanceKm * 10) / 10} km` : null,
+    row.targetRpe != null ? `Target effort: RPE ${row.targetRpe}/10` : null,
+    row.description,
+    row.reason ? `Why: ${row.reason}` : null,
+    `Plan: ${row.squadName}`,
+  ];
+  return lines.filter(Boolean).join("\n");
+}
+
+/**
+ * An RFC 5545 calendar of planned sessions, one all-day event each (a plan fixes the day, not the
+ * hour). Event ids are stable so calendar apps update events instead of duplicating them.
+ */
+export function buildPlanCalendar(rows: PlannedRow[], options: { name: string; host: string }): string {
+  const calendar = ical({ name: options.name, prodId: { company: "Backbone", product: "Training plan", language: "EN" } });
+  calendar.method(ICalCalendarMethod.PUBLISH);
+  for (const row of rows) {
+    // A date-only value: built from its parts so the server's own time zone cannot shift the day.
+    const [y, m, d] = row.date.split("-").map(Number);
+    calendar.createEvent({
+      id: `${row.id}@${options.host}`,
+      start: new Date(y, m - 1, d),
+      allDay: true,
+      summary: plannedSessionTitle(row),
+      description: description(row),
+      stamp: row.updatedAt,
+    });
+  }
+  return calendar.toString();
+}

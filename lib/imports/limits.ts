@@ -1,0 +1,60 @@
+import type { ImportIssue } from "./types";
+
+const MB = 1024 * 1024;
+
+/** Largest single activity file (FIT, GPX, TCX, CSV) accepted; a 24-hour 1 Hz GPX with HR is about 15 MB. */
+export const MAX_FILE_BYTES = 25 * MB;
+/** Largest upload: all files of one batch together, and any single zip archive. */
+export const MAX_BATCH_BYTES = 100 * MB;
+/** Most bytes that the archives (zip, gzip) of one upload may expand to. */
+export const MAX_UNCOMPRESSED_BYTES = 500 * MB;
+/** Most entries one zip archive may list; a ten-year Strava export holds a few thousand. */
+export const MAX_ARCHIVE_ENTRIES = 20_000;
+
+export function isArchiveName(name: string): boolean {
+  return /\.zip$/i.test(name);
+}
+
+/** Megabytes for messages, never rounded down to the limit it exceeds. */
+export function formatMb(bytes: number, limit?: number): string {
+  const mb = bytes / MB;
+  let shown = mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10;
+  if (limit !== undefined && bytes > limit && shown <= limit / MB) shown = Math.ceil(mb * 10) / 10;
+  return `${shown} MB`;
+}
+
+export function fileSizeIssue(name: string, size: number): ImportIssue | undefined {
+  if (size === 0) return { item: name, message: `${name} is empty` };
+  if (isArchiveName(name)) {
+    if (size > MAX_BATCH_BYTES) {
+      return {
+        item: name,
+        message:
+          `${name} is ${formatMb(size, MAX_BATCH_BYTES)}; the limit is ${formatMb(MAX_BATCH_BYTES)} per upload ` +
+          "(from a Strava export, upload activities.csv on its own)",
+      };
+    }
+    return undefined;
+  }
+  if (size > MAX_FILE_BYTES) {
+    return { item: name, message: `${name} is ${formatMb(size, MAX_FILE_BYTES)}; the limit is ${formatMb(MAX_FILE_BYTES)} per file` };
+  }
+  return undefined;
+}
+
+/** Refusals for an upload before any byte of it is read: each file on its own, then the batch as a whole. */
+export function checkUploadSizes(files: { name: string; size: number }[]): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  for (const f of files) {
+    const issue = fileSizeIssue(f.name, f.size);
+    if (issue) issues.push(issue);
+  }
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  if (files.length > 1 && total > MAX_BATCH_BYTES) {
+    issues.push({
+      item: "upload",
+      message: `These ${files.length} files add up to ${formatMb(total, MAX_BATCH_BYTES)}; the limit is ${formatMb(MAX_BATCH_BYTES)} per upload`,
+    });
+  }
+  return issues;
+}

@@ -1,0 +1,56 @@
+import { createHash } from "node:crypto";
+import { localDateOf } from "./time";
+import type { SportMapping } from "./sport";
+import type { ImportSource, ParsedSession } from "./types";
+import { roundTo } from "./values";
+
+export interface SessionDraft {
+  sport: SportMapping;
+  /** Epoch ms of the start, when the source knows the instant. */
+  startMs?: number;
+  /** Calendar day to use as is (a source that only knows local wall time); otherwise derived from startMs. */
+  date?: string;
+  durationS: number;
+  movingS?: number;
+  distanceM?: number;
+  elevationGainM?: number;
+  avgHr?: number;
+  externalId?: string;
+  source: ImportSource;
+  name?: string;
+  sourceFile: string;
+}
+
+/**
+ * The summary that identifies an activity whichever file it came from. The start is cut to the minute
+ * because formats disagree on sub-second precision, and a FIT session may start a second before the first
+ * GPX point of the same run.
+ */
+export function contentHashOf(s: Pick<ParsedSession, "type" | "startTime" | "date" | "durationMin" | "distanceKm">): string {
+  const when = s.startTime ? `${s.startTime.slice(0, 16)}Z` : s.date;
+  const canonical = [s.type, when, Math.round(s.durationMin), Math.round((s.distanceKm ?? 0) * 100)].join("|");
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+const finite = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n);
+
+export function finishSession(d: SessionDraft, timeZone: string): ParsedSession {
+  const date = d.date ?? localDateOf(d.startMs as number, timeZone);
+  const s: ParsedSession = {
+    date,
+    type: d.sport.type,
+    durationMin: roundTo(d.durationS / 60, 2),
+    source: d.source,
+    sourceFile: d.sourceFile,
+  };
+  if (d.externalId) s.externalId = d.externalId;
+  if (finite(d.startMs)) s.startTime = new Date(d.startMs).toISOString();
+  if (d.sport.type === "CROSS_TRAINING") s.subType = d.sport.subType ?? "OTHER";
+  if (finite(d.movingS) && d.movingS > 0) s.movingMin = roundTo(Math.min(d.movingS, d.durationS) / 60, 2);
+  if (finite(d.distanceM) && d.distanceM > 0) s.distanceKm = roundTo(d.distanceM / 1000, 3);
+  if (finite(d.elevationGainM) && d.elevationGainM >= 0) s.elevationGainM = roundTo(d.elevationGainM, 1);
+  if (finite(d.avgHr) && d.avgHr > 0) s.avgHr = Math.round(d.avgHr);
+  if (d.name) s.name = d.name;
+  s.contentHash = contentHashOf(s);
+  return s;
+}

@@ -1,0 +1,213 @@
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { insertJson, newId } from "@/lib/db-bulk";
+import { rebuildDailyLoads } from "@/lib/sessions/daily-load";
+import { checkUploadSizes, parseActivityFile } from "@/lib/imports";
+import type { ImportIssue, ParsedSession } from "@/lib/imports/types";
+
+export type UploadedFile = { name: string; bytes: Uint8Array };
+
+export type PreviewItem =
+  | { status: "create"; item: string; session: ParsedSession }
+  | { status: "duplicate"; item: string; reason: string; session?: ParsedSession }
+  | { status: "rejected"; item: string; reason: string };
+
+export type ImportPreview = {
+  batchId: string | null;
+  items: PreviewItem[];
+  counts: { create: number; duplicate: number; rejected: number };
+};
+
+type Summary = { sessions: ParsedSession[] };
+
+// Two recordings that start within this many minutes of each other, with a similar duration, are
+// one activity seen by two devices or exports, even when their distances disagree a little.
+const SAME_START_MIN = 3;
+const SAME_DURATION_SHARE = 0.05;
+
+const keyOf = (s: { source?: string | null; externalId?: string | null }) =>
+  s.externalId ? `${s.source ?? ""}:${s.externalId}` : null;
+
+/**
+ * Reads the uploaded files and sorts every activity into "create", "duplicate" or "rejected", each
+ * with its reason; nothing is written but the previewed batch, which holds what a commit will create.
+ */
+export async function previewImport(
+  prisma: PrismaClient,
+  userId: string,
+  files: UploadedFile[],
+  timeZone: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportPreview> {
+  const items: PreviewItem[] = [];
+  const sizeIssues = checkUploadSizes(files.map((f) => ({ name: f.name, size: f.bytes.length })));
+  const refused = new Set(sizeIssues.map((i) => i.item));
+  // "upload" is the whole batch being over the limit: then no file is read.
+  const batchTooLarge = refused.has("upload");
+  for (const issue of sizeIssues) items.push({ status: "rejected", item: issue.item, reason: issue.message });
+
+  const parsed: ParsedSession[] = [];
+  const reject = (issues: ImportIssue[] | undefined, status: "rejected" | "duplicate") => {
+    for (const i of issues ?? []) items.push({ status, item: i.item, reason: i.message });
+  };
+  let done = 0;
+  for (const file of files) {
+    if (!batchTooLarge && !refused.has(file.name)) {
+      const result = await parseActivityFile(file.name, file.bytes, { timeZone });
+      parsed.push(...result.sessions);
+      reject(result.errors, "rejected");
+      reject(result.skipped, "duplicate");
+    }
+    onProgress?.(++done, files.length);
+  }
+
+  // The same activity in two files of one upload is kept once.
+  const seenKeys = new Set<string>();
+  const unique: ParsedSession[] = [];
+  for (const s of parsed) {
+    const keys = [keyOf(s), s.contentHash ? `hash:${s.contentHash}` : null].filter((k): k is string => k !== null);
+    if (keys.some((k) => seenKeys.has(k))) {
+      items.push({ status: "duplicate", item: s.sourceFile ?? s.date, reason: "Also in another file of this upload", session: s });
+      continue;
+    }
+    keys.forEach((k) => seenKeys.add(k));
+    unique.push(s);
+  }
+
+  const existing = unique.length ? await existingMatches(prisma, userId, unique) : null;
+  const toCreate: ParsedSession[] = [];
+  for (const s of unique) {
+    const reason = existing?.(s);
+    if (reason) items.push({ status: "duplicate", item: s.sourceFile ?? s.date, reason, session: s });
+    else {
+      items.push({ status: "create", item: s.sourceFile ?? s.date, session: s });
+      toCreate.push(s);
+    }
+  }
+
+  const counts = {
+    create: toCreate.length,
+    duplicate: items.filter((i) => i.status === "duplicate").length,
+    rejected: items.filter((i) => i.status === "rejected").length,
+  };
+  let batchId: string | null = null;
+  if (toCreate.length > 0) {
+    batchId = newId();
+    // Written as one JSON parameter; the client's JSON mapping of thousands of sessions is slow.
+    await prisma.$executeRaw`
+      INSERT INTO "ImportBatch" ("id", "userId", "status", "fileCount", "skippedCount", "errorCount", "summary", "createdAt")
+      VALUES (${batchId}, ${userId}, 'PREVIEWED', ${files.length}, ${counts.duplicate}, ${counts.rejected},
+              ${JSON.stringify({ sessions: toCreate })}::jsonb, now())`;
+  }
+  return { batchId, items, counts };
+}
+
+/** A matcher telling why a parsed session is already stored, or undefined when it is new. */
+async function existingMatches(prisma: PrismaClient | Prisma.TransactionClient, userId: string, sessions: ParsedSession[]) {
+  const dates = sessions.map((s) => s.date).sort();
+  // Raw SQL with array parameters: ten thousand ids as separate bind values cost seconds in the client.
+  const rows = await prisma.$queryRaw<
+    { source: string; externalId: string | null; contentHash: string | null; startTime: Date | null; durationMin: number }[]
+  >`SELECT "source"::text AS "source", "externalId", "contentHash", "startTime", "durationMin"
+    FROM "TrainingSession"
+    WHERE "userId" = ${userId}
+      AND ("externalId" = ANY(${sessions.map((s) => s.externalId).filter((x): x is string => Boolean(x))}::text[])
+        OR "contentHash" = ANY(${sessions.map((s) => s.contentHash).filter((x): x is string => Boolean(x))}::text[])
+        OR ("localDate" BETWEEN ${dates[0]}::date AND ${dates.at(-1)}::date AND "startTime" IS NOT NULL))`;
+  const byKey = new Set(rows.map(keyOf).filter((k): k is string => k !== null));
+  const byHash = new Set(rows.map((r) => r.contentHash).filter((h): h is string => Boolean(h)));
+  const starts = rows.filter((r) => r.startTime).map((r) => ({ t: r.startTime!.getTime(), d: r.durationMin }));
+  starts.sort((a, b) => a.t - b.t);
+  return (s: ParsedSession): string | undefined => {
+    const key = keyOf(s);
+    if (key && byKey.has(key)) return "Already imported (same activity id)";
+    if (s.contentHash && byHash.has(s.contentHash)) return "Already imported (same start, duration and distance)";
+    if (s.startTime) {
+      const t = Date.parse(s.startTime);
+      const window = SAME_START_MIN * 60_000;
+      // Binary search for the first stored start inside the window.
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid].t < t - window) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < starts.length && starts[i].t <= t + window; i++) {
+        if (Math.abs(starts[i].d - s.durationMin) <= SAME_DURATION_SHARE * Math.max(s.durationMin, 1)) {
+          return "Already logged (a session starting at the same time with the same duration)";
+        }
+      }
+    }
+    return undefined;
+  };
+}
+
+export class ImportBatchGoneError extends Error {
+  constructor() {
+    super("This preview was already imported or has expired. Upload the files again.");
+  }
+}
+
+/**
+ * Creates the previewed sessions in one transaction: all of them or none. Sessions stored since the
+ * preview (another tab, another device) are skipped, never doubled.
+ */
+export async function commitImport(
+  prisma: PrismaClient,
+  userId: string,
+  batchId: string,
+  now = new Date(),
+): Promise<{ created: number; skipped: number }> {
+  return prisma.$transaction(
+    async (tx) => {
+      const claimed = await tx.importBatch.updateMany({
+        where: { id: batchId, userId, status: "PREVIEWED" },
+        data: { status: "COMMITTED" },
+      });
+      if (claimed.count !== 1) throw new ImportBatchGoneError();
+      const batch = await tx.importBatch.findUniqueOrThrow({ where: { id: batchId }, select: { summary: true } });
+      const sessions = ((batch.summary as unknown as Summary | null)?.sessions ?? []) as ParsedSession[];
+      const stillNew = sessions.length ? await existingMatches(tx, userId, sessions) : () => undefined;
+      const fresh = sessions.filter((s) => !stillNew(s));
+      const stamp = now.toISOString();
+      const rows = fresh.map((s) => ({
+        id: newId(),
+        userId,
+        localDate: s.date,
+        startTime: s.startTime ?? null,
+        type: s.type,
+        subType: s.subType ?? null,
+        durationMin: s.durationMin,
+        movingMin: s.movingMin ?? null,
+        distanceKm: s.distanceKm ?? null,
+        elevationGainM: s.elevationGainM ?? null,
+        avgHr: s.avgHr != null ? Math.round(s.avgHr) : null,
+        source: s.source ?? "MANUAL",
+        externalId: s.externalId ?? null,
+        contentHash: s.contentHash ?? null,
+        importBatchId: batchId,
+        notes: s.name ?? null,
+        createdAt: stamp,
+        updatedAt: stamp,
+      }));
+      let created = 0;
+      for (let i = 0; i < rows.length; i += 5000) {
+        created += await insertJson(tx, "TrainingSession", rows.slice(i, i + 5000), { onConflictDoNothing: true });
+      }
+      if (fresh.length) {
+        const dates = fresh.map((s) => s.date).sort();
+        await rebuildDailyLoads(tx, userId, dates[0], dates.at(-1));
+      }
+      const skipped = sessions.length - created;
+      await tx.importBatch.update({
+        where: { id: batchId },
+        data: { createdCount: created, skippedCount: { increment: skipped }, summary: { created, skipped } },
+      });
+      await tx.auditLog.create({
+        data: { actorId: userId, subjectUserId: userId, action: "import.commit", entity: "ImportBatch", entityId: batchId, meta: { created, skipped } },
+      });
+      return { created, skipped };
+    },
+    { timeout: 120_000 },
+  );
+}

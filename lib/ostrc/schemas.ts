@@ -1,0 +1,132 @@
+import { z } from "zod";
+import { OSTRC_Q1_SCORES, OSTRC_Q2_SCORES, OSTRC_Q3_SCORES, OSTRC_Q4_SCORES } from "@/lib/training-load";
+import { PAIN_ZONES, type PainZone } from "@/lib/pain/schemas";
+
+export const OSTRC_ZONES = PAIN_ZONES;
+export type OstrcZone = PainZone;
+
+/** Form and input keys of the areas (the zone in lower case). */
+export const OSTRC_AREA_KEYS = ["cervical", "dorsal", "lumbar"] as const;
+export type OstrcAreaKey = (typeof OSTRC_AREA_KEYS)[number];
+export const areaKeyOf = (zone: OstrcZone) => zone.toLowerCase() as OstrcAreaKey;
+export const zoneOfKey = (key: OstrcAreaKey) => key.toUpperCase() as OstrcZone;
+
+export const OSTRC_AREA_LABELS: Record<OstrcAreaKey, string> = {
+  cervical: "Neck (cervical)",
+  dorsal: "Upper and mid back (dorsal)",
+  lumbar: "Lower back (lumbar)",
+};
+
+export type OstrcQuestionKey = "q1" | "q2" | "q3" | "q4";
+
+/** The score that means "could not participate"; on Q1 it also sets Q2 and Q3. */
+export const COULD_NOT_PARTICIPATE = 25;
+
+function answers(scores: readonly number[], labels: readonly string[]) {
+  if (scores.length !== labels.length) throw new Error("OSTRC answer labels do not match the scores");
+  return scores.map((score, i) => ({ score, label: labels[i] }));
+}
+
+const degreeLabels = ["Not at all", "To a minor extent", "To a moderate extent", "To a major extent", "Could not participate at all"];
+
+/**
+ * OSTRC-O2 (Clarsen 2013, 2020 update), asked about one back area for the past 7 days. The scores come
+ * from the engine; the answer wording follows the questionnaire.
+ */
+export const OSTRC_QUESTIONS: { key: OstrcQuestionKey; text: string; answers: { score: number; label: string }[] }[] = [
+  {
+    key: "q1",
+    text: "Have you had any difficulties taking part in normal training and competition because of problems in this area?",
+    answers: answers(OSTRC_Q1_SCORES, [
+      "Full participation without problems",
+      "Full participation, but with problems",
+      "Reduced participation because of problems",
+      "Could not participate because of problems",
+    ]),
+  },
+  {
+    key: "q2",
+    text: "To what extent have you reduced your training volume because of problems in this area?",
+    answers: answers(OSTRC_Q2_SCORES, degreeLabels),
+  },
+  {
+    key: "q3",
+    text: "To what extent have problems in this area affected your performance?",
+    answers: answers(OSTRC_Q3_SCORES, degreeLabels),
+  },
+  {
+    key: "q4",
+    text: "To what extent have you had pain in this area?",
+    answers: answers(OSTRC_Q4_SCORES, ["No pain", "Mild pain", "Moderate pain", "Severe pain"]),
+  },
+];
+
+const SCORES: Record<OstrcQuestionKey, readonly number[]> = {
+  q1: OSTRC_Q1_SCORES,
+  q2: OSTRC_Q2_SCORES,
+  q3: OSTRC_Q3_SCORES,
+  q4: OSTRC_Q4_SCORES,
+};
+
+const answerSchema = (key: OstrcQuestionKey) =>
+  z.preprocess(
+    (v) => (v === "" || v == null ? undefined : typeof v === "string" ? Number(v) : v),
+    z
+      .number({ error: "Choose an answer" })
+      .refine((n) => SCORES[key].includes(n), `Choose one of the answers (${SCORES[key].join(", ")})`),
+  );
+
+const areaSchema = z.discriminatedUnion("problem", [
+  z.object({ problem: z.literal("no") }),
+  z.object({ problem: z.literal("yes"), q1: answerSchema("q1"), q2: answerSchema("q2"), q3: answerSchema("q3"), q4: answerSchema("q4") }),
+], { error: "Say whether you had problems in this area" });
+
+/** Posted forms name fields "lumbar.q1"; other callers may send nested objects. */
+function nestDotted(input: unknown): unknown {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
+    const dot = key.indexOf(".");
+    if (dot < 0) {
+      out[key] = value;
+      continue;
+    }
+    const [area, field] = [key.slice(0, dot), key.slice(dot + 1)];
+    const nested = (out[area] ??= {});
+    if (typeof nested === "object" && nested !== null) (nested as Record<string, unknown>)[field] = value;
+  }
+  return out;
+}
+
+export type OstrcAnswers = { q1: number; q2: number; q3: number; q4: number };
+
+/** One week's check-in for the three back areas; "no problems" is all-zero answers. */
+export const ostrcCheckInSchema = z.preprocess(
+  nestDotted,
+  z
+    .object({ cervical: areaSchema, dorsal: areaSchema, lumbar: areaSchema })
+    .transform((v) =>
+      OSTRC_AREA_KEYS.map((key) => {
+        const a = v[key];
+        const raw: OstrcAnswers = a.problem === "no" ? { q1: 0, q2: 0, q3: 0, q4: 0 } : { q1: a.q1, q2: a.q2, q3: a.q3, q4: a.q4 };
+        // Someone who could not take part at all also lost all their volume and performance.
+        const out = raw.q1 === COULD_NOT_PARTICIPATE;
+        return {
+          zone: zoneOfKey(key),
+          q1: raw.q1,
+          q2: out ? COULD_NOT_PARTICIPATE : raw.q2,
+          q3: out ? COULD_NOT_PARTICIPATE : raw.q3,
+          q4: raw.q4,
+        };
+      }),
+    ),
+);
+
+export type OstrcCheckInInput = z.output<typeof ostrcCheckInSchema>;
+
+/** Monday of the week that holds a calendar date. */
+export function weekStartOf(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const sinceMonday = (d.getUTCDay() + 6) % 7;
+  return new Date(d.getTime() - sinceMonday * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,22 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireViewer } from "@/lib/auth/viewer";
+import { isAthlete } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { formObject, runForm } from "@/lib/forms";
+import { createPainReport } from "@/lib/pain/mutations";
+import type { PainFormState, PainTriage } from "@/lib/pain/triage";
+
+export async function createPainReportAction(_prev: PainFormState, formData: FormData): Promise<PainFormState> {
+  let triage: PainTriage | undefined;
+  const state = await runForm(formData, async () => {
+    const viewer = await requireViewer();
+    if (!isAthlete(viewer)) throw new NotFoundError("Page not found");
+    const saved = await createPainReport(viewer, formObject(formData));
+    triage = saved.triage;
+    revalidatePath("/athlete", "layout");
+    return { status: "ok", message: "Report sent to your coach.", data: { reportId: saved.id } };
+  });
+  return state.status === "ok" && triage ? { ...state, triage } : state;
+}

@@ -1,0 +1,163 @@
+import { z } from "zod";
+import {
+  BACK_SUB_AREAS,
+  EMERGENCY_SYMPTOM_IDS,
+  RED_FLAG_SYMPTOMS,
+  RED_FLAG_SYMPTOM_IDS,
+  type BackZone,
+} from "@/lib/training-load";
+
+/** Zones as the database stores them; the engine uses the same names in lower case. */
+export const PAIN_ZONES = ["CERVICAL", "DORSAL", "LUMBAR"] as const;
+export type PainZone = (typeof PAIN_ZONES)[number];
+
+export const PAIN_SIDES = ["LEFT", "RIGHT", "CENTRAL", "BOTH"] as const;
+export const PAIN_TIMINGS = ["DURING_RUN", "AFTER_RUN", "MORNING", "NIGHT", "CONSTANT"] as const;
+export const MECHANICAL_ANSWERS = ["yes", "no", "unsure"] as const;
+
+export const ZONE_LABELS: Record<PainZone, string> = {
+  CERVICAL: "Neck (cervical)",
+  DORSAL: "Upper and mid back (dorsal)",
+  LUMBAR: "Lower back (lumbar)",
+};
+
+export const SIDE_LABELS: Record<(typeof PAIN_SIDES)[number], string> = {
+  LEFT: "Left",
+  RIGHT: "Right",
+  CENTRAL: "Centre",
+  BOTH: "Both sides",
+};
+
+export const TIMING_LABELS: Record<(typeof PAIN_TIMINGS)[number], string> = {
+  DURING_RUN: "During the run",
+  AFTER_RUN: "After the run",
+  MORNING: "In the morning",
+  NIGHT: "At night",
+  CONSTANT: "All the time",
+};
+
+/** Words at the fixed points of the 0-10 numeric rating scale. */
+export const NRS_ANCHORS: Record<number, string> = { 0: "no pain", 5: "moderate", 10: "worst imaginable" };
+
+export const engineZone = (zone: PainZone): BackZone => zone.toLowerCase() as BackZone;
+
+export function subAreaLabel(zone: PainZone, subArea: string | null): string | null {
+  if (!subArea) return null;
+  return BACK_SUB_AREAS[engineZone(zone)].find((s) => s.id === subArea)?.label ?? subArea;
+}
+
+/** "Lower back, centre" or, without a sub-area, the zone's name. */
+export function areaLabel(zone: PainZone, subArea: string | null): string {
+  return subAreaLabel(zone, subArea) ?? ZONE_LABELS[zone];
+}
+
+/**
+ * Red-flag questions the form asks one by one. Pain that does not change with movement or posture is
+ * asked once, as the "mechanical" question, and stored as the `non-mechanical` symptom.
+ */
+export const ASKED_RED_FLAGS = RED_FLAG_SYMPTOMS.filter((s) => s.id !== "non-mechanical");
+
+export const isEmergencySymptom = (id: string) => EMERGENCY_SYMPTOM_IDS.has(id);
+
+/** Form field of one red-flag question; answered "yes" or "no". */
+export const redFlagField = (id: string) => `redFlag.${id}`;
+
+const blankToNull = (v: unknown) => (v === "" || v == null ? null : v);
+
+const yesNo = (label: string) =>
+  z.preprocess(
+    (v) => (v === "yes" || v === "true" ? true : v === "no" || v === "false" || v === "" || v == null ? false : v),
+    z.boolean({ error: `Answer yes or no to: ${label}` }),
+  );
+
+export const painDateSchema = z
+  .string({ error: "Choose a date" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the date format YYYY-MM-DD")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "That date does not exist")
+  .refine((d) => d >= "2000-01-01", "Date must be in 2000 or later");
+
+/** Posted forms carry one yes/no per question; other callers may send the ids answered "yes". */
+function collectRedFlags(input: unknown): unknown {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
+  const record = input as Record<string, unknown>;
+  if (record.redFlags !== undefined) return record;
+  const redFlags: string[] = [];
+  for (const [key, value] of Object.entries(record)) {
+    if (key.startsWith("redFlag.") && value === "yes") redFlags.push(key.slice("redFlag.".length));
+  }
+  return { ...record, redFlags };
+}
+
+/** A back-pain report as posted or sent by a caller; output is ready to store. */
+export const painReportSchema = z.preprocess(
+  collectRedFlags,
+  z
+    .object({
+      zone: z.enum(PAIN_ZONES, { error: "Choose where it hurts on the map" }),
+      subArea: z.preprocess(blankToNull, z.string().max(64).nullable()),
+      side: z.preprocess(blankToNull, z.enum(PAIN_SIDES, { error: "Choose a side" }).nullable()),
+      nrs: z.preprocess(
+        (v) => (v === "" || v == null ? undefined : typeof v === "string" ? Number(v) : v),
+        z
+          .number({ error: "Choose how strong the pain is, from 0 to 10" })
+          .int("Choose a whole number from 0 to 10")
+          .min(0, "Pain is scored from 0 to 10")
+          .max(10, "Pain is scored from 0 to 10"),
+      ),
+      timing: z.preprocess(blankToNull, z.enum(PAIN_TIMINGS, { error: "Choose when it hurts" }).nullable()),
+      triggerPoint: yesNo("trigger point"),
+      mechanical: z.preprocess(
+        (v) => (v === true || v === "yes" ? "yes" : v === false || v === "no" ? "no" : v === "" || v == null ? "unsure" : v),
+        z.enum(MECHANICAL_ANSWERS, { error: "Answer yes, no or not sure" }),
+      ),
+      redFlags: z
+        .array(z.string().max(64), { error: "Answer the warning-sign questions" })
+        .max(RED_FLAG_SYMPTOMS.length, "Too many warning signs")
+        .superRefine((ids, ctx) => {
+          for (const id of ids) {
+            if (!RED_FLAG_SYMPTOM_IDS.has(id)) ctx.addIssue({ code: "custom", message: `Unknown warning sign "${id}"` });
+          }
+        }),
+      notes: z
+        .string()
+        .trim()
+        .max(1000, "Use at most 1000 characters")
+        .nullish()
+        .transform((v) => (v ? v : null)),
+      date: painDateSchema,
+    })
+    .superRefine((v, ctx) => {
+      if (v.subArea !== null && !BACK_SUB_AREAS[engineZone(v.zone)].some((s) => s.id === v.subArea)) {
+        ctx.addIssue({ code: "custom", path: ["subArea"], message: `That area is not part of the ${ZONE_LABELS[v.zone].toLowerCase()}` });
+      }
+      if (v.mechanical === "yes" && v.redFlags.includes("non-mechanical")) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["mechanical"],
+          message: "The pain cannot both change and stay the same with movement: check your answer",
+        });
+      }
+    })
+    .transform((v) => {
+      // Pain that movement and posture leave unchanged is itself a warning sign, so it is stored as one.
+      const mechanical = v.mechanical === "yes" ? true : v.mechanical === "no" || v.redFlags.includes("non-mechanical") ? false : null;
+      const redFlags = [...new Set(v.redFlags)];
+      if (mechanical === false && !redFlags.includes("non-mechanical")) redFlags.push("non-mechanical");
+      // The engine's order keeps the stored list stable whatever order the answers came in.
+      const ordered = RED_FLAG_SYMPTOMS.map((s) => s.id).filter((id) => redFlags.includes(id));
+      return {
+        zone: v.zone,
+        subArea: v.subArea,
+        side: v.side,
+        nrs: v.nrs,
+        timing: v.timing,
+        triggerPoint: v.triggerPoint,
+        mechanical,
+        redFlags: ordered,
+        notes: v.notes,
+        date: v.date,
+      };
+    }),
+);
+
+export type PainReportInput = z.output<typeof painReportSchema>;

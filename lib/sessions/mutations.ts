@@ -1,0 +1,111 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { Viewer } from "@/lib/auth/permissions";
+import { parseWith } from "@/lib/forms";
+import { dateOnly, todayIn, toDbDate, zonedTimeToInstant } from "@/lib/dates";
+import { rebuildDailyLoads } from "@/lib/sessions/daily-load";
+import { sessionFormSchema, shoeFormSchema, type SessionInput } from "@/lib/sessions/schemas";
+
+async function checkSessionInput(tx: Prisma.TransactionClient, viewer: Viewer, data: SessionInput, now: Date) {
+  if (data.date > todayIn(viewer.timeZone, now)) {
+    throw new ValidationError("Please correct the highlighted fields.", {
+      date: ["This date is in the future: plan it instead of logging it"],
+    });
+  }
+  if (data.shoeId) {
+    const shoe = await tx.shoe.findFirst({ where: { id: data.shoeId, userId: viewer.id }, select: { retiredAt: true } });
+    if (!shoe) throw new ValidationError("Please correct the highlighted fields.", { shoeId: ["Choose one of your shoes"] });
+  }
+}
+
+function sessionData(viewer: Viewer, data: SessionInput) {
+  return {
+    localDate: toDbDate(data.date),
+    startTime: data.startTime ? zonedTimeToInstant(data.date, data.startTime, viewer.timeZone) : null,
+    type: data.type,
+    subType: data.subType,
+    durationMin: data.durationMin,
+    distanceKm: data.distanceKm,
+    elevationGainM: data.elevationGainM,
+    rpe: data.rpe,
+    avgHr: data.avgHr,
+    surface: data.surface,
+    shoeId: data.shoeId,
+    notes: data.notes,
+  };
+}
+
+/** Logs one of the viewer's own sessions and refreshes that day's totals in the same transaction. */
+export async function createSession(viewer: Viewer, input: unknown, now = new Date()): Promise<{ id: string }> {
+  const data = parseWith(sessionFormSchema, input);
+  return db().$transaction(async (tx) => {
+    await checkSessionInput(tx, viewer, data, now);
+    const created = await tx.trainingSession.create({
+      data: { userId: viewer.id, source: "MANUAL", ...sessionData(viewer, data) },
+      select: { id: true },
+    });
+    await rebuildDailyLoads(tx, viewer.id, data.date, data.date);
+    await recordAudit(
+      { actorId: viewer.id, subjectUserId: viewer.id, action: "session.create", entity: "TrainingSession", entityId: created.id },
+      tx,
+    );
+    return created;
+  });
+}
+
+export async function updateSession(viewer: Viewer, sessionId: string, input: unknown, now = new Date()): Promise<void> {
+  const data = parseWith(sessionFormSchema, input);
+  await db().$transaction(async (tx) => {
+    const existing = await tx.trainingSession.findFirst({
+      where: { id: sessionId, userId: viewer.id },
+      select: { localDate: true },
+    });
+    if (!existing) throw new NotFoundError("Session not found");
+    await checkSessionInput(tx, viewer, data, now);
+    await tx.trainingSession.update({ where: { id: sessionId }, data: sessionData(viewer, data) });
+    const before = dateOnly(existing.localDate);
+    await rebuildDailyLoads(tx, viewer.id, before, before);
+    if (before !== data.date) await rebuildDailyLoads(tx, viewer.id, data.date, data.date);
+    await recordAudit(
+      { actorId: viewer.id, subjectUserId: viewer.id, action: "session.update", entity: "TrainingSession", entityId: sessionId },
+      tx,
+    );
+  });
+}
+
+export async function deleteSession(viewer: Viewer, sessionId: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const existing = await tx.trainingSession.findFirst({
+      where: { id: sessionId, userId: viewer.id },
+      select: { localDate: true },
+    });
+    if (!existing) throw new NotFoundError("Session not found");
+    await tx.trainingSession.delete({ where: { id: sessionId } });
+    const day = dateOnly(existing.localDate);
+    await rebuildDailyLoads(tx, viewer.id, day, day);
+    await recordAudit(
+      { actorId: viewer.id, subjectUserId: viewer.id, action: "session.delete", entity: "TrainingSession", entityId: sessionId },
+      tx,
+    );
+  });
+}
+
+export async function createShoe(viewer: Viewer, input: unknown): Promise<{ id: string }> {
+  const data = parseWith(shoeFormSchema, input);
+  return db().shoe.create({
+    data: { userId: viewer.id, ...data, startedOn: data.startedOn ? toDbDate(data.startedOn) : null },
+    select: { id: true },
+  });
+}
+
+/** Retires (or brings back) one of the viewer's shoes; retired shoes stop counting towards wear flags. */
+export async function setShoeRetired(viewer: Viewer, shoeId: string, retired: boolean, now = new Date()): Promise<void> {
+  const result = await db().shoe.updateMany({
+    where: { id: shoeId, userId: viewer.id },
+    data: { retiredAt: retired ? now : null },
+  });
+  if (result.count !== 1) throw new NotFoundError("Shoe not found");
+}

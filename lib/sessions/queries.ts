@@ -1,0 +1,124 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import type { Viewer } from "@/lib/auth/permissions";
+import { addDays, dateOnly, timeIn, todayIn, toDbDate } from "@/lib/dates";
+
+export type SessionRow = {
+  id: string;
+  date: string;
+  startTime: string | null;
+  type: string;
+  subType: string | null;
+  durationMin: number;
+  distanceKm: number | null;
+  elevationGainM: number | null;
+  rpe: number | null;
+  avgHr: number | null;
+  surface: string | null;
+  shoeId: string | null;
+  shoeName: string | null;
+  source: string;
+  notes: string | null;
+};
+
+const sessionSelect = {
+  id: true,
+  localDate: true,
+  startTime: true,
+  type: true,
+  subType: true,
+  durationMin: true,
+  distanceKm: true,
+  elevationGainM: true,
+  rpe: true,
+  avgHr: true,
+  surface: true,
+  shoeId: true,
+  source: true,
+  notes: true,
+  shoe: { select: { name: true } },
+} as const;
+
+type SelectedSession = {
+  id: string;
+  localDate: Date;
+  startTime: Date | null;
+  type: string;
+  subType: string | null;
+  durationMin: number;
+  distanceKm: number | null;
+  elevationGainM: number | null;
+  rpe: number | null;
+  avgHr: number | null;
+  surface: string | null;
+  shoeId: string | null;
+  source: string;
+  notes: string | null;
+  shoe: { name: string } | null;
+};
+
+function toRow(s: SelectedSession, timeZone: string): SessionRow {
+  return {
+    id: s.id,
+    date: dateOnly(s.localDate),
+    startTime: s.startTime ? timeIn(s.startTime, timeZone) : null,
+    type: s.type,
+    subType: s.subType,
+    durationMin: s.durationMin,
+    distanceKm: s.distanceKm,
+    elevationGainM: s.elevationGainM,
+    rpe: s.rpe,
+    avgHr: s.avgHr,
+    surface: s.surface,
+    shoeId: s.shoeId,
+    shoeName: s.shoe?.name ?? null,
+    source: s.source,
+    notes: s.notes,
+  };
+}
+
+/** The viewer's own sessions of the last `days` days, newest first. */
+export async function listOwnSessions(viewer: Viewer, days = 42, now = new Date()): Promise<SessionRow[]> {
+  const today = todayIn(viewer.timeZone, now);
+  const rows = await db().trainingSession.findMany({
+    where: { userId: viewer.id, localDate: { gte: toDbDate(addDays(today, -(days - 1))), lte: toDbDate(today) } },
+    select: sessionSelect,
+    orderBy: [{ localDate: "desc" }, { startTime: "desc" }, { createdAt: "desc" }],
+  });
+  return rows.map((s) => toRow(s, viewer.timeZone));
+}
+
+export async function getOwnSession(viewer: Viewer, sessionId: string): Promise<SessionRow> {
+  const s = await db().trainingSession.findFirst({ where: { id: sessionId, userId: viewer.id }, select: sessionSelect });
+  if (!s) throw new NotFoundError("Session not found");
+  return toRow(s, viewer.timeZone);
+}
+
+export type ShoeRow = { id: string; name: string; brand: string | null; km: number; retired: boolean; startedOn: string | null };
+
+/** The viewer's shoes with the distance run in each (what was run before adding it included). */
+export async function listOwnShoes(viewer: Viewer): Promise<ShoeRow[]> {
+  const prisma = db();
+  const [shoes, sums] = await Promise.all([
+    prisma.shoe.findMany({
+      where: { userId: viewer.id },
+      orderBy: [{ retiredAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
+      select: { id: true, name: true, brand: true, initialKm: true, retiredAt: true, startedOn: true },
+    }),
+    prisma.trainingSession.groupBy({
+      by: ["shoeId"],
+      where: { userId: viewer.id, type: "RUN", shoeId: { not: null } },
+      _sum: { distanceKm: true },
+    }),
+  ]);
+  const km = new Map(sums.map((s) => [s.shoeId, s._sum.distanceKm ?? 0]));
+  return shoes.map((s) => ({
+    id: s.id,
+    name: s.name,
+    brand: s.brand,
+    km: Math.round((s.initialKm + (km.get(s.id) ?? 0)) * 10) / 10,
+    retired: s.retiredAt !== null,
+    startedOn: s.startedOn ? dateOnly(s.startedOn) : null,
+  }));
+}

@@ -1,0 +1,157 @@
+import { z } from "zod";
+import { KM_PER_MILE } from "@/lib/units";
+
+export const SESSION_TYPES = ["RUN", "CROSS_TRAINING", "CORE", "STRENGTH", "MOBILITY", "OTHER"] as const;
+export const CROSS_TRAINING_MODES = ["CYCLING", "SWIMMING", "ELLIPTICAL", "AQUA_JOGGING", "ROWING", "OTHER"] as const;
+export const SURFACES = ["ASPHALT", "TRACK", "TRAIL", "GRASS", "SAND", "TREADMILL", "MIXED"] as const;
+
+export const SESSION_TYPE_LABELS: Record<(typeof SESSION_TYPES)[number], string> = {
+  RUN: "Run",
+  CROSS_TRAINING: "Cross-training",
+  CORE: "Core",
+  STRENGTH: "Strength",
+  MOBILITY: "Mobility / stretching",
+  OTHER: "Other",
+};
+
+export const MODE_LABELS: Record<(typeof CROSS_TRAINING_MODES)[number], string> = {
+  CYCLING: "Cycling",
+  SWIMMING: "Swimming",
+  ELLIPTICAL: "Elliptical",
+  AQUA_JOGGING: "Aqua jogging",
+  ROWING: "Rowing",
+  OTHER: "Other",
+};
+
+export const SURFACE_LABELS: Record<(typeof SURFACES)[number], string> = {
+  ASPHALT: "Asphalt",
+  TRACK: "Track",
+  TRAIL: "Trail / earth",
+  GRASS: "Grass",
+  SAND: "Sand / beach",
+  TREADMILL: "Treadmill",
+  MIXED: "Mixed",
+};
+
+/** Foster's CR-10 scale, rated about 30 minutes after the session. */
+export const CR10_LABELS = [
+  "Rest",
+  "Very, very easy",
+  "Easy",
+  "Moderate",
+  "Somewhat hard",
+  "Hard",
+  "Hard +",
+  "Very hard",
+  "Very hard +",
+  "Very hard ++",
+  "Maximal",
+] as const;
+
+const blankToNull = (v: unknown) => (v === "" || v == null ? null : v);
+
+const optionalNumber = (label: string, min: number, max: number, integer = false) =>
+  z.preprocess(
+    (v) => (v === "" || v == null ? null : typeof v === "string" ? Number(v.trim().replace(",", ".")) : v),
+    (integer ? z.number({ error: `${label} must be a number` }).int(`${label} must be a whole number`) : z.number({ error: `${label} must be a number` }))
+      .min(min, `${label} must be at least ${min}`)
+      .max(max, `${label} must be at most ${max}`)
+      .nullable(),
+  );
+
+/** "45", "45.5", "1:15" or "1:15:30" to minutes. */
+export function parseDurationText(text: string): number | null {
+  const t = text.trim();
+  if (/^\d+([.,]\d+)?$/.test(t)) return Number(t.replace(",", "."));
+  const m = /^(\d+):([0-5]\d)(?::([0-5]\d))?$/.exec(t);
+  if (!m) return null;
+  const [, a, b, c] = m;
+  return c === undefined ? Number(a) * 60 + Number(b) : Number(a) * 60 + Number(b) + Number(c) / 60;
+}
+
+const dateString = z
+  .string({ error: "Choose a date" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the date format YYYY-MM-DD")
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "That date does not exist")
+  .refine((d) => d >= "2000-01-01", "Date must be in 2000 or later");
+
+/** The session form as posted; distance is in the person's unit and converted to km. */
+export const sessionFormSchema = z
+  .object({
+    type: z.enum(SESSION_TYPES, { error: "Choose a session type" }),
+    subType: z.preprocess(blankToNull, z.enum(CROSS_TRAINING_MODES, { error: "Choose a cross-training mode" }).nullable()),
+    date: dateString,
+    startTime: z.preprocess(
+      blankToNull,
+      z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use the time format HH:MM").nullable(),
+    ),
+    duration: z
+      .string({ error: "Enter the duration" })
+      .trim()
+      .min(1, "Enter the duration")
+      .transform((v, ctx) => {
+        const minutes = parseDurationText(v);
+        if (minutes === null) {
+          ctx.addIssue({ code: "custom", message: "Enter minutes (45) or hours:minutes (1:15)" });
+          return z.NEVER;
+        }
+        return minutes;
+      })
+      .pipe(z.number().min(1, "A session lasts at least 1 minute").max(24 * 60, "A session lasts at most 24 hours")),
+    distance: optionalNumber("Distance", 0, 1000),
+    unit: z.enum(["KM", "MI"]).default("KM"),
+    elevationGainM: optionalNumber("Elevation gain", 0, 10000),
+    rpe: optionalNumber("Effort (RPE)", 0, 10, true),
+    avgHr: optionalNumber("Average heart rate", 30, 240, true),
+    surface: z.preprocess(blankToNull, z.enum(SURFACES, { error: "Choose a surface" }).nullable()),
+    shoeId: z.preprocess(blankToNull, z.string().max(64).nullable()),
+    notes: z
+      .string()
+      .trim()
+      .max(1000, "Use at most 1000 characters")
+      .optional()
+      .transform((v) => (v ? v : null)),
+  })
+  // Cross-field rules run even when another field failed, so every problem shows at once.
+  .refine((v) => v.type !== "CROSS_TRAINING" || Boolean(v.subType), {
+    path: ["subType"],
+    message: "Choose the cross-training mode",
+    when: () => true,
+  })
+  .refine((v) => v.type !== "RUN" || (v.distance !== null && v.distance !== undefined && !(Number(v.distance) <= 0)), {
+    path: ["distance"],
+    message: "Enter the distance of the run",
+    when: () => true,
+  })
+  .transform((v) => ({
+    type: v.type,
+    subType: v.type === "CROSS_TRAINING" ? v.subType : null,
+    date: v.date,
+    startTime: v.startTime,
+    durationMin: Math.round(v.duration * 100) / 100,
+    distanceKm: v.distance === null ? null : Math.round((v.unit === "MI" ? v.distance * KM_PER_MILE : v.distance) * 1000) / 1000,
+    elevationGainM: v.elevationGainM,
+    rpe: v.rpe,
+    avgHr: v.avgHr,
+    surface: v.type === "RUN" ? v.surface : null,
+    shoeId: v.type === "RUN" ? v.shoeId : null,
+    notes: v.notes,
+  }));
+
+export type SessionInput = z.output<typeof sessionFormSchema>;
+
+export const shoeFormSchema = z.object({
+  name: z.string({ error: "Name the shoe" }).trim().min(1, "Name the shoe").max(80, "Use at most 80 characters"),
+  brand: z
+    .string()
+    .trim()
+    .max(80, "Use at most 80 characters")
+    .optional()
+    .transform((v) => (v ? v : null)),
+  initialDistance: optionalNumber("Distance already run", 0, 5000).transform((v) => v ?? 0),
+  unit: z.enum(["KM", "MI"]).default("KM"),
+  startedOn: z.preprocess(blankToNull, dateString.nullable()),
+}).transform(({ initialDistance, unit, ...rest }) => ({
+  ...rest,
+  initialKm: Math.round((unit === "MI" ? initialDistance * KM_PER_MILE : initialDistance) * 1000) / 1000,
+}));

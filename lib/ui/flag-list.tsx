@@ -1,0 +1,31 @@
+import type { Flag } from "@/lib/training-load";
+import { formatDate } from "@/lib/dates";
+
+const SEVERITY_TEXT = { referral: "See a clinician", warning: "Warning", caution: "Caution", info: "Note" } as const;
+
+/** Active flags in plain words, most severe first, each with its evidence. */
+export function FlagList({ flags, audience }: { flags: Flag[]; audience: "athlete" | "coach" }) {
+  if (flags.length === 0) {
+    return <p className="muted">Nothing flagged right now.</p>;
+  }
+  return (
+    <ul className="flag-list" style={{ listStyle: "none", padding: 0 }}>
+      {flags.map((flag) => (
+        <li key={`${flag.id}-${flag.date}`} className={`card flag flag-${flag.severity}`}>
+          <p style={{ margin: 0 }}>
+            <span className={flag.severity === "referral" || flag.severity === "warning" ? "badge badge-danger" : "badge"}>
+              {SEVERITY_TEXT[flag.severity]}
+            </span>{" "}
+            <span className="muted">{formatDate(flag.date)}</span>
+          </p>
+          <p>{flag.explanation}</p>
+          {audience === "coach" || flag.severity !== "referral" ? (
+            <p className="muted" style={{ fontSize: "0.9rem", margin: 0 }}>
+              Evidence: {flag.evidence.strength}. {flag.evidence.citation}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

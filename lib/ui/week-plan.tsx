@@ -1,0 +1,66 @@
+import type { PlannedRow } from "@/lib/plans/queries";
+import type { SessionRow } from "@/lib/sessions/queries";
+import { plannedSessionTitle } from "@/lib/calendar/ics";
+import { addDays, formatDate } from "@/lib/dates";
+import { formatDistance, formatDuration, type Unit } from "@/lib/units";
+import { SESSION_TYPE_LABELS } from "@/lib/sessions/schemas";
+
+/** Monday to Sunday of the current week: what is planned and what was done, day by day. */
+export function WeekPlan({
+  monday,
+  planned,
+  done,
+  unit,
+}: {
+  monday: string;
+  planned: PlannedRow[];
+  done: SessionRow[];
+  unit: Unit;
+}) {
+  const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">This week: planned and done</caption>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col">Planned</th>
+            <th scope="col">Done</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((day) => {
+            const p = planned.filter((x) => x.date === day);
+            const d = done.filter((x) => x.date === day);
+            return (
+              <tr key={day}>
+                <th scope="row">{formatDate(day)}</th>
+                <td>
+                  {p.length
+                    ? p.map((x) => (
+                        <div key={x.id}>
+                          {plannedSessionTitle(x)}
+                          {x.reason ? <div className="muted">{x.reason}</div> : null}
+                        </div>
+                      ))
+                    : <span className="muted">–</span>}
+                </td>
+                <td>
+                  {d.length
+                    ? d.map((x) => (
+                        <div key={x.id}>
+                          {SESSION_TYPE_LABELS[x.type as keyof typeof SESSION_TYPE_LABELS]} {formatDuration(x.durationMin)}
+                          {x.distanceKm ? `, ${formatDistance(x.distanceKm, unit)}` : ""}
+                        </div>
+                      ))
+                    : <span className="muted">–</span>}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
