@@ -7,6 +7,7 @@ import { computeDailyMetrics, evaluateFlags, resolveThresholds, type Flag } from
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toEngineProfile, toEngineSession } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
+import { listOstrcForEngine } from "@/lib/ostrc/queries";
 
 export type LoadPoint = { date: string; load: number; acute: number | null; chronic: number | null; acwr: number | null };
 export type WeekSurfacePoint = { weekStart: string; totalKm: number } & Record<string, number | string>;
@@ -70,7 +71,7 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
     (membership?.thresholds as Prisma.JsonObject | null) ?? undefined,
   );
 
-  const [dailyLoads, recentSessions, shoeRuns, retiredShoes, pain] = await Promise.all([
+  const [dailyLoads, recentSessions, shoeRuns, retiredShoes, pain, ostrc] = await Promise.all([
     prisma.dailyLoad.findMany({
       where: { userId: athleteId, localDate: { gte: toDbDate(loadFrom), lte: toDbDate(asOf) } },
       select: { localDate: true, srpeAu: true, runKmBySurface: true, runKm: true },
@@ -96,6 +97,7 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
       select: { localDate: true, zone: true, subArea: true, nrs: true, redFlags: true, mechanical: true },
       orderBy: { localDate: "asc" },
     }),
+    listOstrcForEngine(viewer, athleteId, addDays(asOf, -6), asOf),
   ]);
 
   // A zero entry on the first warm-up day makes the series start there even before any session.
@@ -146,6 +148,7 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
     asOf,
     sessions: [...shoeRuns, ...recentSessions].map(toEngineSession),
     painReports: pain.map(toEnginePainReport),
+    ostrc,
     profile: toEngineProfile(user.profile, retiredShoes.map((s) => s.id)),
     thresholds,
   });

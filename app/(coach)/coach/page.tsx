@@ -4,12 +4,25 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { listCoachSquads } from "@/lib/squads/queries";
 import { formatDate } from "@/lib/dates";
 import { CreateSquadForm } from "./create-squad-form";
+import { getSquadTriage, type AthleteStatus } from "@/lib/squads/overview";
+
+const SEVERITY_TEXT = { referral: "See a clinician", warning: "Warning", caution: "Caution", info: "Note" } as const;
+
+function StatusBadge({ status }: { status: AthleteStatus | undefined }) {
+  if (!status?.worst || status.worst === "info") return <span className="muted">No concern</span>;
+  return (
+    <span className={status.worst === "caution" ? "badge" : "badge badge-danger"}>{SEVERITY_TEXT[status.worst]}</span>
+  );
+}
 
 export const metadata: Metadata = { title: "Squads" };
 
 export default async function CoachHomePage() {
   const viewer = await requireViewer();
   const squads = await listCoachSquads(viewer);
+  const triage = new Map(
+    await Promise.all(squads.map(async (s) => [s.id, await getSquadTriage(viewer, s.id)] as const)),
+  );
   return (
     <>
       <h1>Your squads</h1>
@@ -21,6 +34,7 @@ export default async function CoachHomePage() {
             </h2>
             <Link href={`/coach/squads/${squad.id}`}>Manage squad and invitations</Link>
           </div>
+          <NeedsAttention squadId={squad.id} statuses={triage.get(squad.id) ?? []} />
           {squad.athletes.length === 0 ? (
             <p className="muted">
               No athletes yet. <Link href={`/coach/squads/${squad.id}`}>Invite your first athlete</Link>.
@@ -32,6 +46,8 @@ export default async function CoachHomePage() {
                 <thead>
                   <tr>
                     <th scope="col">Athlete</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Load this week / weekly average (4 weeks)</th>
                     <th scope="col">Last session</th>
                     <th scope="col">Last back-pain report</th>
                   </tr>
@@ -41,6 +57,15 @@ export default async function CoachHomePage() {
                     <tr key={a.id}>
                       <td>
                         <Link href={`/coach/squads/${squad.id}/athletes/${a.id}`}>{a.name}</Link>
+                      </td>
+                      <td>
+                        <StatusBadge status={triage.get(squad.id)?.find((t) => t.id === a.id)} />
+                      </td>
+                      <td>
+                        {(() => {
+                          const t = triage.get(squad.id)?.find((x) => x.id === a.id);
+                          return t ? `${t.weekLoadAu} / ${t.chronicWeekLoadAu} AU` : "–";
+                        })()}
                       </td>
                       <td>{a.lastSessionDate ? formatDate(a.lastSessionDate) : <span className="muted">none yet</span>}</td>
                       <td>
@@ -61,5 +86,36 @@ export default async function CoachHomePage() {
         <CreateSquadForm />
       </section>
     </>
+  );
+}
+
+/** Athletes with an active referral, warning or caution, worst first, each with the flag that leads. */
+function NeedsAttention({ squadId, statuses }: { squadId: string; statuses: AthleteStatus[] }) {
+  const flagged = statuses.filter((s) => s.worst && s.worst !== "info");
+  if (flagged.length === 0) return <p className="muted">Nobody needs attention today.</p>;
+  return (
+    <div>
+      <h3>Needs attention</h3>
+      <ol className="triage-list">
+        {flagged.map((s) => {
+          const lead = s.flags[0];
+          return (
+            <li key={s.id} className={`card flag flag-${s.worst}`}>
+              <p style={{ margin: 0 }}>
+                <StatusBadge status={s} />{" "}
+                <Link href={`/coach/squads/${squadId}/athletes/${s.id}`}>
+                  <strong>{s.name}</strong>
+                </Link>{" "}
+                <span className="muted">
+                  {s.flags.filter((f) => f.severity !== "info").length} active flag
+                  {s.flags.filter((f) => f.severity !== "info").length === 1 ? "" : "s"}
+                </span>
+              </p>
+              {lead ? <p style={{ margin: "0.25rem 0 0" }}>{lead.explanation}</p> : null}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
   );
 }

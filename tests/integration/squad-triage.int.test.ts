@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { getSquadTriage } from "@/lib/squads/overview";
+import { createSession } from "@/lib/sessions/mutations";
+import { addDays } from "@/lib/dates";
+import { addAthlete, twoSquads, viewerOf } from "./factories";
+
+const NOW = new Date("2026-06-15T12:00:00Z");
+const TODAY = "2026-06-15";
+
+describe("squad triage", () => {
+  it("puts a referral first, then warnings, and computes this week's load against the 4-week average", async () => {
+    const { squadA, coachA, athleteA } = await twoSquads();
+    const calm = await viewerOf((await addAthlete(squadA.id)).id);
+    const spiky = await viewerOf((await addAthlete(squadA.id)).id);
+    for (const [offset, km] of [[-20, 8], [-12, 8], [-1, 16]] as const) {
+      await createSession(spiky, { type: "RUN", date: addDays(TODAY, offset), duration: String(km * 6), distance: String(km), rpe: "5" }, NOW);
+    }
+    await createSession(calm, { type: "CORE", date: addDays(TODAY, -2), duration: "30", rpe: "4" }, NOW);
+    await db().backPainReport.create({
+      data: { userId: athleteA.id, localDate: new Date(`${addDays(TODAY, -1)}T00:00:00Z`), zone: "LUMBAR", nrs: 3, redFlags: ["night-pain"] },
+    });
+
+    const triage = await getSquadTriage(coachA, squadA.id, NOW);
+    expect(triage.map((t) => t.id)).toEqual([athleteA.id, spiky.id, calm.id]);
+    expect(triage[0].worst).toBe("referral");
+    expect(triage[1].worst).toBe("warning");
+    expect(triage[1].flags.map((f) => f.id)).toContain("session-spike");
+    expect(triage[1]).toMatchObject({ weekLoadAu: 16 * 6 * 5, chronicWeekLoadAu: (240 + 240 + 480) / 4 });
+    expect(triage[2].worst === null || triage[2].worst === "info").toBe(true);
+    expect(triage[0].lastReport).toMatchObject({ nrs: 3, zone: "LUMBAR" });
+  });
+
+  it("is for the squad's coaches only", async () => {
+    const { squadA, coachB, athleteA } = await twoSquads();
+    await expect(getSquadTriage(coachB, squadA.id, NOW)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getSquadTriage(athleteA, squadA.id, NOW)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
