@@ -17,7 +17,6 @@ async function isSignedIn(request: NextRequest): Promise<boolean> {
 }
 
 const PROTECTED = ["/coach", "/athlete", "/settings"];
-const GUEST_ONLY = ["/login", "/signup"];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== "production";
@@ -48,9 +47,8 @@ export async function proxy(request: NextRequest) {
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(login);
   }
-  if (signedIn && matches(pathname, GUEST_ONLY)) {
-    return NextResponse.redirect(new URL("/", request.nextUrl));
-  }
+  // Signed-in visitors of /login and /signup are sent on by the pages themselves, which know whether
+  // the session is still valid (a password change elsewhere ends it while the cookie lives on).
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);

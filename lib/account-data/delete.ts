@@ -15,7 +15,8 @@ export const deleteAccountSchema = z.object({
 /**
  * Deletes the account and everything it owns (sessions, reports, check-ins, profile, shoes, plans
  * made for it). The audit log keeps a row that the account was deleted, without its health data.
- * A coach who is the only coach of a squad with other members must hand it over first.
+ * A coach who is the only coach of a squad with other members must hand it over first; a head coach
+ * with assistants hands the squad to the longest-serving one.
  */
 export async function deleteOwnAccount(viewer: Viewer, input: unknown): Promise<void> {
   const data = parseWith(deleteAccountSchema, input);
@@ -27,13 +28,20 @@ export async function deleteOwnAccount(viewer: Viewer, input: unknown): Promise<
   await prisma.$transaction(async (tx) => {
     const coached = await tx.membership.findMany({
       where: { userId: viewer.id, role: "COACH" },
-      select: { squadId: true, squad: { select: { name: true, memberships: { select: { userId: true, role: true } } } } },
+      select: {
+        squadId: true,
+        isOwner: true,
+        squad: { select: { name: true, memberships: { select: { id: true, userId: true, role: true }, orderBy: { createdAt: "asc" } } } },
+      },
     });
     const emptySquads: string[] = [];
+    const promotions: string[] = [];
     for (const m of coached) {
       const others = m.squad.memberships.filter((x) => x.userId !== viewer.id);
+      const nextCoach = others.find((x) => x.role === "COACH");
       if (others.length === 0) emptySquads.push(m.squadId);
-      else if (!others.some((x) => x.role === "COACH")) {
+      else if (m.isOwner && nextCoach) promotions.push(nextCoach.id);
+      else if (!nextCoach) {
         throw new AppError(
           `You are the only coach of ${m.squad.name}. Invite another coach or remove its members before deleting your account.`,
           "conflict",
@@ -42,6 +50,8 @@ export async function deleteOwnAccount(viewer: Viewer, input: unknown): Promise<
       }
     }
     await tx.squad.deleteMany({ where: { id: { in: emptySquads } } });
+    // The longest-serving assistant becomes head coach, so someone can still manage the squad.
+    await tx.membership.updateMany({ where: { id: { in: promotions } }, data: { isOwner: true } });
     await tx.user.delete({ where: { id: viewer.id } });
     await recordAudit({ actorId: null, subjectUserId: viewer.id, action: "account.delete", meta: { squadsDeleted: emptySquads.length } }, tx);
   });

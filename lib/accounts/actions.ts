@@ -9,7 +9,10 @@ import { formObject, parseWith, runForm, type FormState } from "@/lib/forms";
 import { loginSchema } from "@/lib/accounts/schemas";
 import { changePassword, createCoachAccount, createSquad, updatePreferences } from "@/lib/accounts/mutations";
 import { safeCallbackUrl } from "@/lib/accounts/callback-url";
+import { signInAfterCreation } from "@/lib/accounts/sign-in";
 import { deleteOwnAccount } from "@/lib/account-data/delete";
+import { isCoach } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
 
 /** Turns an Auth.js sign-in failure into words a person can act on. */
 function loginFailure(error: unknown): FormState | null {
@@ -46,7 +49,7 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   return runForm(formData, async () => {
     const input = formObject(formData);
     await createCoachAccount(input);
-    await signIn("credentials", { email: input.email, password: input.password, redirectTo: "/coach" });
+    await signInAfterCreation(input.email, input.password, "/coach");
   });
 }
 
@@ -75,6 +78,7 @@ export async function updatePreferencesAction(_prev: FormState, formData: FormDa
 export async function createSquadAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runForm(formData, async () => {
     const viewer = await requireViewer();
+    if (!isCoach(viewer)) throw new NotFoundError();
     const { squadId } = await createSquad(viewer, formObject(formData));
     redirect(`/coach/squads/${squadId}`);
   });

@@ -3,7 +3,17 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { canViewAthlete, type Viewer } from "@/lib/auth/permissions";
 import { addDays, dateOnly, todayIn, toDbDate } from "@/lib/dates";
-import { computeDailyMetrics, evaluateFlags, resolveThresholds, type Flag } from "@/lib/training-load";
+import {
+  computeDailyMetrics,
+  evaluateFlags,
+  resolveThresholds,
+  type EngineOstrc,
+  type EnginePainReport,
+  type EngineProfile,
+  type EngineSession,
+  type Flag,
+  type Thresholds,
+} from "@/lib/training-load";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toEngineProfile, toEngineSession } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
@@ -15,6 +25,14 @@ export type PainPoint = { date: string; nrs: number | null; load: number };
 
 export type TrainingView = {
   asOf: string;
+  /** The engine's inputs behind the flags, for planning (suggestions and projections) on the server. */
+  engine: {
+    sessions: EngineSession[];
+    painReports: EnginePainReport[];
+    ostrc: EngineOstrc[];
+    profile: EngineProfile;
+    thresholds: Thresholds;
+  };
   from: string;
   load: LoadPoint[];
   weeklySurfaceKm: WeekSurfacePoint[];
@@ -59,8 +77,8 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
   const from = addDays(asOf, -(days - 1));
   const loadFrom = addDays(from, -WARM_UP_DAYS);
   const flagFrom = addDays(asOf, -FLAG_LOOKBACK_DAYS);
-  // Pain flags read the last 14 days; the chart reads the shown period.
-  const painFrom = from < addDays(asOf, -13) ? from : addDays(asOf, -13);
+  // Pain flags read the last 14 days and compare with the report before, up to 14 days earlier.
+  const painFrom = from < addDays(asOf, -27) ? from : addDays(asOf, -27);
 
   // A coach sees the athlete with the thresholds of a squad they share; the athlete with their first squad's.
   const membership =
@@ -71,7 +89,7 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
     (membership?.thresholds as Prisma.JsonObject | null) ?? undefined,
   );
 
-  const [dailyLoads, recentSessions, shoeRuns, retiredShoes, pain, ostrc] = await Promise.all([
+  const [dailyLoads, recentSessions, shoeRuns, retiredShoes, pain, ostrc, wornShoes] = await Promise.all([
     prisma.dailyLoad.findMany({
       where: { userId: athleteId, localDate: { gte: toDbDate(loadFrom), lte: toDbDate(asOf) } },
       select: { localDate: true, srpeAu: true, runKmBySurface: true, runKm: true },
@@ -97,7 +115,8 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
       select: { localDate: true, zone: true, subArea: true, nrs: true, redFlags: true, mechanical: true },
       orderBy: { localDate: "asc" },
     }),
-    listOstrcForEngine(viewer, athleteId, addDays(asOf, -6), asOf),
+    listOstrcForEngine(viewer, athleteId, addDays(asOf, -13), asOf),
+    prisma.shoe.findMany({ where: { userId: athleteId, retiredAt: null, initialKm: { gt: 0 } }, select: { id: true, initialKm: true } }),
   ]);
 
   // A zero entry on the first warm-up day makes the series start there even before any session.
@@ -144,17 +163,29 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
   }
   const painSeries: PainPoint[] = load.map((l) => ({ date: l.date, load: l.load, nrs: painByDate.get(l.date) ?? null }));
 
-  const flags = evaluateFlags({
-    asOf,
-    sessions: [...shoeRuns, ...recentSessions].map(toEngineSession),
+  const engine = {
+    sessions: [
+      // The distance a shoe had when it was added counts towards its wear, as one run long ago.
+      ...wornShoes.map((s) => ({
+        id: `initial-${s.id}`,
+        date: addDays(asOf, -400),
+        type: "RUN" as const,
+        durationMin: 1,
+        distanceKm: s.initialKm,
+        shoeId: s.id,
+      })),
+      ...[...shoeRuns, ...recentSessions].map(toEngineSession),
+    ],
     painReports: pain.map(toEnginePainReport),
     ostrc,
     profile: toEngineProfile(user.profile, retiredShoes.map((s) => s.id)),
     thresholds,
-  });
+  };
+  const flags = evaluateFlags({ asOf, ...engine });
 
   return {
     asOf,
+    engine,
     from,
     load,
     weeklySurfaceKm: [...weeks.values()].sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1)),

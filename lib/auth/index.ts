@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { clientIp } from "@/lib/auth/client-ip";
-import { clearAccountFailures, loginRetryAfterMinutes, recordLoginFailure } from "@/lib/auth/rate-limit";
+import { loginRetryAfterMinutes, recordLoginAttempt, recordLoginSuccess } from "@/lib/auth/rate-limit";
 import { loginSchema } from "@/lib/accounts/schemas";
 import { recordAudit } from "@/lib/audit";
 
@@ -46,17 +46,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         };
         const wait = await loginRetryAfterMinutes(prisma, email, ip, limits);
         if (wait > 0) throw new LoginRateLimited(wait);
+        const attempts = await recordLoginAttempt(prisma, email, ip, limits);
+        if (attempts.account > limits.maxPerAccount || attempts.ip > limits.maxPerIp) {
+          throw new LoginRateLimited(limits.windowMinutes);
+        }
 
         const user = await prisma.user.findUnique({
           where: { email },
           select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true },
         });
         const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-        if (!user || !ok) {
-          await recordLoginFailure(prisma, email, ip, limits);
-          throw new InvalidLogin();
-        }
-        await clearAccountFailures(prisma, email);
+        if (!user || !ok) throw new InvalidLogin();
+        await recordLoginSuccess(prisma, email, ip);
         await recordAudit({ actorId: user.id, action: "auth.login", ip });
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },

@@ -32,15 +32,20 @@ export async function loginRetryAfterMinutes(
   return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 60_000)) : 0;
 }
 
-/** Counts one failed login against the account and the address, atomically per key. */
-export async function recordLoginFailure(
+/**
+ * Counts one login attempt against the account and the address, atomically per key, and returns the
+ * counts after it. Attempts are counted before the password is checked, so a burst of simultaneous
+ * guesses cannot all slip in under the limit; a successful login gives its attempt back.
+ */
+export async function recordLoginAttempt(
   prisma: PrismaClient,
   email: string,
   ip: string,
   limits: LoginLimits,
-): Promise<void> {
+): Promise<{ account: number; ip: number }> {
+  const counts: number[] = [];
   for (const key of [accountKey(email), ipKey(ip)]) {
-    await prisma.$executeRaw`
+    const rows = await prisma.$queryRaw<{ count: number }[]>`
       INSERT INTO "RateLimit" ("key", "count", "windowStart", "updatedAt")
       VALUES (${key}, 1, now(), now())
       ON CONFLICT ("key") DO UPDATE SET
@@ -48,10 +53,16 @@ export async function recordLoginFailure(
                        THEN 1 ELSE "RateLimit"."count" + 1 END,
         "windowStart" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(mins => ${limits.windowMinutes}::int)
                        THEN now() ELSE "RateLimit"."windowStart" END,
-        "updatedAt" = now()`;
+        "updatedAt" = now()
+      RETURNING "count"`;
+    counts.push(Number(rows[0]?.count ?? 0));
   }
+  return { account: counts[0], ip: counts[1] };
 }
 
-export async function clearAccountFailures(prisma: PrismaClient, email: string): Promise<void> {
+/** After a successful login: the account starts afresh and the address gets its attempt back. */
+export async function recordLoginSuccess(prisma: PrismaClient, email: string, ip: string): Promise<void> {
   await prisma.rateLimit.deleteMany({ where: { key: accountKey(email) } });
+  await prisma.$executeRaw`UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${ipKey(ip)}`;
 }
+

@@ -44,6 +44,19 @@ describe("plan calendar", () => {
     for (const line of text.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
   });
 
+  it("keeps the day whatever the server's time zone", () => {
+    const saved = process.env.TZ;
+    try {
+      for (const tz of ["Pacific/Auckland", "America/Los_Angeles", "Europe/Madrid"]) {
+        process.env.TZ = tz;
+        const text = buildPlanCalendar([row({ date: "2026-06-15" })], { name: "x", host: "h" });
+        expect(text).toContain("DTSTART;VALUE=DATE:20260615");
+      }
+    } finally {
+      process.env.TZ = saved;
+    }
+  });
+
   it("is an empty but valid calendar when nothing is planned", () => {
     const component = new ICAL.Component(ICAL.parse(buildPlanCalendar([], { name: "x", host: "h" })));
     expect(component.getAllSubcomponents("vevent")).toHaveLength(0);

@@ -23,21 +23,24 @@ function description(row: PlannedRow): string {
   return lines.filter(Boolean).join("\n");
 }
 
+/** A planned session, with whose it is when one calendar holds several athletes' plans. */
+export type CalendarRow = PlannedRow & { athleteName?: string };
+
 /**
  * An RFC 5545 calendar of planned sessions, one all-day event each (a plan fixes the day, not the
  * hour). Event ids are stable so calendar apps update events instead of duplicating them.
  */
-export function buildPlanCalendar(rows: PlannedRow[], options: { name: string; host: string }): string {
+export function buildPlanCalendar(rows: CalendarRow[], options: { name: string; host: string }): string {
   const calendar = ical({ name: options.name, prodId: { company: "Backbone", product: "Training plan", language: "EN" } });
   calendar.method(ICalCalendarMethod.PUBLISH);
   for (const row of rows) {
-    // A date-only value: built from its parts so the server's own time zone cannot shift the day.
-    const [y, m, d] = row.date.split("-").map(Number);
+    // The library writes all-day dates from a Date's UTC fields: midnight UTC keeps the day whatever
+    // the server's own time zone.
     calendar.createEvent({
       id: `${row.id}@${options.host}`,
-      start: new Date(y, m - 1, d),
+      start: new Date(`${row.date}T00:00:00Z`),
       allDay: true,
-      summary: plannedSessionTitle(row),
+      summary: row.athleteName ? `${row.athleteName}: ${plannedSessionTitle(row)}` : plannedSessionTitle(row),
       description: description(row),
       stamp: row.updatedAt,
     });

@@ -181,7 +181,8 @@ export async function commitImport(
         movingMin: s.movingMin ?? null,
         distanceKm: s.distanceKm ?? null,
         elevationGainM: s.elevationGainM ?? null,
-        avgHr: s.avgHr != null ? Math.round(s.avgHr) : null,
+        // A heart rate outside what a person can have is a unit or export error: keep the session, drop the value.
+        avgHr: s.avgHr != null && s.avgHr >= 25 && s.avgHr <= 250 ? Math.round(s.avgHr) : null,
         source: s.source ?? "MANUAL",
         externalId: s.externalId ?? null,
         contentHash: s.contentHash ?? null,

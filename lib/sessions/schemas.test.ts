@@ -40,6 +40,13 @@ describe("session form", () => {
     expect(parsed.distanceKm).toBeCloseTo(1.609, 3);
   });
 
+  it("names a missing or impossible date instead of failing", () => {
+    for (const date of ["", "yesterday", "2026-13-01", "2026-02-30"]) {
+      expect(Object.keys(issuesOf({ type: "CORE", date, duration: "30" }))).toEqual(["date"]);
+    }
+    expect(shoeFormSchema.safeParse({ name: "Pair", startedOn: "2026-13-01" }).success).toBe(false);
+  });
+
   it("bounds RPE, heart rate and duration", () => {
     expect(Object.keys(issuesOf({ type: "CORE", date: "2026-01-01", duration: "0", rpe: "10.5", avgHr: "300" })).sort()).toEqual([
       "avgHr",

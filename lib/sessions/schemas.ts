@@ -72,7 +72,7 @@ export function parseDurationText(text: string): number | null {
 const dateString = z
   .string({ error: "Choose a date" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the date format YYYY-MM-DD")
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "That date does not exist")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "That date does not exist")
   .refine((d) => d >= "2000-01-01", "Date must be in 2000 or later");
 
 /** The session form as posted; distance is in the person's unit and converted to km. */

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { signIn } from "@/lib/auth";
+import { signInAfterCreation } from "@/lib/accounts/sign-in";
 import { requireViewer } from "@/lib/auth/viewer";
 import { formObject, runForm, type FormState } from "@/lib/forms";
 import {
@@ -57,7 +57,7 @@ export async function acceptInvitationAction(_prev: FormState, formData: FormDat
   return runForm(formData, async () => {
     const input = formObject(formData);
     const { email } = await acceptInvitationAsNewUser(input);
-    await signIn("credentials", { email, password: input.password, redirectTo: "/" });
+    await signInAfterCreation(email, input.password, "/");
   });
 }
 

@@ -20,7 +20,8 @@ export type AthleteStatus = {
 const SEVERITY_RANK: Record<Severity, number> = { referral: 0, warning: 1, caution: 2, info: 3 };
 // Spikes look back 30 days and surface changes 35, so this much history feeds today's flags.
 const LOOKBACK_DAYS = 42;
-// A whole-history stand-in for old runs in shoes still in use, dated where no other rule looks.
+// A whole-history stand-in for a shoe's distance before the window (what it had when added plus older
+// runs), dated where no other rule looks.
 const SHOE_HISTORY_OFFSET_DAYS = 400;
 
 /**
@@ -61,18 +62,21 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
     >`SELECT "id", "userId", "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
       FROM "TrainingSession" WHERE "userId" = ANY(${ids}::text[]) AND "localDate" >= ${from}::date`,
     prisma.$queryRaw<{ userId: string; shoeId: string; km: number }[]>`
-      SELECT s."userId", s."shoeId", SUM(s."distanceKm")::float8 AS km
-      FROM "TrainingSession" s JOIN "Shoe" sh ON sh."id" = s."shoeId"
-      WHERE s."userId" = ANY(${ids}::text[]) AND s."type" = 'RUN' AND s."localDate" < ${from}::date AND sh."retiredAt" IS NULL
-      GROUP BY s."userId", s."shoeId"`,
+      SELECT sh."userId", sh."id" AS "shoeId",
+             (sh."initialKm" + COALESCE(SUM(s."distanceKm") FILTER (WHERE s."type" = 'RUN' AND s."localDate" < ${from}::date), 0))::float8 AS km
+      FROM "Shoe" sh LEFT JOIN "TrainingSession" s ON s."shoeId" = sh."id"
+      WHERE sh."userId" = ANY(${ids}::text[]) AND sh."retiredAt" IS NULL
+      GROUP BY sh."userId", sh."id", sh."initialKm"`,
     prisma.shoe.findMany({ where: { userId: { in: ids }, retiredAt: { not: null } }, select: { id: true, userId: true } }),
     prisma.backPainReport.findMany({
-      where: { userId: { in: ids }, localDate: { gte: new Date(`${addDays(utcToday, -15)}T00:00:00Z`) } },
+      // A rise compares with the report before, up to 14 days earlier than the last 14 days.
+      where: { userId: { in: ids }, localDate: { gte: new Date(`${addDays(utcToday, -29)}T00:00:00Z`) } },
       select: { userId: true, localDate: true, zone: true, subArea: true, nrs: true, redFlags: true, mechanical: true, reportedAt: true },
       orderBy: [{ localDate: "asc" }, { reportedAt: "asc" }],
     }),
     prisma.ostrcResponse.findMany({
-      where: { userId: { in: ids }, localDate: { gte: new Date(`${addDays(utcToday, -8)}T00:00:00Z`) } },
+      // Check-ins of the last 14 days feed pain-after-overload.
+      where: { userId: { in: ids }, localDate: { gte: new Date(`${addDays(utcToday, -15)}T00:00:00Z`) } },
       select: { userId: true, localDate: true, zone: true, q1: true, q2: true, q3: true, q4: true },
     }),
   ]);
@@ -82,7 +86,7 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
     const asOf = todayIn(user.timeZone, now);
     const own = sessions.filter((s) => s.userId === user.id).map(toEngineSession);
     const history: EngineSession[] = shoeTotals
-      .filter((t) => t.userId === user.id)
+      .filter((t) => t.userId === user.id && t.km > 0)
       .map((t) => ({ id: `history-${t.shoeId}`, date: addDays(asOf, -SHOE_HISTORY_OFFSET_DAYS), type: "RUN", durationMin: 1, distanceKm: t.km, shoeId: t.shoeId }));
     const ownPains = pains.filter((p) => p.userId === user.id);
     const flags = evaluateFlags({

@@ -8,9 +8,21 @@ export function FlagList({ flags, audience }: { flags: Flag[]; audience: "athlet
   if (flags.length === 0) {
     return <p className="muted">Nothing flagged right now.</p>;
   }
+  // A referral is never mixed with training advice: while one is open, the other flags (whose
+  // explanations suggest load changes) wait until a clinician has seen the athlete.
+  const referral = flags.some((f) => f.severity === "referral");
+  const shown = referral ? flags.filter((f) => f.severity === "referral") : flags;
+  const held = flags.length - shown.length;
   return (
     <ul className="flag-list" style={{ listStyle: "none", padding: 0 }}>
-      {flags.map((flag) => (
+      {held > 0 ? (
+        <li className="muted">
+          {audience === "coach"
+            ? `${held} training flag${held === 1 ? " is" : "s are"} held back until a clinician has seen the athlete.`
+            : "Training advice is paused until a clinician has seen you."}
+        </li>
+      ) : null}
+      {shown.map((flag) => (
         <li key={`${flag.id}-${flag.date}`} className={`card flag flag-${flag.severity}`}>
           <p style={{ margin: 0 }}>
             <span className={flag.severity === "referral" || flag.severity === "warning" ? "badge badge-danger" : "badge"}>

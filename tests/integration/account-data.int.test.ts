@@ -6,7 +6,7 @@ import { buildPersonalDataZip } from "@/lib/account-data/export";
 import { deleteOwnAccount } from "@/lib/account-data/delete";
 import { createSession } from "@/lib/sessions/mutations";
 import { AppError, ValidationError } from "@/lib/errors";
-import { TEST_PASSWORD, addAthlete, createSquadWithCoach, twoSquads, viewerOf } from "./factories";
+import { TEST_PASSWORD, addAthlete, createSquadWithCoach, createUser, twoSquads, viewerOf } from "./factories";
 
 const NOW = new Date("2026-06-15T12:00:00Z");
 
@@ -60,6 +60,11 @@ describe("account deletion", () => {
     const error = await deleteOwnAccount(await viewerOf(coach.id), { password: TEST_PASSWORD, confirm: "DELETE" }).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toMatch(/only coach/);
+
+    const assistant = await createUser("Assistant");
+    await db().membership.create({ data: { userId: assistant.id, squadId: squad.id, role: "COACH" } });
+    await deleteOwnAccount(await viewerOf(coach.id), { password: TEST_PASSWORD, confirm: "DELETE" });
+    expect(await db().membership.findFirstOrThrow({ where: { userId: assistant.id, squadId: squad.id } })).toMatchObject({ isOwner: true });
 
     const lone = await createSquadWithCoach();
     await deleteOwnAccount(await viewerOf(lone.coach.id), { password: TEST_PASSWORD, confirm: "DELETE" });

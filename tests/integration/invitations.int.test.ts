@@ -96,7 +96,10 @@ describe("invitations", () => {
     const { token } = await createInvitation(coach, { squadId: squad.id, role: "COACH" });
     const assistant = await acceptInvitationAsNewUser({ token, ...newcomer(3) });
     const assistantViewer = await viewerOf(assistant.userId);
-    await expect(createInvitation(assistantViewer, { squadId: squad.id, role: "COACH" })).rejects.toBeInstanceOf(AppError);
+    await expect(createInvitation(assistantViewer, { squadId: squad.id, role: "COACH" })).rejects.toMatchObject({
+      code: "forbidden",
+      message: "Only the squad's head coach can invite assistant coaches.",
+    });
     await expect(createInvitation(assistantViewer, { squadId: squad.id, role: "ATHLETE" })).resolves.toBeDefined();
   });
 });

@@ -31,6 +31,14 @@ describe("training view", () => {
     expect(view.flags.find((f) => f.id === "session-spike")?.severity).toBe("warning");
   });
 
+  it("counts a shoe's distance from before it was added towards its wear", async () => {
+    const { athleteA, coachA } = await twoSquads();
+    const shoe = await db().shoe.create({ data: { userId: athleteA.id, name: "Old pair", initialKm: 690 }, select: { id: true } });
+    await createSession(athleteA, { type: "RUN", date: TODAY, duration: "60", distance: "12", rpe: "5", shoeId: shoe.id }, NOW);
+    const view = await getTrainingView(coachA, athleteA.id, 28, NOW);
+    expect(view.flags.find((f) => f.id === "shoe-mileage")).toBeDefined();
+  });
+
   it("is the athlete's and their coaches' only", async () => {
     const { athleteA, athleteB, coachB } = await twoSquads();
     await expect(getTrainingView(athleteB, athleteA.id, 28, NOW)).rejects.toBeInstanceOf(NotFoundError);

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getViewer } from "@/lib/auth/viewer";
 import type { Metadata } from "next";
 import { LoginForm } from "./login-form";
 import { safeCallbackUrl } from "@/lib/accounts/callback-url";
@@ -8,10 +10,12 @@ export const metadata: Metadata = { title: "Log in" };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  if (await getViewer()) redirect(callbackUrl);
   return (
     <div className="narrow">
       <h1>Log in</h1>
       {params.loggedOut ? <p className="notice notice-ok">You are logged out.</p> : null}
+      {params.created ? <p className="notice notice-ok">Your account is ready. Log in to continue.</p> : null}
       {params.accountDeleted ? <p className="notice notice-ok">Your account and data were deleted.</p> : null}
       {params.passwordChanged ? (
         <p className="notice notice-ok">Password changed. Log in with your new password.</p>

@@ -1,10 +1,13 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getViewer } from "@/lib/auth/viewer";
 import type { Metadata } from "next";
 import { SignUpForm } from "./signup-form";
 
 export const metadata: Metadata = { title: "Sign up" };
 
-export default function SignUpPage() {
+export default async function SignUpPage() {
+  if (await getViewer()) redirect("/");
   return (
     <div className="narrow">
       <h1>Create a coach account</h1>

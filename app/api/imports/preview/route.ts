@@ -14,7 +14,10 @@ const error = (message: string, code: string, status: number) =>
 export async function POST(request: NextRequest) {
   const viewer = await getViewer();
   if (!viewer) return error("Please log in", "unauthenticated", 401);
-  const length = Number(request.headers.get("content-length") ?? 0);
+  const declared = request.headers.get("content-length");
+  // Without a declared length the body could be of any size; browsers always send one for forms.
+  if (declared === null) return error("The upload must declare its size. Choose the files again and retry.", "length_required", 411);
+  const length = Number(declared);
   // Multipart framing adds a little to the files themselves.
   if (length > MAX_BATCH_BYTES + 1024 * 1024) {
     return error(
