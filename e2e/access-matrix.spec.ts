@@ -7,6 +7,12 @@ type Who = "anonymous" | "coachA" | "athleteA" | "athleteB" | "coachB";
 type Expect = number | "login" | "home";
 type Ids = { squadA: string; squadB: string; athleteA: string; athleteB: string; token: string; sessionA: string; painReportA: string; feedTokenA: string };
 
+/** A range around the matrix's planned session (two days ahead), so exports would carry it. */
+const exportRange = () => {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  return `from=${day(-7)}&to=${day(30)}`;
+};
+
 /**
  * Every route of the app (pages and route handlers), what each kind of viewer gets, and what must
  * never appear in the answer. "login" = redirect to the login page; "home" = redirect elsewhere
@@ -27,6 +33,26 @@ const ROUTES: { route: string; url: (ids: Ids) => string; expect: Record<Who, Ex
   {
     route: "/coach/squads/[squadId]/athletes/[athleteId]",
     url: (i) => `/coach/squads/${i.squadA}/athletes/${i.athleteA}`,
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+  },
+  {
+    route: "/coach/squads/[squadId]/thresholds",
+    url: (i) => `/coach/squads/${i.squadA}/thresholds`,
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+  },
+  {
+    route: "/coach/squads/[squadId]/athletes/[athleteId]/thresholds",
+    url: (i) => `/coach/squads/${i.squadA}/athletes/${i.athleteA}/thresholds`,
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+  },
+  {
+    route: "/coach/squads/[squadId]/audit",
+    url: (i) => `/coach/squads/${i.squadA}/audit`,
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+  },
+  {
+    route: "/coach/squads/[squadId]/athletes/[athleteId]/plan",
+    url: (i) => `/coach/squads/${i.squadA}/athletes/${i.athleteA}/plan`,
     expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
   },
   { route: "/athlete", url: () => "/athlete", expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 } },
@@ -100,6 +126,21 @@ const ROUTES: { route: string; url: (ids: Ids) => string; expect: Record<Who, Ex
     route: "/api/imports/[batchId]/commit",
     url: () => "/api/imports/x/commit",
     expect: { anonymous: 405, coachA: 405, athleteA: 405, athleteB: 405, coachB: 405 },
+  },
+  {
+    route: "/api/exports/squads/[squadId]/plan",
+    url: (i) => `/api/exports/squads/${i.squadA}/plan?${exportRange()}&format=pdf`,
+    expect: { anonymous: 401, coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+  },
+  {
+    route: "/api/exports/squads/[squadId]/athletes/[athleteId]/history",
+    url: (i) => `/api/exports/squads/${i.squadA}/athletes/${i.athleteA}/history?${exportRange()}`,
+    expect: { anonymous: 401, coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+  },
+  {
+    route: "/api/exports/me/plan",
+    url: () => `/api/exports/me/plan?${exportRange()}&format=csv`,
+    expect: { anonymous: 401, coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 },
   },
   { route: "/api/health", url: () => "/api/health", expect: { anonymous: 200, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200 } },
   {

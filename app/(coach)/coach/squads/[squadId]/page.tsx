@@ -6,6 +6,8 @@ import { getSquadForCoach } from "@/lib/squads/queries";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime, dateOnly } from "@/lib/dates";
 import { InviteForm, RemoveMemberButton, RevokeInvitationButton } from "./squad-forms";
+import { SquadPlanExport } from "@/lib/ui/export-links";
+import { todayIn } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Squad" };
 
@@ -24,6 +26,11 @@ export default async function SquadPage({ params }: { params: Promise<{ squadId:
         <Link href="/coach">← All squads</Link>
       </p>
       <h1>{squad.name}</h1>
+      <p className="page-links">
+        <Link href={`/coach/squads/${squad.id}/thresholds`}>Flag thresholds</Link>
+        {" · "}
+        <Link href={`/coach/squads/${squad.id}/audit`}>Audit log</Link>
+      </p>
       <section className="card" aria-labelledby="invite-heading">
         <h2 id="invite-heading" style={{ marginTop: 0 }}>
           Invite someone
@@ -112,6 +119,8 @@ export default async function SquadPage({ params }: { params: Promise<{ squadId:
           </table>
         </div>
       )}
+
+      <SquadPlanExport squadId={squad.id} athletes={athletes.map((m) => ({ id: m.userId, name: m.name }))} today={todayIn(viewer.timeZone)} />
     </>
   );
 }

@@ -8,6 +8,15 @@ import { AthleteSummaryView } from "@/lib/ui/athlete-summary";
 import { ProfileFacts } from "@/lib/ui/profile-facts";
 import { FlagList } from "@/lib/ui/flag-list";
 import { TrainingCharts } from "@/lib/ui/training-charts-section";
+import { listCommentTargets } from "@/lib/comments/queries";
+import { listCommentsForAthlete } from "@/lib/athletes/comments";
+import { formatDate, formatDateTime } from "@/lib/dates";
+import { formatDistance, formatDuration } from "@/lib/units";
+import { ZONE_LABELS } from "@/lib/pain/schemas";
+import { SESSION_TYPE_LABELS } from "@/lib/sessions/schemas";
+import { CommentForm } from "./comment-form";
+import { AthleteExports } from "@/lib/ui/export-links";
+import { todayIn } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Athlete" };
 
@@ -18,12 +27,29 @@ export default async function CoachAthletePage({ params }: { params: Promise<{ s
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
+  const [targets, comments] = await Promise.all([
+    listCommentTargets(viewer, squadId, athleteId),
+    listCommentsForAthlete(viewer, athleteId, 20),
+  ]).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
   return (
     <>
       <p>
         <Link href={`/coach/squads/${squadId}`}>← {view.squadName}</Link>
       </p>
       <h1>{view.profile.name}</h1>
+      <p>
+        <Link className="button" href={`/coach/squads/${squadId}/athletes/${athleteId}/plan`}>
+          Plan the next weeks
+        </Link>
+      </p>
+      <p className="page-links">
+        <Link href={`/coach/squads/${squadId}/athletes/${athleteId}/thresholds`}>Thresholds for this athlete</Link>
+        {" · "}
+        <a href="#comment-heading">Comment on reports and sessions</a>
+      </p>
       <h2>Flags</h2>
       <FlagList flags={view.training.flags} audience="coach" />
       <AthleteSummaryView summary={view.summary} unit={viewer.unitPreference} />
@@ -32,6 +58,80 @@ export default async function CoachAthletePage({ params }: { params: Promise<{ s
       <div className="card">
         <ProfileFacts profile={view.profile} />
       </div>
+      <section aria-labelledby="comment-heading">
+        <h2 id="comment-heading">Recent reports and sessions to comment on</h2>
+        <p className="muted">The athlete sees your comments on their home page.</p>
+        <div className="comment-targets">
+          <div>
+            <h3>Pain reports</h3>
+            {targets.painReports.length === 0 ? (
+              <p className="muted">No pain reports yet.</p>
+            ) : (
+              <ul className="comment-target-list">
+                {targets.painReports.map((r) => {
+                  const title = `${ZONE_LABELS[r.zone]} pain ${r.nrs}/10, ${formatDate(r.date)}`;
+                  return (
+                    <li key={r.id} className="card">
+                      <p className="comment-target-title">
+                        <strong>{title}</strong>
+                        {r.commentCount ? <span className="badge">{r.commentCount} comment{r.commentCount === 1 ? "" : "s"}</span> : null}
+                      </p>
+                      {r.notes ? <p className="muted comment-target-notes">{r.notes}</p> : null}
+                      <CommentForm squadId={squadId} athleteId={athleteId} target="painReport" targetId={r.id} label={`Comment on: ${title}`} />
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </div>
+          <div>
+            <h3>Sessions</h3>
+            {targets.sessions.length === 0 ? (
+              <p className="muted">No sessions yet.</p>
+            ) : (
+              <ul className="comment-target-list">
+                {targets.sessions.map((s) => {
+                  const title = [
+                    SESSION_TYPE_LABELS[s.type],
+                    formatDuration(s.durationMin),
+                    s.distanceKm ? formatDistance(s.distanceKm, viewer.unitPreference) : null,
+                    s.rpe !== null ? `RPE ${s.rpe}` : null,
+                    formatDate(s.date),
+                  ]
+                    .filter(Boolean)
+                    .join(", ");
+                  return (
+                    <li key={s.id} className="card">
+                      <p className="comment-target-title">
+                        <strong>{title}</strong>
+                        {s.commentCount ? <span className="badge">{s.commentCount} comment{s.commentCount === 1 ? "" : "s"}</span> : null}
+                      </p>
+                      <CommentForm squadId={squadId} athleteId={athleteId} target="session" targetId={s.id} label={`Comment on: ${title}`} />
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </div>
+        </div>
+        <h3>Comments</h3>
+        {comments.length === 0 ? (
+          <p className="muted">No comments yet.</p>
+        ) : (
+          <ul className="comment-list">
+            {comments.map((c) => (
+              <li key={c.id} className="card">
+                <p style={{ margin: 0, whiteSpace: "pre-wrap" }}>{c.body}</p>
+                <p className="muted" style={{ margin: 0 }}>
+                  {c.author}, {formatDateTime(c.createdAt, viewer.timeZone)}
+                  {c.about ? ` · on the ${c.about}` : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <AthleteExports squadId={squadId} athleteId={athleteId} today={todayIn(viewer.timeZone)} />
     </>
   );
 }

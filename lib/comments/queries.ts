@@ -1,0 +1,50 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertCoachOfAthlete, type Viewer } from "@/lib/auth/permissions";
+import { dateOnly } from "@/lib/dates";
+import type { PainZone } from "@/lib/pain/schemas";
+import type { SESSION_TYPES } from "@/lib/sessions/schemas";
+
+export type CommentTargets = {
+  painReports: { id: string; date: string; zone: PainZone; nrs: number; notes: string | null; commentCount: number }[];
+  sessions: { id: string; date: string; type: (typeof SESSION_TYPES)[number]; durationMin: number; distanceKm: number | null; rpe: number | null; commentCount: number }[];
+};
+
+/** An athlete's latest pain reports and sessions, for a coach of their squad to comment on. */
+export async function listCommentTargets(viewer: Viewer, squadId: string, athleteId: string, take = 10): Promise<CommentTargets> {
+  const prisma = db();
+  await assertCoachOfAthlete(prisma, viewer, squadId, athleteId);
+  const [reports, sessions] = await Promise.all([
+    prisma.backPainReport.findMany({
+      where: { userId: athleteId },
+      orderBy: [{ localDate: "desc" }, { reportedAt: "desc" }],
+      take,
+      select: { id: true, localDate: true, zone: true, nrs: true, notes: true, _count: { select: { comments: { where: { squadId } } } } },
+    }),
+    prisma.trainingSession.findMany({
+      where: { userId: athleteId },
+      orderBy: [{ localDate: "desc" }, { createdAt: "desc" }],
+      take,
+      select: { id: true, localDate: true, type: true, durationMin: true, distanceKm: true, rpe: true, _count: { select: { comments: { where: { squadId } } } } },
+    }),
+  ]);
+  return {
+    painReports: reports.map((r) => ({
+      id: r.id,
+      date: dateOnly(r.localDate),
+      zone: r.zone,
+      nrs: r.nrs,
+      notes: r.notes,
+      commentCount: r._count.comments,
+    })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      date: dateOnly(s.localDate),
+      type: s.type,
+      durationMin: s.durationMin,
+      distanceKm: s.distanceKm,
+      rpe: s.rpe,
+      commentCount: s._count.comments,
+    })),
+  };
+}

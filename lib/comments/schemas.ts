@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+export const COMMENT_MAX_LENGTH = 2000;
+
+const idSchema = z.string().trim().min(1).max(64);
+const optionalId = z.preprocess((v) => (v === "" || v == null ? undefined : v), idSchema.optional());
+
+/** A coach's comment on one of an athlete's sessions or pain reports: exactly one of the two. */
+export const createCommentSchema = z
+  .object({
+    squadId: idSchema,
+    athleteId: idSchema,
+    sessionId: optionalId,
+    painReportId: optionalId,
+    body: z
+      .string({ error: "Write a comment" })
+      .trim()
+      .min(1, "Write a comment")
+      .max(COMMENT_MAX_LENGTH, `Use at most ${COMMENT_MAX_LENGTH} characters`),
+  })
+  .refine((v) => (v.sessionId ? 1 : 0) + (v.painReportId ? 1 : 0) === 1, {
+    path: ["form"],
+    message: "Comment on one session or one pain report",
+  });
+
+export type CreateCommentInput = z.output<typeof createCommentSchema>;

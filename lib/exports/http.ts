@@ -1,0 +1,56 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { AppError, errorBody, UnauthenticatedError } from "@/lib/errors";
+import type { Viewer } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/viewer";
+
+export const CONTENT_TYPES = {
+  csv: "text/csv; charset=utf-8",
+  ics: "text/calendar; charset=utf-8",
+  pdf: "application/pdf",
+} as const;
+
+/** A file name's readable part in plain ASCII, so every browser and mail client keeps it. */
+export function fileSlug(value: string): string {
+  const slug = value
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+  return slug || "export";
+}
+
+/** A download: never cached, never shown inline, named after what it holds. */
+export function fileResponse(body: string | Uint8Array, format: keyof typeof CONTENT_TYPES, name: string): NextResponse {
+  const filename = `${name}.${format}`;
+  return new NextResponse(typeof body === "string" ? body : Buffer.from(body), {
+    headers: {
+      "Content-Type": CONTENT_TYPES[format],
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+/**
+ * Runs an export for the signed-in viewer. Anonymous callers get 401, anything the viewer may not
+ * see 404 and bad parameters 422, all as JSON; anything else is logged and answered with a 500.
+ */
+export async function handleExport(run: (viewer: Viewer) => Promise<Response>): Promise<Response> {
+  try {
+    const viewer = await getViewer();
+    if (!viewer) throw new UnauthenticatedError();
+    return await run(viewer);
+  } catch (e) {
+    if (e instanceof AppError) return NextResponse.json(errorBody(e), { status: e.status });
+    console.error(e);
+    return NextResponse.json(
+      { error: { message: "The export could not be made. Please try again.", code: "internal", status: 500 } },
+      { status: 500 },
+    );
+  }
+}

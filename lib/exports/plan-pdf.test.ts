@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { buildPlanPdf, pdfText, planWeeks } from "./plan-pdf";
+import { pdfPageCount, pdfTextLines } from "@/e2e/pdf-text";
+import { planRow } from "./fixtures.test-data";
+
+const generatedAt = new Date("2026-11-25T10:00:00Z");
+
+describe("plan week grid", () => {
+  it("covers each week of the range, Monday to Sunday, marking days outside it", () => {
+    const weeks = planWeeks("2026-12-02", "2026-12-21");
+    expect(weeks.map((w) => w.monday)).toEqual(["2026-11-30", "2026-12-07", "2026-12-14", "2026-12-21"]);
+    for (const w of weeks) expect(w.days.map((d) => d.date)).toHaveLength(7);
+    expect(weeks[0].days.filter((d) => !d.inRange).map((d) => d.date)).toEqual(["2026-11-30", "2026-12-01"]);
+    expect(weeks[3].days.filter((d) => d.inRange).map((d) => d.date)).toEqual(["2026-12-21"]);
+    expect(planWeeks("2026-12-06", "2026-12-06")).toHaveLength(1);
+    expect(planWeeks("2026-01-01", "2026-12-31")).toHaveLength(53);
+  });
+});
+
+describe("plan PDF", () => {
+  it("is a PDF with each session's details and the reason for compensatory sessions", async () => {
+    const pdf = await buildPlanPdf(
+      {
+        subject: "Zoë Łukasiewicz",
+        squadName: "Demo Harriers",
+        from: "2026-12-01",
+        to: "2026-12-14",
+        rows: [
+          planRow(),
+          planRow({ id: "p2", date: "2026-12-06", type: "RUN", title: "Long run", distanceKm: 18, durationMin: 100, origin: "COACH", flagId: null, reason: null, description: "Easy, conversational" }),
+        ],
+        showAthlete: false,
+        generatedAt,
+      },
+      { compress: false },
+    );
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.subarray(-6).toString("latin1")).toContain("%%EOF");
+    const text = pdfTextLines(pdf).join("\n");
+    expect(text).toContain("Training plan: Zoë Lukasiewicz");
+    expect(text).toContain("Week of 30 Nov 2026 to 6 Dec 2026");
+    expect(text).toContain("Week of 7 Dec 2026 to 13 Dec 2026");
+    expect(text).toContain("Week of 14 Dec 2026 to 20 Dec 2026");
+    expect(text).toContain("Core 25 min");
+    expect(text).toContain("Why: Fewer than 2 core or strength sessions");
+    expect(text).toContain("From flag: compensatory-deficit");
+    expect(text).toContain("Long run (Run, 18 km)");
+    expect(text).toContain("Easy, conversational");
+    expect(text).toContain("Outside the exported dates");
+    const pages = pdfPageCount(pdf);
+    expect(text).toContain(`page 1 of ${pages}`);
+    expect(text).toContain(`page ${pages} of ${pages}`);
+  });
+
+  it("names the athlete on each session of a squad's plan and runs over pages when a day is long", async () => {
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      planRow({ id: `p${i}`, athleteName: `Runner ${String(i).padStart(2, "0")}`, date: "2026-12-02" }),
+    );
+    const pdf = await buildPlanPdf(
+      { subject: "Demo Harriers", squadName: "Demo Harriers", from: "2026-11-30", to: "2026-12-06", rows, showAthlete: true, generatedAt },
+      { compress: false },
+    );
+    const text = pdfTextLines(pdf).join("\n");
+    for (let i = 0; i < 40; i++) expect(text).toContain(`Runner ${String(i).padStart(2, "0")}: Core 25 min`);
+    const pages = pdfPageCount(pdf);
+    expect(pages).toBeGreaterThan(1);
+    expect(text).toContain(`page ${pages} of ${pages}`);
+    expect(text).toContain("(continued)");
+  });
+
+  it("is compressed by default and still readable", async () => {
+    const pdf = await buildPlanPdf({ subject: "A", squadName: null, from: "2026-12-01", to: "2026-12-01", rows: [planRow()], showAthlete: false, generatedAt });
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.toString("latin1")).toContain("/FlateDecode");
+    expect(pdfTextLines(pdf).join("\n")).toContain("Core 25 min");
+  });
+
+  it("draws only what the standard fonts can", () => {
+    expect(pdfText("Zoë – “Ødegård” €5")).toBe("Zoë – “Ødegård” €5");
+    expect(pdfText("Łódź Śnieżka")).toBe("Lódz Snieżka".replace("ż", "z"));
+    expect(pdfText("Жук\tx\r\ny")).toBe("??? x\ny");
+  });
+});

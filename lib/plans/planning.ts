@@ -1,0 +1,87 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertCoachOfAthlete, type Viewer } from "@/lib/auth/permissions";
+import { getTrainingView } from "@/lib/athletes/training";
+import { listPlannedSessions, type PlannedRow } from "@/lib/plans/queries";
+import { addDays } from "@/lib/dates";
+import {
+  projectPlan,
+  suggestSessions,
+  type Flag,
+  type PlannedSession,
+  type SessionType,
+  type Suggestion,
+} from "@/lib/training-load";
+
+export const PLAN_WEEKS = 4;
+
+export function toEnginePlanned(row: PlannedRow): PlannedSession {
+  return {
+    id: row.id,
+    date: row.date,
+    type: row.type as SessionType,
+    durationMin: row.durationMin,
+    distanceKm: row.distanceKm,
+    rpe: row.targetRpe,
+    origin: row.origin === "SUGGESTION" ? "suggestion" : "coach",
+    flagId: (row.flagId as PlannedSession["flagId"]) ?? null,
+  };
+}
+
+export type ProjectionPoint = { date: string; acute: number | null; chronic: number | null; projected: boolean };
+
+export type PlanningView = {
+  asOf: string;
+  to: string;
+  planned: PlannedRow[];
+  flags: Flag[];
+  suggestions: Suggestion[];
+  projectedFlags: Flag[];
+  projection: ProjectionPoint[];
+};
+
+/**
+ * What a coach needs to plan an athlete's next weeks: the plan, the engine's suggestions for the
+ * active flags, and the metrics and flags the plan would lead to.
+ */
+export async function getPlanningView(viewer: Viewer, squadId: string, athleteId: string, now = new Date()): Promise<PlanningView> {
+  await assertCoachOfAthlete(db(), viewer, squadId, athleteId);
+  const training = await getTrainingView(viewer, athleteId, 28, now);
+  const asOf = training.asOf;
+  const to = addDays(asOf, PLAN_WEEKS * 7);
+  const planned = await listPlannedSessions(viewer, athleteId, addDays(asOf, -6), to);
+  const enginePlanned = planned.filter((p) => p.date > asOf).map(toEnginePlanned);
+  const suggestions = suggestSessions({
+    asOf,
+    flags: training.flags,
+    sessions: training.engine.sessions,
+    plannedSessions: enginePlanned,
+    profile: training.engine.profile,
+  });
+  const projection = projectPlan({
+    asOf,
+    sessions: training.engine.sessions,
+    plannedSessions: enginePlanned,
+    painReports: training.engine.painReports,
+    ostrc: training.engine.ostrc,
+    profile: training.engine.profile,
+    thresholds: training.engine.thresholds,
+  });
+  const fromChart = addDays(asOf, -27);
+  return {
+    asOf,
+    to,
+    planned,
+    flags: training.flags,
+    suggestions,
+    projectedFlags: projection.flags,
+    projection: projection.metrics
+      .filter((m) => m.date >= fromChart)
+      .map((m) => ({
+        date: m.date,
+        acute: m.acuteLoad7 === null ? null : Math.round(m.acuteLoad7),
+        chronic: m.chronicLoad28 === null ? null : Math.round(m.chronicLoad28),
+        projected: m.date > asOf,
+      })),
+  };
+}

@@ -1,0 +1,120 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { assertCoachOf, assertCoachOfAthlete, type Viewer } from "@/lib/auth/permissions";
+import {
+  CITATIONS,
+  DEFAULT_THRESHOLDS,
+  FLAG_EVIDENCE,
+  LOAD_MEASURES,
+  resolveThresholds,
+  type EvidenceStrength,
+  type FlagId,
+  type ThresholdOverrides,
+  type Thresholds,
+} from "@/lib/training-load";
+import {
+  FLAG_NAMES,
+  LOAD_MEASURE_LABELS,
+  THRESHOLD_FIELDS,
+  displayLimits,
+  displayWithUnit,
+  rangeText,
+  readStoredOverrides,
+  toDisplay,
+  type ThresholdKey,
+} from "@/lib/thresholds/schemas";
+
+export type ThresholdFieldView = {
+  key: ThresholdKey;
+  label: string;
+  unit: string;
+  /** Current value of this level as typed in the form; "" when it inherits. */
+  value: string;
+  /** What an empty field means, with its unit, e.g. "30%" or "3 runs". */
+  inherited: string;
+  /** The engine's default, with its unit. */
+  defaultText: string;
+  /** The squad's value (athlete level only), with its unit. */
+  squadText: string | null;
+  /** Inputs for the form; null for the load-measure select. */
+  number: { min: string; max: string; step: string; range: string } | null;
+  options: { value: string; label: string }[] | null;
+  flag: { id: FlagId; name: string; strength: EvidenceStrength; citations: { short: string; text: string }[] };
+};
+
+export type ThresholdGroupView = { flagId: FlagId; name: string; fields: ThresholdFieldView[] };
+
+function fieldsFor(own: ThresholdOverrides, parent: Thresholds, squad: Thresholds | null): ThresholdGroupView[] {
+  const groups: ThresholdGroupView[] = [];
+  for (const meta of THRESHOLD_FIELDS) {
+    const evidence = FLAG_EVIDENCE[meta.flagId];
+    const ownValue = own[meta.key];
+    const field: ThresholdFieldView = {
+      key: meta.key,
+      label: meta.label,
+      unit: meta.unit,
+      value: ownValue === undefined ? "" : toDisplay(meta.key, ownValue),
+      inherited: displayWithUnit(meta.key, parent[meta.key]),
+      defaultText: displayWithUnit(meta.key, DEFAULT_THRESHOLDS[meta.key]),
+      squadText: squad ? displayWithUnit(meta.key, squad[meta.key]) : null,
+      number:
+        meta.key === "loadMeasure"
+          ? null
+          : (() => {
+              const limits = displayLimits(meta.key);
+              return { min: limits.min, max: limits.max, step: limits.integer ? "1" : "any", range: rangeText(meta.key) };
+            })(),
+      options: meta.key === "loadMeasure" ? LOAD_MEASURES.map((m) => ({ value: m, label: LOAD_MEASURE_LABELS[m] })) : null,
+      flag: {
+        id: meta.flagId,
+        name: FLAG_NAMES[meta.flagId],
+        strength: evidence.strength,
+        citations: evidence.citationIds.map((id) => ({ short: CITATIONS[id]?.short ?? id, text: CITATIONS[id]?.text ?? id })),
+      },
+    };
+    const group = groups.find((g) => g.flagId === meta.flagId);
+    if (group) group.fields.push(field);
+    else groups.push({ flagId: meta.flagId, name: FLAG_NAMES[meta.flagId], fields: [field] });
+  }
+  return groups;
+}
+
+export type SquadThresholdsView = { squadId: string; squadName: string; groups: ThresholdGroupView[]; overrideCount: number };
+
+/** The squad's thresholds for its coaches: each field with its default, range and evidence. */
+export async function getSquadThresholds(viewer: Viewer, squadId: string): Promise<SquadThresholdsView> {
+  assertCoachOf(viewer, squadId);
+  const squad = await db().squad.findUnique({ where: { id: squadId }, select: { id: true, name: true, thresholds: true } });
+  if (!squad) throw new NotFoundError("Squad not found");
+  const own = readStoredOverrides(squad.thresholds);
+  return {
+    squadId: squad.id,
+    squadName: squad.name,
+    groups: fieldsFor(own, { ...DEFAULT_THRESHOLDS }, null),
+    overrideCount: Object.keys(own).length,
+  };
+}
+
+export type AthleteThresholdsView = SquadThresholdsView & { athleteId: string; athleteName: string };
+
+/** One athlete's thresholds in a squad: what they inherit from the squad and what is set for them alone. */
+export async function getAthleteThresholds(viewer: Viewer, squadId: string, athleteId: string): Promise<AthleteThresholdsView> {
+  const prisma = db();
+  await assertCoachOfAthlete(prisma, viewer, squadId, athleteId);
+  const membership = await prisma.membership.findFirst({
+    where: { squadId, userId: athleteId, role: "ATHLETE" },
+    select: { thresholds: true, user: { select: { name: true } }, squad: { select: { name: true, thresholds: true } } },
+  });
+  if (!membership) throw new NotFoundError("Athlete not found");
+  const squadLevel = resolveThresholds(readStoredOverrides(membership.squad.thresholds));
+  const own = readStoredOverrides(membership.thresholds);
+  return {
+    squadId,
+    squadName: membership.squad.name,
+    athleteId,
+    athleteName: membership.user.name,
+    groups: fieldsFor(own, squadLevel, squadLevel),
+    overrideCount: Object.keys(own).length,
+  };
+}
