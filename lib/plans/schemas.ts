@@ -1,11 +1,6 @@
 import { z } from "zod";
 import { KM_PER_MILE } from "@/lib/units";
-import { CROSS_TRAINING_MODES, SESSION_TYPES, parseDurationText } from "@/lib/sessions/schemas";
-
-const dateString = z
-  .string({ error: "Choose a date" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the date format YYYY-MM-DD")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "That date does not exist");
+import { CROSS_TRAINING_MODES, SESSION_TYPES, calendarDateSchema as dateString, durationSchema } from "@/lib/sessions/schemas";
 
 const blankToNull = (v: unknown) => (v === "" || v == null ? null : v);
 
@@ -21,19 +16,7 @@ export const plannedSessionSchema = z
       .max(80, "Use at most 80 characters")
       .optional()
       .transform((v) => (v ? v : null)),
-    duration: z
-      .string({ error: "Enter the duration" })
-      .trim()
-      .min(1, "Enter the duration")
-      .transform((v, ctx) => {
-        const minutes = parseDurationText(v);
-        if (minutes === null) {
-          ctx.addIssue({ code: "custom", message: "Enter minutes (45) or hours:minutes (1:15)" });
-          return z.NEVER;
-        }
-        return minutes;
-      })
-      .pipe(z.number().min(1, "At least 1 minute").max(24 * 60, "At most 24 hours")),
+    duration: durationSchema,
     distance: z.preprocess(
       (v) => (v === "" || v == null ? null : Number(String(v).replace(",", "."))),
       z.number({ error: "Distance must be a number" }).min(0).max(500, "Distance must be at most 500").nullable(),

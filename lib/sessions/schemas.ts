@@ -69,11 +69,28 @@ export function parseDurationText(text: string): number | null {
   return c === undefined ? Number(a) * 60 + Number(b) : Number(a) * 60 + Number(b) + Number(c) / 60;
 }
 
-const dateString = z
+/** A calendar date typed or picked in a form, "YYYY-MM-DD". */
+export const calendarDateSchema = z
   .string({ error: "Choose a date" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the date format YYYY-MM-DD")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "That date does not exist")
-  .refine((d) => d >= "2000-01-01", "Date must be in 2000 or later");
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "That date does not exist");
+
+const dateString = calendarDateSchema.refine((d) => d >= "2000-01-01", "Date must be in 2000 or later");
+
+/** A duration typed as minutes or hours:minutes, to minutes (1 minute to 24 hours). */
+export const durationSchema = z
+  .string({ error: "Enter the duration" })
+  .trim()
+  .min(1, "Enter the duration")
+  .transform((v, ctx) => {
+    const minutes = parseDurationText(v);
+    if (minutes === null) {
+      ctx.addIssue({ code: "custom", message: "Enter minutes (45) or hours:minutes (1:15)" });
+      return z.NEVER;
+    }
+    return minutes;
+  })
+  .pipe(z.number().min(1, "A session lasts at least 1 minute").max(24 * 60, "A session lasts at most 24 hours"));
 
 /** The session form as posted; distance is in the person's unit and converted to km. */
 export const sessionFormSchema = z
@@ -85,19 +102,7 @@ export const sessionFormSchema = z
       blankToNull,
       z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use the time format HH:MM").nullable(),
     ),
-    duration: z
-      .string({ error: "Enter the duration" })
-      .trim()
-      .min(1, "Enter the duration")
-      .transform((v, ctx) => {
-        const minutes = parseDurationText(v);
-        if (minutes === null) {
-          ctx.addIssue({ code: "custom", message: "Enter minutes (45) or hours:minutes (1:15)" });
-          return z.NEVER;
-        }
-        return minutes;
-      })
-      .pipe(z.number().min(1, "A session lasts at least 1 minute").max(24 * 60, "A session lasts at most 24 hours")),
+    duration: durationSchema,
     distance: optionalNumber("Distance", 0, 1000),
     unit: z.enum(["KM", "MI"]).default("KM"),
     elevationGainM: optionalNumber("Elevation gain", 0, 10000),
