@@ -13,6 +13,11 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Monday of the (Monday-to-Sunday) week that holds a calendar date. */
+export function mondayOf(date: string): string {
+  return addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+}
+
 /** A @db.Date value as it comes from Prisma (midnight UTC) to its calendar string. */
 export function dateOnly(value: Date): string {
   return value.toISOString().slice(0, 10);

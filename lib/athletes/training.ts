@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { canViewAthlete, type Viewer } from "@/lib/auth/permissions";
-import { addDays, dateOnly, todayIn, toDbDate } from "@/lib/dates";
+import { addDays, dateOnly, mondayOf, toDbDate, todayIn } from "@/lib/dates";
 import {
   computeDailyMetrics,
   evaluateFlags,
@@ -47,11 +47,6 @@ const WARM_UP_DAYS = 27;
 const FLAG_LOOKBACK_DAYS = 42;
 
 const round = (x: number | null, digits = 1) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
-
-function mondayOf(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return addDays(date, -((day + 6) % 7));
-}
 
 /**
  * Chart series and active flags for one athlete over the last `days` days, for the athlete or a

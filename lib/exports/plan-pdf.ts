@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
-import { addDays, formatDate } from "@/lib/dates";
+import { addDays, formatDate, mondayOf } from "@/lib/dates";
 import { formatDuration } from "@/lib/units";
 import { ORIGIN_LABELS, weekdayOf, type ExportPlanRow } from "./plan-csv";
 
@@ -17,11 +17,6 @@ export type PlanPdfInput = {
 };
 
 export type PlanWeek = { monday: string; days: { date: string; inRange: boolean }[] };
-
-function mondayOf(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return addDays(date, -((day + 6) % 7));
-}
 
 /** Monday-to-Sunday weeks covering the range; days of the first and last week outside it are marked. */
 export function planWeeks(from: string, to: string): PlanWeek[] {

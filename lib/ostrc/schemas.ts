@@ -124,9 +124,5 @@ export const ostrcCheckInSchema = z.preprocess(
 
 export type OstrcCheckInInput = z.output<typeof ostrcCheckInSchema>;
 
-/** Monday of the week that holds a calendar date. */
-export function weekStartOf(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const sinceMonday = (d.getUTCDay() + 6) % 7;
-  return new Date(d.getTime() - sinceMonday * 86_400_000).toISOString().slice(0, 10);
-}
+/** Monday of the week a check-in covers. */
+export { mondayOf as weekStartOf } from "@/lib/dates";

@@ -1,4 +1,4 @@
-import { addDays } from "@/lib/dates";
+import { addDays, mondayOf } from "@/lib/dates";
 import { MAX_EXPORT_DAYS } from "@/lib/exports/schemas";
 
 const FORMAT_LABELS: Record<string, string> = {
@@ -6,11 +6,6 @@ const FORMAT_LABELS: Record<string, string> = {
   csv: "CSV (spreadsheet)",
   ics: "iCalendar (.ics)",
 };
-
-function mondayOf(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return addDays(date, -((day + 6) % 7));
-}
 
 /**
  * A download form: a plain GET to the export route, so it works without JavaScript and the browser

@@ -1,7 +1,7 @@
 import type { Flag } from "@/lib/training-load";
 import { formatDate } from "@/lib/dates";
 
-const SEVERITY_TEXT = { referral: "See a clinician", warning: "Warning", caution: "Caution", info: "Note" } as const;
+export const SEVERITY_TEXT = { referral: "See a clinician", warning: "Warning", caution: "Caution", info: "Note" } as const;
 
 /** Active flags in plain words, most severe first, each with its evidence. */
 export function FlagList({ flags, audience }: { flags: Flag[]; audience: "athlete" | "coach" }) {

@@ -11,14 +11,14 @@ import { listPlannedSessions } from "@/lib/plans/queries";
 import { listOwnSessions } from "@/lib/sessions/queries";
 import { listCommentsForAthlete } from "@/lib/athletes/comments";
 import { WeekPlan } from "@/lib/ui/week-plan";
-import { addDays, formatDateTime, todayIn } from "@/lib/dates";
+import { addDays, formatDateTime, mondayOf, todayIn } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "My training" };
 
 export default async function AthleteHomePage() {
   const viewer = await requireViewer();
   const today = todayIn(viewer.timeZone);
-  const monday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
+  const monday = mondayOf(today);
   const [summary, training, checkInDue, planned, done, comments] = await Promise.all([
     getAthleteSummary(viewer, viewer.id),
     getTrainingView(viewer, viewer.id),

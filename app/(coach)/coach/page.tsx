@@ -5,8 +5,12 @@ import { listCoachSquads } from "@/lib/squads/queries";
 import { formatDate } from "@/lib/dates";
 import { CreateSquadForm } from "./create-squad-form";
 import { getSquadTriage, type AthleteStatus } from "@/lib/squads/overview";
+import { SEVERITY_TEXT } from "@/lib/ui/flag-list";
 
-const SEVERITY_TEXT = { referral: "See a clinician", warning: "Warning", caution: "Caution", info: "Note" } as const;
+
+function WeeklyLoad({ status }: { status: AthleteStatus | undefined }) {
+  return status ? <>{`${status.weekLoadAu} / ${status.chronicWeekLoadAu} AU`}</> : <>–</>;
+}
 
 function StatusBadge({ status }: { status: AthleteStatus | undefined }) {
   if (!status?.worst || status.worst === "info") return <span className="muted">No concern</span>;
@@ -22,6 +26,10 @@ export default async function CoachHomePage() {
   const squads = await listCoachSquads(viewer);
   const triage = new Map(
     await Promise.all(squads.map(async (s) => [s.id, await getSquadTriage(viewer, s.id)] as const)),
+  );
+  // One status per athlete and squad, looked up by key rather than searched for in each row.
+  const statusOf = new Map(
+    [...triage].flatMap(([squadId, list]) => list.map((t) => [`${squadId}:${t.id}`, t] as const)),
   );
   return (
     <>
@@ -59,13 +67,10 @@ export default async function CoachHomePage() {
                         <Link href={`/coach/squads/${squad.id}/athletes/${a.id}`}>{a.name}</Link>
                       </td>
                       <td>
-                        <StatusBadge status={triage.get(squad.id)?.find((t) => t.id === a.id)} />
+                        <StatusBadge status={statusOf.get(`${squad.id}:${a.id}`)} />
                       </td>
                       <td>
-                        {(() => {
-                          const t = triage.get(squad.id)?.find((x) => x.id === a.id);
-                          return t ? `${t.weekLoadAu} / ${t.chronicWeekLoadAu} AU` : "–";
-                        })()}
+                        <WeeklyLoad status={statusOf.get(`${squad.id}:${a.id}`)} />
                       </td>
                       <td>{a.lastSessionDate ? formatDate(a.lastSessionDate) : <span className="muted">none yet</span>}</td>
                       <td>
