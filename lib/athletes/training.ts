@@ -18,6 +18,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { toEngineProfile, toEngineSession } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
 import { listOstrcForEngine } from "@/lib/ostrc/queries";
+import { flagHistoryFrom, shoeHistorySessions } from "@/lib/athletes/flag-history";
 
 export type LoadPoint = { date: string; load: number; acute: number | null; chronic: number | null; acwr: number | null };
 export type WeekSurfacePoint = { weekStart: string; totalKm: number } & Record<string, number | string>;
@@ -43,8 +44,6 @@ export type TrainingView = {
 
 // The chronic window needs 27 days before the first shown day to have a value on it.
 const WARM_UP_DAYS = 27;
-// Spikes look back 30 days and surface changes 35: sessions this far back feed the flags.
-const FLAG_LOOKBACK_DAYS = 42;
 
 const round = (x: number | null, digits = 1) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
@@ -71,7 +70,8 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
   const asOf = todayIn(user.timeZone, now);
   const from = addDays(asOf, -(days - 1));
   const loadFrom = addDays(from, -WARM_UP_DAYS);
-  const flagFrom = addDays(asOf, -FLAG_LOOKBACK_DAYS);
+  // The same session history as the squad's triage and heat map, so both show the same flags.
+  const flagFrom = flagHistoryFrom(asOf);
   // Pain flags read the last 14 days and compare with the report before, up to 14 days earlier.
   const painFrom = from < addDays(asOf, -27) ? from : addDays(asOf, -27);
 
@@ -84,7 +84,7 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
     (membership?.thresholds as Prisma.JsonObject | null) ?? undefined,
   );
 
-  const [dailyLoads, recentSessions, shoeRuns, retiredShoes, pain, ostrc, wornShoes] = await Promise.all([
+  const [dailyLoads, recentSessions, shoeKmBefore, retiredShoes, pain, ostrc] = await Promise.all([
     prisma.dailyLoad.findMany({
       where: { userId: athleteId, localDate: { gte: toDbDate(loadFrom), lte: toDbDate(asOf) } },
       select: { localDate: true, srpeAu: true, runKmBySurface: true, runKm: true },
@@ -94,16 +94,13 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
       where: { userId: athleteId, localDate: { gte: toDbDate(flagFrom), lte: toDbDate(asOf) } },
       select: { id: true, localDate: true, type: true, durationMin: true, distanceKm: true, rpe: true, surface: true, shoeId: true },
     }),
-    // Shoe wear counts every run ever done in a shoe still in use.
-    prisma.trainingSession.findMany({
-      where: {
-        userId: athleteId,
-        type: "RUN",
-        localDate: { lt: toDbDate(flagFrom) },
-        shoe: { retiredAt: null },
-      },
-      select: { id: true, localDate: true, type: true, durationMin: true, distanceKm: true, rpe: true, surface: true, shoeId: true },
-    }),
+    // Shoe wear counts every run ever done in a shoe still in use, and what it had when added.
+    prisma.$queryRaw<{ shoeId: string; km: number }[]>`
+      SELECT sh."id" AS "shoeId",
+             (sh."initialKm" + COALESCE(SUM(s."distanceKm") FILTER (WHERE s."type" = 'RUN' AND s."localDate" < ${toDbDate(flagFrom)}::date), 0))::float8 AS km
+      FROM "Shoe" sh LEFT JOIN "TrainingSession" s ON s."shoeId" = sh."id"
+      WHERE sh."userId" = ${athleteId} AND sh."retiredAt" IS NULL
+      GROUP BY sh."id", sh."initialKm"`,
     prisma.shoe.findMany({ where: { userId: athleteId, retiredAt: { not: null } }, select: { id: true } }),
     prisma.backPainReport.findMany({
       where: { userId: athleteId, localDate: { gte: toDbDate(painFrom), lte: toDbDate(asOf) } },
@@ -111,7 +108,6 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
       orderBy: { localDate: "asc" },
     }),
     listOstrcForEngine(viewer, athleteId, addDays(asOf, -13), asOf),
-    prisma.shoe.findMany({ where: { userId: athleteId, retiredAt: null, initialKm: { gt: 0 } }, select: { id: true, initialKm: true } }),
   ]);
 
   // A zero entry on the first warm-up day makes the series start there even before any session.
@@ -159,18 +155,7 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
   const painSeries: PainPoint[] = load.map((l) => ({ date: l.date, load: l.load, nrs: painByDate.get(l.date) ?? null }));
 
   const engine = {
-    sessions: [
-      // The distance a shoe had when it was added counts towards its wear, as one run long ago.
-      ...wornShoes.map((s) => ({
-        id: `initial-${s.id}`,
-        date: addDays(asOf, -400),
-        type: "RUN" as const,
-        durationMin: 1,
-        distanceKm: s.initialKm,
-        shoeId: s.id,
-      })),
-      ...[...shoeRuns, ...recentSessions].map(toEngineSession),
-    ],
+    sessions: [...shoeHistorySessions(asOf, shoeKmBefore.map((r) => [r.shoeId, r.km] as [string, number])), ...recentSessions.map(toEngineSession)],
     painReports: pain.map(toEnginePainReport),
     ostrc,
     profile: toEngineProfile(user.profile, retiredShoes.map((s) => s.id)),

@@ -1,9 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assertCoachOf, type Viewer } from "@/lib/auth/permissions";
-import { addDays, todayIn } from "@/lib/dates";
+import { addDays, dateOnly, toDbDate, todayIn } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { evaluateFlags, resolveThresholds, type BackZone, type EngineSession, type Flag, type Severity } from "@/lib/training-load";
+import { DEFAULT_RPE, resolveThresholds, type BackZone, type EngineSession, type Flag, type Severity } from "@/lib/training-load";
+import {
+  FLAG_HISTORY_DAYS,
+  SEVERITY_RANK,
+  flagHistoryFrom,
+  flagWeeks,
+  shoeHistorySessions,
+  worstSeverity,
+  type FlagWeek,
+} from "@/lib/athletes/flag-history";
 import { toEngineProfile, toEngineSession } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
 
@@ -12,21 +21,17 @@ export type AthleteStatus = {
   name: string;
   worst: Severity | null;
   flags: Flag[];
+  /** The worst flag of each of the last 12 weeks, oldest first. */
+  weeks: FlagWeek[];
   lastReport: { date: string; nrs: number; zone: string } | null;
   weekLoadAu: number;
   chronicWeekLoadAu: number;
 };
 
-const SEVERITY_RANK: Record<Severity, number> = { referral: 0, warning: 1, caution: 2, info: 3 };
-// Spikes look back 30 days and surface changes 35, so this much history feeds today's flags.
-const LOOKBACK_DAYS = 42;
-// A whole-history stand-in for a shoe's distance before the window (what it had when added plus older
-// runs), dated where no other rule looks.
-const SHOE_HISTORY_OFFSET_DAYS = 400;
-
 /**
- * Every athlete of a squad with the flags active today, worst first: the coach's triage list.
- * Reads are batched per squad (one query per table), never per athlete.
+ * Every athlete of a squad with the flags active today, worst first, and the worst flag of each of the
+ * last 12 weeks: the coach's triage list and heat map. Reads are batched per squad (one query per
+ * table), never per athlete.
  */
 export async function getSquadTriage(viewer: Viewer, squadId: string, now = new Date()): Promise<AthleteStatus[]> {
   assertCoachOf(viewer, squadId);
@@ -53,14 +58,16 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
   });
   if (!squad || squad.memberships.length === 0) return [];
   const ids = squad.memberships.map((m) => m.user.id);
-  // The squad's athletes may live in several time zones: read a window wide enough for all of them.
+  // The squad's athletes may live in several time zones (a day either side of UTC): read a window wide
+  // enough for all of them, then cut each athlete's at their own history start.
   const utcToday = todayIn("UTC", now);
-  const from = addDays(utcToday, -LOOKBACK_DAYS - 1);
+  const from = addDays(utcToday, -FLAG_HISTORY_DAYS - 1);
   const [sessions, shoeTotals, retired, pains, ostrcRows] = await Promise.all([
     prisma.$queryRaw<
       { id: string; userId: string; localDate: Date; type: string; durationMin: number; distanceKm: number | null; rpe: number | null; surface: string | null; shoeId: string | null }[]
     >`SELECT "id", "userId", "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
-      FROM "TrainingSession" WHERE "userId" = ANY(${ids}::text[]) AND "localDate" >= ${from}::date`,
+      FROM "TrainingSession" WHERE "userId" = ANY(${ids}::text[]) AND "localDate" >= ${from}::date
+      ORDER BY "localDate"`,
     prisma.$queryRaw<{ userId: string; shoeId: string; km: number }[]>`
       SELECT sh."userId", sh."id" AS "shoeId",
              (sh."initialKm" + COALESCE(SUM(s."distanceKm") FILTER (WHERE s."type" = 'RUN' AND s."localDate" < ${from}::date), 0))::float8 AS km
@@ -69,47 +76,74 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
       GROUP BY sh."userId", sh."id", sh."initialKm"`,
     prisma.shoe.findMany({ where: { userId: { in: ids }, retiredAt: { not: null } }, select: { id: true, userId: true } }),
     prisma.backPainReport.findMany({
-      // A rise compares with the report before, up to 14 days earlier than the last 14 days.
-      where: { userId: { in: ids }, localDate: { gte: new Date(`${addDays(utcToday, -29)}T00:00:00Z`) } },
+      // A rise compares with the report before, up to 14 days earlier than the 14 days a flag reads.
+      where: { userId: { in: ids }, localDate: { gte: toDbDate(from) } },
       select: { userId: true, localDate: true, zone: true, subArea: true, nrs: true, redFlags: true, mechanical: true, reportedAt: true },
       orderBy: [{ localDate: "asc" }, { reportedAt: "asc" }],
     }),
     prisma.ostrcResponse.findMany({
-      // Check-ins of the last 14 days feed pain-after-overload.
-      where: { userId: { in: ids }, localDate: { gte: new Date(`${addDays(utcToday, -15)}T00:00:00Z`) } },
+      where: { userId: { in: ids }, localDate: { gte: toDbDate(from) } },
       select: { userId: true, localDate: true, zone: true, q1: true, q2: true, q3: true, q4: true },
     }),
   ]);
 
+  const group = <T extends { userId: string }>(rows: T[]) => {
+    const out = new Map<string, T[]>();
+    for (const r of rows) {
+      const list = out.get(r.userId);
+      if (list) list.push(r);
+      else out.set(r.userId, [r]);
+    }
+    return out;
+  };
+  const sessionsOf = group(sessions);
+  const shoesOf = group(shoeTotals);
+  const retiredOf = group(retired);
+  const painsOf = group(pains);
+  const ostrcOf = group(ostrcRows);
+
   const squadThresholds = (squad.thresholds as Prisma.JsonObject | null) ?? undefined;
   const statuses = squad.memberships.map(({ user, thresholds }) => {
     const asOf = todayIn(user.timeZone, now);
-    const own = sessions.filter((s) => s.userId === user.id).map(toEngineSession);
-    const history: EngineSession[] = shoeTotals
-      .filter((t) => t.userId === user.id && t.km > 0)
-      .map((t) => ({ id: `history-${t.shoeId}`, date: addDays(asOf, -SHOE_HISTORY_OFFSET_DAYS), type: "RUN", durationMin: 1, distanceKm: t.km, shoeId: t.shoeId }));
-    const ownPains = pains.filter((p) => p.userId === user.id);
-    const flags = evaluateFlags({
+    const historyFrom = flagHistoryFrom(asOf);
+    const all = (sessionsOf.get(user.id) ?? []).map(toEngineSession).filter((s) => s.date <= asOf);
+    const own = all.filter((s) => s.date >= historyFrom);
+    // Runs between the squad-wide window start and this athlete's count towards shoe wear only.
+    const shoeKm = new Map((shoesOf.get(user.id) ?? []).map((t) => [t.shoeId, t.km]));
+    for (const s of all) {
+      if (s.date < historyFrom && s.type === "RUN" && s.shoeId && s.distanceKm && shoeKm.has(s.shoeId)) {
+        shoeKm.set(s.shoeId, (shoeKm.get(s.shoeId) ?? 0) + s.distanceKm);
+      }
+    }
+    const ownPains = (painsOf.get(user.id) ?? []).filter((p) => dateOnly(p.localDate) <= asOf);
+    const { weeks, today: flags } = flagWeeks({
       asOf,
-      sessions: [...history, ...own.filter((s) => s.date <= asOf)],
-      painReports: ownPains.map(toEnginePainReport).filter((p) => p.date <= asOf),
-      ostrc: ostrcRows
-        .filter((o) => o.userId === user.id)
-        .map((o) => ({ date: o.localDate.toISOString().slice(0, 10), zone: o.zone.toLowerCase() as BackZone, q1: o.q1, q2: o.q2, q3: o.q3, q4: o.q4 }))
+      sessions: [...shoeHistorySessions(asOf, shoeKm), ...own],
+      painReports: ownPains.map(toEnginePainReport),
+      ostrc: (ostrcOf.get(user.id) ?? [])
+        .map((o) => ({
+          date: dateOnly(o.localDate),
+          zone: o.zone.toLowerCase() as BackZone,
+          q1: o.q1,
+          q2: o.q2,
+          q3: o.q3,
+          q4: o.q4,
+        }))
         .filter((o) => o.date <= asOf),
-      profile: toEngineProfile(user.profile, retired.filter((r) => r.userId === user.id).map((r) => r.id)),
+      profile: toEngineProfile(user.profile, (retiredOf.get(user.id) ?? []).map((r) => r.id)),
       thresholds: resolveThresholds(squadThresholds, (thresholds as Prisma.JsonObject | null) ?? undefined),
     });
-    const week = own.filter((s) => s.date > addDays(asOf, -7) && s.date <= asOf);
-    const month = own.filter((s) => s.date > addDays(asOf, -28) && s.date <= asOf);
-    const load = (list: EngineSession[]) => list.reduce((sum, s) => sum + (s.rpe ?? 5) * s.durationMin, 0);
+    const week = own.filter((s) => s.date > addDays(asOf, -7));
+    const month = own.filter((s) => s.date > addDays(asOf, -28));
+    const load = (list: EngineSession[]) => list.reduce((sum, s) => sum + (s.rpe ?? DEFAULT_RPE) * s.durationMin, 0);
     const last = ownPains.at(-1);
     return {
       id: user.id,
       name: user.name,
-      worst: flags.reduce<Severity | null>((w, f) => (w === null || SEVERITY_RANK[f.severity] < SEVERITY_RANK[w] ? f.severity : w), null),
+      worst: worstSeverity(flags),
       flags,
-      lastReport: last ? { date: last.localDate.toISOString().slice(0, 10), nrs: last.nrs, zone: last.zone } : null,
+      weeks,
+      lastReport: last ? { date: dateOnly(last.localDate), nrs: last.nrs, zone: last.zone } : null,
       weekLoadAu: Math.round(load(week)),
       chronicWeekLoadAu: Math.round(load(month) / 4),
     };

@@ -88,10 +88,21 @@ export function parseDay(value: unknown, field: string): number {
   return day;
 }
 
+// Flag explanations format the same few hundred days over and over (a squad's heat map formats tens
+// of thousands): the strings are kept, bounded so a long-running server does not grow without limit.
+const FORMATTED = new Map<number, string>();
+const FORMATTED_MAX = 20_000;
+
 /** "YYYY-MM-DD" of an epoch day. */
 export function formatDay(day: number): string {
-  const { y, m, d } = civilFromDays(day);
-  return `${String(y).padStart(4, "0")}-${PAD2[m]}-${PAD2[d]}`;
+  let text = FORMATTED.get(day);
+  if (text === undefined) {
+    const { y, m, d } = civilFromDays(day);
+    text = `${String(y).padStart(4, "0")}-${PAD2[m]}-${PAD2[d]}`;
+    if (FORMATTED.size >= FORMATTED_MAX) FORMATTED.clear();
+    FORMATTED.set(day, text);
+  }
+  return text;
 }
 
 /** The date `n` calendar days after `date` (n may be negative). */

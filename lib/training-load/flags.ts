@@ -7,7 +7,7 @@
  */
 import { evidenceFor } from "./citations";
 import { formatDay, parseDay, weekdayOf, civilFromDays } from "./dates";
-import { ThresholdOverrideError } from "./errors";
+import { EngineInputError, ThresholdOverrideError } from "./errors";
 import {
   computeSeries,
   dailyMetricsOf,
@@ -1027,4 +1027,30 @@ export function evaluateFlags(input: EvaluateFlagsInput): Flag[] {
     endDay: asOfDay,
   });
   return flagsOn(ctx, asOfDay).sort(compareFlags);
+}
+
+/**
+ * The flags active on each of `days` (sorted like evaluateFlags), each day judged only on the data up to
+ * it: for every day d, the result equals evaluateFlags({ ...input, asOf: d }) with the sessions, pain
+ * reports and OSTRC entries after d left out. One context serves all days, so a 12-week history of an
+ * athlete costs about one evaluation rather than twelve. `days` must be valid dates; data after the
+ * latest day is ignored.
+ */
+export function evaluateFlagsOn(input: Omit<EvaluateFlagsInput, "asOf"> & { days: string[] }): Flag[][] {
+  const o = requireObject(input, "input");
+  if (!Array.isArray(o.days)) throw new EngineInputError("days", "must be an array of dates");
+  const days = o.days.map((d, i) => parseDay(d, `days[${i}]`));
+  if (days.length === 0) return [];
+  const end = Math.max(...days);
+  const thresholds = thresholdsFromInput(o.thresholds);
+  const ctx = buildFlagContext({
+    sessions: parseSessions(o.sessions, "sessions"),
+    pains: parsePainReports(o.painReports, "painReports"),
+    ostrc: parseOstrcList(o.ostrc, "ostrc"),
+    profile: parseProfile(o.profile),
+    thresholds,
+    endDay: end,
+    firstEvalDay: Math.min(...days),
+  });
+  return days.map((d) => flagsOn(ctx, d).sort(compareFlags));
 }

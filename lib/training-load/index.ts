@@ -15,7 +15,7 @@ export {
 } from "./spikes";
 export { scoreOstrc, type OstrcScore } from "./ostrc";
 export { OSTRC_Q1_SCORES, OSTRC_Q2_SCORES, OSTRC_Q3_SCORES, OSTRC_Q4_SCORES } from "./validate";
-export { evaluateFlags, compareFlags, type EvaluateFlagsInput } from "./flags";
+export { evaluateFlags, evaluateFlagsOn, compareFlags, type EvaluateFlagsInput } from "./flags";
 export {
   suggestSessions,
   suggestionToPlannedSession,

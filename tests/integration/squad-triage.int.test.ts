@@ -4,6 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getSquadTriage } from "@/lib/squads/overview";
 import { createSession } from "@/lib/sessions/mutations";
 import { addDays } from "@/lib/dates";
+import { getTrainingView } from "@/lib/athletes/training";
 import { addAthlete, twoSquads, viewerOf } from "./factories";
 
 const NOW = new Date("2026-06-15T12:00:00Z");
@@ -30,6 +31,39 @@ describe("squad triage", () => {
     expect(triage[1]).toMatchObject({ weekLoadAu: 16 * 6 * 5, chronicWeekLoadAu: (240 + 240 + 480) / 4 });
     expect(triage[2].worst === null || triage[2].worst === "info").toBe(true);
     expect(triage[0].lastReport).toMatchObject({ nrs: 3, zone: "LUMBAR" });
+  });
+
+  it("colours the last 12 weeks by the worst flag of each, judged on the week's last day", async () => {
+    const { squadA, coachA, athleteA } = await twoSquads();
+    // Monday 2026-06-15 is this week's first day; a spike on Wednesday five weeks back.
+    const spikeDay = addDays(TODAY, -33);
+    for (const [date, km] of [[addDays(spikeDay, -20), 8], [addDays(spikeDay, -10), 8], [spikeDay, 16]] as const) {
+      await createSession(athleteA, { type: "RUN", date, duration: String(km * 6), distance: String(km), rpe: "5" }, NOW);
+    }
+    const [row] = await getSquadTriage(coachA, squadA.id, NOW);
+    expect(row.weeks).toHaveLength(12);
+    expect(row.weeks[0].weekStart).toBe(addDays(TODAY, -77));
+    expect(row.weeks.at(-1)).toMatchObject({ weekStart: TODAY, evaluatedOn: TODAY });
+    const spikeWeek = row.weeks.find((w) => w.weekStart === addDays(TODAY, -35));
+    expect(spikeWeek).toMatchObject({ evaluatedOn: addDays(TODAY, -29), worst: "warning" });
+    expect(spikeWeek?.flagIds).toContain("session-spike");
+    // The spike's 7 days of activity end inside its week: the next weeks are clear of it.
+    for (const w of row.weeks.filter((w) => w.weekStart > addDays(TODAY, -35))) expect(w.flagIds).not.toContain("session-spike");
+    expect(row.weeks.at(-1)?.worst ?? null).toBe(row.worst);
+  });
+
+  it("shows the same flags as the athlete page", async () => {
+    const { squadA, coachA, athleteA } = await twoSquads();
+    for (const [offset, km] of [[-60, 10], [-40, 9], [-30, 8], [-12, 8], [-3, 18], [-1, 6]] as const) {
+      await createSession(athleteA, { type: "RUN", date: addDays(TODAY, offset), duration: String(km * 6), distance: String(km), rpe: "6" }, NOW);
+    }
+    await db().backPainReport.create({
+      data: { userId: athleteA.id, localDate: new Date(`${addDays(TODAY, -2)}T00:00:00Z`), zone: "LUMBAR", nrs: 5, redFlags: [] },
+    });
+    const [row] = await getSquadTriage(coachA, squadA.id, NOW);
+    const view = await getTrainingView(coachA, athleteA.id, 28, NOW);
+    expect(row.flags.length).toBeGreaterThan(0);
+    expect(row.flags).toEqual(view.flags);
   });
 
   it("is for the squad's coaches only", async () => {

@@ -1,0 +1,89 @@
+import {
+  addDays,
+  evaluateFlagsOn,
+  type EngineOstrc,
+  type EnginePainReport,
+  type EngineProfile,
+  type EngineSession,
+  type Flag,
+  type Severity,
+  type Thresholds,
+} from "@/lib/training-load";
+import { mondayOf } from "@/lib/dates";
+
+export const HEAT_MAP_WEEKS = 12;
+/**
+ * Days of sessions behind the flags, counted back from the athlete's today, everywhere flags are shown
+ * (triage, heat map, athlete page, planning). Spikes need 30 days and surface changes 35 before the day
+ * judged, and the oldest heat-map week ends 11 weeks before this one: 18 weeks cover both, and give the
+ * exponentially weighted chronic load time to forget its first day. One window for every view keeps
+ * the status on the squad page and the flags on the athlete page identical.
+ */
+export const FLAG_HISTORY_DAYS = HEAT_MAP_WEEKS * 7 + 42;
+/** Where a shoe's distance from before the window is dated: far enough back that no rule but wear reads it. */
+export const SHOE_HISTORY_OFFSET_DAYS = 400;
+
+export const SEVERITY_RANK: Record<Severity, number> = { referral: 0, warning: 1, caution: 2, info: 3 };
+
+export function worstSeverity(flags: readonly Pick<Flag, "severity">[]): Severity | null {
+  let worst: Severity | null = null;
+  for (const f of flags) if (worst === null || SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst]) worst = f.severity;
+  return worst;
+}
+
+/** The first day of sessions that feed an athlete's flags. */
+export const flagHistoryFrom = (asOf: string) => addDays(asOf, -FLAG_HISTORY_DAYS);
+
+/**
+ * The distance each shoe had before the window (what it had when added plus older runs), as one run
+ * dated long ago, so shoe wear counts the whole history without reading it.
+ */
+export function shoeHistorySessions(asOf: string, kmBefore: Iterable<[shoeId: string, km: number]>): EngineSession[] {
+  const out: EngineSession[] = [];
+  for (const [shoeId, km] of kmBefore) {
+    if (km > 0) out.push({ id: `history-${shoeId}`, date: addDays(asOf, -SHOE_HISTORY_OFFSET_DAYS), type: "RUN", durationMin: 1, distanceKm: km, shoeId });
+  }
+  return out;
+}
+
+export type FlagHistoryInput = {
+  /** The athlete's local today. */
+  asOf: string;
+  /** Sessions from flagHistoryFrom(asOf) through asOf, with the shoe history sessions. */
+  sessions: EngineSession[];
+  painReports: EnginePainReport[];
+  ostrc: EngineOstrc[];
+  profile: EngineProfile;
+  thresholds: Thresholds;
+};
+
+export type FlagWeek = {
+  /** Monday of the week. */
+  weekStart: string;
+  /** The day the week was judged on: its Sunday, or today for the current week. */
+  evaluatedOn: string;
+  worst: Severity | null;
+  flagIds: string[];
+};
+
+/**
+ * Today's flags and the worst flag of each of the last `weeks` weeks (oldest first), each week judged
+ * on its last day with the data up to that day. An overload rule stays active for 7 days after the day
+ * that carried it and the pain rules look back 14, so a week's last day sees every overload carried
+ * during the week.
+ */
+export function flagWeeks(input: FlagHistoryInput, weeks = HEAT_MAP_WEEKS): { weeks: FlagWeek[]; today: Flag[] } {
+  const thisMonday = mondayOf(input.asOf);
+  const days: string[] = [];
+  for (let k = weeks - 1; k >= 0; k--) days.push(k === 0 ? input.asOf : addDays(thisMonday, -7 * k + 6));
+  const byDay = evaluateFlagsOn({ days, ...input });
+  return {
+    weeks: days.map((evaluatedOn, i) => ({
+      weekStart: mondayOf(evaluatedOn),
+      evaluatedOn,
+      worst: worstSeverity(byDay[i]),
+      flagIds: byDay[i].map((f) => f.id),
+    })),
+    today: byDay[days.length - 1],
+  };
+}
