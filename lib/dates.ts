@@ -28,10 +28,16 @@ export function toDbDate(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
+// Building a formatter costs far more than using one, and a squad page formats over a thousand dates.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(date: string, locale = "en-GB"): string {
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
-    toDbDate(date),
-  );
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    dateFormats.set(locale, format);
+  }
+  return format.format(toDbDate(date));
 }
 
 export function formatDateTime(value: Date, timeZone: string, locale = "en-GB"): string {

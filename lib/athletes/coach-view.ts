@@ -5,6 +5,7 @@ import { getAthleteSummary } from "@/lib/athletes/queries";
 import { getAthleteProfile } from "@/lib/profiles/queries";
 import { getTrainingView } from "@/lib/athletes/training";
 import { recordAudit } from "@/lib/audit";
+import { getFlagPanel } from "@/lib/flag-reviews/panel";
 
 /** What a coach sees of one athlete of one squad; the read is recorded in the audit log. */
 export async function getCoachAthleteView(viewer: Viewer, squadId: string, athleteId: string) {
@@ -14,7 +15,10 @@ export async function getCoachAthleteView(viewer: Viewer, squadId: string, athle
     getAthleteProfile(viewer, athleteId),
     getTrainingView(viewer, athleteId),
   ]);
-  await recordAudit({ actorId: viewer.id, squadId, subjectUserId: athleteId, action: "athlete.view" });
+  const [flagPanel] = await Promise.all([
+    getFlagPanel(viewer, squadId, athleteId, training),
+    recordAudit({ actorId: viewer.id, squadId, subjectUserId: athleteId, action: "athlete.view" }),
+  ]);
   const squadName = viewer.memberships.find((m) => m.squadId === squadId)?.squadName ?? "Squad";
-  return { summary, profile, training, squadName };
+  return { summary, profile, training, flagPanel, squadName };
 }

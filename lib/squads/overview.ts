@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { assertCoachOf, type Viewer } from "@/lib/auth/permissions";
 import { addDays, dateOnly, toDbDate, todayIn } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { DEFAULT_RPE, resolveThresholds, type BackZone, type EngineSession, type Flag, type Severity } from "@/lib/training-load";
+import { DEFAULT_RPE, resolveThresholds, type BackZone, type EngineSession, type Severity } from "@/lib/training-load";
 import {
   FLAG_HISTORY_DAYS,
   SEVERITY_RANK,
@@ -15,12 +15,18 @@ import {
 } from "@/lib/athletes/flag-history";
 import { toEngineProfile, toEngineSession } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
+import { listOpenReviewsForSquad } from "@/lib/flag-reviews/queries";
+import { withReviews, type ReviewedFlag } from "@/lib/flag-reviews/coverage";
 
 export type AthleteStatus = {
   id: string;
   name: string;
+  /** The worst flag not yet resolved by a coach of the squad. */
   worst: Severity | null;
-  flags: Flag[];
+  /** Today's flags, each with the squad's latest review of it. */
+  flags: ReviewedFlag[];
+  /** Today's flags not resolved, worst first, unreviewed before acknowledged within a severity. */
+  open: ReviewedFlag[];
   /** The worst flag of each of the last 12 weeks, oldest first. */
   weeks: FlagWeek[];
   lastReport: { date: string; nrs: number; zone: string } | null;
@@ -62,7 +68,7 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
   // enough for all of them, then cut each athlete's at their own history start.
   const utcToday = todayIn("UTC", now);
   const from = addDays(utcToday, -FLAG_HISTORY_DAYS - 1);
-  const [sessions, shoeTotals, retired, pains, ostrcRows] = await Promise.all([
+  const [sessions, shoeTotals, retired, pains, ostrcRows, reviews] = await Promise.all([
     prisma.$queryRaw<
       { id: string; userId: string; localDate: Date; type: string; durationMin: number; distanceKm: number | null; rpe: number | null; surface: string | null; shoeId: string | null }[]
     >`SELECT "id", "userId", "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
@@ -85,6 +91,7 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
       where: { userId: { in: ids }, localDate: { gte: toDbDate(from) } },
       select: { userId: true, localDate: true, zone: true, q1: true, q2: true, q3: true, q4: true },
     }),
+    listOpenReviewsForSquad(viewer, squadId, addDays(utcToday, -1)),
   ]);
 
   const group = <T extends { userId: string }>(rows: T[]) => {
@@ -116,7 +123,7 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
       }
     }
     const ownPains = (painsOf.get(user.id) ?? []).filter((p) => dateOnly(p.localDate) <= asOf);
-    const { weeks, today: flags } = flagWeeks({
+    const { weeks, today } = flagWeeks({
       asOf,
       sessions: [...shoeHistorySessions(asOf, shoeKm), ...own],
       painReports: ownPains.map(toEnginePainReport),
@@ -137,21 +144,27 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
     const month = own.filter((s) => s.date > addDays(asOf, -28));
     const load = (list: EngineSession[]) => list.reduce((sum, s) => sum + (s.rpe ?? DEFAULT_RPE) * s.durationMin, 0);
     const last = ownPains.at(-1);
+    const { all: flags, open } = withReviews(today, reviews.get(user.id) ?? []);
+    open.sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || Number(x.review !== null) - Number(y.review !== null));
     return {
       id: user.id,
       name: user.name,
-      worst: worstSeverity(flags),
+      worst: worstSeverity(open),
       flags,
+      open,
       weeks,
       lastReport: last ? { date: dateOnly(last.localDate), nrs: last.nrs, zone: last.zone } : null,
       weekLoadAu: Math.round(load(week)),
       chronicWeekLoadAu: Math.round(load(month) / 4),
     };
   });
+  // Within a severity, flags nobody has looked at yet come before acknowledged ones.
+  const unreviewed = (s: AthleteStatus) => s.open.filter((f) => f.severity !== "info" && f.review === null).length;
   return statuses.sort(
     (a, b) =>
       (a.worst === null ? 9 : SEVERITY_RANK[a.worst]) - (b.worst === null ? 9 : SEVERITY_RANK[b.worst]) ||
-      b.flags.filter((f) => f.severity !== "info").length - a.flags.filter((f) => f.severity !== "info").length ||
+      unreviewed(b) - unreviewed(a) ||
+      b.open.filter((f) => f.severity !== "info").length - a.open.filter((f) => f.severity !== "info").length ||
       a.name.localeCompare(b.name),
   );
 }

@@ -5,85 +5,122 @@ import { listCoachSquads } from "@/lib/squads/queries";
 import { formatDate } from "@/lib/dates";
 import { CreateSquadForm } from "./create-squad-form";
 import { getSquadTriage, type AthleteStatus } from "@/lib/squads/overview";
+import { DEFAULT_DIR, loadRatio, overviewSortSchema, sortOverview, type OverviewSortKey, type SortDir } from "@/lib/squads/overview-sort";
 import { SEVERITY_TEXT } from "@/lib/ui/flag-list";
+import { FlagWeekCells, HeatLegend } from "@/lib/ui/flag-heat-map";
+import { FLAG_NAMES } from "@/lib/thresholds/schemas";
+import { ZONE_LABELS } from "@/lib/pain/schemas";
 
-
-function WeeklyLoad({ status }: { status: AthleteStatus | undefined }) {
-  return status ? <>{`${status.weekLoadAu} / ${status.chronicWeekLoadAu} AU`}</> : <>–</>;
+function WeeklyLoad({ status }: { status: AthleteStatus }) {
+  const ratio = loadRatio(status);
+  return (
+    <>
+      {`${status.weekLoadAu} / ${status.chronicWeekLoadAu} AU`}
+      {ratio !== null ? <span className="muted">{` (${Math.round(ratio * 100)}%)`}</span> : null}
+    </>
+  );
 }
 
-function StatusBadge({ status }: { status: AthleteStatus | undefined }) {
-  if (!status?.worst || status.worst === "info") return <span className="muted">No concern</span>;
+function StatusBadge({ status }: { status: AthleteStatus }) {
+  if (!status.worst || status.worst === "info") return <span className="muted">No concern</span>;
+  const acknowledged = status.open.filter((f) => f.severity === status.worst).every((f) => f.review?.status === "ACKNOWLEDGED");
   return (
-    <span className={status.worst === "caution" ? "badge" : "badge badge-danger"}>{SEVERITY_TEXT[status.worst]}</span>
+    <>
+      <span className={status.worst === "caution" ? "badge" : "badge badge-danger"}>{SEVERITY_TEXT[status.worst]}</span>
+      {acknowledged ? <span className="muted"> · acknowledged</span> : null}
+    </>
   );
 }
 
 export const metadata: Metadata = { title: "Squads" };
 
-export default async function CoachHomePage() {
+export default async function CoachHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
+  const { sort, dir: askedDir } = overviewSortSchema.parse(await searchParams);
+  const dir = askedDir ?? DEFAULT_DIR[sort];
   const squads = await listCoachSquads(viewer);
-  const triage = new Map(
-    await Promise.all(squads.map(async (s) => [s.id, await getSquadTriage(viewer, s.id)] as const)),
-  );
-  // One status per athlete and squad, looked up by key rather than searched for in each row.
-  const statusOf = new Map(
-    [...triage].flatMap(([squadId, list]) => list.map((t) => [`${squadId}:${t.id}`, t] as const)),
-  );
+  const triage = new Map(await Promise.all(squads.map(async (s) => [s.id, await getSquadTriage(viewer, s.id)] as const)));
   return (
     <>
       <h1>Your squads</h1>
-      {squads.map((squad) => (
-        <section key={squad.id} className="card" aria-labelledby={`squad-${squad.id}`}>
-          <div className="row" style={{ justifyContent: "space-between" }}>
-            <h2 id={`squad-${squad.id}`} style={{ margin: 0 }}>
-              {squad.name}
-            </h2>
-            <Link href={`/coach/squads/${squad.id}`}>Manage squad and invitations</Link>
-          </div>
-          <NeedsAttention squadId={squad.id} statuses={triage.get(squad.id) ?? []} />
-          {squad.athletes.length === 0 ? (
-            <p className="muted">
-              No athletes yet. <Link href={`/coach/squads/${squad.id}`}>Invite your first athlete</Link>.
-            </p>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">Athletes of {squad.name} with their last activity</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Athlete</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Load this week / weekly average (4 weeks)</th>
-                    <th scope="col">Last session</th>
-                    <th scope="col">Last back-pain report</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {squad.athletes.map((a) => (
-                    <tr key={a.id}>
-                      <td>
-                        <Link href={`/coach/squads/${squad.id}/athletes/${a.id}`}>{a.name}</Link>
-                      </td>
-                      <td>
-                        <StatusBadge status={statusOf.get(`${squad.id}:${a.id}`)} />
-                      </td>
-                      <td>
-                        <WeeklyLoad status={statusOf.get(`${squad.id}:${a.id}`)} />
-                      </td>
-                      <td>{a.lastSessionDate ? formatDate(a.lastSessionDate) : <span className="muted">none yet</span>}</td>
-                      <td>
-                        {a.lastPainReportDate ? formatDate(a.lastPainReportDate) : <span className="muted">none</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+      {squads.map((squad) => {
+        const statuses = triage.get(squad.id) ?? [];
+        const rows = sortOverview(statuses, sort, dir);
+        const lastSession = new Map(squad.athletes.map((a) => [a.id, a.lastSessionDate]));
+        const lastReportDate = new Map(squad.athletes.map((a) => [a.id, a.lastPainReportDate]));
+        const weeks = statuses[0]?.weeks ?? [];
+        return (
+          <section key={squad.id} className="card" aria-labelledby={`squad-${squad.id}`}>
+            <div className="row" style={{ justifyContent: "space-between" }}>
+              <h2 id={`squad-${squad.id}`} style={{ margin: 0 }}>
+                {squad.name}
+              </h2>
+              <Link href={`/coach/squads/${squad.id}`}>Manage squad and invitations</Link>
             </div>
-          )}
-        </section>
-      ))}
+            <NeedsAttention squadId={squad.id} statuses={statuses} />
+            {statuses.length === 0 ? (
+              <p className="muted">
+                No athletes yet. <Link href={`/coach/squads/${squad.id}`}>Invite your first athlete</Link>.
+              </p>
+            ) : (
+              <>
+                <h3>Every athlete</h3>
+                <HeatLegend />
+                <div className="table-wrap">
+                  <table className="overview-table">
+                    <caption className="visually-hidden">
+                      Athletes of {squad.name}: status, last back-pain report, this week&apos;s load and the worst flag of each of the last
+                      12 weeks. Sorted by {SORT_LABELS[sort]}, {dir === "asc" ? "ascending" : "descending"}.
+                    </caption>
+                    <thead>
+                      <tr>
+                        <SortHeader label="Athlete" column="name" sort={sort} dir={dir} />
+                        <SortHeader label="Status" column="status" sort={sort} dir={dir} />
+                        <SortHeader label="Last back-pain report" column="report" sort={sort} dir={dir} />
+                        <SortHeader label="Load this week / weekly average (4 weeks)" column="load" sort={sort} dir={dir} />
+                        <th scope="col">Last session</th>
+                        <SortHeader
+                          label={`Last 12 weeks${weeks.length ? ` (from ${formatDate(weeks[0].weekStart)})` : ""}`}
+                          column="weeks"
+                          sort={sort}
+                          dir={dir}
+                          colSpan={weeks.length || 1}
+                        />
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map((a) => (
+                        <tr key={a.id}>
+                          <td>
+                            <Link href={`/coach/squads/${squad.id}/athletes/${a.id}`}>{a.name}</Link>
+                          </td>
+                          <td>
+                            <StatusBadge status={a} />
+                          </td>
+                          <td>
+                            {a.lastReport ? (
+                              `${formatDate(a.lastReport.date)}, ${ZONE_LABELS[a.lastReport.zone as keyof typeof ZONE_LABELS] ?? a.lastReport.zone} ${a.lastReport.nrs}/10`
+                            ) : lastReportDate.get(a.id) ? (
+                              formatDate(lastReportDate.get(a.id)!)
+                            ) : (
+                              <span className="muted">none</span>
+                            )}
+                          </td>
+                          <td>
+                            <WeeklyLoad status={a} />
+                          </td>
+                          <td>{lastSession.get(a.id) ? formatDate(lastSession.get(a.id)!) : <span className="muted">none yet</span>}</td>
+                          <FlagWeekCells weeks={a.weeks} />
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            )}
+          </section>
+        );
+      })}
       <section className="card" aria-labelledby="new-squad">
         <h2 id="new-squad" style={{ marginTop: 0 }}>
           Start another squad
@@ -94,7 +131,30 @@ export default async function CoachHomePage() {
   );
 }
 
-/** Athletes with an active referral, warning or caution, worst first, each with the flag that leads. */
+const SORT_LABELS: Record<OverviewSortKey, string> = {
+  status: "status",
+  name: "name",
+  load: "this week's load against the average",
+  report: "last report",
+  weeks: "flagged weeks",
+};
+
+/** A column header that sorts the table by a link (works without JavaScript; the order is in the URL). */
+function SortHeader({ label, column, sort, dir, colSpan }: { label: string; column: OverviewSortKey; sort: OverviewSortKey; dir: SortDir; colSpan?: number }) {
+  const active = sort === column;
+  const next: SortDir = active ? (dir === "asc" ? "desc" : "asc") : DEFAULT_DIR[column];
+  return (
+    <th scope="col" colSpan={colSpan} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+      <a className="sort-link" href={`/coach?sort=${column}&dir=${next}`}>
+        {label}
+        <span aria-hidden="true">{active ? (dir === "asc" ? " ▲" : " ▼") : " ↕"}</span>
+        <span className="visually-hidden">{`, sort ${next === "asc" ? "ascending" : "descending"}`}</span>
+      </a>
+    </th>
+  );
+}
+
+/** Athletes with an open referral, warning or caution, worst first, each with the flag that leads. */
 function NeedsAttention({ squadId, statuses }: { squadId: string; statuses: AthleteStatus[] }) {
   const flagged = statuses.filter((s) => s.worst && s.worst !== "info");
   if (flagged.length === 0) return <p className="muted">Nobody needs attention today.</p>;
@@ -103,7 +163,8 @@ function NeedsAttention({ squadId, statuses }: { squadId: string; statuses: Athl
       <h3>Needs attention</h3>
       <ol className="triage-list">
         {flagged.map((s) => {
-          const lead = s.flags[0];
+          const serious = s.open.filter((f) => f.severity !== "info");
+          const lead = serious[0];
           return (
             <li key={s.id} className={`card flag flag-${s.worst}`}>
               <p style={{ margin: 0 }}>
@@ -112,11 +173,16 @@ function NeedsAttention({ squadId, statuses }: { squadId: string; statuses: Athl
                   <strong>{s.name}</strong>
                 </Link>{" "}
                 <span className="muted">
-                  {s.flags.filter((f) => f.severity !== "info").length} active flag
-                  {s.flags.filter((f) => f.severity !== "info").length === 1 ? "" : "s"}
+                  {serious.map((f) => FLAG_NAMES[f.id]).join(", ")}
                 </span>
               </p>
               {lead ? <p style={{ margin: "0.25rem 0 0" }}>{lead.explanation}</p> : null}
+              {lead?.review ? (
+                <p className="muted review-note">
+                  Acknowledged by {lead.review.by}
+                  {lead.review.note ? `: “${lead.review.note}”` : ""}
+                </p>
+              ) : null}
             </li>
           );
         })}

@@ -6,7 +6,7 @@ import { getCoachAthleteView } from "@/lib/athletes/coach-view";
 import { NotFoundError } from "@/lib/errors";
 import { AthleteSummaryView } from "@/lib/ui/athlete-summary";
 import { ProfileFacts } from "@/lib/ui/profile-facts";
-import { FlagList } from "@/lib/ui/flag-list";
+import { FlagPanelView } from "@/lib/ui/flag-panel";
 import { TrainingCharts } from "@/lib/ui/training-charts-section";
 import { listCommentTargets } from "@/lib/comments/queries";
 import { listCommentsForAthlete } from "@/lib/athletes/comments";
@@ -50,8 +50,7 @@ export default async function CoachAthletePage({ params }: { params: Promise<{ s
         {" · "}
         <a href="#comment-heading">Comment on reports and sessions</a>
       </p>
-      <h2>Flags</h2>
-      <FlagList flags={view.training.flags} audience="coach" />
+      <FlagPanelView panel={view.flagPanel} squadId={squadId} athleteId={athleteId} timeZone={viewer.timeZone} />
       <AthleteSummaryView summary={view.summary} unit={viewer.unitPreference} />
       <TrainingCharts training={view.training} unit={viewer.unitPreference} />
       <h2>Profile</h2>

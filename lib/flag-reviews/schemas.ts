@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { FLAG_IDS } from "@/lib/training-load";
+import { calendarDateSchema } from "@/lib/sessions/schemas";
+
+export const REVIEW_NOTE_MAX_LENGTH = 1000;
+export const REVIEW_STATUSES = ["ACKNOWLEDGED", "RESOLVED"] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+const idSchema = z.string().trim().min(1).max(64);
+
+/**
+ * A coach's answer to one active flag: acknowledged (seen, being handled) or resolved (dealt with). A
+ * resolution says how, so the history explains itself.
+ */
+export const reviewFlagSchema = z
+  .object({
+    squadId: idSchema,
+    athleteId: idSchema,
+    flagId: z.enum(FLAG_IDS, { error: "Unknown flag" }),
+    flagDate: calendarDateSchema,
+    status: z.enum(REVIEW_STATUSES, { error: "Choose acknowledge or resolve" }),
+    note: z
+      .string()
+      .trim()
+      .max(REVIEW_NOTE_MAX_LENGTH, `Use at most ${REVIEW_NOTE_MAX_LENGTH} characters`)
+      .optional()
+      .default(""),
+  })
+  .refine((v) => v.status !== "RESOLVED" || v.note.length >= 3, {
+    path: ["note"],
+    message: "Say how it was resolved (a few words are enough)",
+  });
+
+export type ReviewFlagInput = z.output<typeof reviewFlagSchema>;

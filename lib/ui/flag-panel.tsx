@@ -1,0 +1,183 @@
+import Link from "next/link";
+import type { FlagValue } from "@/lib/training-load";
+import type { FlagPanel } from "@/lib/flag-reviews/panel";
+import type { ReviewedFlag } from "@/lib/flag-reviews/coverage";
+import { FLAG_NAMES } from "@/lib/thresholds/schemas";
+import { formatDate, formatDateTime } from "@/lib/dates";
+import { SEVERITY_TEXT } from "@/lib/ui/flag-list";
+import { FlagReviewForm } from "@/lib/ui/flag-review-form";
+import { SuggestionCard, isPlannable } from "@/lib/ui/suggestion-card";
+import { AddSuggestionButton } from "@/app/(coach)/coach/squads/[squadId]/athletes/[athleteId]/plan/plan-forms";
+
+// Engine value names in words; names not listed are shown split at capitals.
+const VALUE_LABELS: Record<string, string> = {
+  acwrEwma: "ACWR (EWMA)",
+  ewmaAcute: "Acute load (EWMA, per day)",
+  ewmaChronic: "Chronic load (EWMA, per day)",
+  threshold: "Threshold",
+  loadMeasure: "Load measure",
+  estimatedRpeSessions: "Sessions without RPE (counted as 5)",
+  sessionsInWindow: "Sessions in the window",
+  distanceKm: "Run distance (km)",
+  longest30Km: "Longest run of the 30 days before (km)",
+  spike: "Spike (fraction longer)",
+  hazardRatio: "Hazard ratio of the band",
+  cautionAbove: "Caution above",
+  warningAbove: "Warning above",
+  maxSpike: "Largest spike in the window",
+  maxSpikeDate: "Date of the largest spike",
+  lastKm: "Last 7 days (km)",
+  baselineKm: "Weekly mean of the 3 weeks before (km)",
+  change: "Change",
+  increaseAbove: "Increase flagged above",
+  minBaselineKm: "Applies from a weekly mean of (km)",
+  monotony: "Monotony",
+  strain: "Strain",
+  meanDailyLoad: "Mean daily load",
+  sdDailyLoad: "SD of daily load",
+  weeklyLoad: "Weekly load",
+  nrs: "Pain (NRS 0–10)",
+  previousNrs: "Previous report (NRS)",
+  previousDate: "Previous report date",
+  nrsThreshold: "NRS threshold",
+  rise: "Rise (NRS points)",
+  ostrcSeverity: "OSTRC severity (0–100)",
+  ostrcDate: "OSTRC check-in date",
+  overloadDate: "Overload day",
+  overloadRules: "Overload rules",
+  daysAfterOverload: "Days after the overload",
+  zone: "Zone",
+  subArea: "Area",
+  recentKm: "Run km, last 7 days",
+  priorKm: "Run km, the 4 weeks before",
+  recentShare: "Share, last 7 days",
+  priorShare: "Share, the 4 weeks before",
+  surface: "Surface",
+};
+const HIDDEN_VALUES = new Set(["runId", "possibleVisceralSources"]);
+
+function valueText(v: FlagValue): string {
+  if (v === null) return "–";
+  if (Array.isArray(v)) return v.join(", ");
+  if (typeof v === "boolean") return v ? "yes" : "no";
+  return String(v);
+}
+
+const label = (key: string) => VALUE_LABELS[key] ?? key.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
+
+function ReviewLine({ flag }: { flag: ReviewedFlag }) {
+  if (!flag.review) return <p className="muted review-note">Not reviewed yet.</p>;
+  return (
+    <p className="review-note">
+      <span className={flag.review.status === "RESOLVED" ? "badge" : "badge"}>
+        {flag.review.status === "RESOLVED" ? "Resolved" : "Acknowledged"}
+      </span>{" "}
+      by {flag.review.by}
+      {flag.review.note ? `: “${flag.review.note}”` : ""}
+    </p>
+  );
+}
+
+/**
+ * The coach's flags panel: each active flag with its explanation, the numbers behind it, the evidence,
+ * the squad's review of it and the sessions it calls for. While a referral is open, only the referral is
+ * shown: training advice waits until a clinician has seen the athlete (the coach can resolve the
+ * referral once that has happened).
+ */
+export function FlagPanelView({
+  panel,
+  squadId,
+  athleteId,
+  timeZone,
+}: {
+  panel: FlagPanel;
+  squadId: string;
+  athleteId: string;
+  timeZone: string;
+}) {
+  const openReferral = panel.flags.some((f) => f.severity === "referral" && f.review?.status !== "RESOLVED");
+  const shown = openReferral ? panel.flags.filter((f) => f.severity === "referral") : panel.flags;
+  const held = panel.flags.length - shown.length;
+  return (
+    <section aria-labelledby="flags-heading">
+      <h2 id="flags-heading">Flags</h2>
+      {shown.length === 0 ? <p className="muted">Nothing flagged right now.</p> : null}
+      {held > 0 ? (
+        <p className="muted">
+          {held} training flag{held === 1 ? " is" : "s are"} held back until a clinician has seen the athlete.
+        </p>
+      ) : null}
+      <ul className="flag-list" style={{ listStyle: "none", padding: 0 }}>
+        {shown.map((flag) => {
+          const values = Object.entries(flag.values).filter(([k]) => !HIDDEN_VALUES.has(k));
+          const suggestions = openReferral ? [] : (panel.suggestions[flag.id] ?? []);
+          return (
+            <li key={`${flag.id}-${flag.date}`} className={`card flag flag-${flag.severity}`} aria-label={FLAG_NAMES[flag.id]}>
+              <h3 style={{ margin: 0 }}>
+                <span className={flag.severity === "referral" || flag.severity === "warning" ? "badge badge-danger" : "badge"}>
+                  {SEVERITY_TEXT[flag.severity]}
+                </span>{" "}
+                {FLAG_NAMES[flag.id]} <span className="muted">{formatDate(flag.date)}</span>
+              </h3>
+              <p>{flag.explanation}</p>
+              {values.length ? (
+                <details>
+                  <summary>The numbers</summary>
+                  <dl className="flag-values">
+                    {values.map(([k, v]) => (
+                      <div key={k}>
+                        <dt>{label(k)}</dt>
+                        <dd>{valueText(v)}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                </details>
+              ) : null}
+              <p className="muted" style={{ fontSize: "0.9rem", margin: "0.25rem 0" }}>
+                Evidence: {flag.evidence.strength}. {flag.evidence.citation}
+              </p>
+              <ReviewLine flag={flag} />
+              {suggestions.length ? (
+                <>
+                  <h4>What it calls for</h4>
+                  <ul style={{ listStyle: "none", padding: 0 }}>
+                    {suggestions.map((s) => (
+                      <SuggestionCard
+                        key={s.id}
+                        suggestion={s}
+                        action={isPlannable(s) ? <AddSuggestionButton squadId={squadId} athleteId={athleteId} suggestionId={s.id} /> : null}
+                      />
+                    ))}
+                  </ul>
+                  <p>
+                    <Link href={`/coach/squads/${squadId}/athletes/${athleteId}/plan`}>See it in the plan with the projection</Link>
+                  </p>
+                </>
+              ) : null}
+              <details>
+                <summary>Acknowledge or resolve</summary>
+                <FlagReviewForm squadId={squadId} athleteId={athleteId} flagId={flag.id} flagDate={flag.date} flagName={FLAG_NAMES[flag.id]} />
+              </details>
+            </li>
+          );
+        })}
+      </ul>
+      <details>
+        <summary>Review history ({panel.history.length})</summary>
+        {panel.history.length === 0 ? (
+          <p className="muted">No flag has been acknowledged or resolved yet.</p>
+        ) : (
+          <ol className="review-history">
+            {panel.history.map((r) => (
+              <li key={r.id}>
+                {formatDateTime(new Date(r.at), timeZone)}: {r.by} {r.status === "RESOLVED" ? "resolved" : "acknowledged"} “
+                {FLAG_NAMES[r.flagId as keyof typeof FLAG_NAMES] ?? r.flagId}” of {formatDate(r.flagDate)}
+                {r.note ? ` — ${r.note}` : ""}
+              </li>
+            ))}
+          </ol>
+        )}
+      </details>
+    </section>
+  );
+}
