@@ -40,6 +40,7 @@ export function toEngineProfile(
     postureLoad: string[];
   } | null,
   retiredShoeIds: string[],
+  shoeKmBefore: Record<string, number> = {},
 ): EngineProfile {
   return {
     birthDate: profile?.birthDate ? dateOnly(profile.birthDate) : null,
@@ -47,5 +48,6 @@ export function toEngineProfile(
     legLengthDiscrepancyMm: profile?.legLengthDiscrepancyMm ?? null,
     postureLoad: (profile?.postureLoad ?? []).map((p) => p.toLowerCase() as PostureLoad),
     retiredShoeIds,
+    shoeKmBefore,
   };
 }

@@ -20,9 +20,6 @@ export const HEAT_MAP_WEEKS = 12;
  * the status on the squad page and the flags on the athlete page identical.
  */
 export const FLAG_HISTORY_DAYS = HEAT_MAP_WEEKS * 7 + 42;
-/** Where a shoe's distance from before the window is dated: far enough back that no rule but wear reads it. */
-export const SHOE_HISTORY_OFFSET_DAYS = 400;
-
 export const SEVERITY_RANK: Record<Severity, number> = { referral: 0, warning: 1, caution: 2, info: 3 };
 
 export function worstSeverity(flags: readonly Pick<Flag, "severity">[]): Severity | null {
@@ -34,22 +31,10 @@ export function worstSeverity(flags: readonly Pick<Flag, "severity">[]): Severit
 /** The first day of sessions that feed an athlete's flags. */
 export const flagHistoryFrom = (asOf: string) => addDays(asOf, -FLAG_HISTORY_DAYS);
 
-/**
- * The distance each shoe had before the window (what it had when added plus older runs), as one run
- * dated long ago, so shoe wear counts the whole history without reading it.
- */
-export function shoeHistorySessions(asOf: string, kmBefore: Iterable<[shoeId: string, km: number]>): EngineSession[] {
-  const out: EngineSession[] = [];
-  for (const [shoeId, km] of kmBefore) {
-    if (km > 0) out.push({ id: `history-${shoeId}`, date: addDays(asOf, -SHOE_HISTORY_OFFSET_DAYS), type: "RUN", durationMin: 1, distanceKm: km, shoeId });
-  }
-  return out;
-}
-
 export type FlagHistoryInput = {
   /** The athlete's local today. */
   asOf: string;
-  /** Sessions from flagHistoryFrom(asOf) through asOf, with the shoe history sessions. */
+  /** Sessions from flagHistoryFrom(asOf) through asOf; older shoe wear goes in profile.shoeKmBefore. */
   sessions: EngineSession[];
   painReports: EnginePainReport[];
   ostrc: EngineOstrc[];
@@ -63,6 +48,7 @@ export type FlagWeek = {
   /** The day the week was judged on: its Sunday, or today for the current week. */
   evaluatedOn: string;
   worst: Severity | null;
+  /** The week's flags above a note (caution, warning, referral). */
   flagIds: string[];
 };
 
@@ -82,7 +68,7 @@ export function flagWeeks(input: FlagHistoryInput, weeks = HEAT_MAP_WEEKS): { we
       weekStart: mondayOf(evaluatedOn),
       evaluatedOn,
       worst: worstSeverity(byDay[i]),
-      flagIds: byDay[i].map((f) => f.id),
+      flagIds: byDay[i].filter((f) => f.severity !== "info").map((f) => f.id),
     })),
     today: byDay[days.length - 1],
   };

@@ -18,7 +18,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { toEngineProfile, toEngineSession } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
 import { listOstrcForEngine } from "@/lib/ostrc/queries";
-import { flagHistoryFrom, shoeHistorySessions } from "@/lib/athletes/flag-history";
+import { flagHistoryFrom } from "@/lib/athletes/flag-history";
 
 export type LoadPoint = { date: string; load: number; acute: number | null; chronic: number | null; acwr: number | null };
 export type WeekSurfacePoint = { weekStart: string; totalKm: number } & Record<string, number | string>;
@@ -155,10 +155,14 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
   const painSeries: PainPoint[] = load.map((l) => ({ date: l.date, load: l.load, nrs: painByDate.get(l.date) ?? null }));
 
   const engine = {
-    sessions: [...shoeHistorySessions(asOf, shoeKmBefore.map((r) => [r.shoeId, r.km] as [string, number])), ...recentSessions.map(toEngineSession)],
+    sessions: recentSessions.map(toEngineSession),
     painReports: pain.map(toEnginePainReport),
     ostrc,
-    profile: toEngineProfile(user.profile, retiredShoes.map((s) => s.id)),
+    profile: toEngineProfile(
+      user.profile,
+      retiredShoes.map((s) => s.id),
+      Object.fromEntries(shoeKmBefore.map((r) => [r.shoeId, r.km])),
+    ),
     thresholds,
   };
   const flags = evaluateFlags({ asOf, ...engine });

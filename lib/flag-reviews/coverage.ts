@@ -22,8 +22,9 @@ export type FlagReview = {
  * - Flags dated by the day they are judged (too little core work, and the profile flags) hold for as
  *   long as their cause does: a review covers two weeks, the window of the core-work rule, after which
  *   the coach is asked again.
- * - Shoe wear is dated by the day the shoe passed the limit and never moves; a surface change by the
- *   latest run on the new surface, an episode of a week like the overload rules.
+ * - Shoe wear is dated by the day the shoe passed the limit, or by the day judged when it passed before
+ *   the history read: two weeks, like the standing flags. A surface change is dated by the latest run on
+ *   the new surface, an episode of a week like the overload rules.
  */
 export const REVIEW_COVER_DAYS: Record<FlagId, number> = {
   "red-flag": 0,
@@ -34,7 +35,7 @@ export const REVIEW_COVER_DAYS: Record<FlagId, number> = {
   "acwr-high": 6,
   "monotony-high": 6,
   "surface-change": 6,
-  "shoe-mileage": 0,
+  "shoe-mileage": 13,
   "compensatory-deficit": 13,
   "leg-length-discrepancy": 13,
   "footprint-unassessed": 13,

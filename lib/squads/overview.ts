@@ -9,7 +9,6 @@ import {
   SEVERITY_RANK,
   flagHistoryFrom,
   flagWeeks,
-  shoeHistorySessions,
   worstSeverity,
   type FlagWeek,
 } from "@/lib/athletes/flag-history";
@@ -125,7 +124,7 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
     const ownPains = (painsOf.get(user.id) ?? []).filter((p) => dateOnly(p.localDate) <= asOf);
     const { weeks, today } = flagWeeks({
       asOf,
-      sessions: [...shoeHistorySessions(asOf, shoeKm), ...own],
+      sessions: own,
       painReports: ownPains.map(toEnginePainReport),
       ostrc: (ostrcOf.get(user.id) ?? [])
         .map((o) => ({
@@ -137,7 +136,7 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
           q4: o.q4,
         }))
         .filter((o) => o.date <= asOf),
-      profile: toEngineProfile(user.profile, (retiredOf.get(user.id) ?? []).map((r) => r.id)),
+      profile: toEngineProfile(user.profile, (retiredOf.get(user.id) ?? []).map((r) => r.id), Object.fromEntries(shoeKm)),
       thresholds: resolveThresholds(squadThresholds, (thresholds as Prisma.JsonObject | null) ?? undefined),
     });
     const week = own.filter((s) => s.date > addDays(asOf, -7));

@@ -59,7 +59,7 @@ describe("evaluateFlagsOn", () => {
             mechanical: true,
           }));
           const ostrc: EngineOstrc[] = rawOstrc.map((o) => ({ date: addDays(START, o.offset), zone: "lumbar", q1: o.q1, q2: o.q2, q3: o.q3, q4: o.q4 }));
-          const profile = { birthDate: "1980-06-01", footprintType: "unassessed" as const, legLengthDiscrepancyMm: 12, postureLoad: [], retiredShoeIds: ["b"] };
+          const profile = { birthDate: "1980-06-01", footprintType: "unassessed" as const, legLengthDiscrepancyMm: 12, postureLoad: [], retiredShoeIds: ["b"], shoeKmBefore: { a: 640, c: 900 } };
           const days = dayOffsets.map((d) => addDays(START, d));
           const together = evaluateFlagsOn({ days, sessions, painReports, ostrc, profile });
           days.forEach((day, i) => {
@@ -82,5 +82,30 @@ describe("evaluateFlagsOn", () => {
     expect(evaluateFlagsOn({ days: [], sessions: [], painReports: [] })).toEqual([]);
     expect(() => evaluateFlagsOn({ days: ["2026-02-30"], sessions: [], painReports: [] })).toThrow(EngineInputError);
     expect(() => evaluateFlagsOn({ days: ["2026-02-30"], sessions: [], painReports: [] })).toThrow(/days\[0\]/);
+  });
+});
+
+describe("a shoe's distance from before the sessions given", () => {
+  const profile = (shoeKmBefore: Record<string, number>) => ({ footprintType: "neutral" as const, shoeKmBefore });
+  const firstRun: EngineSession = { id: "r1", date: "2026-03-02", type: "RUN", durationMin: 50, distanceKm: 10, rpe: 6, shoeId: "s" };
+
+  it("counts towards wear but is not load: a first run in a worn-in shoe raises no load flag", () => {
+    const flags = evaluateFlags({ asOf: "2026-03-02", sessions: [firstRun], painReports: [], profile: profile({ s: 120 }) });
+    expect(flags.map((f) => f.id)).toEqual([]);
+  });
+
+  it("dates the flag on the run that passed the limit", () => {
+    const [flag] = evaluateFlags({ asOf: "2026-03-04", sessions: [firstRun], painReports: [], profile: profile({ s: 695 }) });
+    expect(flag).toMatchObject({ id: "shoe-mileage", date: "2026-03-02", values: { km: 705, limitKm: 700 } });
+  });
+
+  it("dates it on the day judged when the shoe was past the limit before, even without a session", () => {
+    const [flag] = evaluateFlags({ asOf: "2026-03-04", sessions: [], painReports: [], profile: profile({ s: 800 }) });
+    expect(flag).toMatchObject({ id: "shoe-mileage", date: "2026-03-04", values: { km: 800 } });
+    expect(flag.explanation).toContain("before the runs on record");
+  });
+
+  it("names a bad distance", () => {
+    expect(() => evaluateFlags({ asOf: "2026-03-04", sessions: [], painReports: [], profile: profile({ s: -1 }) })).toThrow(/profile\.shoeKmBefore\.s/);
   });
 });

@@ -70,7 +70,10 @@ interface ScoredOstrc extends ParsedOstrc {
 
 interface ShoeTrack {
   id: string;
+  /** Includes preKm. */
   totalKm: number;
+  /** Distance carried before the sessions given (profile.shoeKmBefore): counted on every day. */
+  preKm: number;
   lastDay: number;
   days: number[];
   kms: number[];
@@ -190,7 +193,7 @@ export function buildFlagContext(input: FlagContextInput): FlagContext {
     if (isRun && s.distanceKm !== null && s.shoeId !== null) {
       let track = shoeMap.get(s.shoeId);
       if (!track) {
-        track = { id: s.shoeId, totalKm: 0, lastDay: day, days: [], kms: [], sortedDays: null, cumKm: null };
+        track = { id: s.shoeId, totalKm: 0, preKm: 0, lastDay: day, days: [], kms: [], sortedDays: null, cumKm: null };
         shoeMap.set(s.shoeId, track);
       }
       track.totalKm += s.distanceKm;
@@ -211,6 +214,19 @@ export function buildFlagContext(input: FlagContextInput): FlagContext {
       if (s.distanceKm !== null) runKm[i] += s.distanceKm;
     } else if (s.type === "CORE" || s.type === "STRENGTH") {
       coreCount[i]++;
+    }
+  }
+  // A shoe's distance from before the sessions given has no day: it counts on every day judged.
+  if (input.profile) {
+    for (const [id, km] of input.profile.shoeKmBefore) {
+      if (!(km > 0)) continue;
+      let track = shoeMap.get(id);
+      if (!track) {
+        track = { id, totalKm: 0, preKm: 0, lastDay: -Infinity, days: [], kms: [], sortedDays: null, cumKm: null };
+        shoeMap.set(id, track);
+      }
+      track.totalKm += km;
+      track.preKm += km;
     }
   }
   if (!sortedRuns) runs.sort((a, b) => a.day - b.day || (a.planned === b.planned ? a.index - b.index : a.planned ? 1 : -1));
@@ -772,7 +788,7 @@ function shoeFlag(ctx: FlagContext, a: number): Flag | null {
     if (s.lastDay > a) {
       const h = shoeHistory(s);
       const k = upperBound(h.days, a);
-      total = k === 0 ? 0 : h.cum[k - 1];
+      total = s.preKm + (k === 0 ? 0 : h.cum[k - 1]);
       if (!exceeds(total, t.shoeKm)) continue;
     }
     over.push({ shoe: s, km: total });
@@ -780,13 +796,20 @@ function shoeFlag(ctx: FlagContext, a: number): Flag | null {
   if (over.length === 0) return null;
   over.sort((x, y) => y.km - x.km || (x.shoe.id < y.shoe.id ? -1 : 1));
   const top = over[0];
-  const h = shoeHistory(top.shoe);
-  let j = 0;
-  while (j < h.days.length - 1 && !exceeds(h.cum[j], t.shoeKm)) j++;
-  const crossed = h.days[j];
+  // The day the shoe passed the limit; when its distance from before the sessions given already had,
+  // there is no such day and the flag is dated the day judged.
+  let crossed = a;
+  let since = "before the runs on record";
+  if (!exceeds(top.shoe.preKm, t.shoeKm)) {
+    const h = shoeHistory(top.shoe);
+    let j = 0;
+    while (j < h.days.length - 1 && !exceeds(top.shoe.preKm + h.cum[j], t.shoeKm)) j++;
+    crossed = h.days[j];
+    since = `since ${dayLabel(crossed)}`;
+  }
   const others = over.length > 1 ? ` ${over.length - 1} other shoe${over.length > 2 ? "s are" : " is"} also past the limit.` : "";
   const text =
-    `Shoe "${top.shoe.id}" has carried ${km(top.km)} of running (past ${km(t.shoeKm)} since ${dayLabel(crossed)}) ` +
+    `Shoe "${top.shoe.id}" has carried ${km(top.km)} of running (past ${km(t.shoeKm)} ${since}) ` +
     `and is not marked retired. Worn cushioning changes how impact reaches the back; check or replace it.` +
     others +
     ` The limit is a common rule of thumb, not a tested threshold.`;
@@ -955,9 +978,10 @@ export function flagsOn(ctx: FlagContext, a: number): Flag[] {
   push(painAfterOverloadFlag(ctx, a));
   if (ctx.m > 0) {
     push(compensatoryFlag(ctx, a));
-    push(shoeFlag(ctx, a));
     push(surfaceFlag(ctx, a));
   }
+  // Shoe wear reads only the shoes, which a profile's earlier distances can fill without any session.
+  push(shoeFlag(ctx, a));
   out.push(...profileFlags(ctx, a));
   return out;
 }
@@ -1005,7 +1029,9 @@ export interface EvaluateFlagsInput {
  *   that can refer pain to the reported area (NICE NG59; Finucane 2020).
  * - `compensatory-deficit`: >= 3 runs and < 2 CORE or STRENGTH sessions in asOf-13..asOf (Lauersen 2014,
  *   Steffens 2016); dated asOf.
- * - `shoe-mileage`: a shoe not retired with more than 700 run km up to asOf; dated the day it passed 700.
+ * - `shoe-mileage`: a shoe not retired with more than 700 run km up to asOf, counting the distance it
+ *   carried before the sessions given (`profile.shoeKmBefore`); dated the day it passed 700, or asOf when
+ *   it had already passed before those sessions.
  * - `surface-change`: >= 50% of the run km of asOf-6..asOf on a surface with < 10% of the (non-zero) run
  *   km of asOf-34..asOf-7; dated that surface's latest run.
  * - Profile flags (`leg-length-discrepancy` >= 10 mm, `footprint-unassessed`, `posture-load`,

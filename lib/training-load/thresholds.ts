@@ -198,6 +198,8 @@ export const INPUT_LIMITS = Object.freeze({
   maxSessionMinutes: 14_400,
   maxSessionKm: 5_000,
   maxLegLengthMm: 200,
+  /** A shoe's distance before the sessions given: far beyond any shoe's life, but finite. */
+  maxShoeKmBefore: 100_000,
 });
 
 /** Parameters of compensatory suggestions (domain: Suggestions). */

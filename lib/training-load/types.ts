@@ -71,6 +71,11 @@ export interface EngineProfile {
   legLengthDiscrepancyMm?: number | null;
   postureLoad?: PostureLoad[] | null;
   retiredShoeIds?: string[] | null;
+  /**
+   * Run km each shoe carried before the earliest session passed (what it had when added, plus older runs
+   * left out of the input). Counts towards shoe wear only: it is not load, so it moves no metric.
+   */
+  shoeKmBefore?: Record<string, number> | null;
 }
 
 /**

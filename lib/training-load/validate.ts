@@ -294,6 +294,7 @@ export interface ParsedProfile {
   legLengthDiscrepancyMm: number | null;
   postureLoad: PostureLoad[];
   retiredShoeIds: Set<string>;
+  shoeKmBefore: Map<string, number>;
 }
 
 export function parseProfile(raw: unknown, field = "profile"): ParsedProfile | null {
@@ -323,7 +324,14 @@ export function parseProfile(raw: unknown, field = "profile"): ParsedProfile | n
     const list = requireArray(p.retiredShoeIds, `${field}.retiredShoeIds`);
     for (let i = 0; i < list.length; i++) retiredShoeIds.add(requireString(list[i], `${field}.retiredShoeIds[${i}]`));
   }
-  return { birthDay, footprintType, legLengthDiscrepancyMm, postureLoad, retiredShoeIds };
+  const shoeKmBefore = new Map<string, number>();
+  if (p.shoeKmBefore !== undefined && p.shoeKmBefore !== null) {
+    const km = requireObject(p.shoeKmBefore, `${field}.shoeKmBefore`);
+    for (const [id, v] of Object.entries(km)) {
+      shoeKmBefore.set(id, requireNumber(v, `${field}.shoeKmBefore.${id}`, 0, INPUT_LIMITS.maxShoeKmBefore));
+    }
+  }
+  return { birthDay, footprintType, legLengthDiscrepancyMm, postureLoad, retiredShoeIds, shoeKmBefore };
 }
 
 export function requireFlagId(v: unknown, field: string): FlagId {

@@ -10,7 +10,7 @@ const LEVEL_TEXT: Record<Severity | "none", string> = { ...SEVERITY_TEXT, info: 
 export function weekText(week: FlagWeek): string {
   const names = [...new Set(week.flagIds)].map((id) => FLAG_NAMES[id as keyof typeof FLAG_NAMES] ?? id);
   const level = LEVEL_TEXT[week.worst ?? "none"];
-  return `Week of ${formatDate(week.weekStart)}: ${level}${names.length && week.worst !== "info" ? ` (${names.join(", ")})` : ""}`;
+  return `Week of ${formatDate(week.weekStart)}: ${level}${names.length ? ` (${names.join(", ")})` : ""}`;
 }
 
 /** One table cell per week, coloured by the week's worst flag, oldest first. */
