@@ -125,27 +125,34 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
   }));
 
   const surfaces = new Set<string>();
-  const weeks = new Map<string, WeekSurfacePoint>();
+  const weekKm = new Map<string, Record<string, number>>();
   for (const d of dailyLoads) {
     const date = dateOnly(d.localDate);
     if (date < from) continue;
     const weekStart = mondayOf(date);
-    const week = weeks.get(weekStart) ?? { weekStart, totalKm: 0 };
-    week.totalKm = Math.round((Number(week.totalKm) + d.runKm) * 10) / 10;
+    const week = weekKm.get(weekStart) ?? { totalKm: 0 };
+    week.totalKm += d.runKm;
     const bySurface = (d.runKmBySurface ?? {}) as Record<string, number>;
     let surfaced = 0;
     for (const [surface, km] of Object.entries(bySurface)) {
       const key = surface.toLowerCase();
       surfaces.add(key);
-      week[key] = Math.round((Number(week[key] ?? 0) + km) * 10) / 10;
+      week[key] = (week[key] ?? 0) + km;
       surfaced += km;
     }
     if (d.runKm - surfaced > 0.05) {
       surfaces.add("unrecorded");
-      week.unrecorded = Math.round((Number(week.unrecorded ?? 0) + d.runKm - surfaced) * 10) / 10;
+      week.unrecorded = (week.unrecorded ?? 0) + d.runKm - surfaced;
     }
-    weeks.set(weekStart, week);
+    weekKm.set(weekStart, week);
   }
+  // Each week is summed in full and rounded once: rounding the running total after every day lost up to
+  // 0.05 km a day (10.00 + 10.03 + 5.01 + 15.02 showed as 40.0). The micro-unit step drops binary noise
+  // first, so 9.26 + 9.29 rounds as 18.55 does.
+  const km1 = (x: number) => Math.round(Math.round(x * 1e6) / 1e5) / 10;
+  const weeklySurfaceKm: WeekSurfacePoint[] = [...weekKm.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([weekStart, kms]) => ({ weekStart, ...Object.fromEntries(Object.entries(kms).map(([k, v]) => [k, km1(v)])) }) as WeekSurfacePoint);
 
   const painByDate = new Map<string, number>();
   for (const p of pain) {
@@ -172,7 +179,7 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
     engine,
     from,
     load,
-    weeklySurfaceKm: [...weeks.values()].sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1)),
+    weeklySurfaceKm,
     surfaces: [...surfaces].sort(),
     pain: painSeries,
     flags,
