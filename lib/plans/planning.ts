@@ -3,8 +3,7 @@ import { db } from "@/lib/db";
 import { assertCoachOfAthlete, type Viewer } from "@/lib/auth/permissions";
 import { getTrainingView } from "@/lib/athletes/training";
 import { listPlannedSessions, type PlannedRow } from "@/lib/plans/queries";
-import { addDays, toDbDate } from "@/lib/dates";
-import { toEngineSession } from "@/lib/athletes/engine-input";
+import { addDays } from "@/lib/dates";
 import {
   projectPlan,
   suggestSessions,
@@ -59,19 +58,9 @@ export async function getPlanningView(viewer: Viewer, squadId: string, athleteId
     plannedSessions: enginePlanned,
     profile: training.engine.profile,
   });
-  // The training view hands the engine 42 days of sessions, enough for its flags; the chart below starts
-  // 27 days back, and each of its days needs the 27 before it, so with that window alone its first weeks
-  // showed a chronic load missing most of the history (or none at all). The projection gets every trained
-  // session; the view's shoe-wear stand-ins stay, keyed by their own ids.
-  const history = await db().trainingSession.findMany({
-    where: { userId: athleteId, localDate: { lte: toDbDate(asOf) } },
-    select: { id: true, localDate: true, type: true, durationMin: true, distanceKm: true, rpe: true, surface: true, shoeId: true },
-  });
-  const trained = new Map(training.engine.sessions.map((s) => [s.id, s]));
-  for (const row of history) trained.set(row.id, toEngineSession(row));
   const projection = projectPlan({
     asOf,
-    sessions: [...trained.values()],
+    sessions: training.engine.sessions,
     plannedSessions: enginePlanned,
     painReports: training.engine.painReports,
     ostrc: training.engine.ostrc,
