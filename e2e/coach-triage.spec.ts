@@ -41,11 +41,11 @@ test("the coach reads the 12-week heat map, sorts the squad, and acknowledges th
   await expect(rows.nth(1).locator("td.heat-warning")).toHaveCount(0);
 
   // Sort by name: the steady athlete ("Athlete Heat") comes first; the header says how it is sorted.
-  await table.getByRole("link", { name: /^Athlete/ }).click();
+  await table.getByRole("columnheader", { name: /^Athlete/ }).getByRole("link").click();
   await expect(page).toHaveURL(/sort=name&dir=asc/);
   await expect(table.getByRole("columnheader", { name: /^Athlete/ })).toHaveAttribute("aria-sort", "ascending");
   await expect(rows.first()).toContainText("Athlete Heat");
-  await table.getByRole("link", { name: /^Athlete/ }).click();
+  await table.getByRole("columnheader", { name: /^Athlete/ }).getByRole("link").click();
   await expect(rows.first()).toContainText("Overloaded Heat Runner");
 
   // The flags panel: the numbers, the evidence, and the sessions the flag calls for.
