@@ -106,17 +106,16 @@ describe("planned against done", () => {
     ]);
   });
 
-  it("takes done totals from the kept daily totals when given", () => {
+  it("sums several done sessions of a day, rounding only the totals", () => {
     const result = comparePlannedVsDone({
       from: "2026-12-01",
       to: "2026-12-02",
       today: "2026-12-10",
       planned: [],
-      done: [done("d", "2026-12-01", "RUN", { durationMin: 40, rpe: 5 })],
-      dailyTotals: [{ date: "2026-12-01", durationMin: 70, distanceKm: 12.34, srpeAu: 333.4 }],
+      done: [done("a", "2026-12-01", "RUN", { durationMin: 40.4, distanceKm: 8.04, rpe: 5 }), done("b", "2026-12-01", "CORE", { durationMin: 20.4, distanceKm: null })],
     });
     expect(result.days.map((d) => d.done)).toEqual([
-      { durationMin: 70, distanceKm: 12.3, loadAu: 333 },
+      { durationMin: 61, distanceKm: 8, loadAu: 304 },
       { durationMin: 0, distanceKm: 0, loadAu: 0 },
     ]);
   });

@@ -26,9 +26,6 @@ export type DoneForMatch = {
   rpe: number | null;
 };
 
-/** A kept daily total (the DailyLoad row of a day). */
-export type DailyTotal = { date: string; durationMin: number; distanceKm: number; srpeAu: number };
-
 export type Totals = { durationMin: number; distanceKm: number; loadAu: number };
 
 /**
@@ -127,9 +124,9 @@ export function matchPlannedToDone(planned: PlannedForMatch[], done: DoneForMatc
 }
 
 /**
- * Planned against done for the days from `from` to `to` (both included). Done totals come from the
- * kept daily totals when given (they count a session without RPE at RPE 5, as the engine does), else
- * from the sessions themselves. Days after `today` have no done totals.
+ * Planned against done for the days from `from` to `to` (both included). Done totals are summed from
+ * the same sessions the calendar lists, so the numbers and the list never disagree; a session without
+ * RPE counts at RPE 5, as in the kept daily totals and the engine. Days after `today` have no done totals.
  */
 export function comparePlannedVsDone(input: {
   from: string;
@@ -137,7 +134,6 @@ export function comparePlannedVsDone(input: {
   today: string;
   planned: PlannedForMatch[];
   done: DoneForMatch[];
-  dailyTotals?: DailyTotal[];
 }): PlanComparison {
   const { from, to, today } = input;
   const planned = input.planned.filter((p) => p.date >= from && p.date <= to);
@@ -148,20 +144,11 @@ export function comparePlannedVsDone(input: {
     status[p.id] = matchedSessionId[p.id] !== null ? "done" : p.date < today ? "missed" : "due";
   }
   const fulfilling = new Set(Object.values(matchedSessionId).filter((v): v is string => v !== null));
-  const kept = input.dailyTotals ? new Map(input.dailyTotals.map((t) => [t.date, t])) : null;
 
   const days: DayComparison[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
     const dayPlanned = planned.filter((p) => p.date === date);
-    let doneDay: Totals | null = null;
-    if (date <= today) {
-      const total = kept?.get(date);
-      doneDay = kept
-        ? total
-          ? { durationMin: total.durationMin, distanceKm: total.distanceKm, loadAu: total.srpeAu }
-          : zero()
-        : done.filter((d) => d.date === date).map(doneTotals).reduce(add, zero());
-    }
+    const doneDay = date <= today ? done.filter((d) => d.date === date).map(doneTotals).reduce(add, zero()) : null;
     days.push({
       date,
       planned: rounded(dayPlanned.map(plannedTotals).reduce(add, zero())),

@@ -87,37 +87,24 @@ export async function listPlannedSessionsUnchecked(
 
 export type DoneRow = DoneForMatch & { athleteId: string };
 
-/** Sessions done by some athletes between two dates, and their kept daily totals. */
-async function readDone(athleteIds: string[], from: string, to: string) {
-  if (athleteIds.length === 0 || from > to) return { sessions: [] as DoneRow[], totals: [] };
-  const prisma = db();
-  const range = { gte: toDbDate(from), lte: toDbDate(to) };
-  const [sessions, totals] = await Promise.all([
-    prisma.trainingSession.findMany({
-      where: { userId: { in: athleteIds }, localDate: range },
-      orderBy: [{ localDate: "asc" }, { startTime: "asc" }, { createdAt: "asc" }],
-      select: { id: true, userId: true, localDate: true, type: true, subType: true, durationMin: true, distanceKm: true, rpe: true },
-    }),
-    prisma.dailyLoad.findMany({
-      where: { userId: { in: athleteIds }, localDate: range },
-      select: { userId: true, localDate: true, durationMin: true, distanceKm: true, srpeAu: true },
-    }),
-  ]);
-  return {
-    sessions: sessions.map(
-      (s): DoneRow => ({
-        id: s.id,
-        athleteId: s.userId,
-        date: dateOnly(s.localDate),
-        type: s.type,
-        subType: s.subType,
-        durationMin: s.durationMin,
-        distanceKm: s.distanceKm,
-        rpe: s.rpe,
-      }),
-    ),
-    totals: totals.map((t) => ({ athleteId: t.userId, date: dateOnly(t.localDate), durationMin: t.durationMin, distanceKm: t.distanceKm, srpeAu: t.srpeAu })),
-  };
+/** Sessions done by some athletes between two dates (both included). */
+async function readDone(athleteIds: string[], from: string, to: string): Promise<DoneRow[]> {
+  if (athleteIds.length === 0 || from > to) return [];
+  const sessions = await db().trainingSession.findMany({
+    where: { userId: { in: athleteIds }, localDate: { gte: toDbDate(from), lte: toDbDate(to) } },
+    orderBy: [{ localDate: "asc" }, { startTime: "asc" }, { createdAt: "asc" }],
+    select: { id: true, userId: true, localDate: true, type: true, subType: true, durationMin: true, distanceKm: true, rpe: true },
+  });
+  return sessions.map((s) => ({
+    id: s.id,
+    athleteId: s.userId,
+    date: dateOnly(s.localDate),
+    type: s.type,
+    subType: s.subType,
+    durationMin: s.durationMin,
+    distanceKm: s.distanceKm,
+    rpe: s.rpe,
+  }));
 }
 
 export type AthleteCalendar = {
@@ -157,15 +144,8 @@ export async function getAthleteCalendar(
     today,
     grid,
     planned,
-    done: done.sessions,
-    comparison: comparePlannedVsDone({
-      from: grid.firstShown,
-      to: grid.lastShown,
-      today,
-      planned,
-      done: done.sessions,
-      dailyTotals: done.totals,
-    }),
+    done,
+    comparison: comparePlannedVsDone({ from: grid.firstShown, to: grid.lastShown, today, planned, done }),
   };
 }
 
@@ -209,20 +189,13 @@ export async function getSquadWeek(viewer: Viewer, squadId: string, start: strin
     rows: athletes.map((a) => {
       const today = todayIn(a.timeZone, now);
       const mine = planned.filter((p) => p.athleteId === a.id);
-      const sessions = done.sessions.filter((d) => d.athleteId === a.id && d.date <= today);
+      const sessions = done.filter((d) => d.athleteId === a.id && d.date <= today);
       return {
         athlete: { id: a.id, name: a.name },
         today,
         planned: mine,
         done: sessions,
-        comparison: comparePlannedVsDone({
-          from: grid.start,
-          to: grid.end,
-          today,
-          planned: mine,
-          done: sessions,
-          dailyTotals: done.totals.filter((t) => t.athleteId === a.id),
-        }),
+        comparison: comparePlannedVsDone({ from: grid.start, to: grid.end, today, planned: mine, done: sessions }),
       };
     }),
   };
