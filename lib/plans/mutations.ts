@@ -78,6 +78,8 @@ export async function movePlannedSession(viewer: Viewer, input: unknown): Promis
 export async function updatePlannedSession(viewer: Viewer, input: unknown): Promise<{ id: string; date: string }> {
   const { plannedId, ...data } = parseWith(updatePlannedSessionSchema, input);
   const row = await findCoachedPlanned(viewer, plannedId);
+  // A plan left behind by an athlete who has since left the squad is no longer theirs to follow.
+  await assertCoachOfAthlete(db(), viewer, row.squadId, row.athleteId);
   await db().$transaction(async (tx) => {
     await tx.plannedSession.update({
       where: { id: row.id },

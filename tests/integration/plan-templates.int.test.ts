@@ -211,6 +211,13 @@ describe("editing a planned session", () => {
     await expect(getPlannedSessionForEdit(coachA, squadA.id, other.id, id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await snapshot()).toEqual(before);
   });
+  it("no longer edits the plan of an athlete who has left the squad", async () => {
+    const { squadA, coachA, athleteA } = await twoSquads();
+    const { id } = await createPlannedSession(coachA, squadA.id, athleteA.id, { type: "RUN", date: nextMonday(), duration: "40" });
+    await db().membership.deleteMany({ where: { squadId: squadA.id, userId: athleteA.id } });
+    await expect(updatePlannedSession(coachA, { plannedId: id, type: "RUN", date: nextMonday(), duration: "90" })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await db().plannedSession.findUniqueOrThrow({ where: { id } })).durationMin).toBe(40);
+  });
 });
 
 describe("calendar and planned vs done", () => {

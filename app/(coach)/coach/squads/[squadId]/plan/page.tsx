@@ -16,14 +16,13 @@ export default async function SquadPlanPage({
   searchParams,
 }: {
   params: Promise<{ squadId: string }>;
-  searchParams: Promise<{ start?: string | string[]; view?: string | string[] }>;
+  searchParams: Promise<{ start?: string | string[] }>;
 }) {
   const { squadId } = await params;
   const viewer = await requireViewer();
   const today = todayIn(viewer.timeZone);
-  const query = await searchParams;
-  // The squad grid is a week only; a month link from the athlete page still lands on its first week.
-  const period = parseCalendarQuery({ start: query.start, view: query.view === "month" ? undefined : query.view }, today);
+  // The squad grid shows weeks only, so a view parameter has nothing to choose.
+  const period = parseCalendarQuery({ start: (await searchParams).start }, today);
   const week = await getSquadWeek(viewer, squadId, period.start).catch((e) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
