@@ -5,7 +5,7 @@ import { test, expect, login } from "./fixtures";
 
 type Who = "anonymous" | "coachA" | "athleteA" | "athleteB" | "coachB";
 type Expect = number | "login" | "home";
-type Ids = { squadA: string; squadB: string; athleteA: string; athleteB: string; token: string; sessionA: string; painReportA: string; feedTokenA: string };
+type Ids = { squadA: string; squadB: string; athleteA: string; athleteB: string; token: string; sessionA: string; painReportA: string; feedTokenA: string; plannedA: string };
 
 /** A range around the matrix's planned session (two days ahead), so exports would carry it. */
 const exportRange = () => {
@@ -53,6 +53,21 @@ const ROUTES: { route: string; url: (ids: Ids) => string; expect: Record<Who, Ex
   {
     route: "/coach/squads/[squadId]/athletes/[athleteId]/plan",
     url: (i) => `/coach/squads/${i.squadA}/athletes/${i.athleteA}/plan`,
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+  },
+  {
+    route: "/coach/squads/[squadId]/athletes/[athleteId]/plan/sessions/[plannedId]",
+    url: (i) => `/coach/squads/${i.squadA}/athletes/${i.athleteA}/plan/sessions/${i.plannedA}`,
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+  },
+  {
+    route: "/coach/squads/[squadId]/plan",
+    url: (i) => `/coach/squads/${i.squadA}/plan`,
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+  },
+  {
+    route: "/coach/squads/[squadId]/plan/templates",
+    url: (i) => `/coach/squads/${i.squadA}/plan/templates`,
     expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
   },
   { route: "/athlete", url: () => "/athlete", expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 } },
@@ -178,8 +193,8 @@ test("every route answers each viewer as it should, and leaks nothing across squ
     sessionA: await db.createSession(a.athlete.id, { notes: "secret note of athlete A" }),
     painReportA: await db.createPainReport(a.athlete.id, { notes: "secret pain note of athlete A" }),
     feedTokenA: await db.createFeedToken(a.athlete.id),
+    plannedA: await db.createPlannedSession(a.squad.id, a.athlete.id, { title: "secret plan of athlete A" }),
   };
-  await db.createPlannedSession(a.squad.id, a.athlete.id, { title: "secret plan of athlete A" });
   // Words that belong to squad A and must never reach an outsider's screen.
   const secrets = [
     a.athlete.name,

@@ -19,11 +19,11 @@ test("the coach adds a suggested core session to the plan and the projection cha
   };
   const before = await projected();
 
-  const suggestion = page.locator("li.card").filter({ hasText: "compensatory-deficit" }).filter({ hasText: /core/i }).first();
+  const suggestion = page.locator("li.card").filter({ hasText: "Missing core and strength work" }).filter({ hasText: /core/i }).first();
   await expect(suggestion).toBeVisible();
   await suggestion.getByRole("button", { name: "Add to plan" }).click();
   const planTable = page.getByRole("table", { name: "Planned sessions day by day" });
-  await expect(planTable.getByText("compensatory-deficit").first()).toBeVisible();
+  await expect(planTable.getByText("Missing core and strength work").first()).toBeVisible();
   await expect(planTable.getByText(/Core \d+ min/).first()).toBeVisible();
   const after = await projected();
   expect(after).not.toEqual(before);

@@ -3,7 +3,18 @@
 import { revalidatePath } from "next/cache";
 import { requireViewer } from "@/lib/auth/viewer";
 import { formObject, runForm, type FormState } from "@/lib/forms";
-import { addSuggestedSession, createPlannedSession, deletePlannedSession, movePlannedSession } from "@/lib/plans/mutations";
+import {
+  addSuggestedSession,
+  applyPlanTemplate,
+  createPlannedSession,
+  createPlanTemplate,
+  deletePlannedSession,
+  deletePlanTemplate,
+  movePlannedSession,
+  saveWeekAsTemplate,
+  updatePlannedSession,
+} from "@/lib/plans/mutations";
+import { nestRows } from "@/lib/plans/schemas";
 
 const ids = (formData: FormData) => ({
   squadId: String(formData.get("squadId") ?? "").slice(0, 64),
@@ -46,4 +57,62 @@ export async function deletePlannedSessionAction(_prev: FormState, formData: For
     revalidatePath("/coach", "layout");
     return { status: "ok", message: "Removed from the plan." };
   });
+}
+
+export async function updatePlannedSessionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runForm(formData, async () => {
+    const viewer = await requireViewer();
+    const { date } = await updatePlannedSession(viewer, { ...formObject(formData), unit: viewer.unitPreference });
+    revalidatePath("/coach", "layout");
+    return { status: "ok", message: "Changes saved.", data: { date } };
+  });
+}
+
+export async function createPlanTemplateAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runForm(formData, async () => {
+    const viewer = await requireViewer();
+    const { squadId } = ids(formData);
+    const { sessionCount } = await createPlanTemplate(viewer, squadId, { ...nestRows(formObject(formData), "sessions"), unit: viewer.unitPreference });
+    revalidatePath("/coach", "layout");
+    return { status: "ok", message: `Template saved with ${sessionCount} session${sessionCount === 1 ? "" : "s"}.` };
+  });
+}
+
+export async function saveWeekAsTemplateAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runForm(formData, async () => {
+    const viewer = await requireViewer();
+    const { squadId, athleteId } = ids(formData);
+    const { sessionCount } = await saveWeekAsTemplate(viewer, squadId, athleteId, formObject(formData));
+    revalidatePath("/coach", "layout");
+    return { status: "ok", message: `Saved this week as a template with ${sessionCount} session${sessionCount === 1 ? "" : "s"}.` };
+  });
+}
+
+export async function deletePlanTemplateAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runForm(formData, async () => {
+    const viewer = await requireViewer();
+    const { squadId } = ids(formData);
+    await deletePlanTemplate(viewer, squadId, formObject(formData));
+    revalidatePath("/coach", "layout");
+    return { status: "ok", message: "Template deleted." };
+  });
+}
+
+export async function applyPlanTemplateAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await runForm(formData, async () => {
+    const viewer = await requireViewer();
+    const { squadId } = ids(formData);
+    const result = await applyPlanTemplate(viewer, squadId, formObject(formData, ["athleteIds"]));
+    revalidatePath("/coach", "layout");
+    const athletes = `${result.athleteCount} athlete${result.athleteCount === 1 ? "" : "s"}`;
+    return {
+      status: "ok",
+      message: `Added ${result.sessionsAdded} planned session${result.sessionsAdded === 1 ? "" : "s"} from "${result.templateName}" for ${athletes}.`,
+    };
+  });
+  // A refused form keeps every ticked athlete, not only the last one the generic echo holds.
+  if (state.status === "error") {
+    state.values = { ...state.values, athleteIds: formData.getAll("athleteIds").map(String).join(",") };
+  }
+  return state;
 }

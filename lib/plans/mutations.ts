@@ -2,10 +2,20 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { assertCoachOfAthlete, coachedSquadIds, type Viewer } from "@/lib/auth/permissions";
+import { assertCoachOf, assertCoachOfAthlete, coachedSquadIds, type Viewer } from "@/lib/auth/permissions";
 import { parseWith } from "@/lib/forms";
-import { toDbDate } from "@/lib/dates";
-import { movePlannedSessionSchema, plannedSessionSchema } from "@/lib/plans/schemas";
+import { addDays, dateOnly, toDbDate } from "@/lib/dates";
+import {
+  applyTemplateSchema,
+  createTemplateSchema,
+  deleteTemplateSchema,
+  movePlannedSessionSchema,
+  plannedSessionSchema,
+  saveWeekAsTemplateSchema,
+  updatePlannedSessionSchema,
+} from "@/lib/plans/schemas";
+import { readTemplateSessions } from "@/lib/plans/queries";
+import { expandTemplate, weekAsTemplate } from "@/lib/plans/templates";
 import { getPlanningView } from "@/lib/plans/planning";
 import { suggestionToPlannedSession, type Suggestion } from "@/lib/training-load";
 
@@ -59,6 +69,34 @@ export async function movePlannedSession(viewer: Viewer, input: unknown): Promis
     await tx.plannedSession.update({ where: { id: row.id }, data: { date: toDbDate(date) } });
     await recordAudit({ actorId: viewer.id, squadId: row.squadId, subjectUserId: row.athleteId, action: "plan.move", entity: "PlannedSession", entityId: row.id }, tx);
   });
+}
+
+/**
+ * Changes every field a coach typed for a planned session. Where it came from (a suggestion with its
+ * flag and reason, a template) stays recorded: the edit adjusts the session, not why it was planned.
+ */
+export async function updatePlannedSession(viewer: Viewer, input: unknown): Promise<{ id: string; date: string }> {
+  const { plannedId, ...data } = parseWith(updatePlannedSessionSchema, input);
+  const row = await findCoachedPlanned(viewer, plannedId);
+  // A plan left behind by an athlete who has since left the squad is no longer theirs to follow.
+  await assertCoachOfAthlete(db(), viewer, row.squadId, row.athleteId);
+  await db().$transaction(async (tx) => {
+    await tx.plannedSession.update({
+      where: { id: row.id },
+      data: {
+        date: toDbDate(data.date),
+        type: data.type,
+        subType: data.subType,
+        title: data.title,
+        durationMin: data.durationMin,
+        distanceKm: data.distanceKm,
+        targetRpe: data.targetRpe,
+        description: data.description,
+      },
+    });
+    await recordAudit({ actorId: viewer.id, squadId: row.squadId, subjectUserId: row.athleteId, action: "plan.update", entity: "PlannedSession", entityId: row.id }, tx);
+  });
+  return { id: row.id, date: data.date };
 }
 
 export async function deletePlannedSession(viewer: Viewer, plannedId: string): Promise<void> {
@@ -116,5 +154,128 @@ export async function addSuggestedSession(viewer: Viewer, squadId: string, athle
       tx,
     );
     return created;
+  });
+}
+
+// ---------------------------------------------------------------- templates
+
+export async function createPlanTemplate(viewer: Viewer, squadId: string, input: unknown): Promise<{ id: string; sessionCount: number }> {
+  const data = parseWith(createTemplateSchema, input);
+  assertCoachOf(viewer, squadId);
+  return db().$transaction(async (tx) => {
+    const created = await tx.planTemplate.create({ data: { squadId, name: data.name, sessions: data.sessions }, select: { id: true } });
+    await recordAudit(
+      { actorId: viewer.id, squadId, action: "plan.template-create", entity: "PlanTemplate", entityId: created.id, meta: { name: data.name, sessions: data.sessions.length } },
+      tx,
+    );
+    return { id: created.id, sessionCount: data.sessions.length };
+  });
+}
+
+/** A template made of what is planned for one athlete, in this squad, in the week that starts on `monday`. */
+export async function saveWeekAsTemplate(viewer: Viewer, squadId: string, athleteId: string, input: unknown) {
+  const { name, monday } = parseWith(saveWeekAsTemplateSchema, input);
+  await assertCoachOfAthlete(db(), viewer, squadId, athleteId);
+  const planned = await db().plannedSession.findMany({
+    where: { squadId, athleteId, date: { gte: toDbDate(monday), lte: toDbDate(addDays(monday, 6)) } },
+    orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+    select: { date: true, type: true, subType: true, durationMin: true, distanceKm: true, targetRpe: true, title: true },
+  });
+  const sessions = weekAsTemplate(planned.map((p) => ({ ...p, date: dateOnly(p.date) })), monday);
+  if (sessions.length === 0) {
+    throw new ValidationError("Nothing is planned that week, so there is nothing to save.", { monday: ["Nothing is planned that week"] });
+  }
+  return db().$transaction(async (tx) => {
+    const created = await tx.planTemplate.create({ data: { squadId, name, sessions }, select: { id: true } });
+    await recordAudit(
+      {
+        actorId: viewer.id,
+        squadId,
+        subjectUserId: athleteId,
+        action: "plan.template-create",
+        entity: "PlanTemplate",
+        entityId: created.id,
+        meta: { name, sessions: sessions.length, fromWeek: monday },
+      },
+      tx,
+    );
+    return { id: created.id, sessionCount: sessions.length };
+  });
+}
+
+async function findSquadTemplate(viewer: Viewer, squadId: string, templateId: string) {
+  assertCoachOf(viewer, squadId);
+  const template = await db().planTemplate.findFirst({ where: { id: templateId, squadId }, select: { id: true, name: true, sessions: true } });
+  if (!template) throw new NotFoundError("Template not found");
+  return template;
+}
+
+export async function deletePlanTemplate(viewer: Viewer, squadId: string, input: unknown): Promise<void> {
+  const { templateId } = parseWith(deleteTemplateSchema, input);
+  const template = await findSquadTemplate(viewer, squadId, templateId);
+  await db().$transaction(async (tx) => {
+    await tx.planTemplate.delete({ where: { id: template.id } });
+    await recordAudit({ actorId: viewer.id, squadId, action: "plan.template-delete", entity: "PlanTemplate", entityId: template.id, meta: { name: template.name } }, tx);
+  });
+}
+
+/**
+ * Plans a template's sessions for several athletes of the squad from a Monday on, in one transaction:
+ * every athlete gets the whole template or, on any problem, nobody gets anything.
+ */
+export async function applyPlanTemplate(
+  viewer: Viewer,
+  squadId: string,
+  input: unknown,
+): Promise<{ sessionsAdded: number; athleteCount: number; templateName: string }> {
+  const data = parseWith(applyTemplateSchema, input);
+  const template = await findSquadTemplate(viewer, squadId, data.templateId);
+  const athleteIds = [...new Set(data.athleteIds)];
+  const members = await db().membership.findMany({
+    where: { squadId, role: "ATHLETE", userId: { in: athleteIds } },
+    select: { userId: true },
+  });
+  if (members.length !== athleteIds.length) {
+    throw new ValidationError("Choose only athletes of this squad; nothing was planned.", {
+      athleteIds: ["Some of the chosen people are not athletes of this squad"],
+    });
+  }
+  const sessions = expandTemplate(readTemplateSessions(template.sessions), data.startDate);
+  if (sessions.length === 0) throw new ValidationError("This template has no sessions to plan.", { templateId: ["This template has no sessions"] });
+  const reason = `From the template "${template.name}"`;
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.plannedSession.createMany({
+      data: athleteIds.flatMap((athleteId) =>
+        sessions.map((s) => ({
+          squadId,
+          athleteId,
+          date: toDbDate(s.date),
+          type: s.type,
+          subType: s.subType,
+          title: s.title,
+          durationMin: s.durationMin,
+          distanceKm: s.distanceKm,
+          targetRpe: s.targetRpe,
+          origin: "TEMPLATE" as const,
+          reason,
+          createdById: viewer.id,
+        })),
+      ),
+    });
+    for (const athleteId of athleteIds) {
+      await recordAudit(
+        {
+          actorId: viewer.id,
+          squadId,
+          subjectUserId: athleteId,
+          action: "plan.template-apply",
+          entity: "PlanTemplate",
+          entityId: template.id,
+          meta: { name: template.name, startDate: data.startDate, sessions: sessions.length },
+        },
+        tx,
+      );
+    }
+    return { sessionsAdded: count, athleteCount: athleteIds.length, templateName: template.name };
   });
 }

@@ -27,6 +27,10 @@ export default async function SquadPage({ params }: { params: Promise<{ squadId:
       </p>
       <h1>{squad.name}</h1>
       <p className="page-links">
+        <Link href={`/coach/squads/${squad.id}/plan`}>Squad plan</Link>
+        {" · "}
+        <Link href={`/coach/squads/${squad.id}/plan/templates`}>Plan templates</Link>
+        {" · "}
         <Link href={`/coach/squads/${squad.id}/thresholds`}>Flag thresholds</Link>
         {" · "}
         <Link href={`/coach/squads/${squad.id}/audit`}>Audit log</Link>

@@ -4,110 +4,168 @@ import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { getPlanningView, PLAN_WEEKS } from "@/lib/plans/planning";
+import { getAthleteCalendar } from "@/lib/plans/queries";
+import { parseCalendarQuery } from "@/lib/plans/calendar";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
 import { addDays, formatDate } from "@/lib/dates";
 import { FlagList } from "@/lib/ui/flag-list";
 import { ProjectionChart } from "@/lib/ui/charts/projection-chart";
-import { AddPlannedSessionForm, AddSuggestionButton, PlannedItemControls } from "./plan-forms";
+import { AthleteCalendarGrid, CalendarNav, periodTitle } from "@/lib/ui/plan-calendar";
+import { PlannedVsDoneTable } from "@/lib/ui/planned-vs-done-table";
+import { SuggestionCard, isPlannable } from "@/lib/ui/suggestion-card";
+import { FLAG_NAMES } from "@/lib/thresholds/schemas";
+import type { FlagId } from "@/lib/training-load";
+import { AddPlannedSessionForm, AddSuggestionButton, PlannedItemControls, SaveWeekAsTemplateForm } from "./plan-forms";
 
 export const metadata: Metadata = { title: "Plan" };
 
-export default async function PlanPage({ params }: { params: Promise<{ squadId: string; athleteId: string }> }) {
+const notFoundOn404 = (e: unknown): never => {
+  if (e instanceof NotFoundError) notFound();
+  throw e;
+};
+
+export default async function PlanPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ squadId: string; athleteId: string }>;
+  searchParams: Promise<{ view?: string | string[]; start?: string | string[] }>;
+}) {
   const { squadId, athleteId } = await params;
   const viewer = await requireViewer();
-  const view = await getPlanningView(viewer, squadId, athleteId).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const view = await getPlanningView(viewer, squadId, athleteId).catch(notFoundOn404);
+  const period = parseCalendarQuery(await searchParams, view.asOf);
+  const calendar = await getAthleteCalendar(viewer, squadId, athleteId, period).catch(notFoundOn404);
   const days = Array.from({ length: PLAN_WEEKS * 7 }, (_, i) => addDays(view.asOf, i + 1));
   const hidden = { squadId, athleteId };
+  const basePath = `/coach/squads/${squadId}/athletes/${athleteId}/plan`;
+  const editHref = (plannedId: string) => `${basePath}/sessions/${plannedId}`;
+  const unit = viewer.unitPreference;
   return (
     <>
       <p>
-        <Link href={`/coach/squads/${squadId}/athletes/${athleteId}`}>← Athlete</Link>
+        <Link href={`/coach/squads/${squadId}/athletes/${athleteId}`}>← {calendar.athlete.name}</Link>
       </p>
-      <h1>Plan the next {PLAN_WEEKS} weeks</h1>
+      <h1>Plan for {calendar.athlete.name}</h1>
+      <p className="page-links">
+        <Link href={`/coach/squads/${squadId}/plan`}>Squad week</Link>
+        {" · "}
+        <Link href={`/coach/squads/${squadId}/plan/templates`}>Plan templates</Link>
+      </p>
 
-      <section aria-labelledby="suggestions-heading">
-        <h2 id="suggestions-heading">Suggested by the active flags</h2>
-        {view.suggestions.length === 0 ? (
-          <p className="muted">No suggestions: nothing flagged calls for a change.</p>
-        ) : (
-          <ul style={{ listStyle: "none", padding: 0 }}>
-            {view.suggestions.map((s) => (
-              <li key={s.id} className="card">
-                <p style={{ margin: 0 }}>
-                  <strong>
-                    {formatDate(s.date)}: {s.type.replace("-", " ")}
-                    {s.durationMin ? `, ${s.durationMin} min` : ""}
-                    {s.rpe != null ? ` at RPE ${s.rpe}` : ""}
-                    {s.crossTrainingMode ? ` (${s.crossTrainingMode.replace("-", " ")})` : ""}
-                  </strong>{" "}
-                  <span className="badge">{s.flagId}</span>
-                </p>
-                <p style={{ margin: "0.25rem 0" }}>{s.reason}</p>
-                {s.exercises?.length ? (
-                  <p className="muted" style={{ margin: 0 }}>
-                    {s.exercises.map((e) => `${e.name} (${e.prescription})`).join("; ")}
-                  </p>
-                ) : null}
-                {s.type !== "rest" && s.type !== "assessment" ? <AddSuggestionButton {...hidden} suggestionId={s.id} /> : null}
-              </li>
-            ))}
-          </ul>
-        )}
+      <section aria-labelledby="calendar-heading">
+        <h2 id="calendar-heading">Calendar: {periodTitle(calendar.grid)}</h2>
+        {period.notice ? (
+          <p className="notice notice-warn" role="status">
+            {period.notice}
+          </p>
+        ) : null}
+        <CalendarNav basePath={basePath} grid={calendar.grid} today={calendar.today} label="Calendar periods" />
+        <AthleteCalendarGrid
+          grid={calendar.grid}
+          today={calendar.today}
+          planned={calendar.planned}
+          done={calendar.done}
+          status={calendar.comparison.status}
+          unit={unit}
+          editHref={editHref}
+        />
+        <h3>Planned against done</h3>
+        <p className="muted">
+          A planned session counts as done when a session of the same type was logged on its day. Load is sRPE (effort × minutes);
+          a session without an effort counts at RPE 5.
+        </p>
+        <PlannedVsDoneTable
+          view={calendar.grid.view}
+          days={calendar.comparison.days}
+          weeks={calendar.comparison.weeks}
+          unit={unit}
+          caption={`${periodTitle(calendar.grid)}: planned against done`}
+        />
+        {calendar.grid.view === "week" ? (
+          <div className="card">
+            <h3 style={{ marginTop: 0 }}>Reuse this week</h3>
+            <p className="muted">Saves the sessions planned for this week in this squad as a template, to apply to other athletes.</p>
+            <SaveWeekAsTemplateForm {...hidden} monday={calendar.grid.start} templatesHref={`/coach/squads/${squadId}/plan/templates`} />
+          </div>
+        ) : null}
       </section>
 
-      <ProjectionChart data={view.projection} />
+      <section aria-labelledby="next-weeks-heading">
+        <h2 id="next-weeks-heading">Plan the next {PLAN_WEEKS} weeks</h2>
+        <section aria-labelledby="suggestions-heading">
+          <h3 id="suggestions-heading">Suggested by the active flags</h3>
+          {view.suggestions.length === 0 ? (
+            <p className="muted">No suggestions: nothing flagged calls for a change.</p>
+          ) : (
+            <ul style={{ listStyle: "none", padding: 0 }}>
+              {view.suggestions.map((s) => (
+                <SuggestionCard
+                  key={s.id}
+                  suggestion={s}
+                  badge={<span className="badge">{FLAG_NAMES[s.flagId]}</span>}
+                  action={isPlannable(s) ? <AddSuggestionButton {...hidden} suggestionId={s.id} /> : null}
+                />
+              ))}
+            </ul>
+          )}
+        </section>
 
-      <section aria-labelledby="projected-flags">
-        <h2 id="projected-flags">Flags this plan would raise</h2>
-        <FlagList flags={view.projectedFlags} audience="coach" />
-      </section>
+        <ProjectionChart data={view.projection} />
 
-      <section aria-labelledby="plan-heading">
-        <h2 id="plan-heading">The plan</h2>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Planned sessions day by day</caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Planned</th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((day) => {
-                const items = view.planned.filter((p) => p.date === day);
-                return (
-                  <tr key={day}>
-                    <th scope="row">{formatDate(day)}</th>
-                    <td>
-                      {items.length === 0 ? <span className="muted">–</span> : null}
-                      {items.map((p) => (
-                        <div key={p.id} className="planned-item">
-                          <span>
-                            {plannedSessionTitle(p)}
-                            {p.origin === "SUGGESTION" ? <span className="badge">{p.flagId ?? "suggested"}</span> : null}
-                          </span>
-                          {p.reason ? <div className="muted">{p.reason}</div> : null}
-                          <PlannedItemControls plannedId={p.id} date={p.date} label={plannedSessionTitle(p)} />
-                        </div>
-                      ))}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      </section>
+        <section aria-labelledby="projected-flags">
+          <h3 id="projected-flags">Flags this plan would raise</h3>
+          <FlagList flags={view.projectedFlags} audience="coach" />
+        </section>
 
-      <section className="card" aria-labelledby="add-heading">
-        <h2 id="add-heading" style={{ marginTop: 0 }}>
-          Add a session
-        </h2>
-        <AddPlannedSessionForm {...hidden} unit={viewer.unitPreference} defaultDate={addDays(view.asOf, 1)} />
+        <section aria-labelledby="plan-heading">
+          <h3 id="plan-heading">Day by day</h3>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Planned sessions day by day</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Day</th>
+                  <th scope="col">Planned</th>
+                </tr>
+              </thead>
+              <tbody>
+                {days.map((day) => {
+                  const items = view.planned.filter((p) => p.date === day);
+                  return (
+                    <tr key={day}>
+                      <th scope="row">{formatDate(day)}</th>
+                      <td>
+                        {items.length === 0 ? <span className="muted">–</span> : null}
+                        {items.map((p) => (
+                          <div key={p.id} className="planned-item">
+                            <span>
+                              {plannedSessionTitle(p)}
+                              {p.origin === "SUGGESTION" ? <span className="badge">{p.flagId ? (FLAG_NAMES[p.flagId as FlagId] ?? p.flagId) : "suggested"}</span> : null}
+                              {p.origin === "TEMPLATE" ? <span className="badge">template</span> : null}
+                            </span>
+                            {p.reason ? <div className="muted">{p.reason}</div> : null}
+                            <PlannedItemControls plannedId={p.id} date={p.date} label={plannedSessionTitle(p)} />
+                            <Link href={editHref(p.id)}>
+                              Edit<span className="visually-hidden"> {plannedSessionTitle(p)}</span>
+                            </Link>
+                          </div>
+                        ))}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+
+        <section className="card" aria-labelledby="add-heading">
+          <h3 id="add-heading" style={{ marginTop: 0 }}>
+            Add a session
+          </h3>
+          <AddPlannedSessionForm {...hidden} unit={unit} defaultDate={addDays(view.asOf, 1)} />
+        </section>
       </section>
     </>
   );

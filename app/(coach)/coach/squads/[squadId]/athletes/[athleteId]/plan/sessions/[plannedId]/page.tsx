@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Metadata } from "next";
+import { requireViewer } from "@/lib/auth/viewer";
+import { NotFoundError } from "@/lib/errors";
+import { getPlannedSessionForEdit } from "@/lib/plans/queries";
+import { formatDate } from "@/lib/dates";
+import { EditPlannedSessionForm } from "../../plan-forms";
+
+export const metadata: Metadata = { title: "Edit planned session" };
+
+export default async function EditPlannedSessionPage({ params }: { params: Promise<{ squadId: string; athleteId: string; plannedId: string }> }) {
+  const { squadId, athleteId, plannedId } = await params;
+  const viewer = await requireViewer();
+  const { planned, athleteName } = await getPlannedSessionForEdit(viewer, squadId, athleteId, plannedId).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const planHref = `/coach/squads/${squadId}/athletes/${athleteId}/plan`;
+  return (
+    <>
+      <p>
+        <Link href={`${planHref}?view=week&start=${planned.date}`}>← Plan for {athleteName}</Link>
+      </p>
+      <h1>Edit planned session</h1>
+      <p>
+        {athleteName}, {formatDate(planned.date)}
+        {planned.origin === "SUGGESTION" ? (
+          <>
+            {" "}
+            <span className="badge">Suggested: {planned.flagId ?? "engine"}</span>
+          </>
+        ) : null}
+        {planned.origin === "TEMPLATE" ? (
+          <>
+            {" "}
+            <span className="badge">Template</span>
+          </>
+        ) : null}
+      </p>
+      {planned.reason ? <p className="muted">Why it was planned: {planned.reason}</p> : null}
+      <div className="card">
+        <EditPlannedSessionForm plannedId={planned.id} unit={viewer.unitPreference} values={{
+            type: planned.type,
+            subType: planned.subType,
+            date: planned.date,
+            title: planned.title,
+            durationMin: planned.durationMin,
+            distanceKm: planned.distanceKm,
+            targetRpe: planned.targetRpe,
+            description: planned.description,
+          }}
+          planHref={planHref} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { addDays } from "@/lib/dates";
+import { TEMPLATE_DAYS, type TemplateSession } from "@/lib/plans/schemas";
+
+// Plan templates without the database: turning a template into dated sessions and a planned week into
+// a template. Day offset 0 is the Monday the template starts on.
+
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/** "Week 2, Wednesday" for day offset 9. */
+export function templateDayLabel(dayOffset: number): string {
+  return `Week ${Math.floor(dayOffset / 7) + 1}, ${WEEKDAYS[dayOffset % 7]}`;
+}
+
+export const TEMPLATE_DAY_OPTIONS = Array.from({ length: TEMPLATE_DAYS }, (_, i) => ({ value: String(i), label: templateDayLabel(i) }));
+
+export type DatedTemplateSession = Omit<TemplateSession, "dayOffset"> & { date: string };
+
+/** A template's sessions on the calendar, from the Monday it starts on, in date order. */
+export function expandTemplate(sessions: TemplateSession[], startMonday: string): DatedTemplateSession[] {
+  return [...sessions]
+    .sort((a, b) => a.dayOffset - b.dayOffset)
+    .map(({ dayOffset, ...rest }) => ({ ...rest, date: addDays(startMonday, dayOffset) }));
+}
+
+type PlannedLike = {
+  date: string;
+  type: string;
+  subType: string | null;
+  durationMin: number;
+  distanceKm: number | null;
+  targetRpe: number | null;
+  title: string | null;
+};
+
+/** The planned sessions of the week that starts on `monday` as template sessions (offsets 0-6). */
+export function weekAsTemplate(planned: PlannedLike[], monday: string): TemplateSession[] {
+  const sunday = addDays(monday, 6);
+  return planned
+    .filter((p) => p.date >= monday && p.date <= sunday)
+    .map((p) => ({
+      dayOffset: Math.round((Date.parse(`${p.date}T00:00:00Z`) - Date.parse(`${monday}T00:00:00Z`)) / 86_400_000),
+      type: p.type as TemplateSession["type"],
+      subType: p.type === "CROSS_TRAINING" ? ((p.subType as TemplateSession["subType"]) ?? "OTHER") : null,
+      durationMin: p.durationMin,
+      distanceKm: p.distanceKm,
+      targetRpe: p.targetRpe,
+      title: p.title,
+    }))
+    .sort((a, b) => a.dayOffset - b.dayOffset);
+}
+
+/** How many weeks a template's sessions reach into (1-4). */
+export const templateWeeks = (sessions: TemplateSession[]) =>
+  sessions.length === 0 ? 1 : Math.floor(Math.max(...sessions.map((s) => s.dayOffset)) / 7) + 1;
