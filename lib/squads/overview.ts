@@ -82,26 +82,50 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
   ]);
 
   const squadThresholds = (squad.thresholds as Prisma.JsonObject | null) ?? undefined;
+  // Rows are split per athlete once, and each time zone's date is worked out once: with a hundred
+  // athletes, filtering every list per athlete and formatting a date per athlete cost more than the reads.
+  const byUser = <T extends { userId: string }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = map.get(row.userId);
+      if (list) list.push(row);
+      else map.set(row.userId, [row]);
+    }
+    return map;
+  };
+  const sessionsOf = byUser(sessions);
+  const shoeTotalsOf = byUser(shoeTotals);
+  const retiredOf = byUser(retired);
+  const painsOf = byUser(pains);
+  const ostrcOf = byUser(ostrcRows);
+  const todays = new Map<string, string>();
+  const todayOf = (timeZone: string) => {
+    const today = todays.get(timeZone) ?? todayIn(timeZone, now);
+    todays.set(timeZone, today);
+    return today;
+  };
   const statuses = squad.memberships.map(({ user, thresholds }) => {
-    const asOf = todayIn(user.timeZone, now);
-    const own = sessions.filter((s) => s.userId === user.id).map(toEngineSession);
-    const history: EngineSession[] = shoeTotals
-      .filter((t) => t.userId === user.id && t.km > 0)
-      .map((t) => ({ id: `history-${t.shoeId}`, date: addDays(asOf, -SHOE_HISTORY_OFFSET_DAYS), type: "RUN", durationMin: 1, distanceKm: t.km, shoeId: t.shoeId }));
-    const ownPains = pains.filter((p) => p.userId === user.id);
+    const asOf = todayOf(user.timeZone);
+    const own = (sessionsOf.get(user.id) ?? []).map(toEngineSession);
+    const historyDate = addDays(asOf, -SHOE_HISTORY_OFFSET_DAYS);
+    const history: EngineSession[] = (shoeTotalsOf.get(user.id) ?? [])
+      .filter((t) => t.km > 0)
+      .map((t) => ({ id: `history-${t.shoeId}`, date: historyDate, type: "RUN", durationMin: 1, distanceKm: t.km, shoeId: t.shoeId }));
+    const ownPains = painsOf.get(user.id) ?? [];
     const flags = evaluateFlags({
       asOf,
       sessions: [...history, ...own.filter((s) => s.date <= asOf)],
       painReports: ownPains.map(toEnginePainReport).filter((p) => p.date <= asOf),
-      ostrc: ostrcRows
-        .filter((o) => o.userId === user.id)
+      ostrc: (ostrcOf.get(user.id) ?? [])
         .map((o) => ({ date: o.localDate.toISOString().slice(0, 10), zone: o.zone.toLowerCase() as BackZone, q1: o.q1, q2: o.q2, q3: o.q3, q4: o.q4 }))
         .filter((o) => o.date <= asOf),
-      profile: toEngineProfile(user.profile, retired.filter((r) => r.userId === user.id).map((r) => r.id)),
+      profile: toEngineProfile(user.profile, (retiredOf.get(user.id) ?? []).map((r) => r.id)),
       thresholds: resolveThresholds(squadThresholds, (thresholds as Prisma.JsonObject | null) ?? undefined),
     });
-    const week = own.filter((s) => s.date > addDays(asOf, -7) && s.date <= asOf);
-    const month = own.filter((s) => s.date > addDays(asOf, -28) && s.date <= asOf);
+    const weekFrom = addDays(asOf, -7);
+    const monthFrom = addDays(asOf, -28);
+    const week = own.filter((s) => s.date > weekFrom && s.date <= asOf);
+    const month = own.filter((s) => s.date > monthFrom && s.date <= asOf);
     const load = (list: EngineSession[]) => list.reduce((sum, s) => sum + (s.rpe ?? 5) * s.durationMin, 0);
     const last = ownPains.at(-1);
     return {
