@@ -94,13 +94,14 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
       where: { userId: athleteId, localDate: { gte: toDbDate(flagFrom), lte: toDbDate(asOf) } },
       select: { id: true, localDate: true, type: true, durationMin: true, distanceKm: true, rpe: true, surface: true, shoeId: true },
     }),
-    // Shoe wear counts every run ever done in a shoe still in use.
+    // Shoe wear counts every run ever done in a shoe still in use. Naming the shoe's owner lets the planner
+    // start from the athlete's few shoes; without it, it walked the shoe index of every session stored.
     prisma.trainingSession.findMany({
       where: {
         userId: athleteId,
         type: "RUN",
         localDate: { lt: toDbDate(flagFrom) },
-        shoe: { retiredAt: null },
+        shoe: { userId: athleteId, retiredAt: null },
       },
       select: { id: true, localDate: true, type: true, durationMin: true, distanceKm: true, rpe: true, surface: true, shoeId: true },
     }),
