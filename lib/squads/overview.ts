@@ -58,8 +58,8 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
   const from = addDays(utcToday, -LOOKBACK_DAYS - 1);
   const [sessions, shoeTotals, retired, pains, ostrcRows] = await Promise.all([
     prisma.$queryRaw<
-      { id: string; userId: string; localDate: Date; type: string; durationMin: number; distanceKm: number | null; rpe: number | null; surface: string | null; shoeId: string | null }[]
-    >`SELECT "id", "userId", "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
+      { id: string; userId: string; localDate: string; type: string; durationMin: number; distanceKm: number | null; rpe: number | null; surface: string | null; shoeId: string | null }[]
+    >`SELECT "id", "userId", to_char("localDate", 'YYYY-MM-DD') AS "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
       FROM "TrainingSession" WHERE "userId" = ANY(${ids}::text[]) AND "localDate" >= ${from}::date`,
     prisma.$queryRaw<{ userId: string; shoeId: string; km: number }[]>`
       SELECT sh."userId", sh."id" AS "shoeId",
@@ -84,6 +84,7 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
   const squadThresholds = (squad.thresholds as Prisma.JsonObject | null) ?? undefined;
   // Rows are split per athlete once, and each time zone's date is worked out once: with a hundred
   // athletes, filtering every list per athlete and formatting a date per athlete cost more than the reads.
+  // For the same reason session dates come as strings from the database rather than Dates to format.
   const byUser = <T extends { userId: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
     for (const row of rows) {
