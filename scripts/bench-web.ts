@@ -69,14 +69,21 @@ function parseArgs(argv: string[]): Options {
 // ---------------------------------------------------------------- clean-up, also on Ctrl-C
 
 const cleanups: (() => Promise<void>)[] = [];
-async function cleanUp() {
-  while (cleanups.length) {
-    const fn = cleanups.pop()!;
-    await fn().catch((error: unknown) => console.error(`clean-up: ${error instanceof Error ? error.message : String(error)}`));
-  }
+let cleaning: Promise<void> | undefined;
+let interrupted = false;
+/** Undoes what the run set up, newest first; called once, whether the run ends, fails or is interrupted. */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    while (cleanups.length) {
+      const fn = cleanups.pop()!;
+      await fn().catch((error: unknown) => console.error(`clean-up: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  })();
+  return cleaning;
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
+    interrupted = true;
     console.error(`\n${signal}: stopping`);
     void cleanUp().finally(() => process.exit(130));
   });
@@ -747,8 +754,9 @@ async function main() {
 
 main()
   .then(cleanUp, async (error: unknown) => {
-    console.error(error instanceof UsageError ? error.message : error);
+    // Requests in flight fail once an interrupt has stopped the server: that is not worth reporting.
+    if (!interrupted) console.error(error instanceof UsageError ? error.message : error);
     await cleanUp();
-    process.exit(1);
+    process.exit(interrupted ? 130 : 1);
   })
   .then(() => process.exit(0));
