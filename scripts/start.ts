@@ -2,12 +2,13 @@
 // Without DATABASE_URL it starts the embedded Postgres (data under .data/), then applies pending
 // migrations, seeds the demo squad into an empty database, builds when sources changed, and serves.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { EnvError, parseEnv } from "../lib/env";
 import { applyMigrations } from "./migrate";
 import { bin, root, run, startEmbeddedPostgres } from "./lib/processes";
+import { buildIsCurrent } from "./lib/build";
 
 const dev = process.argv.includes("--dev");
 const dataDir = path.resolve(root, process.env.BACKBONE_DATA_DIR ?? ".data");
@@ -26,26 +27,6 @@ function ensureAuthSecret() {
     console.log(`No AUTH_SECRET set: generated one in ${path.relative(root, file)}`);
   }
   process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
-}
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target)) {
-    if (entry === "generated" || entry === "node_modules" || entry.endsWith(".test.ts")) continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  }
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "lib", "proxy.ts", "next.config.js", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"];
-  return sources.every((s) => newestMtime(path.join(root, s)) <= built);
 }
 
 async function seedIfEmpty(url: string) {

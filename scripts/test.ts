@@ -4,27 +4,13 @@
 import { mkdtempSync, rmSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { applyMigrations } from "./migrate";
 import { bin, isPortOpen, root, run, startEmbeddedPostgres } from "./lib/processes";
+import { ensureDatabaseExists } from "./lib/database";
 import { assertLocalDatabase, resetDatabase } from "../tests/integration/test-database";
 
 const only = process.argv.slice(2);
 const wants = (step: string) => only.length === 0 || only.includes(step);
-
-async function ensureDatabaseExists(serverUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function testDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.TEST_DATABASE_URL) return { url: process.env.TEST_DATABASE_URL, stop: async () => {} };

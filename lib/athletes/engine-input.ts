@@ -12,7 +12,8 @@ import { dateOnly } from "@/lib/dates";
 
 export function toEngineSession(row: {
   id: string;
-  localDate: Date;
+  /** A @db.Date value, or its "YYYY-MM-DD" string when read as one. */
+  localDate: Date | string;
   type: string;
   durationMin: number;
   distanceKm: number | null;
@@ -22,7 +23,7 @@ export function toEngineSession(row: {
 }): EngineSession {
   return {
     id: row.id,
-    date: dateOnly(row.localDate),
+    date: typeof row.localDate === "string" ? row.localDate : dateOnly(row.localDate),
     type: row.type as SessionType,
     durationMin: row.durationMin,
     distanceKm: row.distanceKm,

@@ -43,22 +43,16 @@ export async function listCoachSquads(viewer: Viewer): Promise<CoachSquad[]> {
   const athleteIds = [
     ...new Set(squads.flatMap((s) => s.memberships.filter((m) => m.role === "ATHLETE").map((m) => m.user.id))),
   ];
-  const [lastSessions, lastReports] = athleteIds.length
-    ? await Promise.all([
-        prisma.trainingSession.groupBy({
-          by: ["userId"],
-          where: { userId: { in: athleteIds } },
-          _max: { localDate: true },
-        }),
-        prisma.backPainReport.groupBy({
-          by: ["userId"],
-          where: { userId: { in: athleteIds } },
-          _max: { localDate: true },
-        }),
-      ])
-    : [[], []];
-  const lastSession = new Map(lastSessions.map((r) => [r.userId, r._max.localDate]));
-  const lastReport = new Map(lastReports.map((r) => [r.userId, r._max.localDate]));
+  // The newest row per athlete, one backward index probe each: grouping would read every session ever logged.
+  const latest = athleteIds.length
+    ? await prisma.$queryRaw<{ userId: string; lastSessionDate: Date | null; lastReportDate: Date | null }[]>`
+        SELECT a."userId", ls."localDate" AS "lastSessionDate", lr."localDate" AS "lastReportDate"
+        FROM unnest(${athleteIds}::text[]) AS a("userId")
+        LEFT JOIN LATERAL (SELECT "localDate" FROM "TrainingSession" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) ls ON true
+        LEFT JOIN LATERAL (SELECT "localDate" FROM "BackPainReport" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) lr ON true`
+    : [];
+  const lastSession = new Map(latest.map((r) => [r.userId, r.lastSessionDate]));
+  const lastReport = new Map(latest.map((r) => [r.userId, r.lastReportDate]));
   return squads.map((squad) => ({
     id: squad.id,
     name: squad.name,

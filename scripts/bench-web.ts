@@ -1,0 +1,762 @@
+/**
+ * Server time of the coach's pages on the demo squad scaled to 100 athletes x 36 months (~107,000
+ * sessions), against the production build under concurrent requests, next to the bare SQL that reads the
+ * same rows; then the first-load JS of every page route.
+ * Targets: squad overview p95 < 150 ms, athlete page p95 < 200 ms, first-load JS < 180 kB gzip per route.
+ *
+ * Times are measured by the client on localhost from sending the request to the last byte of the body,
+ * so they include the localhost transfer (and gzip of the HTML, which the requests accept like a
+ * browser). Slow figures are reported as OVER; only errors end the script with a non-zero exit code.
+ *
+ * Database: BENCH_DATABASE_URL, else the local server on 127.0.0.1:5432 (database backbone_bench,
+ * created if missing), else the embedded one with its data in .bench/pglite. It is seeded once; reruns
+ * reuse it while the seeded history still ends within two days of today. The audit-log entries that the
+ * run's logins and page views write are removed at the end.
+ *
+ * Usage: npm run bench:web [-- --requests 200 --concurrency 8 --serial 20 --port 3300
+ *                              --reseed --build | --no-build]
+ */
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import http from "node:http";
+import { cpus, loadavg } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { applyMigrations } from "./migrate";
+import { bin, isPortOpen, root, run, startEmbeddedPostgres } from "./lib/processes";
+import { ensureDatabaseExists } from "./lib/database";
+import { buildIsCurrent, distDir } from "./lib/build";
+import { ChunkSizes, firstLoadChunks, pageRoutes } from "./lib/first-load-js";
+import { assertLocalDatabase, resetDatabase } from "../tests/integration/test-database";
+import { addDays, todayIn } from "../lib/dates";
+import { DEMO_COACH_EMAIL, DEMO_PASSWORD } from "../lib/demo/generator";
+
+const ATHLETES = 100;
+const MONTHS = 36;
+const OVERVIEW_TARGET_MS = 150;
+const ATHLETE_TARGET_MS = 200;
+const FIRST_LOAD_TARGET_KB = 180;
+
+// ---------------------------------------------------------------- options
+
+type Options = { requests: number; concurrency: number; serial: number; port: number; reseed: boolean; build: "auto" | "always" | "never" };
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { requests: 200, concurrency: 8, serial: 20, port: Number(process.env.BENCH_PORT ?? 3300), reseed: false, build: "auto" };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split("=", 2);
+    const int = () => {
+      const raw = inline ?? argv[++i];
+      if (!raw || !/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`${flag} needs a positive whole number, got "${raw ?? ""}"`);
+      return Number(raw);
+    };
+    if (flag === "--requests") options.requests = int();
+    else if (flag === "--concurrency") options.concurrency = int();
+    else if (flag === "--serial") options.serial = int();
+    else if (flag === "--port") options.port = int();
+    else if (flag === "--reseed") options.reseed = true;
+    else if (flag === "--build") options.build = "always";
+    else if (flag === "--no-build") options.build = "never";
+    else throw new UsageError(`Unknown argument "${argv[i]}"`);
+  }
+  return options;
+}
+
+// ---------------------------------------------------------------- clean-up, also on Ctrl-C
+
+const cleanups: (() => Promise<void>)[] = [];
+let cleaning: Promise<void> | undefined;
+let interrupted = false;
+/** Undoes what the run set up, newest first; called once, whether the run ends, fails or is interrupted. */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    while (cleanups.length) {
+      const fn = cleanups.pop()!;
+      await fn().catch((error: unknown) => console.error(`clean-up: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  })();
+  return cleaning;
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    console.error(`\n${signal}: stopping`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------- database and seed
+
+async function benchDatabase(): Promise<{ url: string; embedded: boolean }> {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, embedded: false };
+  if (await isPortOpen(5432)) {
+    return { url: await ensureDatabaseExists("postgresql://postgres@127.0.0.1:5432/postgres", "backbone_bench"), embedded: false };
+  }
+  console.log("No Postgres on 127.0.0.1:5432: using the embedded database (.bench/pglite). It runs one query at a time, so its figures say little about a real server.");
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(root, ".bench", "pglite"), port: Number(process.env.EMBEDDED_DB_PORT ?? 54349) });
+  cleanups.push(embedded.stop);
+  return { url: embedded.url, embedded: true };
+}
+
+type SeedState = { athletes: number; sessions: number; dailyLoads: number; first: string | null; last: string | null };
+
+async function seedState(client: pg.Client): Promise<SeedState> {
+  const { rows } = await client.query<{ athletes: number; sessions: number; dailyLoads: number; first: string | null; last: string | null }>(`
+    SELECT (SELECT count(*)::int FROM "Membership" m JOIN "Membership" c ON c."squadId" = m."squadId" AND c.role = 'COACH'
+              JOIN "User" u ON u.id = c."userId" AND u.email = $1 WHERE m.role = 'ATHLETE') AS athletes,
+           (SELECT count(*)::int FROM "TrainingSession") AS sessions,
+           (SELECT count(*)::int FROM "DailyLoad") AS "dailyLoads",
+           (SELECT min("localDate")::text FROM "TrainingSession") AS first,
+           (SELECT max("localDate")::text FROM "TrainingSession") AS last`, [DEMO_COACH_EMAIL]);
+  return rows[0];
+}
+
+async function ensureSeeded(url: string, reseed: boolean): Promise<SeedState> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    let state = await seedState(client);
+    const today = todayIn("UTC");
+    const current = state.athletes === ATHLETES && state.sessions > 50_000 && state.last !== null && state.last >= addDays(today, -2);
+    if (current && !reseed) {
+      console.log(`database: demo squad present (${state.athletes} athletes, history ${state.first} to ${state.last}); not reseeded`);
+    } else {
+      const why = reseed ? "--reseed" : state.sessions === 0 ? "empty database" : `seeded data does not match (${state.athletes} athletes, history up to ${state.last})`;
+      console.log(`database: seeding ${ATHLETES} athletes x ${MONTHS} months (${why})…`);
+      const started = performance.now();
+      await resetDatabase(url);
+      await run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "prisma/seed.ts", "--athletes", String(ATHLETES), "--months", String(MONTHS)], {
+        env: { ...process.env, DATABASE_URL: url },
+      });
+      console.log(`database: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      state = await seedState(client);
+    }
+    // Fresh statistics, as autovacuum keeps them on a live database; without them the planner guesses.
+    await client.query("ANALYZE");
+    return state;
+  } finally {
+    await client.end();
+  }
+}
+
+// ---------------------------------------------------------------- build and server
+
+async function ensureBuild(mode: Options["build"]) {
+  const dir = distDir();
+  if (mode === "never") {
+    if (!existsSync(path.join(dir, "BUILD_ID"))) throw new Error(`--no-build, but there is no build in ${dir}`);
+    if (!buildIsCurrent(dir)) console.log("build: sources changed since the last build (--no-build: measuring the old one)");
+    return;
+  }
+  if (mode === "auto" && buildIsCurrent(dir)) {
+    console.log(`build: ${path.relative(root, dir)} is current (--build forces a new one)`);
+    return;
+  }
+  console.log("build: next build (production)…");
+  const started = performance.now();
+  await run(bin("next"), ["build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+  console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+async function freePort(from: number): Promise<number> {
+  for (let port = from; port < from + 50; port++) if (!(await isPortOpen(port))) return port;
+  throw new Error(`no free port between ${from} and ${from + 49}`);
+}
+
+async function startServer(databaseUrl: string, port: number, embedded: boolean): Promise<{ base: string; pid: number }> {
+  const base = `http://127.0.0.1:${port}`;
+  const log: string[] = [];
+  const child: ChildProcess = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    // Its own process group, so that stopping it also stops whatever it started.
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: randomBytes(48).toString("base64url"),
+      AUTH_TRUST_HOST: "true",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(embedded ? { DB_POOL_SIZE: "4" } : {}),
+    },
+  });
+  const keep = (chunk: Buffer) => {
+    log.push(chunk.toString());
+    if (log.length > 200) log.shift();
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  let exited = false;
+  child.once("exit", () => (exited = true));
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        const force = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 5000);
+        child.once("exit", () => {
+          clearTimeout(force);
+          resolve();
+        });
+        process.kill(-child.pid!, "SIGTERM");
+      }),
+  );
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw new Error(`next start exited early:\n${log.join("")}`);
+    const res = await request(`${base}/api/health`).catch(() => null);
+    if (res?.status === 200) return { base, pid: child.pid! };
+    if (Date.now() > deadline) throw new Error(`${base}/api/health did not answer 200 within 60 s:\n${log.join("")}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+// ---------------------------------------------------------------- HTTP
+
+type Response = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; ms: number };
+
+let agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+
+function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = http.request(url, { method: options.method ?? "GET", headers: options.headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), ms: performance.now() - started }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.setTimeout(60_000, () => req.destroy(new Error(`${url}: no answer within 60 s`)));
+    req.end(options.body);
+  });
+}
+
+const cookiesOf = (res: Response) => (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]);
+
+/** Logs in through Auth.js's credentials endpoint, as the login form does; returns the Cookie header. */
+async function logIn(base: string, email: string): Promise<string> {
+  const csrf = await request(`${base}/api/auth/csrf`);
+  const { csrfToken } = JSON.parse(csrf.body.toString()) as { csrfToken: string };
+  const res = await request(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf).join("; ") },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD, csrfToken, callbackUrl: "/" }).toString(),
+  });
+  const session = cookiesOf(res).find((c) => c.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`logging in as ${email} failed (HTTP ${res.status}, ${res.headers.location ?? "no redirect"})`);
+  return session;
+}
+
+// ---------------------------------------------------------------- CPU time (Linux)
+
+// Other work on a shared machine stretches response times but not the CPU time a request costs, so that
+// is measured too: user + system time of the server's processes and of the database's backends.
+const TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux
+
+function procStat(pid: number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after "pid (comm) ": state, ppid, pgrp, ... utime is the 14th field, stime the 15th.
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null;
+  }
+}
+
+type CpuSnapshot = Map<number, number>;
+
+function cpuOf(pids: number[]): CpuSnapshot {
+  const snapshot: CpuSnapshot = new Map();
+  for (const pid of pids) {
+    const f = procStat(pid);
+    if (f) snapshot.set(pid, ((Number(f[11]) + Number(f[12])) * 1000) / TICKS_PER_SECOND);
+  }
+  return snapshot;
+}
+
+/** CPU milliseconds spent between two snapshots; null when nothing could be read (no /proc, remote database). */
+function cpuSpent(before: CpuSnapshot, after: CpuSnapshot): number | null {
+  if (after.size === 0) return null;
+  let ms = 0;
+  for (const [pid, t] of after) ms += t - (before.get(pid) ?? 0);
+  return ms;
+}
+
+/** The server's processes: next start and anything it started, all in its process group. */
+function processGroup(pgid: number): number[] {
+  if (!existsSync("/proc")) return [];
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((pid) => procStat(pid)?.[2] === String(pgid));
+}
+
+/** Backends of the benchmark database, when it runs on this machine (their pids are local processes). */
+async function databaseBackends(client: pg.Client): Promise<number[]> {
+  const { rows } = await client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  return rows.map((r) => r.pid);
+}
+
+type CpuMeter = { app: () => CpuSnapshot; db: () => Promise<CpuSnapshot> };
+
+// ---------------------------------------------------------------- timing
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+
+type Timing = { p50: number; p95: number; max: number; perSecond: number; count: number };
+
+/** Runs `count` tasks, `concurrency` at a time; each task's own duration is what it returns. */
+async function timeConcurrently(count: number, concurrency: number, task: (i: number) => Promise<number>): Promise<Timing> {
+  const times: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) times.push(await task(next++));
+    }),
+  );
+  const wall = performance.now() - started;
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: times[times.length - 1], perSecond: (count / wall) * 1000, count };
+}
+
+// ---------------------------------------------------------------- what is measured
+
+type Scene = {
+  coachId: string;
+  coachSquadIds: string[];
+  squadId: string;
+  squadName: string;
+  athleteIds: string[];
+  athletes: { label: string; id: string; name: string; email: string; timeZone: string; sessions: number }[];
+  // The athlete whose own pages are measured for first-load JS, with one of their reports and sessions.
+  ownId: string;
+  ownEmail: string;
+  ownReportId: string | null;
+  ownSessionId: string | null;
+};
+
+async function loadScene(client: pg.Client): Promise<Scene> {
+  const coach = await client.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [DEMO_COACH_EMAIL]);
+  const coachId = coach.rows[0].id;
+  const squads = await client.query<{ id: string; name: string; athletes: number }>(
+    `SELECT s.id, s.name, (SELECT count(*)::int FROM "Membership" a WHERE a."squadId" = s.id AND a.role = 'ATHLETE') AS athletes
+     FROM "Membership" m JOIN "Squad" s ON s.id = m."squadId" WHERE m."userId" = $1 AND m.role = 'COACH' ORDER BY athletes DESC`,
+    [coachId],
+  );
+  const squad = squads.rows[0];
+  const athletes = await client.query<{ id: string; name: string; email: string; timeZone: string; sessions: number; reports: number }>(
+    `SELECT u.id, u.name, u.email, u."timeZone",
+            (SELECT count(*)::int FROM "TrainingSession" s WHERE s."userId" = u.id) AS sessions,
+            (SELECT count(*)::int FROM "BackPainReport" r WHERE r."userId" = u.id) AS reports
+     FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE m."squadId" = $1 AND m.role = 'ATHLETE'
+     ORDER BY sessions DESC, u.id`,
+    [squad.id],
+  );
+  const all = athletes.rows;
+  const pick = (label: string, a: (typeof all)[number]) => ({ label, id: a.id, name: a.name, email: a.email, timeZone: a.timeZone, sessions: a.sessions });
+  const own = all.find((a) => a.reports > 0) ?? all[0];
+  const report = await client.query<{ id: string }>(`SELECT id FROM "BackPainReport" WHERE "userId" = $1 ORDER BY "localDate" DESC LIMIT 1`, [own.id]);
+  const session = await client.query<{ id: string }>(`SELECT id FROM "TrainingSession" WHERE "userId" = $1 ORDER BY "localDate" DESC LIMIT 1`, [own.id]);
+  return {
+    coachId,
+    coachSquadIds: squads.rows.map((s) => s.id),
+    squadId: squad.id,
+    squadName: squad.name,
+    athleteIds: all.map((a) => a.id),
+    athletes: [pick("most data", all[0]), pick("median", all[Math.floor(all.length / 2)]), pick("least data", all[all.length - 1])],
+    ownId: own.id,
+    ownEmail: own.email,
+    ownReportId: report.rows[0]?.id ?? null,
+    ownSessionId: session.rows[0]?.id ?? null,
+  };
+}
+
+type Stage = [sql: string, params: unknown[]][];
+
+type Page = {
+  name: string;
+  path: string;
+  targetMs: number;
+  /** Text the page must contain, so that a login page or an error page is not timed by mistake. */
+  expect: string;
+  /**
+   * The page's reads as bare SQL, stage by stage as the page awaits them (a stage's queries run in
+   * parallel). They mirror the queries of the page's lib/ functions and must follow them when those
+   * change. Repeated access checks and the athlete page's audit-log insert are left out.
+   */
+  sql: () => Stage[];
+};
+
+const VIEWER_SQL = `SELECT u.id, u.email, u.name, u."timeZone", u."unitPreference", u."sessionVersion", m."squadId", m.role, m."isOwner", s.name AS "squadName"
+  FROM "User" u LEFT JOIN "Membership" m ON m."userId" = u.id LEFT JOIN "Squad" s ON s.id = m."squadId"
+  WHERE u.id = $1 ORDER BY m."createdAt"`;
+
+function pages(scene: Scene): Page[] {
+  const { coachId, squadId, athleteIds } = scene;
+  const viewer: Stage = [[VIEWER_SQL, [coachId]]];
+  const utcToday = todayIn("UTC");
+
+  const overview: Page = {
+    name: "squad overview /coach",
+    path: "/coach",
+    targetMs: OVERVIEW_TARGET_MS,
+    expect: "Your squads",
+    // lib/squads/queries.ts listCoachSquads, then lib/squads/overview.ts getSquadTriage.
+    sql: () => {
+      const from = addDays(utcToday, -43);
+      return [
+        viewer,
+        [[`SELECT s.id, s.name, m.role, m."createdAt", u.id AS "userId", u.name AS "userName", u.email
+           FROM "Squad" s JOIN "Membership" m ON m."squadId" = s.id JOIN "User" u ON u.id = m."userId"
+           WHERE s.id = ANY($1::text[]) ORDER BY s."createdAt", u.name`, [scene.coachSquadIds]]],
+        [[`SELECT a."userId", ls."localDate" AS "lastSessionDate", lr."localDate" AS "lastReportDate"
+           FROM unnest($1::text[]) AS a("userId")
+           LEFT JOIN LATERAL (SELECT "localDate" FROM "TrainingSession" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) ls ON true
+           LEFT JOIN LATERAL (SELECT "localDate" FROM "BackPainReport" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) lr ON true`, [athleteIds]]],
+        [[`SELECT s.thresholds, m.thresholds AS "athleteThresholds", u.id, u.name, u."timeZone",
+                  p."birthDate", p."footprintType", p."legLengthDiscrepancyMm", p."postureLoad"
+           FROM "Squad" s JOIN "Membership" m ON m."squadId" = s.id AND m.role = 'ATHLETE' JOIN "User" u ON u.id = m."userId"
+           LEFT JOIN "AthleteProfile" p ON p."userId" = u.id WHERE s.id = $1`, [squadId]]],
+        [
+          [`SELECT "id", "userId", to_char("localDate", 'YYYY-MM-DD') AS "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
+            FROM "TrainingSession" WHERE "userId" = ANY($1::text[]) AND "localDate" >= $2::date`, [athleteIds, from]],
+          [`SELECT sh."userId", sh."id" AS "shoeId",
+                   (sh."initialKm" + COALESCE(SUM(s."distanceKm") FILTER (WHERE s."type" = 'RUN' AND s."localDate" < $2::date), 0))::float8 AS km
+            FROM "Shoe" sh LEFT JOIN "TrainingSession" s ON s."shoeId" = sh."id"
+            WHERE sh."userId" = ANY($1::text[]) AND sh."retiredAt" IS NULL
+            GROUP BY sh."userId", sh."id", sh."initialKm"`, [athleteIds, from]],
+          [`SELECT id, "userId" FROM "Shoe" WHERE "userId" = ANY($1::text[]) AND "retiredAt" IS NOT NULL`, [athleteIds]],
+          [`SELECT "userId", "localDate", zone, "subArea", nrs, "redFlags", mechanical, "reportedAt" FROM "BackPainReport"
+            WHERE "userId" = ANY($1::text[]) AND "localDate" >= $2::date ORDER BY "localDate", "reportedAt"`, [athleteIds, addDays(utcToday, -29)]],
+          [`SELECT "userId", "localDate", zone, q1, q2, q3, q4 FROM "OstrcResponse" WHERE "userId" = ANY($1::text[]) AND "localDate" >= $2::date`,
+            [athleteIds, addDays(utcToday, -15)]],
+        ],
+      ];
+    },
+  };
+
+  const squadPage: Page = {
+    name: "squad page /coach/squads/[id]",
+    path: `/coach/squads/${squadId}`,
+    targetMs: OVERVIEW_TARGET_MS,
+    expect: scene.squadName,
+    // lib/squads/queries.ts getSquadForCoach.
+    sql: () => [
+      viewer,
+      [
+        [`SELECT s.id, s.name, m.role, m."isOwner", m."createdAt", u.id AS "userId", u.name AS "userName", u.email
+          FROM "Squad" s JOIN "Membership" m ON m."squadId" = s.id JOIN "User" u ON u.id = m."userId"
+          WHERE s.id = $1 ORDER BY m.role, u.name`, [squadId]],
+        [`SELECT i.id, i.role, i.note, i."createdAt", i."expiresAt", i."usedAt", i."revokedAt", ub.name AS "usedBy"
+          FROM "Invitation" i LEFT JOIN "User" ub ON ub.id = i."usedById" WHERE i."squadId" = $1 ORDER BY i."createdAt" DESC LIMIT 50`, [squadId]],
+      ],
+    ],
+  };
+
+  const athletePages = scene.athletes.map((a): Page => ({
+    name: `athlete page, ${a.label} (${a.sessions} sessions)`,
+    path: `/coach/squads/${squadId}/athletes/${a.id}`,
+    targetMs: ATHLETE_TARGET_MS,
+    expect: a.name,
+    // lib/athletes/coach-view.ts: getAthleteSummary, getAthleteProfile and getTrainingView; then
+    // lib/comments/queries.ts listCommentTargets and lib/athletes/comments.ts listCommentsForAthlete.
+    sql: () => {
+      const asOf = todayIn(a.timeZone);
+      const from = addDays(asOf, -83);
+      const loadFrom = addDays(from, -27);
+      const flagFrom = addDays(asOf, -42);
+      const from28 = addDays(asOf, -27);
+      return [
+        viewer,
+        [[`SELECT id FROM "Membership" WHERE "squadId" = $1 AND "userId" = $2 AND role = 'ATHLETE' LIMIT 1`, [squadId, a.id]]],
+        [
+          [`SELECT id, name, "timeZone" FROM "User" WHERE id = $1`, [a.id]],
+          [`SELECT u.id, u.name, u.email, u."timeZone", u."unitPreference", p."birthDate", p.sex, p."heightCm", p."weightKg", p."footprintType",
+                   p."legLengthDiscrepancyMm", p."postureLoad", p."curvatureFindings", p."injuryHistory", p."updatedAt"
+            FROM "User" u LEFT JOIN "AthleteProfile" p ON p."userId" = u.id WHERE u.id = $1`, [a.id]],
+          [`SELECT u."timeZone", p."birthDate", p."footprintType", p."legLengthDiscrepancyMm", p."postureLoad", m."squadId", m.thresholds, s.thresholds AS "squadThresholds"
+            FROM "User" u LEFT JOIN "AthleteProfile" p ON p."userId" = u.id
+            LEFT JOIN "Membership" m ON m."userId" = u.id AND m.role = 'ATHLETE' LEFT JOIN "Squad" s ON s.id = m."squadId"
+            WHERE u.id = $1 ORDER BY m."createdAt"`, [a.id]],
+        ],
+        [
+          [`SELECT id, "localDate", type, "durationMin", "distanceKm", rpe FROM "TrainingSession"
+            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date ORDER BY "localDate" DESC, "startTime" DESC`, [a.id, from28, asOf]],
+          [`SELECT "localDate", zone, nrs, "redFlags" FROM "BackPainReport" WHERE "userId" = $1 ORDER BY "localDate" DESC, "reportedAt" DESC LIMIT 1`, [a.id]],
+          [`SELECT s.id, s.name, cu.name AS coach FROM "Membership" m JOIN "Squad" s ON s.id = m."squadId"
+            LEFT JOIN "Membership" c ON c."squadId" = s.id AND c.role = 'COACH' LEFT JOIN "User" cu ON cu.id = c."userId"
+            WHERE m."userId" = $1 AND m.role = 'ATHLETE'`, [a.id]],
+          [`SELECT "localDate", "srpeAu", "runKmBySurface", "runKm" FROM "DailyLoad"
+            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date ORDER BY "localDate"`, [a.id, loadFrom, asOf]],
+          [`SELECT id, "localDate", type, "durationMin", "distanceKm", rpe, surface, "shoeId" FROM "TrainingSession"
+            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date`, [a.id, flagFrom, asOf]],
+          [`SELECT s.id, s."localDate", s.type, s."durationMin", s."distanceKm", s.rpe, s.surface, s."shoeId"
+            FROM "TrainingSession" s JOIN "Shoe" sh ON sh.id = s."shoeId" AND sh."userId" = $1
+            WHERE s."userId" = $1 AND s.type = 'RUN' AND s."localDate" < $2::date AND sh."retiredAt" IS NULL`, [a.id, flagFrom]],
+          [`SELECT id FROM "Shoe" WHERE "userId" = $1 AND "retiredAt" IS NOT NULL`, [a.id]],
+          [`SELECT "localDate", zone, "subArea", nrs, "redFlags", mechanical FROM "BackPainReport"
+            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date ORDER BY "localDate"`, [a.id, from < addDays(asOf, -27) ? from : addDays(asOf, -27), asOf]],
+          [`SELECT "localDate", zone, q1, q2, q3, q4 FROM "OstrcResponse"
+            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date ORDER BY "localDate", zone`, [a.id, addDays(asOf, -13), asOf]],
+          [`SELECT id, "initialKm" FROM "Shoe" WHERE "userId" = $1 AND "retiredAt" IS NULL AND "initialKm" > 0`, [a.id]],
+        ],
+        [
+          [`SELECT r.id, r."localDate", r.zone, r.nrs, r.notes,
+                   (SELECT count(*)::int FROM "CoachComment" c WHERE c."painReportId" = r.id AND c."squadId" = $2) AS comments
+            FROM "BackPainReport" r WHERE r."userId" = $1 ORDER BY r."localDate" DESC, r."reportedAt" DESC LIMIT 10`, [a.id, squadId]],
+          [`SELECT s.id, s."localDate", s.type, s."durationMin", s."distanceKm", s.rpe,
+                   (SELECT count(*)::int FROM "CoachComment" c WHERE c."sessionId" = s.id AND c."squadId" = $2) AS comments
+            FROM "TrainingSession" s WHERE s."userId" = $1 ORDER BY s."localDate" DESC, s."createdAt" DESC LIMIT 10`, [a.id, squadId]],
+          [`SELECT c.id, c.body, c."createdAt", au.name AS author, s.type, s."localDate", r.zone, r."localDate" AS "reportDate"
+            FROM "CoachComment" c LEFT JOIN "User" au ON au.id = c."authorId"
+            LEFT JOIN "TrainingSession" s ON s.id = c."sessionId" LEFT JOIN "BackPainReport" r ON r.id = c."painReportId"
+            WHERE c."athleteId" = $1 AND c."squadId" = ANY($2::text[]) ORDER BY c."createdAt" DESC LIMIT 20`, [a.id, scene.coachSquadIds]],
+        ],
+      ];
+    },
+  }));
+
+  return [overview, squadPage, ...athletePages];
+}
+
+// ---------------------------------------------------------------- runs
+
+type PageResult = {
+  page: Page;
+  serial: Timing;
+  load: Timing;
+  sql: Timing;
+  htmlKb: number;
+  sqlRows: number;
+  /** CPU milliseconds per request of the server and of the database, and of the database per bare-SQL run. */
+  cpu: { app: number | null; db: number | null; sqlDb: number | null };
+};
+
+async function benchPage(base: string, cookie: string, pool: pg.Pool, meter: CpuMeter, page: Page, options: Options): Promise<PageResult> {
+  const headers = { cookie, accept: "text/html", "accept-encoding": "gzip" };
+  const fetchPage = async () => {
+    const res = await request(`${base}${page.path}`, { headers });
+    if (res.status !== 200) throw new Error(`${page.path} answered HTTP ${res.status}${res.headers.location ? ` (to ${res.headers.location})` : ""}`);
+    return res;
+  };
+  // One uncompressed read to check it is the page, and its size as the browser receives it before gzip.
+  const check = await request(`${base}${page.path}`, { headers: { cookie, accept: "text/html" } });
+  const html = check.body.toString();
+  if (check.status !== 200 || !html.includes(page.expect)) {
+    throw new Error(`${page.path} did not return the page (HTTP ${check.status}${check.headers.location ? `, to ${check.headers.location}` : ""}; "${page.expect}" ${html.includes(page.expect) ? "found" : "not found"})`);
+  }
+  const warmUp = Math.max(10, options.concurrency * 2);
+  await timeConcurrently(warmUp, options.concurrency, async () => (await fetchPage()).ms);
+  const serial = await timeConcurrently(options.serial, 1, async () => (await fetchPage()).ms);
+  const [app0, db0] = [meter.app(), await meter.db()];
+  const load = await timeConcurrently(options.requests, options.concurrency, async () => (await fetchPage()).ms);
+  const [app1, db1] = [meter.app(), await meter.db()];
+
+  let sqlRows = 0;
+  const runSql = async () => {
+    const started = performance.now();
+    let rows = 0;
+    for (const stage of page.sql()) {
+      const results = await Promise.all(stage.map(([text, params]) => pool.query(text, params)));
+      rows += results.reduce((n, r) => n + (r.rowCount ?? 0), 0);
+    }
+    sqlRows = rows;
+    return performance.now() - started;
+  };
+  await timeConcurrently(warmUp, options.concurrency, runSql);
+  const sqlDb0 = await meter.db();
+  const sql = await timeConcurrently(options.requests, options.concurrency, runSql);
+  const sqlDb1 = await meter.db();
+  const perRequest = (ms: number | null) => (ms === null ? null : ms / options.requests);
+  return {
+    page,
+    serial,
+    load,
+    sql,
+    htmlKb: check.body.length / 1024,
+    sqlRows,
+    cpu: { app: perRequest(cpuSpent(app0, app1)), db: perRequest(cpuSpent(db0, db1)), sqlDb: perRequest(cpuSpent(sqlDb0, sqlDb1)) },
+  };
+}
+
+type BundleRow = { route: string; as: string; kb: number | null; chunks: number; note?: string };
+
+async function measureFirstLoad(base: string, scene: Scene, cookies: { coach: string; athlete: string }, invitationToken: string): Promise<BundleRow[]> {
+  const sizes = new ChunkSizes(distDir());
+  const values: Record<string, string | null> = {
+    squadId: scene.squadId,
+    athleteId: scene.athletes[0].id,
+    reportId: scene.ownReportId,
+    sessionId: scene.ownSessionId,
+    token: invitationToken,
+  };
+  const rows: BundleRow[] = [];
+  for (const route of pageRoutes(distDir())) {
+    const as = route.startsWith("/coach") || route === "/settings" ? "coach" : route.startsWith("/athlete") ? "athlete" : "visitor";
+    const missing = [...route.matchAll(/\[(\w+)\]/g)].map((m) => m[1]).filter((p) => !values[p]);
+    if (missing.length) {
+      rows.push({ route, as, kb: null, chunks: 0, note: `no value for ${missing.join(", ")}` });
+      continue;
+    }
+    const url = route === "/_not-found" ? "/bench-web-no-such-page" : route.replace(/\[(\w+)\]/g, (_, p: string) => values[p]!);
+    const cookie = as === "coach" ? cookies.coach : as === "athlete" ? cookies.athlete : "";
+    const res = await request(`${base}${url}`, { headers: { accept: "text/html", ...(cookie ? { cookie } : {}) } });
+    const expected = route === "/_not-found" ? 404 : 200;
+    if (res.status !== expected) {
+      rows.push({ route, as, kb: null, chunks: 0, note: `HTTP ${res.status}${res.headers.location ? ` to ${res.headers.location}` : ""}` });
+      continue;
+    }
+    const total = sizes.total(firstLoadChunks(res.body.toString()));
+    rows.push({ route, as, kb: total.gzip / 1024, chunks: total.count });
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------- output
+
+const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
+const cpuMs = (x: number | null) => (x === null ? "-" : ms(x));
+
+/** Prints rows as aligned columns: the first left-aligned, the others right-aligned. */
+function printTable(header: string[], rows: string[][]) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
+
+function printPages(results: PageResult[], options: Options) {
+  console.log(
+    `\nServer time per page: ${options.requests} requests at concurrency ${options.concurrency} after a warm-up; "alone" = p50 of ${options.serial} requests one at a time.` +
+      `\nCPU app / CPU db = CPU time per request of the next start processes / of the database backends (Linux /proc; "-" when unreadable).` +
+      `\nBare SQL = the page's own queries sent with pg at the same concurrency (stages awaited as the page does); SQL CPU db per run.`,
+  );
+  printTable(
+    ["page", "HTML", "alone", "p50", "p95", "max", "req/s", "CPU app", "CPU db", "SQL p50", "SQL p95", "SQL CPU db", "page/SQL p50", "page/SQL p95", "target p95"],
+    results.map((r) => [
+      r.page.name,
+      `${Math.round(r.htmlKb)} kB`,
+      ms(r.serial.p50),
+      ms(r.load.p50),
+      ms(r.load.p95),
+      ms(r.load.max),
+      r.load.perSecond.toFixed(1),
+      cpuMs(r.cpu.app),
+      cpuMs(r.cpu.db),
+      ms(r.sql.p50),
+      ms(r.sql.p95),
+      cpuMs(r.cpu.sqlDb),
+      `${(r.load.p50 / r.sql.p50).toFixed(1)}x`,
+      `${(r.load.p95 / r.sql.p95).toFixed(1)}x`,
+      `< ${r.page.targetMs} ms ${r.load.p95 < r.page.targetMs ? "PASS" : "OVER"}`,
+    ]),
+  );
+}
+
+function printBundles(rows: BundleRow[]) {
+  console.log(`\nFirst-load JS per route (gzip level 9 of every script chunk the page's HTML loads; polyfills for old browsers left out):`);
+  printTable(
+    ["route", "as", "kB gzip", "chunks", "target"],
+    rows.map((r) => [
+      r.route,
+      r.as,
+      r.kb === null ? "-" : r.kb.toFixed(1),
+      r.kb === null ? "-" : String(r.chunks),
+      r.kb === null ? `not measured: ${r.note}` : `< ${FIRST_LOAD_TARGET_KB} kB ${r.kb < FIRST_LOAD_TARGET_KB ? "PASS" : "OVER"}`,
+    ]),
+  );
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  console.log(`CPU: ${cpus()[0]?.model ?? "unknown"} x${cpus().length}; Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+
+  const database = await benchDatabase();
+  assertLocalDatabase(database.url);
+  const { applied } = await applyMigrations(database.url);
+  if (applied.length) console.log(`database: applied ${applied.join(", ")}`);
+  const state = await ensureSeeded(database.url, options.reseed);
+  await ensureBuild(options.build);
+  const buildId = readFileSync(path.join(distDir(), "BUILD_ID"), "utf8").trim();
+  const builtAt = statSync(path.join(distDir(), "BUILD_ID")).mtime.toISOString().slice(0, 16).replace("T", " ");
+
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  cleanups.push(() => client.end());
+  const scene = await loadScene(client);
+  // The athlete page records each view in the audit log; the run's own entries go again afterwards, so
+  // that reruns find the same database.
+  const runStarted = new Date();
+  cleanups.push(
+    async () =>
+      void (await client.query(`DELETE FROM "AuditLog" WHERE "createdAt" >= $1 AND action IN ('athlete.view', 'auth.login') AND "actorId" = ANY($2::text[])`, [
+        runStarted,
+        [scene.coachId, scene.ownId],
+      ])),
+  );
+  // A live invitation, so that the invitation page is measured with its forms.
+  const invitationToken = randomBytes(32).toString("base64url");
+  const invitationId = `bench${randomUUID().replace(/-/g, "")}`;
+  await client.query(`INSERT INTO "Invitation" (id, "squadId", role, "tokenHash", note, "expiresAt") VALUES ($1, $2, 'ATHLETE', $3, 'bench:web', now() + interval '1 day')`, [
+    invitationId,
+    scene.squadId,
+    createHash("sha256").update(invitationToken).digest("hex"),
+  ]);
+  cleanups.push(async () => void (await client.query(`DELETE FROM "Invitation" WHERE id = $1`, [invitationId])));
+
+  const port = await freePort(options.port);
+  const { base, pid: serverPid } = await startServer(database.url, port, database.embedded);
+  console.log(`server: next start on ${base} (build ${buildId} of ${builtAt} UTC)`);
+  console.log(
+    `data: ${state.athletes} athletes, ${state.sessions.toLocaleString("en")} sessions, ${state.dailyLoads.toLocaleString("en")} daily totals, history ${state.first} to ${state.last}`,
+  );
+  const cookies = { coach: await logIn(base, DEMO_COACH_EMAIL), athlete: await logIn(base, scene.ownEmail) };
+
+  const pool = new pg.Pool({ connectionString: database.url, max: options.concurrency });
+  cleanups.push(() => pool.end());
+  const local = !database.embedded && ["127.0.0.1", "localhost", "::1", "[::1]"].includes(new URL(database.url).hostname);
+  const meter: CpuMeter = {
+    app: () => cpuOf(processGroup(serverPid)),
+    db: async () => (local ? cpuOf(await databaseBackends(client)) : new Map()),
+  };
+  const results: PageResult[] = [];
+  for (const page of pages(scene)) {
+    process.stdout.write(`measuring ${page.name}…\n`);
+    results.push(await benchPage(base, cookies.coach, pool, meter, page, options));
+  }
+  printPages(results, options);
+  const bundles = await measureFirstLoad(base, scene, cookies, invitationToken);
+  printBundles(bundles);
+
+  const measured = bundles.filter((b) => b.kb !== null);
+  const heaviest = measured.reduce((a, b) => (b.kb! > a.kb! ? b : a));
+  console.log("\nTargets:");
+  for (const r of results) {
+    console.log(`  ${r.page.name}: p95 ${ms(r.load.p95)} at concurrency ${options.concurrency} (target < ${r.page.targetMs} ms): ${r.load.p95 < r.page.targetMs ? "PASS" : "OVER"}`);
+  }
+  const over = measured.filter((b) => b.kb! >= FIRST_LOAD_TARGET_KB);
+  console.log(
+    `  first-load JS: largest ${heaviest.route} ${heaviest.kb!.toFixed(1)} kB gzip over ${measured.length} routes (target < ${FIRST_LOAD_TARGET_KB} kB): ` +
+      (over.length ? `OVER on ${over.map((b) => b.route).join(", ")}` : "PASS"),
+  );
+  console.log(`  load average after the run: ${loadavg().map((l) => l.toFixed(2)).join(" ")} (others' work on this machine shows in the figures)`);
+}
+
+main()
+  .then(cleanUp, async (error: unknown) => {
+    // Requests in flight fail once an interrupt has stopped the server: that is not worth reporting.
+    if (!interrupted) console.error(error instanceof UsageError ? error.message : error);
+    await cleanUp();
+    process.exit(interrupted ? 130 : 1);
+  })
+  .then(() => process.exit(0));
