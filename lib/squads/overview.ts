@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { assertCoachOf, type Viewer } from "@/lib/auth/permissions";
 import { addDays, dateOnly, toDbDate, todayIn } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { DEFAULT_RPE, resolveThresholds, type BackZone, type EngineSession, type Severity } from "@/lib/training-load";
+import { DEFAULT_RPE, resolveThresholds, type BackZone, type EngineSession, type Severity, type Thresholds } from "@/lib/training-load";
+import { cachedStatus, keepStatus, statusKey, type ComputedStatus } from "@/lib/squads/status-cache";
 import {
   FLAG_HISTORY_DAYS,
   SEVERITY_RANK,
@@ -12,7 +13,7 @@ import {
   worstSeverity,
   type FlagWeek,
 } from "@/lib/athletes/flag-history";
-import { toEngineProfile, toEngineSession } from "@/lib/athletes/engine-input";
+import { toEngineProfile } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
 import { listOpenReviewsForSquad } from "@/lib/flag-reviews/queries";
 import { withReviews, type ReviewedFlag } from "@/lib/flag-reviews/coverage";
@@ -36,41 +37,104 @@ export type AthleteStatus = {
 /**
  * Every athlete of a squad with the flags active today, worst first, and the worst flag of each of the
  * last 12 weeks: the coach's triage list and heat map. Reads are batched per squad (one query per
- * table), never per athlete.
+ * table), never per athlete. What is computed from an athlete's data is kept (see status-cache) until
+ * the data, the thresholds or the athlete's day changes; only the coaches' reviews are read every time.
  */
 export async function getSquadTriage(viewer: Viewer, squadId: string, now = new Date()): Promise<AthleteStatus[]> {
   assertCoachOf(viewer, squadId);
   const prisma = db();
-  const squad = await prisma.squad.findUnique({
-    where: { id: squadId },
-    select: {
-      thresholds: true,
-      memberships: {
-        where: { role: "ATHLETE" },
-        select: {
-          thresholds: true,
-          user: {
-            select: {
-              id: true,
-              name: true,
-              timeZone: true,
-              profile: { select: { birthDate: true, footprintType: true, legLengthDiscrepancyMm: true, postureLoad: true } },
+  const [squad, reviews] = await Promise.all([
+    prisma.squad.findUnique({
+      where: { id: squadId },
+      select: {
+        thresholds: true,
+        memberships: {
+          where: { role: "ATHLETE" },
+          select: {
+            thresholds: true,
+            user: {
+              select: {
+                id: true,
+                name: true,
+                timeZone: true,
+                dataVersion: true,
+                profile: { select: { birthDate: true, footprintType: true, legLengthDiscrepancyMm: true, postureLoad: true } },
+              },
             },
           },
         },
       },
-    },
-  });
+    }),
+    listOpenReviewsForSquad(viewer, squadId, addDays(todayIn("UTC", now), -1)),
+  ]);
   if (!squad || squad.memberships.length === 0) return [];
-  const ids = squad.memberships.map((m) => m.user.id);
-  // The squad's athletes may live in several time zones (a day either side of UTC): read a window wide
-  // enough for all of them, then cut each athlete's at their own history start.
-  const utcToday = todayIn("UTC", now);
-  const from = addDays(utcToday, -FLAG_HISTORY_DAYS - 1);
-  const [sessions, shoeTotals, retired, pains, ostrcRows, reviews] = await Promise.all([
+
+  const squadThresholds = (squad.thresholds as Prisma.JsonObject | null) ?? undefined;
+  const todays = new Map<string, string>();
+  const members = squad.memberships.map(({ user, thresholds: own }) => {
+    let asOf = todays.get(user.timeZone);
+    if (asOf === undefined) todays.set(user.timeZone, (asOf = todayIn(user.timeZone, now)));
+    const thresholds = resolveThresholds(squadThresholds, (own as Prisma.JsonObject | null) ?? undefined);
+    const key = statusKey(squadId, user.id, asOf, user.dataVersion, JSON.stringify(thresholds));
+    return { user, asOf, thresholds, key, computed: cachedStatus(key) };
+  });
+  const missing = members.filter((m) => !m.computed);
+  if (missing.length > 0) {
+    const computed = await computeStatuses(missing, now);
+    for (const m of missing) {
+      m.computed = computed.get(m.user.id);
+      if (m.computed) keepStatus(m.key, m.computed);
+    }
+  }
+
+  const statuses = members.map(({ user, computed }) => {
+    const c = computed!;
+    const { all: flags, open } = withReviews(c.today, reviews.get(user.id) ?? []);
+    open.sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || Number(x.review !== null) - Number(y.review !== null));
+    return {
+      id: user.id,
+      name: user.name,
+      worst: worstSeverity(open),
+      flags,
+      open,
+      weeks: c.weeks,
+      lastReport: c.lastReport,
+      weekLoadAu: c.weekLoadAu,
+      chronicWeekLoadAu: c.chronicWeekLoadAu,
+    };
+  });
+  // Within a severity, flags nobody has looked at yet come before acknowledged ones.
+  const unreviewed = (s: AthleteStatus) => s.open.filter((f) => f.severity !== "info" && f.review === null).length;
+  return statuses.sort(
+    (a, b) =>
+      (a.worst === null ? 9 : SEVERITY_RANK[a.worst]) - (b.worst === null ? 9 : SEVERITY_RANK[b.worst]) ||
+      unreviewed(b) - unreviewed(a) ||
+      b.open.filter((f) => f.severity !== "info").length - a.open.filter((f) => f.severity !== "info").length ||
+      a.name.localeCompare(b.name),
+  );
+}
+
+type Member = {
+  user: {
+    id: string;
+    profile: { birthDate: Date | null; footprintType: string; legLengthDiscrepancyMm: number | null; postureLoad: string[] } | null;
+  };
+  asOf: string;
+  thresholds: Thresholds;
+};
+
+/** Flags of today and of the last 12 weeks, and this week's load, for the athletes given. */
+async function computeStatuses(members: Member[], now: Date): Promise<Map<string, ComputedStatus>> {
+  const prisma = db();
+  const ids = members.map((m) => m.user.id);
+  // The athletes may live in several time zones (a day either side of UTC): read a window wide enough
+  // for all of them, then cut each athlete's at their own history start.
+  const from = addDays(todayIn("UTC", now), -FLAG_HISTORY_DAYS - 1);
+  const [sessions, shoeTotals, retired, pains, ostrcRows] = await Promise.all([
+    // Dates as text: formatting a Date per session costs more than the read.
     prisma.$queryRaw<
-      { id: string; userId: string; localDate: Date; type: string; durationMin: number; distanceKm: number | null; rpe: number | null; surface: string | null; shoeId: string | null }[]
-    >`SELECT "id", "userId", "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
+      { id: string; userId: string; localDate: string; type: string; durationMin: number; distanceKm: number | null; rpe: number | null; surface: string | null; shoeId: string | null }[]
+    >`SELECT "id", "userId", to_char("localDate", 'YYYY-MM-DD') AS "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
       FROM "TrainingSession" WHERE "userId" = ANY(${ids}::text[]) AND "localDate" >= ${from}::date
       ORDER BY "localDate"`,
     prisma.$queryRaw<{ userId: string; shoeId: string; km: number }[]>`
@@ -90,7 +154,6 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
       where: { userId: { in: ids }, localDate: { gte: toDbDate(from) } },
       select: { userId: true, localDate: true, zone: true, q1: true, q2: true, q3: true, q4: true },
     }),
-    listOpenReviewsForSquad(viewer, squadId, addDays(utcToday, -1)),
   ]);
 
   const group = <T extends { userId: string }>(rows: T[]) => {
@@ -108,18 +171,26 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
   const painsOf = group(pains);
   const ostrcOf = group(ostrcRows);
 
-  const squadThresholds = (squad.thresholds as Prisma.JsonObject | null) ?? undefined;
-  const statuses = squad.memberships.map(({ user, thresholds }) => {
-    const asOf = todayIn(user.timeZone, now);
+  const out = new Map<string, ComputedStatus>();
+  for (const { user, asOf, thresholds } of members) {
     const historyFrom = flagHistoryFrom(asOf);
-    const all = (sessionsOf.get(user.id) ?? []).map(toEngineSession).filter((s) => s.date <= asOf);
-    const own = all.filter((s) => s.date >= historyFrom);
+    const own: EngineSession[] = [];
     // Runs between the squad-wide window start and this athlete's count towards shoe wear only.
     const shoeKm = new Map((shoesOf.get(user.id) ?? []).map((t) => [t.shoeId, t.km]));
-    for (const s of all) {
-      if (s.date < historyFrom && s.type === "RUN" && s.shoeId && s.distanceKm && shoeKm.has(s.shoeId)) {
-        shoeKm.set(s.shoeId, (shoeKm.get(s.shoeId) ?? 0) + s.distanceKm);
-      }
+    for (const row of sessionsOf.get(user.id) ?? []) {
+      if (row.localDate > asOf) continue;
+      const s: EngineSession = {
+        id: row.id,
+        date: row.localDate,
+        type: row.type as EngineSession["type"],
+        durationMin: row.durationMin,
+        distanceKm: row.distanceKm,
+        rpe: row.rpe,
+        surface: row.surface ? (row.surface.toLowerCase() as EngineSession["surface"]) : null,
+        shoeId: row.shoeId,
+      };
+      if (s.date >= historyFrom) own.push(s);
+      else if (s.type === "RUN" && s.shoeId && s.distanceKm && shoeKm.has(s.shoeId)) shoeKm.set(s.shoeId, (shoeKm.get(s.shoeId) ?? 0) + s.distanceKm);
     }
     const ownPains = (painsOf.get(user.id) ?? []).filter((p) => dateOnly(p.localDate) <= asOf);
     const { weeks, today } = flagWeeks({
@@ -127,43 +198,28 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
       sessions: own,
       painReports: ownPains.map(toEnginePainReport),
       ostrc: (ostrcOf.get(user.id) ?? [])
-        .map((o) => ({
-          date: dateOnly(o.localDate),
-          zone: o.zone.toLowerCase() as BackZone,
-          q1: o.q1,
-          q2: o.q2,
-          q3: o.q3,
-          q4: o.q4,
-        }))
+        .map((o) => ({ date: dateOnly(o.localDate), zone: o.zone.toLowerCase() as BackZone, q1: o.q1, q2: o.q2, q3: o.q3, q4: o.q4 }))
         .filter((o) => o.date <= asOf),
       profile: toEngineProfile(user.profile, (retiredOf.get(user.id) ?? []).map((r) => r.id), Object.fromEntries(shoeKm)),
-      thresholds: resolveThresholds(squadThresholds, (thresholds as Prisma.JsonObject | null) ?? undefined),
+      thresholds,
     });
-    const week = own.filter((s) => s.date > addDays(asOf, -7));
-    const month = own.filter((s) => s.date > addDays(asOf, -28));
-    const load = (list: EngineSession[]) => list.reduce((sum, s) => sum + (s.rpe ?? DEFAULT_RPE) * s.durationMin, 0);
+    const weekFrom = addDays(asOf, -7);
+    const monthFrom = addDays(asOf, -28);
+    let week = 0;
+    let month = 0;
+    for (const s of own) {
+      const load = (s.rpe ?? DEFAULT_RPE) * s.durationMin;
+      if (s.date > monthFrom) month += load;
+      if (s.date > weekFrom) week += load;
+    }
     const last = ownPains.at(-1);
-    const { all: flags, open } = withReviews(today, reviews.get(user.id) ?? []);
-    open.sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || Number(x.review !== null) - Number(y.review !== null));
-    return {
-      id: user.id,
-      name: user.name,
-      worst: worstSeverity(open),
-      flags,
-      open,
+    out.set(user.id, {
+      today,
       weeks,
       lastReport: last ? { date: dateOnly(last.localDate), nrs: last.nrs, zone: last.zone } : null,
-      weekLoadAu: Math.round(load(week)),
-      chronicWeekLoadAu: Math.round(load(month) / 4),
-    };
-  });
-  // Within a severity, flags nobody has looked at yet come before acknowledged ones.
-  const unreviewed = (s: AthleteStatus) => s.open.filter((f) => f.severity !== "info" && f.review === null).length;
-  return statuses.sort(
-    (a, b) =>
-      (a.worst === null ? 9 : SEVERITY_RANK[a.worst]) - (b.worst === null ? 9 : SEVERITY_RANK[b.worst]) ||
-      unreviewed(b) - unreviewed(a) ||
-      b.open.filter((f) => f.severity !== "info").length - a.open.filter((f) => f.severity !== "info").length ||
-      a.name.localeCompare(b.name),
-  );
+      weekLoadAu: Math.round(week),
+      chronicWeekLoadAu: Math.round(month / 4),
+    });
+  }
+  return out;
 }

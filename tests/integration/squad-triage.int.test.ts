@@ -66,6 +66,20 @@ describe("squad triage", () => {
     expect(row.flags.map((f) => ({ ...f, review: undefined }))).toEqual(view.flags.map((f) => ({ ...f, review: undefined })));
   });
 
+  it("keeps computed statuses only while the athlete's data stays the same, whatever writes it", async () => {
+    const { squadA, coachA, athleteA } = await twoSquads();
+    const flagIds = async () => (await getSquadTriage(coachA, squadA.id, NOW))[0].flags.map((f) => f.id);
+    expect(await flagIds()).not.toContain("red-flag");
+    // A write outside the app's mutations (as a bulk import or a script would do) is seen too.
+    await db().$executeRaw`INSERT INTO "BackPainReport" ("id", "userId", "localDate", "zone", "nrs", "redFlags", "reportedAt")
+      VALUES ('raw-report', ${athleteA.id}, ${new Date(`${addDays(TODAY, -1)}T00:00:00Z`)}, 'LUMBAR', 4, ARRAY['night-pain'], now())`;
+    expect(await flagIds()).toContain("red-flag");
+    await db().backPainReport.delete({ where: { id: "raw-report" } });
+    expect(await flagIds()).not.toContain("red-flag");
+    await db().athleteProfile.update({ where: { userId: athleteA.id }, data: { legLengthDiscrepancyMm: 15 } });
+    expect(await flagIds()).toContain("leg-length-discrepancy");
+  });
+
   it("is for the squad's coaches only", async () => {
     const { squadA, coachB, athleteA } = await twoSquads();
     await expect(getSquadTriage(coachB, squadA.id, NOW)).rejects.toBeInstanceOf(NotFoundError);
