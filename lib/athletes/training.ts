@@ -2,28 +2,44 @@ import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { canViewAthlete, type Viewer } from "@/lib/auth/permissions";
-import { addDays, dateOnly, mondayOf, toDbDate, todayIn } from "@/lib/dates";
+import { addDays, dateOnly, toDbDate, todayIn } from "@/lib/dates";
 import {
-  computeDailyMetrics,
   evaluateFlags,
   resolveThresholds,
+  type BackZone,
   type EngineOstrc,
   type EnginePainReport,
   type EngineProfile,
   type EngineSession,
   type Flag,
+  type LoadMeasure,
   type Thresholds,
 } from "@/lib/training-load";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toEngineProfile, toEngineSession } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
-import { listOstrcForEngine } from "@/lib/ostrc/queries";
+import { resolveChartRange, type ChartRange } from "@/lib/athletes/schemas";
+import {
+  buildBackZoneHeatmap,
+  buildDailySeries,
+  buildPainSeries,
+  buildSessionTypeShare,
+  buildShoeKm,
+  buildWeeklySurfaceKm,
+  LOAD_UNITS,
+  type BackZoneHeatmap,
+  type DailyPoint,
+  type DailyTotals,
+  type PainPoint,
+  type SessionTypeShare,
+  type ShoeKmRow,
+  type WeekSurfacePoint,
+} from "@/lib/athletes/chart-series";
 
-export type LoadPoint = { date: string; load: number; acute: number | null; chronic: number | null; acwr: number | null };
-export type WeekSurfacePoint = { weekStart: string; totalKm: number } & Record<string, number | string>;
-export type PainPoint = { date: string; nrs: number | null; load: number };
+export type { DailyPoint, PainPoint, WeekSurfacePoint } from "@/lib/athletes/chart-series";
 
 export type TrainingView = {
+  /** The athlete's today: the flags are those active on it. */
   asOf: string;
   /** The engine's inputs behind the flags, for planning (suggestions and projections) on the server. */
   engine: {
@@ -33,26 +49,45 @@ export type TrainingView = {
     profile: EngineProfile;
     thresholds: Thresholds;
   };
+  /** First and last day the charts show (both included). */
   from: string;
-  load: LoadPoint[];
+  to: string;
+  /** The squad's load measure, and the unit of every load in the series. */
+  loadMeasure: LoadMeasure;
+  loadUnit: "AU" | "km" | "min";
+  /** The thresholds the charts draw and mark overload days with (the athlete's resolved ones). */
+  chartThresholds: { acwrHigh: number; monotonyHigh: number };
+  load: DailyPoint[];
   weeklySurfaceKm: WeekSurfacePoint[];
   surfaces: string[];
   pain: PainPoint[];
+  heatmap: BackZoneHeatmap;
+  sessionTypes: SessionTypeShare;
+  shoes: ShoeKmRow[];
   flags: Flag[];
 };
 
-// The chronic window needs 27 days before the first shown day to have a value on it.
-const WARM_UP_DAYS = 27;
 // Spikes look back 30 days and surface changes 35: sessions this far back feed the flags.
 const FLAG_LOOKBACK_DAYS = 42;
+// The exponential averages and fitness carry their whole history; a year of it is within 0.02% of all of it
+// (fitness, the slowest, keeps (41/42)^365 of its start), and bounds what a short range reads.
+const HISTORY_DAYS = 365;
 
-const round = (x: number | null, digits = 1) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+const earlier = (a: string, b: string) => (a < b ? a : b);
+const later = (a: string, b: string) => (a > b ? a : b);
 
 /**
- * Chart series and active flags for one athlete over the last `days` days, for the athlete or a
- * coach of one of their squads. Loads come from the kept daily totals, not from raw sessions.
+ * Chart series for one athlete over a range (days ending today, or custom dates), with the flags active
+ * today, for the athlete or a coach of one of their squads. Loads come from the kept daily totals,
+ * never from raw sessions; the few session-level reads are the flags' last six weeks and two small
+ * aggregates (session types of the period, km per shoe).
  */
-export async function getTrainingView(viewer: Viewer, athleteId: string, days = 84, now = new Date()): Promise<TrainingView> {
+export async function getTrainingView(
+  viewer: Viewer,
+  athleteId: string,
+  range: ChartRange | number = 84,
+  now = new Date(),
+): Promise<TrainingView> {
   const prisma = db();
   if (!(await canViewAthlete(prisma, viewer, athleteId))) throw new NotFoundError("Athlete not found");
   const user = await prisma.user.findUnique({
@@ -69,11 +104,14 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
   });
   if (!user) throw new NotFoundError("Athlete not found");
   const asOf = todayIn(user.timeZone, now);
-  const from = addDays(asOf, -(days - 1));
-  const loadFrom = addDays(from, -WARM_UP_DAYS);
+  const { from, to } = resolveChartRange(range, asOf);
+  const historyFrom = addDays(from, -HISTORY_DAYS);
   const flagFrom = addDays(asOf, -FLAG_LOOKBACK_DAYS);
   // Pain flags read the last 14 days and compare with the report before, up to 14 days earlier.
-  const painFrom = from < addDays(asOf, -27) ? from : addDays(asOf, -27);
+  const painFrom = earlier(from, addDays(asOf, -27));
+  const painTo = later(to, asOf);
+  // The engine reads the last 14 days of check-ins; the chart those of its range.
+  const ostrcFrom = earlier(from, addDays(asOf, -13));
 
   // A coach sees the athlete with the thresholds of a squad they share; the athlete with their first squad's.
   const membership =
@@ -84,96 +122,76 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
     (membership?.thresholds as Prisma.JsonObject | null) ?? undefined,
   );
 
-  const [dailyLoads, recentSessions, shoeRuns, retiredShoes, pain, ostrc, wornShoes] = await Promise.all([
-    prisma.dailyLoad.findMany({
-      where: { userId: athleteId, localDate: { gte: toDbDate(loadFrom), lte: toDbDate(asOf) } },
-      select: { localDate: true, srpeAu: true, runKmBySurface: true, runKm: true },
-      orderBy: { localDate: "asc" },
-    }),
+  const sessionSelect = { id: true, localDate: true, type: true, durationMin: true, distanceKm: true, rpe: true, surface: true, shoeId: true } as const;
+  const [dailyTotals, recentSessions, shoeRuns, pain, ostrcRows, typeAggregate, shoeAggregate] = await Promise.all([
+    // Raw SQL: up to four years of days, and the client would build an object with Date fields per row.
+    prisma.$queryRaw<DailyTotals[]>`
+      SELECT to_char("localDate", 'YYYY-MM-DD') AS "date", "srpeAu", "durationMin", "runKm", "longestRunKm", "runKmBySurface"
+      FROM "DailyLoad"
+      WHERE "userId" = ${athleteId} AND "localDate" >= ${historyFrom}::date AND "localDate" <= ${to}::date
+      ORDER BY "localDate"`,
     prisma.trainingSession.findMany({
       where: { userId: athleteId, localDate: { gte: toDbDate(flagFrom), lte: toDbDate(asOf) } },
-      select: { id: true, localDate: true, type: true, durationMin: true, distanceKm: true, rpe: true, surface: true, shoeId: true },
+      select: sessionSelect,
     }),
     // Shoe wear counts every run ever done in a shoe still in use.
     prisma.trainingSession.findMany({
-      where: {
-        userId: athleteId,
-        type: "RUN",
-        localDate: { lt: toDbDate(flagFrom) },
-        shoe: { retiredAt: null },
-      },
-      select: { id: true, localDate: true, type: true, durationMin: true, distanceKm: true, rpe: true, surface: true, shoeId: true },
+      where: { userId: athleteId, type: "RUN", localDate: { lt: toDbDate(flagFrom) }, shoe: { retiredAt: null } },
+      select: sessionSelect,
     }),
-    prisma.shoe.findMany({ where: { userId: athleteId, retiredAt: { not: null } }, select: { id: true } }),
     prisma.backPainReport.findMany({
-      where: { userId: athleteId, localDate: { gte: toDbDate(painFrom), lte: toDbDate(asOf) } },
+      where: { userId: athleteId, localDate: { gte: toDbDate(painFrom), lte: toDbDate(painTo) } },
       select: { localDate: true, zone: true, subArea: true, nrs: true, redFlags: true, mechanical: true },
       orderBy: { localDate: "asc" },
     }),
-    listOstrcForEngine(viewer, athleteId, addDays(asOf, -13), asOf),
-    prisma.shoe.findMany({ where: { userId: athleteId, retiredAt: null, initialKm: { gt: 0 } }, select: { id: true, initialKm: true } }),
+    prisma.$queryRaw<{ date: string; zone: string; q1: number; q2: number; q3: number; q4: number; severity: number }[]>`
+      SELECT to_char("localDate", 'YYYY-MM-DD') AS "date", "zone"::text AS "zone", "q1", "q2", "q3", "q4", "severity"
+      FROM "OstrcResponse"
+      WHERE "userId" = ${athleteId} AND "localDate" >= ${ostrcFrom}::date AND "localDate" <= ${later(to, asOf)}::date
+      ORDER BY "localDate", "zone"`,
+    // DailyLoad keeps only a count of support sessions; the split by type and minutes needs one aggregate.
+    prisma.$queryRaw<{ type: string; sessions: number; durationMin: number }[]>`
+      SELECT "type"::text AS "type", count(*)::int AS "sessions", COALESCE(sum("durationMin"), 0)::float8 AS "durationMin"
+      FROM "TrainingSession"
+      WHERE "userId" = ${athleteId} AND "localDate" >= ${from}::date AND "localDate" <= ${to}::date
+      GROUP BY "type"`,
+    prisma.$queryRaw<{ id: string; name: string; retired: boolean; initialKm: number; periodKm: number; runKm: number }[]>`
+      SELECT sh."id", sh."name", sh."retiredAt" IS NOT NULL AS "retired", sh."initialKm",
+             COALESCE(sum(s."distanceKm") FILTER (WHERE s."localDate" >= ${from}::date AND s."localDate" <= ${to}::date), 0)::float8 AS "periodKm",
+             COALESCE(sum(s."distanceKm"), 0)::float8 AS "runKm"
+      FROM "Shoe" sh LEFT JOIN "TrainingSession" s ON s."shoeId" = sh."id" AND s."type" = 'RUN'
+      WHERE sh."userId" = ${athleteId}
+      GROUP BY sh."id"`,
   ]);
 
-  // A zero entry on the first warm-up day makes the series start there even before any session.
-  const metrics = computeDailyMetrics(
-    [{ date: loadFrom, load: 0 }, ...dailyLoads.map((d) => ({ date: dateOnly(d.localDate), load: d.srpeAu }))],
-    { to: asOf },
-  );
-  const shown = metrics.filter((m) => m.date >= from);
-  const load: LoadPoint[] = shown.map((m) => ({
-    date: m.date,
-    load: Math.round(m.load),
-    acute: round(m.acuteLoad7),
-    chronic: round(m.chronicLoad28),
-    acwr: round(m.acwrEwma, 2),
-  }));
-
-  const surfaces = new Set<string>();
-  const weeks = new Map<string, WeekSurfacePoint>();
-  for (const d of dailyLoads) {
-    const date = dateOnly(d.localDate);
-    if (date < from) continue;
-    const weekStart = mondayOf(date);
-    const week = weeks.get(weekStart) ?? { weekStart, totalKm: 0 };
-    week.totalKm = Math.round((Number(week.totalKm) + d.runKm) * 10) / 10;
-    const bySurface = (d.runKmBySurface ?? {}) as Record<string, number>;
-    let surfaced = 0;
-    for (const [surface, km] of Object.entries(bySurface)) {
-      const key = surface.toLowerCase();
-      surfaces.add(key);
-      week[key] = Math.round((Number(week[key] ?? 0) + km) * 10) / 10;
-      surfaced += km;
-    }
-    if (d.runKm - surfaced > 0.05) {
-      surfaces.add("unrecorded");
-      week.unrecorded = Math.round((Number(week.unrecorded ?? 0) + d.runKm - surfaced) * 10) / 10;
-    }
-    weeks.set(weekStart, week);
-  }
-
-  const painByDate = new Map<string, number>();
-  for (const p of pain) {
+  const load = buildDailySeries(dailyTotals, { from, to, thresholds });
+  const weekly = buildWeeklySurfaceKm(dailyTotals, from, to);
+  const painInRange = pain.filter((p) => {
     const date = dateOnly(p.localDate);
-    painByDate.set(date, Math.max(painByDate.get(date) ?? 0, p.nrs));
-  }
-  const painSeries: PainPoint[] = load.map((l) => ({ date: l.date, load: l.load, nrs: painByDate.get(l.date) ?? null }));
+    return date >= from && date <= to;
+  });
+  const reports = painInRange.map((p) => ({ date: dateOnly(p.localDate), zone: p.zone, nrs: p.nrs }));
 
   const engine = {
     sessions: [
       // The distance a shoe had when it was added counts towards its wear, as one run long ago.
-      ...wornShoes.map((s) => ({
-        id: `initial-${s.id}`,
-        date: addDays(asOf, -400),
-        type: "RUN" as const,
-        durationMin: 1,
-        distanceKm: s.initialKm,
-        shoeId: s.id,
-      })),
+      ...shoeAggregate
+        .filter((s) => !s.retired && s.initialKm > 0)
+        .map((s) => ({
+          id: `initial-${s.id}`,
+          date: addDays(asOf, -400),
+          type: "RUN" as const,
+          durationMin: 1,
+          distanceKm: s.initialKm,
+          shoeId: s.id,
+        })),
       ...[...shoeRuns, ...recentSessions].map(toEngineSession),
     ],
-    painReports: pain.map(toEnginePainReport),
-    ostrc,
-    profile: toEngineProfile(user.profile, retiredShoes.map((s) => s.id)),
+    painReports: pain.filter((p) => dateOnly(p.localDate) <= asOf).map(toEnginePainReport),
+    ostrc: ostrcRows
+      .filter((o) => o.date >= addDays(asOf, -13) && o.date <= asOf)
+      .map((o) => ({ date: o.date, zone: o.zone.toLowerCase() as BackZone, q1: o.q1, q2: o.q2, q3: o.q3, q4: o.q4 })),
+    profile: toEngineProfile(user.profile, shoeAggregate.filter((s) => s.retired).map((s) => s.id)),
     thresholds,
   };
   const flags = evaluateFlags({ asOf, ...engine });
@@ -182,10 +200,21 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
     asOf,
     engine,
     from,
+    to,
+    loadMeasure: thresholds.loadMeasure,
+    loadUnit: LOAD_UNITS[thresholds.loadMeasure],
+    chartThresholds: { acwrHigh: thresholds.acwrHigh, monotonyHigh: thresholds.monotonyHigh },
     load,
-    weeklySurfaceKm: [...weeks.values()].sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1)),
-    surfaces: [...surfaces].sort(),
-    pain: painSeries,
+    weeklySurfaceKm: weekly.weeks,
+    surfaces: weekly.surfaces,
+    pain: buildPainSeries(
+      load,
+      reports,
+      ostrcRows.filter((o) => o.date >= from && o.date <= to),
+    ),
+    heatmap: buildBackZoneHeatmap(reports, from, to),
+    sessionTypes: buildSessionTypeShare(typeAggregate),
+    shoes: buildShoeKm(shoeAggregate),
     flags,
   };
 }

@@ -17,13 +17,21 @@ import { SESSION_TYPE_LABELS } from "@/lib/sessions/schemas";
 import { CommentForm } from "./comment-form";
 import { AthleteExports } from "@/lib/ui/export-links";
 import { todayIn } from "@/lib/dates";
+import { parseChartRange } from "@/lib/athletes/schemas";
 
 export const metadata: Metadata = { title: "Athlete" };
 
-export default async function CoachAthletePage({ params }: { params: Promise<{ squadId: string; athleteId: string }> }) {
+export default async function CoachAthletePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ squadId: string; athleteId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { squadId, athleteId } = await params;
   const viewer = await requireViewer();
-  const view = await getCoachAthleteView(viewer, squadId, athleteId).catch((e) => {
+  const range = parseChartRange(await searchParams, todayIn(viewer.timeZone));
+  const view = await getCoachAthleteView(viewer, squadId, athleteId, range.range).catch((e) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
@@ -53,7 +61,7 @@ export default async function CoachAthletePage({ params }: { params: Promise<{ s
       <h2>Flags</h2>
       <FlagList flags={view.training.flags} audience="coach" />
       <AthleteSummaryView summary={view.summary} unit={viewer.unitPreference} />
-      <TrainingCharts training={view.training} unit={viewer.unitPreference} />
+      <TrainingCharts training={view.training} unit={viewer.unitPreference} range={range} />
       <h2>Profile</h2>
       <div className="card">
         <ProfileFacts profile={view.profile} />
