@@ -5,8 +5,21 @@ import { zonedTimeToUtc } from "@/lib/imports/time";
 
 const DAY_MS = 86_400_000;
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one, and pages format dates by the
+// hundred (every cell of a chart's tooltips): each formatter is built once per locale, zone and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return formatter("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 export function addDays(date: string, days: number): string {
@@ -29,13 +42,11 @@ export function toDbDate(date: string): Date {
 }
 
 export function formatDate(date: string, locale = "en-GB"): string {
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
-    toDbDate(date),
-  );
+  return formatter(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(toDbDate(date));
 }
 
 export function formatDateTime(value: Date, timeZone: string, locale = "en-GB"): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(value);
+  return formatter(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(value);
 }
 
 export function ageOn(birthDate: string, on: string): number {
@@ -53,5 +64,5 @@ export function zonedTimeToInstant(date: string, time: string, timeZone: string)
 
 /** "HH:MM" of an instant in a time zone. */
 export function timeIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+  return formatter("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
 }
