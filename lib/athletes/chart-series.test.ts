@@ -6,11 +6,12 @@ import { DEFAULT_THRESHOLDS, evaluateFlags, OVERLOAD_FLAG_IDS, type EngineSessio
 import {
   buildBackZoneHeatmap,
   buildDailySeries,
-  buildPainSeries,
+  buildPainMarks,
   buildSessionTypeShare,
   buildShoeKm,
   buildWeeklySurfaceKm,
   dailyLoadIn,
+  joinPainSeries,
   type DailyTotals,
 } from "./chart-series";
 
@@ -182,11 +183,9 @@ describe("buildWeeklySurfaceKm", () => {
   });
 });
 
-describe("buildPainSeries", () => {
-  it("keeps each day's worst pain and OSTRC severity over its load", () => {
-    const daily = buildDailySeries([day(START, { srpeAu: 200 })], { from: START, to: addDays(START, 1), thresholds: T });
-    const pain = buildPainSeries(
-      daily,
+describe("buildPainMarks and joinPainSeries", () => {
+  it("keep each day's worst pain and OSTRC severity, joined over the daily load", () => {
+    const marks = buildPainMarks(
       [
         { date: START, nrs: 3 },
         { date: START, nrs: 6 },
@@ -196,9 +195,15 @@ describe("buildPainSeries", () => {
         { date: addDays(START, 1), severity: 44 },
       ],
     );
-    expect(pain).toEqual([
+    expect(marks).toEqual([
+      { date: START, nrs: 6, ostrcSeverity: null },
+      { date: addDays(START, 1), nrs: null, ostrcSeverity: 44 },
+    ]);
+    const daily = buildDailySeries([day(START, { srpeAu: 200 })], { from: START, to: addDays(START, 2), thresholds: T });
+    expect(joinPainSeries(daily, marks)).toEqual([
       { date: START, load: 200, nrs: 6, ostrcSeverity: null, overload: [] },
       { date: addDays(START, 1), load: 0, nrs: null, ostrcSeverity: 44, overload: [] },
+      { date: addDays(START, 2), load: 0, nrs: null, ostrcSeverity: null, overload: [] },
     ]);
   });
 });

@@ -2,9 +2,15 @@
  * Pure transforms from the kept daily totals (and a few small aggregates) to the series the athlete
  * charts draw. No database and no clock: lib/athletes/training.ts reads, these shape, the charts draw.
  */
-import { addDays, mondayOf } from "@/lib/dates";
-import { computeDailyMetrics, type LoadMeasure, type OverloadFlagId, type Thresholds } from "@/lib/training-load";
+import { computeDailyMetrics, type DailyMetrics, type LoadMeasure, type OverloadFlagId, type Thresholds } from "@/lib/training-load";
 import { atLeast, exceeds } from "@/lib/training-load/thresholds";
+// Epoch-day arithmetic and the shared date-string cache of the engine: a three-year range walks a few
+// thousand days per chart, and building each date through Date objects showed up in page profiles.
+import { dayString, parseDay } from "@/lib/training-load/dates";
+import type { PainMark } from "./pain-series";
+
+export type { PainMark, PainPoint } from "./pain-series";
+export { joinPainSeries } from "./pain-series";
 
 /** One DailyLoad row as the charts need it. */
 export type DailyTotals = {
@@ -60,60 +66,66 @@ export type DailyPoint = {
 const round = (x: number | null | undefined, digits: number) =>
   x === null || x === undefined ? null : Math.round(x * 10 ** digits) / 10 ** digits;
 
-const DAY_MS = 86_400_000;
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+const NO_RULES: OverloadFlagId[] = [];
+
+/** Epoch day of the Monday of the week holding `day` (epoch day 0, 1970-01-01, was a Thursday). */
+const mondayDay = (day: number) => day - ((((day + 3) % 7) + 7) % 7);
 
 // Spikes compare with the longest run of the 30 days before; the weekly change with days t-27..t-7.
 const SPIKE_LOOKBACK_DAYS = 30;
 const WEEKLY_BASELINE_DAYS = 27;
 
 /**
- * The overload rules (engine OVERLOAD_FLAG_IDS) each day from..to carries, with the athlete's resolved
- * thresholds and the engine's own comparisons (epsilon included), computed from daily totals rather than
- * from sessions, which no chart rescans:
+ * The overload rules (engine OVERLOAD_FLAG_IDS) each day from..to carries, in day order, with the
+ * athlete's resolved thresholds and the engine's own comparisons (epsilon included), computed from daily
+ * totals rather than from sessions, which no chart rescans:
  * - session-spike: the day's longest run against the longest run of the 30 days before (the day's
  *   largest spike is always its longest run's, since all of a day's runs share that reference);
  * - weekly-distance-increase: run km of t-6..t against the weekly mean of t-27..t-7;
- * - acwr-high and monotony-high: from `metrics` (same loads, same measure as the flags).
+ * - acwr-high and monotony-high: from `metrics` (computeDailyMetrics of the same loads, in the measure
+ *   of the flags).
  * This is the engine's rule "day t carries a rule when it holds on t with the data up to t"; the unit
  * tests check it day by day against evaluateFlags.
  */
 export function overloadRulesByDay(
   totals: readonly DailyTotals[],
-  metricsByDate: ReadonlyMap<string, { acwrEwma: number | null; monotony: number | null }>,
+  metrics: readonly DailyMetrics[],
   from: string,
   to: string,
   t: Thresholds,
-): Map<string, OverloadFlagId[]> {
-  const start = dayNumber(addDays(from, -(SPIKE_LOOKBACK_DAYS + 1)));
-  const n = dayNumber(to) - start + 1;
-  const runKm = new Float64Array(Math.max(n, 0));
-  const longest = new Float64Array(Math.max(n, 0));
+): OverloadFlagId[][] {
+  const fromDay = parseDay(from, "from");
+  const start = fromDay - (SPIKE_LOOKBACK_DAYS + 1);
+  const n = parseDay(to, "to") - start + 1;
+  if (n <= SPIKE_LOOKBACK_DAYS + 1) return [];
+  const runKm = new Float64Array(n);
+  const longest = new Float64Array(n);
   for (const d of totals) {
-    const i = dayNumber(d.date) - start;
+    const i = parseDay(d.date, "date") - start;
     if (i < 0 || i >= n) continue;
     runKm[i] += d.runKm;
     if (d.longestRunKm > longest[i]) longest[i] = d.longestRunKm;
   }
-  const out = new Map<string, OverloadFlagId[]>();
-  const first = dayNumber(from) - start;
-  for (let i = first, date = from; i < n; i++, date = addDays(date, 1)) {
+  const metricsStart = metrics.length ? parseDay(metrics[0].date, "date") : 0;
+  const out: OverloadFlagId[][] = [];
+  for (let i = SPIKE_LOOKBACK_DAYS + 1; i < n; i++) {
     const rules: OverloadFlagId[] = [];
     let ref = 0;
-    for (let k = Math.max(0, i - SPIKE_LOOKBACK_DAYS); k < i; k++) if (longest[k] > ref) ref = longest[k];
+    for (let k = i - SPIKE_LOOKBACK_DAYS; k < i; k++) if (longest[k] > ref) ref = longest[k];
     if (ref > 0 && longest[i] > 0 && exceeds(longest[i] / ref - 1, t.spikeCaution)) rules.push("session-spike");
+    // Window sums added afresh each day, in the engine's order, so that borderline days agree exactly.
     let lastKm = 0;
     let baseKm = 0;
-    for (let k = Math.max(0, i - 6); k <= i; k++) lastKm += runKm[k];
-    for (let k = Math.max(0, i - WEEKLY_BASELINE_DAYS); k <= i - 7; k++) baseKm += runKm[k];
+    for (let k = i - 6; k <= i; k++) lastKm += runKm[k];
+    for (let k = i - WEEKLY_BASELINE_DAYS; k <= i - 7; k++) baseKm += runKm[k];
     const baseline = baseKm / 3;
     if (baseline > 0 && atLeast(baseline, t.weeklyMinBaselineKm) && exceeds(lastKm / baseline - 1, t.weeklyIncrease)) {
       rules.push("weekly-distance-increase");
     }
-    const m = metricsByDate.get(date);
+    const m: DailyMetrics | undefined = metrics[start + i - metricsStart];
     if (m?.acwrEwma != null && atLeast(m.acwrEwma, t.acwrHigh)) rules.push("acwr-high");
     if (m?.monotony != null && exceeds(m.monotony, t.monotonyHigh)) rules.push("monotony-high");
-    out.set(date, rules);
+    out.push(rules.length ? rules : NO_RULES);
   }
   return out;
 }
@@ -135,13 +147,15 @@ export function buildDailySeries(
     inRange.map((d) => ({ date: d.date, load: dailyLoadIn(d, measure) })),
     { to },
   );
-  const byDate = new Map(metrics.map((m) => [m.date, m]));
-  const overload = overloadRulesByDay(inRange, byDate, from, to, thresholds);
+  const overload = overloadRulesByDay(inRange, metrics, from, to, thresholds);
+  const fromDay = parseDay(from, "from");
+  const toDay = parseDay(to, "to");
+  const metricsStart = metrics.length ? parseDay(metrics[0].date, "date") : Infinity;
   const out: DailyPoint[] = [];
-  for (let date = from; date <= to; date = addDays(date, 1)) {
-    const m = byDate.get(date);
+  for (let day = fromDay; day <= toDay; day++) {
+    const m: DailyMetrics | undefined = metrics[day - metricsStart];
     out.push({
-      date,
+      date: dayString(day),
       load: round(m?.load ?? 0, 1) as number,
       acute: round(m?.acuteLoad7, 1),
       chronic: round(m?.chronicLoad28, 1),
@@ -157,7 +171,7 @@ export function buildDailySeries(
       fatigue: round(m?.fatigue, 1),
       form: round(m?.form, 1),
       rampRate: round(m?.rampRate, 1),
-      overload: overload.get(date) ?? [],
+      overload: overload[day - fromDay] ?? NO_RULES,
     });
   }
   return out;
@@ -184,16 +198,17 @@ export function buildWeeklySurfaceKm(
   from: string,
   to: string,
 ): { weeks: WeekSurfacePoint[]; surfaces: string[] } {
-  const firstWeek = mondayOf(from);
-  const lastWeek = mondayOf(to);
-  const before = addDays(firstWeek, -7);
-  const raw = new Map<string, { total: number; bySurface: Map<string, number> }>();
-  for (let w = before; w <= lastWeek; w = addDays(w, 7)) raw.set(w, { total: 0, bySurface: new Map() });
+  const toDay = parseDay(to, "to");
+  const firstWeek = mondayDay(parseDay(from, "from"));
+  const lastWeek = mondayDay(toDay);
+  const before = firstWeek - 7;
+  const count = (lastWeek - before) / 7 + 1;
+  const raw = Array.from({ length: count }, () => ({ total: 0, bySurface: new Map<string, number>() }));
   const surfaces = new Set<string>();
   for (const d of totals) {
-    if (d.date < before || d.date > to) continue;
-    const week = raw.get(mondayOf(d.date));
-    if (!week) continue;
+    const day = parseDay(d.date, "date");
+    if (day < before || day > toDay) continue;
+    const week = raw[(mondayDay(day) - before) / 7];
     week.total += d.runKm;
     let surfaced = 0;
     for (const [surface, km] of Object.entries(d.runKmBySurface ?? {})) {
@@ -205,14 +220,15 @@ export function buildWeeklySurfaceKm(
     if (d.runKm - surfaced > 0.05) week.bySurface.set("unrecorded", (week.bySurface.get("unrecorded") ?? 0) + d.runKm - surfaced);
   }
   const weeks: WeekSurfacePoint[] = [];
-  for (let w = firstWeek; w <= lastWeek; w = addDays(w, 7)) {
-    const week = raw.get(w)!;
-    const previous = raw.get(addDays(w, -7))!.total;
+  for (let k = 1; k < count; k++) {
+    const week = raw[k];
+    const previous = raw[k - 1].total;
+    const weekStart = before + 7 * k;
     const point: WeekSurfacePoint = {
-      weekStart: w,
+      weekStart: dayString(weekStart),
       totalKm: round1(week.total),
       changePct: previous > 0 ? round1((week.total / previous - 1) * 100) : null,
-      partial: addDays(w, 6) > to,
+      partial: weekStart + 6 > toDay,
     };
     for (const [surface, km] of week.bySurface) {
       if (km <= 0) continue;
@@ -224,33 +240,30 @@ export function buildWeeklySurfaceKm(
   return { weeks, surfaces: [...surfaces].sort() };
 }
 
-export type PainPoint = {
-  date: string;
-  load: number;
-  /** Worst NRS (0-10) reported that day, any zone. */
-  nrs: number | null;
-  /** Highest OSTRC-O2 severity (0-100) of the check-ins answered that day, any zone. */
-  ostrcSeverity: number | null;
-  overload: OverloadFlagId[];
-};
-
-/** Daily load with the day's worst pain and OSTRC severity, and the overload rules it carried. */
-export function buildPainSeries(
-  daily: readonly DailyPoint[],
+/**
+ * The days with a pain report or a check-in: the worst NRS (0-10, any zone) and the highest OSTRC-O2
+ * severity (0-100, any zone) answered that day. Sparse on purpose: the page sends the daily series once,
+ * and the chart joins these onto it (joinPainSeries).
+ */
+export function buildPainMarks(
   reports: readonly { date: string; nrs: number }[],
   ostrc: readonly { date: string; severity: number }[],
-): PainPoint[] {
-  const nrs = new Map<string, number>();
-  for (const r of reports) nrs.set(r.date, Math.max(nrs.get(r.date) ?? 0, r.nrs));
-  const severity = new Map<string, number>();
-  for (const o of ostrc) severity.set(o.date, Math.max(severity.get(o.date) ?? 0, o.severity));
-  return daily.map((d) => ({
-    date: d.date,
-    load: d.load,
-    nrs: nrs.get(d.date) ?? null,
-    ostrcSeverity: severity.get(d.date) ?? null,
-    overload: d.overload,
-  }));
+): PainMark[] {
+  const byDate = new Map<string, PainMark>();
+  const mark = (date: string) => {
+    let m = byDate.get(date);
+    if (!m) byDate.set(date, (m = { date, nrs: null, ostrcSeverity: null }));
+    return m;
+  };
+  for (const r of reports) {
+    const m = mark(r.date);
+    m.nrs = Math.max(m.nrs ?? 0, r.nrs);
+  }
+  for (const o of ostrc) {
+    const m = mark(o.date);
+    m.ostrcSeverity = Math.max(m.ostrcSeverity ?? 0, o.severity);
+  }
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 export const HEATMAP_ZONES = ["CERVICAL", "DORSAL", "LUMBAR"] as const;
@@ -265,9 +278,10 @@ export function buildBackZoneHeatmap(
   from: string,
   to: string,
 ): BackZoneHeatmap {
+  const firstWeek = mondayDay(parseDay(from, "from"));
+  const toDay = parseDay(to, "to");
   const weeks: string[] = [];
-  for (let w = mondayOf(from); w <= to; w = addDays(w, 7)) weeks.push(w);
-  const index = new Map(weeks.map((w, i) => [w, i]));
+  for (let w = firstWeek; w <= toDay; w += 7) weeks.push(dayString(w));
   const rows = HEATMAP_ZONES.map((zone) => ({
     zone,
     cells: weeks.map((weekStart): HeatmapCell => ({ weekStart, reports: 0, maxNrs: null })),
@@ -275,9 +289,8 @@ export function buildBackZoneHeatmap(
   for (const r of reports) {
     if (r.date < from || r.date > to) continue;
     const row = rows.find((x) => x.zone === r.zone);
-    const i = index.get(mondayOf(r.date));
-    if (!row || i === undefined) continue;
-    const cell = row.cells[i];
+    if (!row) continue;
+    const cell = row.cells[(mondayDay(parseDay(r.date, "date")) - firstWeek) / 7];
     cell.reports += 1;
     cell.maxNrs = Math.max(cell.maxNrs ?? 0, r.nrs);
   }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { canViewAthlete, type Viewer } from "@/lib/auth/permissions";
-import { addDays, dateOnly, toDbDate, todayIn } from "@/lib/dates";
+import { addDays, dateOnly, todayIn } from "@/lib/dates";
 import {
   evaluateFlags,
   resolveThresholds,
@@ -18,11 +18,12 @@ import {
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toEngineProfile, toEngineSession } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
+import type { PainZone } from "@/lib/pain/schemas";
 import { resolveChartRange, type ChartRange } from "@/lib/athletes/schemas";
 import {
   buildBackZoneHeatmap,
   buildDailySeries,
-  buildPainSeries,
+  buildPainMarks,
   buildSessionTypeShare,
   buildShoeKm,
   buildWeeklySurfaceKm,
@@ -30,13 +31,13 @@ import {
   type BackZoneHeatmap,
   type DailyPoint,
   type DailyTotals,
-  type PainPoint,
+  type PainMark,
   type SessionTypeShare,
   type ShoeKmRow,
   type WeekSurfacePoint,
 } from "@/lib/athletes/chart-series";
 
-export type { DailyPoint, PainPoint, WeekSurfacePoint } from "@/lib/athletes/chart-series";
+export type { DailyPoint, PainMark, WeekSurfacePoint } from "@/lib/athletes/chart-series";
 
 export type TrainingView = {
   /** The athlete's today: the flags are those active on it. */
@@ -60,7 +61,8 @@ export type TrainingView = {
   load: DailyPoint[];
   weeklySurfaceKm: WeekSurfacePoint[];
   surfaces: string[];
-  pain: PainPoint[];
+  /** Days with a pain report or a check-in in the range (sparse; joined onto `load` by the chart). */
+  pain: PainMark[];
   heatmap: BackZoneHeatmap;
   sessionTypes: SessionTypeShare;
   shoes: ShoeKmRow[];
@@ -90,19 +92,46 @@ export async function getTrainingView(
 ): Promise<TrainingView> {
   const prisma = db();
   if (!(await canViewAthlete(prisma, viewer, athleteId))) throw new NotFoundError("Athlete not found");
-  const user = await prisma.user.findUnique({
-    where: { id: athleteId },
-    select: {
-      timeZone: true,
-      profile: { select: { birthDate: true, footprintType: true, legLengthDiscrepancyMm: true, postureLoad: true } },
-      memberships: {
-        where: { role: "ATHLETE" },
-        orderBy: { createdAt: "asc" },
-        select: { squadId: true, thresholds: true, squad: { select: { thresholds: true } } },
-      },
-    },
-  });
-  if (!user) throw new NotFoundError("Athlete not found");
+  // Raw SQL here and below: the client's query planning cost more than these reads themselves, and
+  // this view runs on every load of the athlete pages. One row per athlete membership (oldest first).
+  const userRows = await prisma.$queryRaw<
+    {
+      timeZone: string;
+      hasProfile: boolean;
+      birthDate: Date | null;
+      footprintType: string | null;
+      legLengthDiscrepancyMm: number | null;
+      postureLoad: string[] | null;
+      squadId: string | null;
+      athleteThresholds: Prisma.JsonObject | null;
+      squadThresholds: Prisma.JsonObject | null;
+    }[]
+  >`
+    SELECT u."timeZone", p."userId" IS NOT NULL AS "hasProfile", p."birthDate", p."footprintType"::text AS "footprintType",
+           p."legLengthDiscrepancyMm", p."postureLoad"::text[] AS "postureLoad",
+           m."squadId", m."thresholds" AS "athleteThresholds", s."thresholds" AS "squadThresholds"
+    FROM "User" u
+    LEFT JOIN "AthleteProfile" p ON p."userId" = u."id"
+    LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."role" = 'ATHLETE'
+    LEFT JOIN "Squad" s ON s."id" = m."squadId"
+    WHERE u."id" = ${athleteId}
+    ORDER BY m."createdAt" ASC`;
+  if (userRows.length === 0) throw new NotFoundError("Athlete not found");
+  const first = userRows[0];
+  const user = {
+    timeZone: first.timeZone,
+    profile: first.hasProfile
+      ? {
+          birthDate: first.birthDate,
+          footprintType: first.footprintType ?? "UNASSESSED",
+          legLengthDiscrepancyMm: first.legLengthDiscrepancyMm,
+          postureLoad: first.postureLoad ?? [],
+        }
+      : null,
+    memberships: userRows
+      .filter((r) => r.squadId !== null)
+      .map((r) => ({ squadId: r.squadId as string, thresholds: r.athleteThresholds, squad: { thresholds: r.squadThresholds } })),
+  };
   const asOf = todayIn(user.timeZone, now);
   const { from, to } = resolveChartRange(range, asOf);
   const historyFrom = addDays(from, -HISTORY_DAYS);
@@ -117,33 +146,40 @@ export async function getTrainingView(
   const membership =
     user.memberships.find((m) => viewer.memberships.some((vm) => vm.squadId === m.squadId && vm.role === "COACH")) ??
     user.memberships[0];
-  const thresholds = resolveThresholds(
-    (membership?.squad.thresholds as Prisma.JsonObject | null) ?? undefined,
-    (membership?.thresholds as Prisma.JsonObject | null) ?? undefined,
-  );
+  const thresholds = resolveThresholds(membership?.squad.thresholds ?? undefined, membership?.thresholds ?? undefined);
 
-  const sessionSelect = { id: true, localDate: true, type: true, durationMin: true, distanceKm: true, rpe: true, surface: true, shoeId: true } as const;
+  type SessionRow = {
+    id: string;
+    localDate: Date;
+    type: string;
+    durationMin: number;
+    distanceKm: number | null;
+    rpe: number | null;
+    surface: string | null;
+    shoeId: string | null;
+  };
   const [dailyTotals, recentSessions, shoeRuns, pain, ostrcRows, typeAggregate, shoeAggregate] = await Promise.all([
-    // Raw SQL: up to four years of days, and the client would build an object with Date fields per row.
+    // Up to four years of days.
     prisma.$queryRaw<DailyTotals[]>`
       SELECT to_char("localDate", 'YYYY-MM-DD') AS "date", "srpeAu", "durationMin", "runKm", "longestRunKm", "runKmBySurface"
       FROM "DailyLoad"
       WHERE "userId" = ${athleteId} AND "localDate" >= ${historyFrom}::date AND "localDate" <= ${to}::date
       ORDER BY "localDate"`,
-    prisma.trainingSession.findMany({
-      where: { userId: athleteId, localDate: { gte: toDbDate(flagFrom), lte: toDbDate(asOf) } },
-      select: sessionSelect,
-    }),
+    // The flags' own window of sessions (spikes and surface changes need them one by one).
+    prisma.$queryRaw<SessionRow[]>`
+      SELECT "id", "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
+      FROM "TrainingSession"
+      WHERE "userId" = ${athleteId} AND "localDate" >= ${flagFrom}::date AND "localDate" <= ${asOf}::date`,
     // Shoe wear counts every run ever done in a shoe still in use.
-    prisma.trainingSession.findMany({
-      where: { userId: athleteId, type: "RUN", localDate: { lt: toDbDate(flagFrom) }, shoe: { retiredAt: null } },
-      select: sessionSelect,
-    }),
-    prisma.backPainReport.findMany({
-      where: { userId: athleteId, localDate: { gte: toDbDate(painFrom), lte: toDbDate(painTo) } },
-      select: { localDate: true, zone: true, subArea: true, nrs: true, redFlags: true, mechanical: true },
-      orderBy: { localDate: "asc" },
-    }),
+    prisma.$queryRaw<SessionRow[]>`
+      SELECT s."id", s."localDate", s."type"::text AS "type", s."durationMin", s."distanceKm", s."rpe", s."surface"::text AS "surface", s."shoeId"
+      FROM "TrainingSession" s JOIN "Shoe" sh ON sh."id" = s."shoeId"
+      WHERE s."userId" = ${athleteId} AND s."type" = 'RUN' AND s."localDate" < ${flagFrom}::date AND sh."retiredAt" IS NULL`,
+    prisma.$queryRaw<{ localDate: Date; zone: PainZone; subArea: string | null; nrs: number; redFlags: string[]; mechanical: boolean | null }[]>`
+      SELECT "localDate", "zone"::text AS "zone", "subArea", "nrs", "redFlags", "mechanical"
+      FROM "BackPainReport"
+      WHERE "userId" = ${athleteId} AND "localDate" >= ${painFrom}::date AND "localDate" <= ${painTo}::date
+      ORDER BY "localDate", "reportedAt"`,
     prisma.$queryRaw<{ date: string; zone: string; q1: number; q2: number; q3: number; q4: number; severity: number }[]>`
       SELECT to_char("localDate", 'YYYY-MM-DD') AS "date", "zone"::text AS "zone", "q1", "q2", "q3", "q4", "severity"
       FROM "OstrcResponse"
@@ -207,8 +243,7 @@ export async function getTrainingView(
     load,
     weeklySurfaceKm: weekly.weeks,
     surfaces: weekly.surfaces,
-    pain: buildPainSeries(
-      load,
+    pain: buildPainMarks(
       reports,
       ostrcRows.filter((o) => o.date >= from && o.date <= to),
     ),

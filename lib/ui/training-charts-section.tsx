@@ -1,5 +1,6 @@
 import type { TrainingView } from "@/lib/athletes/training";
 import type { ParsedChartRange } from "@/lib/athletes/schemas";
+import type { WeeklyRow } from "@/lib/ui/charts/training-charts";
 import {
   AcwrPlot,
   FitnessPlot,
@@ -9,8 +10,8 @@ import {
   SessionTypePlot,
   ShoePlot,
   WeeklySurfacePlot,
-  type WeeklyRow,
-} from "@/lib/ui/charts/training-charts";
+} from "@/lib/ui/charts/lazy-plots";
+import { AcwrTable, FitnessTable, LoadTable, MonotonyTable, PainTable, WeeklyTable } from "@/lib/ui/charts/chart-tables";
 import { ChartRangePicker } from "@/lib/ui/chart-range-picker";
 import { AcwrCritique } from "@/lib/ui/acwr-critique";
 import { BackZoneHeatmap } from "@/lib/ui/back-zone-heatmap";
@@ -18,28 +19,21 @@ import { formatDate } from "@/lib/dates";
 import { KM_PER_MILE, type Unit } from "@/lib/units";
 import { SESSION_TYPE_LABELS } from "@/lib/sessions/schemas";
 
-const dash = (x: number | string | null | undefined) => (x === null || x === undefined ? "–" : x);
-
 const MEASURE_NAMES = { srpe: "sRPE", km: "running km", min: "minutes" } as const;
 
-const OVERLOAD_WORDS: Record<string, string> = {
-  "session-spike": "session spike",
-  "weekly-distance-increase": "weekly distance increase",
-  "acwr-high": "high ACWR",
-  "monotony-high": "high monotony",
-};
-
-/** A chart card: heading, a line on how to read it, the plot, and the same numbers as a table. */
+/** A chart card: heading, a line on how to read it, the plot's box, and the same numbers as a table. */
 function ChartFigure({
   title,
   note,
   plot,
+  plotHeight = 260,
   table,
   after,
 }: {
   title: string;
   note?: React.ReactNode;
   plot: React.ReactNode;
+  plotHeight?: number;
   table: React.ReactNode;
   after?: React.ReactNode;
 }) {
@@ -49,7 +43,10 @@ function ChartFigure({
         <h3 style={{ marginTop: 0 }}>{title}</h3>
         {note ? <p className="muted chart-note">{note}</p> : null}
       </figcaption>
-      {plot}
+      {/* The picture is for sighted readers; the table below carries the same numbers for everyone. */}
+      <div className="chart-plot" style={{ height: plotHeight }} aria-hidden="true">
+        {plot}
+      </div>
       {after}
       <details>
         <summary>Show the numbers as a table</summary>
@@ -66,7 +63,7 @@ function Th({ children }: { children: React.ReactNode }) {
 /**
  * The athlete's charts for the chosen period: load, ACWR (with its critique), fitness and fatigue,
  * weekly distance by surface, monotony and strain, pain over load, pain by back zone, compensatory
- * sessions and shoes. The plots are client components; everything else renders on the server.
+ * sessions and shoes. Plots load in the browser; headings, notes and tables render on the server.
  */
 export function TrainingCharts({ training, unit, range }: { training: TrainingView; unit: Unit; range: ParsedChartRange }) {
   const { load: daily, loadUnit, chartThresholds: t } = training;
@@ -75,11 +72,10 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
   const conv = (km: number) => Math.round(km * factor * 10) / 10;
 
   const weekly: WeeklyRow[] = training.weeklySurfaceKm.map((w) => {
-    const row: WeeklyRow = { weekStart: w.weekStart, total: conv(w.totalKm), changePct: w.changePct };
+    const row: WeeklyRow = { weekStart: w.weekStart, total: conv(w.totalKm), changePct: w.changePct, partial: w.partial };
     for (const s of training.surfaces) row[s] = conv(Number(w[s] ?? 0));
     return row;
   });
-  const painDays = training.pain.filter((d) => d.nrs !== null || d.ostrcSeverity !== null || d.overload.length > 0);
   const share = training.sessionTypes;
   const shareBars = [
     ...share.rows
@@ -88,6 +84,7 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
     { label: "All three", sessionSharePct: share.support.sessionSharePct, minuteSharePct: share.support.minuteSharePct },
   ];
   const pct = (x: number | null) => (x === null ? "–" : `${x}%`);
+  const shoes = training.shoes.map((s) => ({ ...s, periodKm: conv(s.periodKm), totalKm: conv(s.totalKm) }));
 
   return (
     <section aria-labelledby="charts-heading">
@@ -99,28 +96,7 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
       <ChartFigure
         title={`Daily load (${MEASURE_NAMES[training.loadMeasure]}) with 7- and 28-day averages`}
         plot={<LoadPlot data={daily} unit={loadUnit} />}
-        table={
-          <table>
-            <thead>
-              <tr>
-                <Th>Date</Th>
-                <Th>Load ({loadUnit})</Th>
-                <Th>7-day mean</Th>
-                <Th>28-day mean</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {daily.map((d) => (
-                <tr key={d.date}>
-                  <td>{d.date}</td>
-                  <td>{d.load}</td>
-                  <td>{dash(d.acute)}</td>
-                  <td>{dash(d.chronic)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        }
+        table={<LoadTable data={daily} unit={loadUnit} />}
       />
 
       <ChartFigure
@@ -133,32 +109,7 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
         }
         plot={<AcwrPlot data={daily} acwrHigh={t.acwrHigh} />}
         after={<AcwrCritique acwrHigh={t.acwrHigh} />}
-        table={
-          <table>
-            <thead>
-              <tr>
-                <Th>Date</Th>
-                <Th>Acute EWMA ({loadUnit}/day)</Th>
-                <Th>Chronic EWMA ({loadUnit}/day)</Th>
-                <Th>ACWR (EWMA)</Th>
-                <Th>ACWR (rolling, coupled)</Th>
-                <Th>ACWR (rolling, uncoupled)</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {daily.map((d) => (
-                <tr key={d.date}>
-                  <td>{d.date}</td>
-                  <td>{dash(d.ewmaAcute)}</td>
-                  <td>{dash(d.ewmaChronic)}</td>
-                  <td>{dash(d.acwr)}</td>
-                  <td>{dash(d.acwrRolling)}</td>
-                  <td>{dash(d.acwrRollingUncoupled)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        }
+        table={<AcwrTable data={daily} unit={loadUnit} />}
       />
 
       <ChartFigure
@@ -170,65 +121,14 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
           </>
         }
         plot={<FitnessPlot data={daily} />}
-        table={
-          <table>
-            <thead>
-              <tr>
-                <Th>Date</Th>
-                <Th>Fitness, CTL ({loadUnit}/day)</Th>
-                <Th>Fatigue, ATL ({loadUnit}/day)</Th>
-                <Th>Form, TSB</Th>
-                <Th>Fitness change over 7 days</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {daily.map((d) => (
-                <tr key={d.date}>
-                  <td>{d.date}</td>
-                  <td>{dash(d.fitness)}</td>
-                  <td>{dash(d.fatigue)}</td>
-                  <td>{dash(d.form)}</td>
-                  <td>{dash(d.rampRate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        }
+        table={<FitnessTable data={daily} unit={loadUnit} />}
       />
 
       <ChartFigure
         title={`Weekly running (${distance}) by surface`}
         note="Monday-to-Sunday weeks; the dashed line is the change against the week before (none after a week without running)."
         plot={<WeeklySurfacePlot data={weekly} surfaces={training.surfaces} unit={distance} />}
-        table={
-          <table>
-            <thead>
-              <tr>
-                <Th>Week of</Th>
-                {training.surfaces.map((s) => (
-                  <Th key={s}>{s}</Th>
-                ))}
-                <Th>Total</Th>
-                <Th>Change vs week before</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {weekly.map((r, i) => (
-                <tr key={r.weekStart}>
-                  <td>
-                    {r.weekStart}
-                    {training.weeklySurfaceKm[i].partial ? " (so far)" : ""}
-                  </td>
-                  {training.surfaces.map((s) => (
-                    <td key={s}>{r[s]}</td>
-                  ))}
-                  <td>{r.total}</td>
-                  <td>{r.changePct === null ? "–" : `${r.changePct > 0 ? "+" : ""}${r.changePct}%`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        }
+        table={<WeeklyTable data={weekly} surfaces={training.surfaces} />}
       />
 
       <ChartFigure
@@ -240,28 +140,7 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
           </>
         }
         plot={<MonotonyPlot data={daily} monotonyHigh={t.monotonyHigh} unit={loadUnit} />}
-        table={
-          <table>
-            <thead>
-              <tr>
-                <Th>Date</Th>
-                <Th>7-day load ({loadUnit})</Th>
-                <Th>Monotony</Th>
-                <Th>Strain</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {daily.map((d) => (
-                <tr key={d.date}>
-                  <td>{d.date}</td>
-                  <td>{dash(d.weekLoad)}</td>
-                  <td>{dash(d.monotony)}</td>
-                  <td>{dash(d.strain)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        }
+        table={<MonotonyTable data={daily} unit={loadUnit} />}
       />
 
       <ChartFigure
@@ -273,36 +152,9 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
             high monotony, by this athlete&apos;s thresholds.
           </>
         }
-        plot={<PainPlot data={training.pain} unit={loadUnit} />}
-        table={
-          painDays.length ? (
-            <table>
-              <caption className="muted">Days with a pain report, a check-in or an overload rule.</caption>
-              <thead>
-                <tr>
-                  <Th>Date</Th>
-                  <Th>Load ({loadUnit})</Th>
-                  <Th>Worst pain (0-10)</Th>
-                  <Th>OSTRC severity (0-100)</Th>
-                  <Th>Overload</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {painDays.map((d) => (
-                  <tr key={d.date}>
-                    <td>{d.date}</td>
-                    <td>{d.load}</td>
-                    <td>{dash(d.nrs)}</td>
-                    <td>{dash(d.ostrcSeverity)}</td>
-                    <td>{d.overload.length ? d.overload.map((o) => OVERLOAD_WORDS[o] ?? o).join(", ") : "–"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p className="muted">No pain reports, check-ins or overload days in this period.</p>
-          )
-        }
+        plot={<PainPlot daily={daily} marks={training.pain} unit={loadUnit} />}
+        plotHeight={280}
+        table={<PainTable daily={daily} marks={training.pain} unit={loadUnit} />}
       />
 
       <BackZoneHeatmap heatmap={training.heatmap} />
@@ -311,6 +163,7 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
         title="Share of core, strength and mobility sessions"
         note={`Of all ${share.totalSessions} session${share.totalSessions === 1 ? "" : "s"} (${Math.round(share.totalMin)} min) in the period, by count and by minutes.`}
         plot={<SessionTypePlot data={shareBars} />}
+        plotHeight={240}
         table={
           <table>
             <thead>
@@ -348,14 +201,15 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
         title="Distance per shoe"
         note="Running in each shoe during the period, and in total (with what it had run before it was added)."
         plot={
-          training.shoes.length ? (
-            <ShoePlot data={training.shoes.map((s) => ({ name: s.retired ? `${s.name} (retired)` : s.name, period: conv(s.periodKm), total: conv(s.totalKm) }))} unit={distance} />
+          shoes.length ? (
+            <ShoePlot data={shoes.map((s) => ({ name: s.retired ? `${s.name} (retired)` : s.name, period: s.periodKm, total: s.totalKm }))} unit={distance} />
           ) : (
             <p className="muted">No shoes recorded.</p>
           )
         }
+        plotHeight={shoes.length ? Math.max(140, 48 * shoes.length + 60) : 40}
         table={
-          training.shoes.length ? (
+          shoes.length ? (
             <table>
               <thead>
                 <tr>
@@ -366,11 +220,11 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
                 </tr>
               </thead>
               <tbody>
-                {training.shoes.map((s) => (
+                {shoes.map((s) => (
                   <tr key={s.id}>
                     <td>{s.name}</td>
-                    <td>{conv(s.periodKm)}</td>
-                    <td>{conv(s.totalKm)}</td>
+                    <td>{s.periodKm}</td>
+                    <td>{s.totalKm}</td>
                     <td>{s.retired ? "Retired" : "In use"}</td>
                   </tr>
                 ))}

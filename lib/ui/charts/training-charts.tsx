@@ -1,7 +1,7 @@
 "use client";
 
-// Every chart of the athlete pages lives in this one module so that a page ships the chart library once.
-// The plots get ready series from the server; titles, captions and table views are rendered there.
+// Every plot of the athlete pages lives in this one module so that a page ships the chart library once,
+// and lazily (see lazy-plots.tsx): the plots get ready series; titles, captions and tables are elsewhere.
 import {
   Area,
   Bar,
@@ -19,7 +19,8 @@ import {
   YAxis,
   type TooltipContentProps,
 } from "recharts";
-import type { DailyPoint, PainPoint } from "@/lib/athletes/chart-series";
+import type { DailyPoint } from "@/lib/athletes/chart-series";
+import { joinPainSeries, type PainMark, type PainPoint } from "@/lib/athletes/pain-series";
 
 const SURFACE_COLOURS: Record<string, string> = {
   asphalt: "#4b5563",
@@ -43,14 +44,10 @@ const shortDate = (d: string) => d.slice(5);
 const MARGIN = { top: 8, right: 8, bottom: 0, left: -12 };
 const AXIS_FONT = 12;
 
-// The picture is for sighted mouse and touch users; the table view next to each chart carries the same
-// numbers for screen readers, so the plot itself is hidden from them.
-function Plot({ children, height = 260 }: { children: React.ReactElement; height?: number }) {
-  return (
-    <div style={{ width: "100%", height }} aria-hidden="true">
-      <ResponsiveContainer>{children}</ResponsiveContainer>
-    </div>
-  );
+// The box around the plot (its height, and aria-hidden: the table view carries the same numbers for
+// screen readers) is drawn by the server, so the page does not jump when the plot arrives.
+function Plot({ children }: { children: React.ReactElement }) {
+  return <ResponsiveContainer width="100%" height="100%">{children}</ResponsiveContainer>;
 }
 
 export function LoadPlot({ data, unit }: { data: DailyPoint[]; unit: string }) {
@@ -116,7 +113,11 @@ export function FitnessPlot({ data }: { data: DailyPoint[] }) {
   );
 }
 
-export type WeeklyRow = { weekStart: string; total: number; changePct: number | null } & Record<string, number | string | null>;
+/** A week of WeeklySurfacePlot in the viewer's distance unit: the total, each surface, and the change. */
+export type WeeklyRow = { weekStart: string; total: number; changePct: number | null; partial: boolean } & Record<
+  string,
+  number | string | boolean | null
+>;
 
 /** Stacked weekly distance by surface, with the week-over-week change as a line on its own axis. */
 export function WeeklySurfacePlot({ data, surfaces, unit }: { data: WeeklyRow[]; surfaces: string[]; unit: string }) {
@@ -195,10 +196,10 @@ function PainTooltip({ active, payload, label, unit }: Partial<TooltipContentPro
 }
 
 /** Load bars with pain (0-10) and OSTRC severity (0-100) on their own axes; overload days marked on the bars. */
-export function PainPlot({ data, unit }: { data: PainPoint[]; unit: string }) {
-  const rows = data.map((d) => ({ ...d, overloadMark: d.overload.length ? d.load : null }));
+export function PainPlot({ daily, marks, unit }: { daily: DailyPoint[]; marks: PainMark[]; unit: string }) {
+  const rows = joinPainSeries(daily, marks).map((d) => ({ ...d, overloadMark: d.overload.length ? d.load : null }));
   return (
-    <Plot height={280}>
+    <Plot>
       <ComposedChart data={rows} margin={{ ...MARGIN, right: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} fontSize={AXIS_FONT} />
@@ -239,7 +240,7 @@ export type TypeShareBar = { label: string; sessionSharePct: number | null; minu
 
 export function SessionTypePlot({ data }: { data: TypeShareBar[] }) {
   return (
-    <Plot height={240}>
+    <Plot>
       <BarChart data={data} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" fontSize={AXIS_FONT} interval={0} />
@@ -257,7 +258,7 @@ export type ShoeBar = { name: string; period: number; total: number };
 
 export function ShoePlot({ data, unit }: { data: ShoeBar[]; unit: string }) {
   return (
-    <Plot height={Math.max(140, 48 * data.length + 60)}>
+    <Plot>
       <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" fontSize={AXIS_FONT} />
