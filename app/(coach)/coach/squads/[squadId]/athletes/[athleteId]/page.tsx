@@ -31,11 +31,9 @@ export default async function CoachAthletePage({
   const { squadId, athleteId } = await params;
   const viewer = await requireViewer();
   const range = parseChartRange(await searchParams, todayIn(viewer.timeZone));
-  const view = await getCoachAthleteView(viewer, squadId, athleteId, range.range).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
-  const [targets, comments] = await Promise.all([
+  // Each query checks access itself, so they can all run at once.
+  const [view, targets, comments] = await Promise.all([
+    getCoachAthleteView(viewer, squadId, athleteId, range.range),
     listCommentTargets(viewer, squadId, athleteId),
     listCommentsForAthlete(viewer, athleteId, 20),
   ]).catch((e) => {
