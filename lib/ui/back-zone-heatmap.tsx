@@ -26,7 +26,8 @@ const SHORT_ZONE: Record<string, string> = { CERVICAL: "Cervical", DORSAL: "Dors
  * tooltip, and the table view holds the same numbers.
  */
 export function BackZoneHeatmap({ heatmap }: { heatmap: Heatmap }) {
-  const width = LABEL_W + heatmap.weeks.length * (CELL + GAP);
+  // Room on the right for the last week's date label, which starts at its column.
+  const width = LABEL_W + heatmap.weeks.length * (CELL + GAP) + 28;
   const height = 3 * (CELL + GAP) + 22;
   const reported = heatmap.weeks
     .map((weekStart, i) => ({ weekStart, cells: heatmap.rows.map((r) => r.cells[i]) }))
