@@ -200,6 +200,11 @@ export async function getTrainingView(
       GROUP BY sh."id"`,
   ]);
 
+  // Overload days are marked by re-applying the engine's four overload rules to the daily totals with
+  // these thresholds (see overloadRulesByDay), not by running evaluateFlags once per shown day: that would
+  // need every session of the range. The ratios here carry up to a year of history while the flag list
+  // runs the engine on the last six weeks of sessions, so on a day right at a threshold the two can
+  // disagree in the last decimal; the chart is consistent with itself and with its table.
   const load = buildDailySeries(dailyTotals, { from, to, thresholds });
   const weekly = buildWeeklySurfaceKm(dailyTotals, from, to);
   const painInRange = pain.filter((p) => {
