@@ -45,7 +45,9 @@ const MARGIN = { top: 8, right: 8, bottom: 0, left: -12 };
 const AXIS_FONT = 12;
 
 // The box around the plot (its height, and aria-hidden: the table view carries the same numbers for
-// screen readers) is drawn by the server, so the page does not jump when the plot arrives.
+// screen readers) is drawn by the server, so the page does not jump when the plot arrives. Each chart
+// turns off the library's keyboard layer: a focus stop inside an aria-hidden box would be announced as
+// nothing, and keyboard users read the same numbers in the table.
 function Plot({ children }: { children: React.ReactElement }) {
   return <ResponsiveContainer width="100%" height="100%">{children}</ResponsiveContainer>;
 }
@@ -53,7 +55,7 @@ function Plot({ children }: { children: React.ReactElement }) {
 export function LoadPlot({ data, unit }: { data: DailyPoint[]; unit: string }) {
   return (
     <Plot>
-      <ComposedChart data={data} margin={MARGIN}>
+      <ComposedChart accessibilityLayer={false} data={data} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} fontSize={AXIS_FONT} />
         <YAxis fontSize={AXIS_FONT} />
@@ -71,7 +73,7 @@ export function LoadPlot({ data, unit }: { data: DailyPoint[]; unit: string }) {
 export function AcwrPlot({ data, acwrHigh }: { data: DailyPoint[]; acwrHigh: number }) {
   return (
     <Plot>
-      <ComposedChart data={data} margin={MARGIN}>
+      <ComposedChart accessibilityLayer={false} data={data} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} fontSize={AXIS_FONT} />
         <YAxis fontSize={AXIS_FONT} domain={[0, (max: number) => Math.max(2, Math.ceil(max * 10) / 10)]} />
@@ -98,7 +100,7 @@ export function AcwrPlot({ data, acwrHigh }: { data: DailyPoint[]; acwrHigh: num
 export function FitnessPlot({ data }: { data: DailyPoint[] }) {
   return (
     <Plot>
-      <ComposedChart data={data} margin={MARGIN}>
+      <ComposedChart accessibilityLayer={false} data={data} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} fontSize={AXIS_FONT} />
         <YAxis fontSize={AXIS_FONT} />
@@ -123,7 +125,7 @@ export type WeeklyRow = { weekStart: string; total: number; changePct: number | 
 export function WeeklySurfacePlot({ data, surfaces, unit }: { data: WeeklyRow[]; surfaces: string[]; unit: string }) {
   return (
     <Plot>
-      <ComposedChart data={data} margin={{ ...MARGIN, right: 0 }}>
+      <ComposedChart accessibilityLayer={false} data={data} margin={{ ...MARGIN, right: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="weekStart" tickFormatter={shortDate} minTickGap={16} fontSize={AXIS_FONT} />
         <YAxis yAxisId="km" fontSize={AXIS_FONT} />
@@ -141,6 +143,8 @@ export function WeeklySurfacePlot({ data, surfaces, unit }: { data: WeeklyRow[];
             isAnimationActive={false}
           />
         ))}
+        {/* Drawn as nothing: it only puts the week's total in the tooltip. */}
+        <Line yAxisId="km" dataKey="total" name={`Total (${unit})`} stroke="none" dot={false} activeDot={false} legendType="none" isAnimationActive={false} />
         <Line
           yAxisId="change"
           dataKey="changePct"
@@ -158,7 +162,7 @@ export function WeeklySurfacePlot({ data, surfaces, unit }: { data: WeeklyRow[];
 export function MonotonyPlot({ data, monotonyHigh, unit }: { data: DailyPoint[]; monotonyHigh: number; unit: string }) {
   return (
     <Plot>
-      <ComposedChart data={data} margin={{ ...MARGIN, right: 0 }}>
+      <ComposedChart accessibilityLayer={false} data={data} margin={{ ...MARGIN, right: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} fontSize={AXIS_FONT} />
         <YAxis yAxisId="strain" fontSize={AXIS_FONT} />
@@ -200,7 +204,7 @@ export function PainPlot({ daily, marks, unit }: { daily: DailyPoint[]; marks: P
   const rows = joinPainSeries(daily, marks).map((d) => ({ ...d, overloadMark: d.overload.length ? d.load : null }));
   return (
     <Plot>
-      <ComposedChart data={rows} margin={{ ...MARGIN, right: 0 }}>
+      <ComposedChart accessibilityLayer={false} data={rows} margin={{ ...MARGIN, right: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} fontSize={AXIS_FONT} />
         <YAxis yAxisId="load" fontSize={AXIS_FONT} />
@@ -241,7 +245,7 @@ export type TypeShareBar = { label: string; sessionSharePct: number | null; minu
 export function SessionTypePlot({ data }: { data: TypeShareBar[] }) {
   return (
     <Plot>
-      <BarChart data={data} margin={MARGIN}>
+      <BarChart accessibilityLayer={false} data={data} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" fontSize={AXIS_FONT} interval={0} />
         <YAxis fontSize={AXIS_FONT} unit="%" domain={[0, (max: number) => Math.max(10, Math.ceil(max / 10) * 10)]} />
@@ -259,7 +263,7 @@ export type ShoeBar = { name: string; period: number; total: number };
 export function ShoePlot({ data, unit }: { data: ShoeBar[]; unit: string }) {
   return (
     <Plot>
-      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+      <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" fontSize={AXIS_FONT} />
         <YAxis type="category" dataKey="name" width={110} fontSize={AXIS_FONT} />
