@@ -6,14 +6,15 @@ import { getAthleteProfile } from "@/lib/profiles/queries";
 import { getTrainingView } from "@/lib/athletes/training";
 import { recordAudit } from "@/lib/audit";
 import { getFlagPanel } from "@/lib/flag-reviews/panel";
+import type { ChartRange } from "@/lib/athletes/schemas";
 
 /** What a coach sees of one athlete of one squad; the read is recorded in the audit log. */
-export async function getCoachAthleteView(viewer: Viewer, squadId: string, athleteId: string) {
+export async function getCoachAthleteView(viewer: Viewer, squadId: string, athleteId: string, range?: ChartRange) {
   await assertCoachOfAthlete(db(), viewer, squadId, athleteId);
   const [summary, profile, training] = await Promise.all([
     getAthleteSummary(viewer, athleteId),
     getAthleteProfile(viewer, athleteId),
-    getTrainingView(viewer, athleteId),
+    getTrainingView(viewer, athleteId, range),
   ]);
   const [flagPanel] = await Promise.all([
     getFlagPanel(viewer, squadId, athleteId, training),

@@ -2,29 +2,46 @@ import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { canViewAthlete, type Viewer } from "@/lib/auth/permissions";
-import { addDays, dateOnly, mondayOf, toDbDate, todayIn } from "@/lib/dates";
+import { addDays, dateOnly, todayIn } from "@/lib/dates";
 import {
-  computeDailyMetrics,
   evaluateFlags,
   resolveThresholds,
+  type BackZone,
   type EngineOstrc,
   type EnginePainReport,
   type EngineProfile,
   type EngineSession,
   type Flag,
+  type LoadMeasure,
   type Thresholds,
 } from "@/lib/training-load";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toEngineProfile, toEngineSession } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
-import { listOstrcForEngine } from "@/lib/ostrc/queries";
 import { flagHistoryFrom } from "@/lib/athletes/flag-history";
+import type { PainZone } from "@/lib/pain/schemas";
+import { resolveChartRange, type ChartRange } from "@/lib/athletes/schemas";
+import {
+  buildBackZoneHeatmap,
+  buildDailySeries,
+  buildPainMarks,
+  buildSessionTypeShare,
+  buildShoeKm,
+  buildWeeklySurfaceKm,
+  LOAD_UNITS,
+  type BackZoneHeatmap,
+  type DailyPoint,
+  type DailyTotals,
+  type PainMark,
+  type SessionTypeShare,
+  type ShoeKmRow,
+  type WeekSurfacePoint,
+} from "@/lib/athletes/chart-series";
 
-export type LoadPoint = { date: string; load: number; acute: number | null; chronic: number | null; acwr: number | null };
-export type WeekSurfacePoint = { weekStart: string; totalKm: number } & Record<string, number | string>;
-export type PainPoint = { date: string; nrs: number | null; load: number };
+export type { DailyPoint, PainMark, WeekSurfacePoint } from "@/lib/athletes/chart-series";
 
 export type TrainingView = {
+  /** The athlete's today: the flags are those active on it. */
   asOf: string;
   /** The engine's inputs behind the flags, for planning (suggestions and projections) on the server. */
   engine: {
@@ -34,141 +51,176 @@ export type TrainingView = {
     profile: EngineProfile;
     thresholds: Thresholds;
   };
+  /** First and last day the charts show (both included). */
   from: string;
-  load: LoadPoint[];
+  to: string;
+  /** The squad's load measure, and the unit of every load in the series. */
+  loadMeasure: LoadMeasure;
+  loadUnit: "AU" | "km" | "min";
+  /** The thresholds the charts draw and mark overload days with (the athlete's resolved ones). */
+  chartThresholds: { acwrHigh: number; monotonyHigh: number };
+  load: DailyPoint[];
   weeklySurfaceKm: WeekSurfacePoint[];
   surfaces: string[];
-  pain: PainPoint[];
+  /** Days with a pain report or a check-in in the range (sparse; joined onto `load` by the chart). */
+  pain: PainMark[];
+  heatmap: BackZoneHeatmap;
+  sessionTypes: SessionTypeShare;
+  shoes: ShoeKmRow[];
   flags: Flag[];
 };
 
-// The chronic window needs 27 days before the first shown day to have a value on it.
-const WARM_UP_DAYS = 27;
+// The exponential averages and fitness carry their whole history; a year of it is within 0.02% of all of it
+// (fitness, the slowest, keeps (41/42)^365 of its start), and bounds what a short range reads.
+const HISTORY_DAYS = 365;
 
-const round = (x: number | null, digits = 1) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+const earlier = (a: string, b: string) => (a < b ? a : b);
+const later = (a: string, b: string) => (a > b ? a : b);
 
 /**
- * Chart series and active flags for one athlete over the last `days` days, for the athlete or a
- * coach of one of their squads. Loads come from the kept daily totals, not from raw sessions.
+ * Chart series for one athlete over a range (days ending today, or custom dates), with the flags active
+ * today, for the athlete or a coach of one of their squads. Loads come from the kept daily totals,
+ * never from raw sessions; the few session-level reads are the flags' last 18 weeks and two small
+ * aggregates (session types of the period, km per shoe).
  */
-export async function getTrainingView(viewer: Viewer, athleteId: string, days = 84, now = new Date()): Promise<TrainingView> {
+export async function getTrainingView(
+  viewer: Viewer,
+  athleteId: string,
+  range: ChartRange | number = 84,
+  now = new Date(),
+): Promise<TrainingView> {
   const prisma = db();
   if (!(await canViewAthlete(prisma, viewer, athleteId))) throw new NotFoundError("Athlete not found");
-  const user = await prisma.user.findUnique({
-    where: { id: athleteId },
-    select: {
-      timeZone: true,
-      profile: { select: { birthDate: true, footprintType: true, legLengthDiscrepancyMm: true, postureLoad: true } },
-      memberships: {
-        where: { role: "ATHLETE" },
-        orderBy: { createdAt: "asc" },
-        select: { squadId: true, thresholds: true, squad: { select: { thresholds: true } } },
-      },
-    },
-  });
-  if (!user) throw new NotFoundError("Athlete not found");
+  // Raw SQL here and below: the client's query planning cost more than these reads themselves, and
+  // this view runs on every load of the athlete pages. One row per athlete membership (oldest first).
+  const userRows = await prisma.$queryRaw<
+    {
+      timeZone: string;
+      hasProfile: boolean;
+      birthDate: Date | null;
+      footprintType: string | null;
+      legLengthDiscrepancyMm: number | null;
+      postureLoad: string[] | null;
+      squadId: string | null;
+      athleteThresholds: Prisma.JsonObject | null;
+      squadThresholds: Prisma.JsonObject | null;
+    }[]
+  >`
+    SELECT u."timeZone", p."userId" IS NOT NULL AS "hasProfile", p."birthDate", p."footprintType"::text AS "footprintType",
+           p."legLengthDiscrepancyMm", p."postureLoad"::text[] AS "postureLoad",
+           m."squadId", m."thresholds" AS "athleteThresholds", s."thresholds" AS "squadThresholds"
+    FROM "User" u
+    LEFT JOIN "AthleteProfile" p ON p."userId" = u."id"
+    LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."role" = 'ATHLETE'
+    LEFT JOIN "Squad" s ON s."id" = m."squadId"
+    WHERE u."id" = ${athleteId}
+    ORDER BY m."createdAt" ASC`;
+  if (userRows.length === 0) throw new NotFoundError("Athlete not found");
+  const first = userRows[0];
+  const user = {
+    timeZone: first.timeZone,
+    profile: first.hasProfile
+      ? {
+          birthDate: first.birthDate,
+          footprintType: first.footprintType ?? "UNASSESSED",
+          legLengthDiscrepancyMm: first.legLengthDiscrepancyMm,
+          postureLoad: first.postureLoad ?? [],
+        }
+      : null,
+    memberships: userRows
+      .filter((r) => r.squadId !== null)
+      .map((r) => ({ squadId: r.squadId as string, thresholds: r.athleteThresholds, squad: { thresholds: r.squadThresholds } })),
+  };
   const asOf = todayIn(user.timeZone, now);
-  const from = addDays(asOf, -(days - 1));
-  const loadFrom = addDays(from, -WARM_UP_DAYS);
+  const { from, to } = resolveChartRange(range, asOf);
+  const historyFrom = addDays(from, -HISTORY_DAYS);
   // The same session history as the squad's triage and heat map, so both show the same flags.
   const flagFrom = flagHistoryFrom(asOf);
   // Pain flags read the last 14 days and compare with the report before, up to 14 days earlier.
-  const painFrom = from < addDays(asOf, -27) ? from : addDays(asOf, -27);
+  const painFrom = earlier(from, addDays(asOf, -27));
+  const painTo = later(to, asOf);
+  // The engine reads the last 14 days of check-ins; the chart those of its range.
+  const ostrcFrom = earlier(from, addDays(asOf, -13));
 
   // A coach sees the athlete with the thresholds of a squad they share; the athlete with their first squad's.
   const membership =
     user.memberships.find((m) => viewer.memberships.some((vm) => vm.squadId === m.squadId && vm.role === "COACH")) ??
     user.memberships[0];
-  const thresholds = resolveThresholds(
-    (membership?.squad.thresholds as Prisma.JsonObject | null) ?? undefined,
-    (membership?.thresholds as Prisma.JsonObject | null) ?? undefined,
-  );
+  const thresholds = resolveThresholds(membership?.squad.thresholds ?? undefined, membership?.thresholds ?? undefined);
 
-  const [dailyLoads, recentSessions, shoeKmBefore, retiredShoes, pain, ostrc] = await Promise.all([
-    prisma.dailyLoad.findMany({
-      where: { userId: athleteId, localDate: { gte: toDbDate(loadFrom), lte: toDbDate(asOf) } },
-      select: { localDate: true, srpeAu: true, runKmBySurface: true, runKm: true },
-      orderBy: { localDate: "asc" },
-    }),
-    prisma.trainingSession.findMany({
-      where: { userId: athleteId, localDate: { gte: toDbDate(flagFrom), lte: toDbDate(asOf) } },
-      select: { id: true, localDate: true, type: true, durationMin: true, distanceKm: true, rpe: true, surface: true, shoeId: true },
-    }),
-    // Shoe wear counts every run ever done in a shoe still in use, and what it had when added.
-    prisma.$queryRaw<{ shoeId: string; km: number }[]>`
-      SELECT sh."id" AS "shoeId",
-             (sh."initialKm" + COALESCE(SUM(s."distanceKm") FILTER (WHERE s."type" = 'RUN' AND s."localDate" < ${toDbDate(flagFrom)}::date), 0))::float8 AS km
-      FROM "Shoe" sh LEFT JOIN "TrainingSession" s ON s."shoeId" = sh."id"
-      WHERE sh."userId" = ${athleteId} AND sh."retiredAt" IS NULL
-      GROUP BY sh."id", sh."initialKm"`,
-    prisma.shoe.findMany({ where: { userId: athleteId, retiredAt: { not: null } }, select: { id: true } }),
-    prisma.backPainReport.findMany({
-      where: { userId: athleteId, localDate: { gte: toDbDate(painFrom), lte: toDbDate(asOf) } },
-      select: { localDate: true, zone: true, subArea: true, nrs: true, redFlags: true, mechanical: true },
-      orderBy: { localDate: "asc" },
-    }),
-    listOstrcForEngine(viewer, athleteId, addDays(asOf, -13), asOf),
+  type SessionRow = {
+    id: string;
+    localDate: Date;
+    type: string;
+    durationMin: number;
+    distanceKm: number | null;
+    rpe: number | null;
+    surface: string | null;
+    shoeId: string | null;
+  };
+  const [dailyTotals, recentSessions, pain, ostrcRows, typeAggregate, shoeAggregate] = await Promise.all([
+    // Up to four years of days.
+    prisma.$queryRaw<DailyTotals[]>`
+      SELECT to_char("localDate", 'YYYY-MM-DD') AS "date", "srpeAu", "durationMin", "runKm", "longestRunKm", "runKmBySurface"
+      FROM "DailyLoad"
+      WHERE "userId" = ${athleteId} AND "localDate" >= ${historyFrom}::date AND "localDate" <= ${to}::date
+      ORDER BY "localDate"`,
+    // The flags' own window of sessions (spikes and surface changes need them one by one).
+    prisma.$queryRaw<SessionRow[]>`
+      SELECT "id", "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
+      FROM "TrainingSession"
+      WHERE "userId" = ${athleteId} AND "localDate" >= ${flagFrom}::date AND "localDate" <= ${asOf}::date`,
+    prisma.$queryRaw<{ localDate: Date; zone: PainZone; subArea: string | null; nrs: number; redFlags: string[]; mechanical: boolean | null }[]>`
+      SELECT "localDate", "zone"::text AS "zone", "subArea", "nrs", "redFlags", "mechanical"
+      FROM "BackPainReport"
+      WHERE "userId" = ${athleteId} AND "localDate" >= ${painFrom}::date AND "localDate" <= ${painTo}::date
+      ORDER BY "localDate", "reportedAt"`,
+    prisma.$queryRaw<{ date: string; zone: string; q1: number; q2: number; q3: number; q4: number; severity: number }[]>`
+      SELECT to_char("localDate", 'YYYY-MM-DD') AS "date", "zone"::text AS "zone", "q1", "q2", "q3", "q4", "severity"
+      FROM "OstrcResponse"
+      WHERE "userId" = ${athleteId} AND "localDate" >= ${ostrcFrom}::date AND "localDate" <= ${later(to, asOf)}::date
+      ORDER BY "localDate", "zone"`,
+    // DailyLoad keeps only a count of support sessions; the split by type and minutes needs one aggregate.
+    prisma.$queryRaw<{ type: string; sessions: number; durationMin: number }[]>`
+      SELECT "type"::text AS "type", count(*)::int AS "sessions", COALESCE(sum("durationMin"), 0)::float8 AS "durationMin"
+      FROM "TrainingSession"
+      WHERE "userId" = ${athleteId} AND "localDate" >= ${from}::date AND "localDate" <= ${to}::date
+      GROUP BY "type"`,
+    // Km per shoe for the chart, and for shoe wear every run before the flags' window (the runs inside it
+    // are among the sessions the engine gets).
+    prisma.$queryRaw<{ id: string; name: string; retired: boolean; initialKm: number; periodKm: number; runKm: number; beforeKm: number }[]>`
+      SELECT sh."id", sh."name", sh."retiredAt" IS NOT NULL AS "retired", sh."initialKm",
+             COALESCE(sum(s."distanceKm") FILTER (WHERE s."localDate" < ${flagFrom}::date), 0)::float8 AS "beforeKm",
+             COALESCE(sum(s."distanceKm") FILTER (WHERE s."localDate" >= ${from}::date AND s."localDate" <= ${to}::date), 0)::float8 AS "periodKm",
+             COALESCE(sum(s."distanceKm"), 0)::float8 AS "runKm"
+      FROM "Shoe" sh LEFT JOIN "TrainingSession" s ON s."shoeId" = sh."id" AND s."type" = 'RUN'
+      WHERE sh."userId" = ${athleteId}
+      GROUP BY sh."id"`,
   ]);
 
-  // A zero entry on the first warm-up day makes the series start there even before any session.
-  const metrics = computeDailyMetrics(
-    [{ date: loadFrom, load: 0 }, ...dailyLoads.map((d) => ({ date: dateOnly(d.localDate), load: d.srpeAu }))],
-    { to: asOf },
-  );
-  const shown = metrics.filter((m) => m.date >= from);
-  const load: LoadPoint[] = shown.map((m) => ({
-    date: m.date,
-    load: Math.round(m.load),
-    acute: round(m.acuteLoad7),
-    chronic: round(m.chronicLoad28),
-    acwr: round(m.acwrEwma, 2),
-  }));
-
-  const surfaces = new Set<string>();
-  const weekKm = new Map<string, Record<string, number>>();
-  for (const d of dailyLoads) {
-    const date = dateOnly(d.localDate);
-    if (date < from) continue;
-    const weekStart = mondayOf(date);
-    const week = weekKm.get(weekStart) ?? { totalKm: 0 };
-    week.totalKm += d.runKm;
-    const bySurface = (d.runKmBySurface ?? {}) as Record<string, number>;
-    let surfaced = 0;
-    for (const [surface, km] of Object.entries(bySurface)) {
-      const key = surface.toLowerCase();
-      surfaces.add(key);
-      week[key] = (week[key] ?? 0) + km;
-      surfaced += km;
-    }
-    if (d.runKm - surfaced > 0.05) {
-      surfaces.add("unrecorded");
-      week.unrecorded = (week.unrecorded ?? 0) + d.runKm - surfaced;
-    }
-    weekKm.set(weekStart, week);
-  }
-  // Each week is summed in full and rounded once: rounding the running total after every day lost up to
-  // 0.05 km a day (10.00 + 10.03 + 5.01 + 15.02 showed as 40.0). The micro-unit step drops binary noise
-  // first, so 9.26 + 9.29 rounds as 18.55 does.
-  const km1 = (x: number) => Math.round(Math.round(x * 1e6) / 1e5) / 10;
-  const weeklySurfaceKm: WeekSurfacePoint[] = [...weekKm.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([weekStart, kms]) => ({ weekStart, ...Object.fromEntries(Object.entries(kms).map(([k, v]) => [k, km1(v)])) }) as WeekSurfacePoint);
-
-  const painByDate = new Map<string, number>();
-  for (const p of pain) {
+  // Overload days are marked by re-applying the engine's four overload rules to the daily totals with
+  // these thresholds (see overloadRulesByDay), not by running evaluateFlags once per shown day: that would
+  // need every session of the range. The ratios here carry up to a year of history while the flag list
+  // runs the engine on the last 18 weeks of sessions, so on a day right at a threshold the two can
+  // disagree in the last decimal; the chart is consistent with itself and with its table.
+  const load = buildDailySeries(dailyTotals, { from, to, thresholds });
+  const weekly = buildWeeklySurfaceKm(dailyTotals, from, to);
+  const painInRange = pain.filter((p) => {
     const date = dateOnly(p.localDate);
-    painByDate.set(date, Math.max(painByDate.get(date) ?? 0, p.nrs));
-  }
-  const painSeries: PainPoint[] = load.map((l) => ({ date: l.date, load: l.load, nrs: painByDate.get(l.date) ?? null }));
+    return date >= from && date <= to;
+  });
+  const reports = painInRange.map((p) => ({ date: dateOnly(p.localDate), zone: p.zone, nrs: p.nrs }));
 
   const engine = {
     sessions: recentSessions.map(toEngineSession),
-    painReports: pain.map(toEnginePainReport),
-    ostrc,
+    painReports: pain.filter((p) => dateOnly(p.localDate) <= asOf).map(toEnginePainReport),
+    ostrc: ostrcRows
+      .filter((o) => o.date >= addDays(asOf, -13) && o.date <= asOf)
+      .map((o) => ({ date: o.date, zone: o.zone.toLowerCase() as BackZone, q1: o.q1, q2: o.q2, q3: o.q3, q4: o.q4 })),
     profile: toEngineProfile(
       user.profile,
-      retiredShoes.map((s) => s.id),
-      Object.fromEntries(shoeKmBefore.map((r) => [r.shoeId, r.km])),
+      shoeAggregate.filter((s) => s.retired).map((s) => s.id),
+      Object.fromEntries(shoeAggregate.filter((s) => !s.retired).map((s) => [s.id, s.initialKm + s.beforeKm])),
     ),
     thresholds,
   };
@@ -178,10 +230,20 @@ export async function getTrainingView(viewer: Viewer, athleteId: string, days = 
     asOf,
     engine,
     from,
+    to,
+    loadMeasure: thresholds.loadMeasure,
+    loadUnit: LOAD_UNITS[thresholds.loadMeasure],
+    chartThresholds: { acwrHigh: thresholds.acwrHigh, monotonyHigh: thresholds.monotonyHigh },
     load,
-    weeklySurfaceKm,
-    surfaces: [...surfaces].sort(),
-    pain: painSeries,
+    weeklySurfaceKm: weekly.weeks,
+    surfaces: weekly.surfaces,
+    pain: buildPainMarks(
+      reports,
+      ostrcRows.filter((o) => o.date >= from && o.date <= to),
+    ),
+    heatmap: buildBackZoneHeatmap(reports, from, to),
+    sessionTypes: buildSessionTypeShare(typeAggregate),
+    shoes: buildShoeKm(shoeAggregate),
     flags,
   };
 }

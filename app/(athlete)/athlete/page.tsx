@@ -12,16 +12,18 @@ import { listOwnSessions } from "@/lib/sessions/queries";
 import { listCommentsForAthlete } from "@/lib/athletes/comments";
 import { WeekPlan } from "@/lib/ui/week-plan";
 import { addDays, formatDateTime, mondayOf, todayIn } from "@/lib/dates";
+import { parseChartRange } from "@/lib/athletes/schemas";
 
 export const metadata: Metadata = { title: "My training" };
 
-export default async function AthleteHomePage() {
+export default async function AthleteHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const today = todayIn(viewer.timeZone);
   const monday = mondayOf(today);
+  const range = parseChartRange(await searchParams, today);
   const [summary, training, checkInDue, planned, done, comments] = await Promise.all([
     getAthleteSummary(viewer, viewer.id),
-    getTrainingView(viewer, viewer.id),
+    getTrainingView(viewer, viewer.id, range.range),
     isCheckInDue(viewer),
     listPlannedSessions(viewer, viewer.id, monday, addDays(monday, 6)),
     listOwnSessions(viewer, 7),
@@ -65,7 +67,7 @@ export default async function AthleteHomePage() {
         </>
       ) : null}
       <AthleteSummaryView summary={summary} unit={viewer.unitPreference} />
-      <TrainingCharts training={training} unit={viewer.unitPreference} />
+      <TrainingCharts training={training} unit={viewer.unitPreference} range={range} />
       <h2>Your squads</h2>
       <ul>
         {summary.squads.map((s) => (

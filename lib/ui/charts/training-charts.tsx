@@ -1,18 +1,26 @@
 "use client";
 
+// Every plot of the athlete pages lives in this one module so that a page ships the chart library once,
+// and lazily (see lazy-plots.tsx): the plots get ready series; titles, captions and tables are elsewhere.
 import {
+  Area,
   Bar,
   BarChart,
   CartesianGrid,
   ComposedChart,
   Legend,
   Line,
+  ReferenceArea,
+  ReferenceLine,
   ResponsiveContainer,
+  Scatter,
   Tooltip,
   XAxis,
   YAxis,
+  type TooltipContentProps,
 } from "recharts";
-import type { LoadPoint, PainPoint, WeekSurfacePoint } from "@/lib/athletes/training";
+import type { DailyPoint } from "@/lib/athletes/chart-series";
+import { joinPainSeries, type PainMark, type PainPoint } from "@/lib/athletes/pain-series";
 
 const SURFACE_COLOURS: Record<string, string> = {
   asphalt: "#4b5563",
@@ -25,175 +33,245 @@ const SURFACE_COLOURS: Record<string, string> = {
   unrecorded: "#9ca3af",
 };
 
+const OVERLOAD_LABELS: Record<string, string> = {
+  "session-spike": "session spike",
+  "weekly-distance-increase": "weekly distance increase",
+  "acwr-high": "high ACWR",
+  "monotony-high": "high monotony",
+};
+
 const shortDate = (d: string) => d.slice(5);
+const MARGIN = { top: 8, right: 8, bottom: 0, left: -12 };
+const AXIS_FONT = 12;
 
-function ChartFrame({ title, children, table }: { title: string; children: React.ReactNode; table: React.ReactNode }) {
+// The box around the plot (its height, and aria-hidden: the table view carries the same numbers for
+// screen readers) is drawn by the server, so the page does not jump when the plot arrives. Each chart
+// turns off the library's keyboard layer: a focus stop inside an aria-hidden box would be announced as
+// nothing, and keyboard users read the same numbers in the table.
+function Plot({ children }: { children: React.ReactElement }) {
+  return <ResponsiveContainer width="100%" height="100%">{children}</ResponsiveContainer>;
+}
+
+export function LoadPlot({ data, unit }: { data: DailyPoint[]; unit: string }) {
   return (
-    <figure className="card" style={{ margin: "0 0 1rem" }}>
-      <figcaption>
-        <h3 style={{ marginTop: 0 }}>{title}</h3>
-      </figcaption>
-      <div style={{ width: "100%", height: 260 }} aria-hidden="true">
-        {children}
-      </div>
-      <details>
-        <summary>Show the numbers as a table</summary>
-        <div className="table-wrap">{table}</div>
-      </details>
-    </figure>
+    <Plot>
+      <ComposedChart accessibilityLayer={false} data={data} margin={MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} fontSize={AXIS_FONT} />
+        <YAxis fontSize={AXIS_FONT} />
+        <Tooltip />
+        <Legend />
+        <Bar dataKey="load" name={`Daily load (${unit})`} fill="#93c5fd" isAnimationActive={false} />
+        <Line dataKey="acute" name="7-day mean" stroke="#1d4ed8" dot={false} strokeWidth={2} isAnimationActive={false} />
+        <Line dataKey="chronic" name="28-day mean" stroke="#b45309" dot={false} strokeWidth={2} isAnimationActive={false} />
+      </ComposedChart>
+    </Plot>
   );
 }
 
-export function LoadChart({ data }: { data: LoadPoint[] }) {
+/** EWMA and rolling ratios over the 0.8-1.3 band, with the athlete's flag threshold as a line. */
+export function AcwrPlot({ data, acwrHigh }: { data: DailyPoint[]; acwrHigh: number }) {
   return (
-    <ChartFrame
-      title="Daily load (sRPE) with 7- and 28-day averages"
-      table={
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Load (AU)</th>
-              <th scope="col">7-day mean</th>
-              <th scope="col">28-day mean</th>
-              <th scope="col">ACWR (EWMA)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={d.date}>
-                <td>{d.date}</td>
-                <td>{d.load}</td>
-                <td>{d.acute ?? "–"}</td>
-                <td>{d.chronic ?? "–"}</td>
-                <td>{d.acwr ?? "–"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
-    >
-      <ResponsiveContainer>
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -12 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} fontSize={12} />
-          <YAxis fontSize={12} />
-          <Tooltip />
-          <Legend />
-          <Bar dataKey="load" name="Daily load (AU)" fill="#93c5fd" isAnimationActive={false} />
-          <Line dataKey="acute" name="7-day mean" stroke="#1d4ed8" dot={false} strokeWidth={2} isAnimationActive={false} />
-          <Line dataKey="chronic" name="28-day mean" stroke="#b45309" dot={false} strokeWidth={2} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
-    </ChartFrame>
+    <Plot>
+      <ComposedChart accessibilityLayer={false} data={data} margin={MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} fontSize={AXIS_FONT} />
+        <YAxis fontSize={AXIS_FONT} domain={[0, (max: number) => Math.max(2, Math.ceil(max * 10) / 10)]} />
+        <ReferenceArea y1={0.8} y2={1.3} fill="#16a34a" fillOpacity={0.12} ifOverflow="extendDomain" />
+        <ReferenceLine y={acwrHigh} stroke="#b42318" strokeDasharray="4 4" label={{ value: `flag ≥ ${acwrHigh}`, position: "insideTopRight", fontSize: 11 }} />
+        <Tooltip />
+        <Legend />
+        <Line dataKey="acwr" name="ACWR (EWMA)" stroke="#1d4ed8" dot={false} strokeWidth={2} isAnimationActive={false} />
+        <Line dataKey="acwrRolling" name="ACWR (rolling, coupled)" stroke="#b45309" dot={false} strokeWidth={1.5} isAnimationActive={false} />
+        <Line
+          dataKey="acwrRollingUncoupled"
+          name="ACWR (rolling, uncoupled)"
+          stroke="#6b7280"
+          strokeDasharray="5 3"
+          dot={false}
+          strokeWidth={1.5}
+          isAnimationActive={false}
+        />
+      </ComposedChart>
+    </Plot>
   );
 }
 
-export function SurfaceChart({ data, surfaces, unit }: { data: WeekSurfacePoint[]; surfaces: string[]; unit: "KM" | "MI" }) {
-  const factor = unit === "MI" ? 1 / 1.609344 : 1;
-  const label = unit === "MI" ? "mi" : "km";
-  const rows = data.map((w) => {
-    const row: Record<string, number | string> = { weekStart: w.weekStart, total: Math.round(Number(w.totalKm) * factor * 10) / 10 };
-    for (const s of surfaces) row[s] = Math.round(Number(w[s] ?? 0) * factor * 10) / 10;
-    return row;
-  });
+export function FitnessPlot({ data }: { data: DailyPoint[] }) {
   return (
-    <ChartFrame
-      title={`Weekly running (${label}) by surface`}
-      table={
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Week of</th>
-              {surfaces.map((s) => (
-                <th scope="col" key={s}>
-                  {s}
-                </th>
-              ))}
-              <th scope="col">Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={String(r.weekStart)}>
-                <td>{r.weekStart}</td>
-                {surfaces.map((s) => (
-                  <td key={s}>{r[s]}</td>
-                ))}
-                <td>{r.total}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
-    >
-      <ResponsiveContainer>
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -12 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="weekStart" tickFormatter={shortDate} fontSize={12} />
-          <YAxis fontSize={12} />
-          <Tooltip />
-          <Legend />
-          {surfaces.map((s) => (
-            <Bar key={s} dataKey={s} stackId="km" name={s} fill={SURFACE_COLOURS[s] ?? "#6b7280"} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
-    </ChartFrame>
+    <Plot>
+      <ComposedChart accessibilityLayer={false} data={data} margin={MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} fontSize={AXIS_FONT} />
+        <YAxis fontSize={AXIS_FONT} />
+        <ReferenceLine y={0} stroke="#566270" />
+        <Tooltip />
+        <Legend />
+        <Area dataKey="form" name="Form (TSB)" fill="#a7f3d0" stroke="#047857" fillOpacity={0.5} isAnimationActive={false} />
+        <Line dataKey="fitness" name="Fitness (CTL)" stroke="#1d4ed8" dot={false} strokeWidth={2} isAnimationActive={false} />
+        <Line dataKey="fatigue" name="Fatigue (ATL)" stroke="#be185d" dot={false} strokeWidth={2} isAnimationActive={false} />
+      </ComposedChart>
+    </Plot>
   );
 }
 
-export function PainChart({ data }: { data: PainPoint[] }) {
-  const reported = data.filter((d) => d.nrs !== null);
+/** A week of WeeklySurfacePlot in the viewer's distance unit: the total, each surface, and the change. */
+export type WeeklyRow = { weekStart: string; total: number; changePct: number | null; partial: boolean } & Record<
+  string,
+  number | string | boolean | null
+>;
+
+/** Stacked weekly distance by surface, with the week-over-week change as a line on its own axis. */
+export function WeeklySurfacePlot({ data, surfaces, unit }: { data: WeeklyRow[]; surfaces: string[]; unit: string }) {
   return (
-    <ChartFrame
-      title="Back pain (0-10) over daily load"
-      table={
-        reported.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Worst pain (0-10)</th>
-                <th scope="col">Load that day (AU)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reported.map((d) => (
-                <tr key={d.date}>
-                  <td>{d.date}</td>
-                  <td>{d.nrs}</td>
-                  <td>{d.load}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p className="muted">No pain reports in this period.</p>
-        )
-      }
-    >
-      <ResponsiveContainer>
-        <ComposedChart data={data} margin={{ top: 8, right: 0, bottom: 0, left: -12 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} fontSize={12} />
-          <YAxis yAxisId="load" fontSize={12} />
-          <YAxis yAxisId="pain" orientation="right" domain={[0, 10]} fontSize={12} />
-          <Tooltip />
-          <Legend />
-          <Bar yAxisId="load" dataKey="load" name="Daily load (AU)" fill="#cbd5e1" isAnimationActive={false} />
-          <Line
-            yAxisId="pain"
-            dataKey="nrs"
-            name="Pain (0-10)"
-            stroke="#b42318"
-            strokeWidth={2}
-            connectNulls
-            dot={{ r: 4 }}
+    <Plot>
+      <ComposedChart accessibilityLayer={false} data={data} margin={{ ...MARGIN, right: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="weekStart" tickFormatter={shortDate} minTickGap={16} fontSize={AXIS_FONT} />
+        <YAxis yAxisId="km" fontSize={AXIS_FONT} />
+        <YAxis yAxisId="change" orientation="right" fontSize={AXIS_FONT} unit="%" />
+        <Tooltip formatter={(value, name) => (name === "Change vs week before" && typeof value === "number" ? `${value}%` : value)} />
+        <Legend />
+        {surfaces.map((s) => (
+          <Bar
+            key={s}
+            yAxisId="km"
+            dataKey={s}
+            stackId="km"
+            name={`${s} (${unit})`}
+            fill={SURFACE_COLOURS[s] ?? "#6b7280"}
             isAnimationActive={false}
           />
-        </ComposedChart>
-      </ResponsiveContainer>
-    </ChartFrame>
+        ))}
+        {/* Drawn as nothing: it only puts the week's total in the tooltip. */}
+        <Line yAxisId="km" dataKey="total" name={`Total (${unit})`} stroke="none" dot={false} activeDot={false} legendType="none" isAnimationActive={false} />
+        <Line
+          yAxisId="change"
+          dataKey="changePct"
+          name="Change vs week before"
+          stroke="#111827"
+          strokeDasharray="4 3"
+          dot={{ r: 3 }}
+          isAnimationActive={false}
+        />
+      </ComposedChart>
+    </Plot>
+  );
+}
+
+export function MonotonyPlot({ data, monotonyHigh, unit }: { data: DailyPoint[]; monotonyHigh: number; unit: string }) {
+  return (
+    <Plot>
+      <ComposedChart accessibilityLayer={false} data={data} margin={{ ...MARGIN, right: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} fontSize={AXIS_FONT} />
+        <YAxis yAxisId="strain" fontSize={AXIS_FONT} />
+        <YAxis yAxisId="monotony" orientation="right" fontSize={AXIS_FONT} />
+        <ReferenceLine
+          yAxisId="monotony"
+          y={monotonyHigh}
+          stroke="#b42318"
+          strokeDasharray="4 4"
+          label={{ value: `flag > ${monotonyHigh}`, position: "insideTopRight", fontSize: 11 }}
+        />
+        <Tooltip />
+        <Legend />
+        <Bar yAxisId="strain" dataKey="strain" name={`Strain (${unit} x monotony)`} fill="#fcd34d" isAnimationActive={false} />
+        <Line yAxisId="monotony" dataKey="monotony" name="Monotony" stroke="#7c2d12" dot={false} strokeWidth={2} isAnimationActive={false} />
+      </ComposedChart>
+    </Plot>
+  );
+}
+
+function PainTooltip({ active, payload, label, unit }: Partial<TooltipContentProps<number, string>> & { unit: string }) {
+  const point = payload?.[0]?.payload as PainPoint | undefined;
+  if (!active || !point) return null;
+  return (
+    <div className="chart-tooltip">
+      <strong>{label}</strong>
+      <div>
+        Load: {point.load} {unit}
+      </div>
+      {point.nrs !== null ? <div>Worst pain: {point.nrs}/10</div> : null}
+      {point.ostrcSeverity !== null ? <div>OSTRC severity: {point.ostrcSeverity}/100</div> : null}
+      {point.overload.length ? <div>Overload day: {point.overload.map((o) => OVERLOAD_LABELS[o] ?? o).join(", ")}</div> : null}
+    </div>
+  );
+}
+
+/** Load bars with pain (0-10) and OSTRC severity (0-100) on their own axes; overload days marked on the bars. */
+export function PainPlot({ daily, marks, unit }: { daily: DailyPoint[]; marks: PainMark[]; unit: string }) {
+  const rows = joinPainSeries(daily, marks).map((d) => ({ ...d, overloadMark: d.overload.length ? d.load : null }));
+  return (
+    <Plot>
+      <ComposedChart accessibilityLayer={false} data={rows} margin={{ ...MARGIN, right: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} fontSize={AXIS_FONT} />
+        <YAxis yAxisId="load" fontSize={AXIS_FONT} />
+        <YAxis yAxisId="pain" orientation="right" domain={[0, 10]} fontSize={AXIS_FONT} width={28} />
+        <YAxis yAxisId="ostrc" orientation="right" domain={[0, 100]} fontSize={AXIS_FONT} width={36} />
+        <Tooltip content={<PainTooltip unit={unit} />} />
+        <Legend />
+        <Bar yAxisId="load" dataKey="load" name={`Load (${unit})`} fill="#cbd5e1" isAnimationActive={false} />
+        <Scatter yAxisId="load" dataKey="overloadMark" name="Overload day" fill="#d97706" shape="triangle" isAnimationActive={false} />
+        <Line
+          yAxisId="pain"
+          dataKey="nrs"
+          name="Worst pain (0-10)"
+          stroke="#b42318"
+          strokeWidth={2}
+          connectNulls
+          dot={{ r: 4 }}
+          isAnimationActive={false}
+        />
+        <Line
+          yAxisId="ostrc"
+          dataKey="ostrcSeverity"
+          name="OSTRC severity (0-100)"
+          stroke="#6d28d9"
+          strokeWidth={2}
+          strokeDasharray="6 3"
+          connectNulls
+          dot={{ r: 4, fill: "#6d28d9" }}
+          isAnimationActive={false}
+        />
+      </ComposedChart>
+    </Plot>
+  );
+}
+
+export type TypeShareBar = { label: string; sessionSharePct: number | null; minuteSharePct: number | null };
+
+export function SessionTypePlot({ data }: { data: TypeShareBar[] }) {
+  return (
+    <Plot>
+      <BarChart accessibilityLayer={false} data={data} margin={MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" fontSize={AXIS_FONT} interval={0} />
+        <YAxis fontSize={AXIS_FONT} unit="%" domain={[0, (max: number) => Math.max(10, Math.ceil(max / 10) * 10)]} />
+        <Tooltip formatter={(value) => (typeof value === "number" ? `${value}%` : "–")} />
+        <Legend />
+        <Bar dataKey="sessionSharePct" name="Share of sessions" fill="#0e7490" isAnimationActive={false} />
+        <Bar dataKey="minuteSharePct" name="Share of minutes" fill="#a5b4fc" isAnimationActive={false} />
+      </BarChart>
+    </Plot>
+  );
+}
+
+export type ShoeBar = { name: string; period: number; total: number };
+
+export function ShoePlot({ data, unit }: { data: ShoeBar[]; unit: string }) {
+  return (
+    <Plot>
+      <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" fontSize={AXIS_FONT} />
+        <YAxis type="category" dataKey="name" width={110} fontSize={AXIS_FONT} />
+        <Tooltip />
+        <Legend />
+        <Bar dataKey="period" name={`In this period (${unit})`} fill="#0b5cad" isAnimationActive={false} />
+        <Bar dataKey="total" name={`Total (${unit})`} fill="#9ca3af" isAnimationActive={false} />
+      </BarChart>
+    </Plot>
   );
 }

@@ -17,17 +17,23 @@ import { SESSION_TYPE_LABELS } from "@/lib/sessions/schemas";
 import { CommentForm } from "./comment-form";
 import { AthleteExports } from "@/lib/ui/export-links";
 import { todayIn } from "@/lib/dates";
+import { parseChartRange } from "@/lib/athletes/schemas";
 
 export const metadata: Metadata = { title: "Athlete" };
 
-export default async function CoachAthletePage({ params }: { params: Promise<{ squadId: string; athleteId: string }> }) {
+export default async function CoachAthletePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ squadId: string; athleteId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { squadId, athleteId } = await params;
   const viewer = await requireViewer();
-  const view = await getCoachAthleteView(viewer, squadId, athleteId).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
-  const [targets, comments] = await Promise.all([
+  const range = parseChartRange(await searchParams, todayIn(viewer.timeZone));
+  // Each query checks access itself, so they can all run at once.
+  const [view, targets, comments] = await Promise.all([
+    getCoachAthleteView(viewer, squadId, athleteId, range.range),
     listCommentTargets(viewer, squadId, athleteId),
     listCommentsForAthlete(viewer, athleteId, 20),
   ]).catch((e) => {
@@ -52,7 +58,7 @@ export default async function CoachAthletePage({ params }: { params: Promise<{ s
       </p>
       <FlagPanelView panel={view.flagPanel} squadId={squadId} athleteId={athleteId} timeZone={viewer.timeZone} />
       <AthleteSummaryView summary={view.summary} unit={viewer.unitPreference} />
-      <TrainingCharts training={view.training} unit={viewer.unitPreference} />
+      <TrainingCharts training={view.training} unit={viewer.unitPreference} range={range} />
       <h2>Profile</h2>
       <div className="card">
         <ProfileFacts profile={view.profile} />
