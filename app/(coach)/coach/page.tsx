@@ -36,7 +36,9 @@ export const metadata: Metadata = { title: "Squads" };
 
 export default async function CoachHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
-  const { sort, dir: askedDir } = overviewSortSchema.parse(await searchParams);
+  const params = await searchParams;
+  const { sort, dir: askedDir } = overviewSortSchema.parse(params);
+  const showAllAttention = params.attention === "all";
   const dir = askedDir ?? DEFAULT_DIR[sort];
   const squads = await listCoachSquads(viewer);
   const triage = new Map(await Promise.all(squads.map(async (s) => [s.id, await getSquadTriage(viewer, s.id)] as const)));
@@ -57,7 +59,7 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
               </h2>
               <Link href={`/coach/squads/${squad.id}`}>Manage squad and invitations</Link>
             </div>
-            <NeedsAttention squadId={squad.id} statuses={statuses} />
+            <NeedsAttention squadId={squad.id} statuses={statuses} showAll={showAllAttention} />
             {statuses.length === 0 ? (
               <p className="muted">
                 No athletes yet. <Link href={`/coach/squads/${squad.id}`}>Invite your first athlete</Link>.
@@ -154,15 +156,20 @@ function SortHeader({ label, column, sort, dir, colSpan }: { label: string; colu
   );
 }
 
+// The triage list is read top-down in a minute: the first dozen, worst first, and every referral.
+const ATTENTION_SHOWN = 12;
+
 /** Athletes with an open referral, warning or caution, worst first, each with the flag that leads. */
-function NeedsAttention({ squadId, statuses }: { squadId: string; statuses: AthleteStatus[] }) {
+function NeedsAttention({ squadId, statuses, showAll }: { squadId: string; statuses: AthleteStatus[]; showAll: boolean }) {
   const flagged = statuses.filter((s) => s.worst && s.worst !== "info");
   if (flagged.length === 0) return <p className="muted">Nobody needs attention today.</p>;
+  const referrals = flagged.filter((s) => s.worst === "referral").length;
+  const shown = showAll ? flagged : flagged.slice(0, Math.max(ATTENTION_SHOWN, referrals));
   return (
     <div>
-      <h3>Needs attention</h3>
+      <h3>Needs attention ({flagged.length})</h3>
       <ol className="triage-list">
-        {flagged.map((s) => {
+        {shown.map((s) => {
           const serious = s.open.filter((f) => f.severity !== "info");
           const lead = serious[0];
           return (
@@ -187,6 +194,12 @@ function NeedsAttention({ squadId, statuses }: { squadId: string; statuses: Athl
           );
         })}
       </ol>
+      {shown.length < flagged.length ? (
+        <p>
+          <a href={`/coach?attention=all#squad-${squadId}`}>Show all {flagged.length} athletes who need attention</a>{" "}
+          <span className="muted">(the table below lists everyone with their status)</span>
+        </p>
+      ) : null}
     </div>
   );
 }
