@@ -19,6 +19,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { toEngineProfile, toEngineSession } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
 import { flagHistoryFrom } from "@/lib/athletes/flag-history";
+import { VersionedCache } from "@/lib/versioned-cache";
 import type { PainZone } from "@/lib/pain/schemas";
 import { resolveChartRange, type ChartRange } from "@/lib/athletes/schemas";
 import {
@@ -74,6 +75,10 @@ export type TrainingView = {
 // (fitness, the slowest, keeps (41/42)^365 of its start), and bounds what a short range reads.
 const HISTORY_DAYS = 365;
 
+// Views are read by pages and planning and never changed by them. A few hundred athletes times the
+// periods looked at in a day.
+const views = new VersionedCache<TrainingView>(2_000);
+
 const earlier = (a: string, b: string) => (a < b ? a : b);
 const later = (a: string, b: string) => (a > b ? a : b);
 
@@ -96,6 +101,7 @@ export async function getTrainingView(
   const userRows = await prisma.$queryRaw<
     {
       timeZone: string;
+      dataVersion: number;
       hasProfile: boolean;
       birthDate: Date | null;
       footprintType: string | null;
@@ -106,7 +112,7 @@ export async function getTrainingView(
       squadThresholds: Prisma.JsonObject | null;
     }[]
   >`
-    SELECT u."timeZone", p."userId" IS NOT NULL AS "hasProfile", p."birthDate", p."footprintType"::text AS "footprintType",
+    SELECT u."timeZone", u."dataVersion", p."userId" IS NOT NULL AS "hasProfile", p."birthDate", p."footprintType"::text AS "footprintType",
            p."legLengthDiscrepancyMm", p."postureLoad"::text[] AS "postureLoad",
            m."squadId", m."thresholds" AS "athleteThresholds", s."thresholds" AS "squadThresholds"
     FROM "User" u
@@ -147,6 +153,10 @@ export async function getTrainingView(
     user.memberships.find((m) => viewer.memberships.some((vm) => vm.squadId === m.squadId && vm.role === "COACH")) ??
     user.memberships[0];
   const thresholds = resolveThresholds(membership?.squad.thresholds ?? undefined, membership?.thresholds ?? undefined);
+  // Everything below is a function of these inputs: a view computed from them is reused until one moves.
+  const key = `${athleteId}|${from}|${to}|${asOf}|${first.dataVersion}|${JSON.stringify(thresholds)}`;
+  const kept = views.get(key);
+  if (kept) return kept;
 
   type SessionRow = {
     id: string;
@@ -226,7 +236,7 @@ export async function getTrainingView(
   };
   const flags = evaluateFlags({ asOf, ...engine });
 
-  return {
+  const view: TrainingView = {
     asOf,
     engine,
     from,
@@ -246,4 +256,6 @@ export async function getTrainingView(
     shoes: buildShoeKm(shoeAggregate),
     flags,
   };
+  views.set(key, view);
+  return view;
 }
