@@ -2,7 +2,9 @@ import { z } from "zod";
 import { FLAG_IDS } from "@/lib/training-load";
 import { calendarDateSchema } from "@/lib/sessions/schemas";
 
-export const REVIEW_NOTE_MAX_LENGTH = 1000;
+import { REVIEW_NOTE_MAX_LENGTH } from "@/lib/flag-reviews/limits";
+
+export { REVIEW_NOTE_MAX_LENGTH };
 export const REVIEW_STATUSES = ["ACKNOWLEDGED", "RESOLVED"] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 

@@ -1,30 +1,34 @@
 import type { Severity } from "@/lib/training-load";
 import type { FlagWeek } from "@/lib/athletes/flag-history";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
-import { formatDate } from "@/lib/dates";
 import { SEVERITY_TEXT } from "@/lib/ui/flag-list";
 
 const LEVEL_TEXT: Record<Severity | "none", string> = { ...SEVERITY_TEXT, info: "Note only", none: "Nothing flagged" };
 
-/** What one heat-map cell says, for the tooltip and for screen readers. */
+/** The week's flags in words, for the cell's tooltip. */
 export function weekText(week: FlagWeek): string {
   const names = [...new Set(week.flagIds)].map((id) => FLAG_NAMES[id as keyof typeof FLAG_NAMES] ?? id);
-  const level = LEVEL_TEXT[week.worst ?? "none"];
-  return `Week of ${formatDate(week.weekStart)}: ${level}${names.length ? ` (${names.join(", ")})` : ""}`;
+  return `${LEVEL_TEXT[week.worst ?? "none"]}${names.length ? `: ${names.join(", ")}` : ""}`;
 }
 
-/** One table cell per week, coloured by the week's worst flag, oldest first. */
+/**
+ * One table cell per week, coloured by the week's worst flag, oldest first; each column's header names
+ * its week. A hundred athletes make twelve hundred cells, so a cell carries only what it must: the level
+ * as text for screen readers (none for a quiet week, which the caption explains) and the flags' names
+ * as a tooltip.
+ */
 export function FlagWeekCells({ weeks }: { weeks: FlagWeek[] }) {
   return (
     <>
-      {weeks.map((w) => {
-        const text = weekText(w);
-        return (
-          <td key={w.weekStart} className={`heat heat-${w.worst ?? "none"}`} title={text}>
-            <span className="visually-hidden">{text}</span>
+      {weeks.map((w) =>
+        w.worst === null || w.worst === "info" ? (
+          <td key={w.weekStart} className={`heat heat-${w.worst ?? "none"}`} />
+        ) : (
+          <td key={w.weekStart} className={`heat heat-${w.worst}`} title={weekText(w)}>
+            <span className="visually-hidden">{LEVEL_TEXT[w.worst]}</span>
           </td>
-        );
-      })}
+        ),
+      )}
     </>
   );
 }

@@ -7,7 +7,7 @@ import { formatDate, formatDateTime } from "@/lib/dates";
 import { SEVERITY_TEXT } from "@/lib/ui/flag-list";
 import { FlagReviewForm } from "@/lib/ui/flag-review-form";
 import { SuggestionCard, isPlannable } from "@/lib/ui/suggestion-card";
-import { AddSuggestionButton } from "@/app/(coach)/coach/squads/[squadId]/athletes/[athleteId]/plan/plan-forms";
+import { AddSuggestionButton } from "@/lib/ui/add-suggestion-button";
 
 // Engine value names in words; names not listed are shown split at capitals.
 const VALUE_LABELS: Record<string, string> = {

@@ -4,7 +4,7 @@ import { useActionState, useId } from "react";
 import { reviewFlagAction } from "@/lib/flag-reviews/actions";
 import { idleState } from "@/lib/forms-state";
 import { FieldError, FormMessage } from "@/lib/ui/form-controls";
-import { REVIEW_NOTE_MAX_LENGTH } from "@/lib/flag-reviews/schemas";
+import { REVIEW_NOTE_MAX_LENGTH } from "@/lib/flag-reviews/limits";
 
 /** Acknowledge (seen, being handled) or resolve (dealt with, say how) one active flag, with a note. */
 export function FlagReviewForm({

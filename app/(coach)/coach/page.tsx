@@ -72,22 +72,26 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
                   <table className="overview-table">
                     <caption className="visually-hidden">
                       Athletes of {squad.name}: status, last back-pain report, this week&apos;s load and the worst flag of each of the last
-                      12 weeks. Sorted by {SORT_LABELS[sort]}, {dir === "asc" ? "ascending" : "descending"}.
+                      12 weeks (an empty week cell: nothing flagged). Sorted by {SORT_LABELS[sort]}, {dir === "asc" ? "ascending" : "descending"}.
                     </caption>
                     <thead>
                       <tr>
-                        <SortHeader label="Athlete" column="name" sort={sort} dir={dir} />
-                        <SortHeader label="Status" column="status" sort={sort} dir={dir} />
-                        <SortHeader label="Last back-pain report" column="report" sort={sort} dir={dir} />
-                        <SortHeader label="Load this week / weekly average (4 weeks)" column="load" sort={sort} dir={dir} />
-                        <th scope="col">Last session</th>
-                        <SortHeader
-                          label={`Last 12 weeks${weeks.length ? ` (from ${formatDate(weeks[0].weekStart)})` : ""}`}
-                          column="weeks"
-                          sort={sort}
-                          dir={dir}
-                          colSpan={weeks.length || 1}
-                        />
+                        <SortHeader label="Athlete" column="name" sort={sort} dir={dir} rowSpan={2} />
+                        <SortHeader label="Status" column="status" sort={sort} dir={dir} rowSpan={2} />
+                        <SortHeader label="Last back-pain report" column="report" sort={sort} dir={dir} rowSpan={2} />
+                        <SortHeader label="Load this week / weekly average (4 weeks)" column="load" sort={sort} dir={dir} rowSpan={2} />
+                        <th scope="col" rowSpan={2}>
+                          Last session
+                        </th>
+                        <SortHeader label="Last 12 weeks" column="weeks" sort={sort} dir={dir} colSpan={weeks.length || 1} />
+                      </tr>
+                      <tr>
+                        {weeks.map((w) => (
+                          <th key={w.weekStart} scope="col" className="heat-week">
+                            <span className="visually-hidden">Week of </span>
+                            {shortDate(w.weekStart)}
+                          </th>
+                        ))}
                       </tr>
                     </thead>
                     <tbody>
@@ -133,6 +137,9 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
   );
 }
 
+/** "3 Nov": a week column's header, short enough for a 1.4 rem column when turned. */
+const shortDate = (date: string) => formatDate(date).replace(/ \d{4}$/, "");
+
 const SORT_LABELS: Record<OverviewSortKey, string> = {
   status: "status",
   name: "name",
@@ -142,11 +149,25 @@ const SORT_LABELS: Record<OverviewSortKey, string> = {
 };
 
 /** A column header that sorts the table by a link (works without JavaScript; the order is in the URL). */
-function SortHeader({ label, column, sort, dir, colSpan }: { label: string; column: OverviewSortKey; sort: OverviewSortKey; dir: SortDir; colSpan?: number }) {
+function SortHeader({
+  label,
+  column,
+  sort,
+  dir,
+  colSpan,
+  rowSpan,
+}: {
+  label: string;
+  column: OverviewSortKey;
+  sort: OverviewSortKey;
+  dir: SortDir;
+  colSpan?: number;
+  rowSpan?: number;
+}) {
   const active = sort === column;
   const next: SortDir = active ? (dir === "asc" ? "desc" : "asc") : DEFAULT_DIR[column];
   return (
-    <th scope="col" colSpan={colSpan} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+    <th scope={colSpan ? "colgroup" : "col"} colSpan={colSpan} rowSpan={rowSpan} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
       <a className="sort-link" href={`/coach?sort=${column}&dir=${next}`}>
         {label}
         <span aria-hidden="true">{active ? (dir === "asc" ? " ▲" : " ▼") : " ↕"}</span>

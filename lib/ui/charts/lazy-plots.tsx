@@ -16,3 +16,4 @@ export const MonotonyPlot = dynamic(() => plots().then((m) => m.MonotonyPlot), {
 export const PainPlot = dynamic(() => plots().then((m) => m.PainPlot), { ssr: false });
 export const SessionTypePlot = dynamic(() => plots().then((m) => m.SessionTypePlot), { ssr: false });
 export const ShoePlot = dynamic(() => plots().then((m) => m.ShoePlot), { ssr: false });
+export const ProjectionPlot = dynamic(() => import("./projection-plot").then((m) => m.ProjectionPlot), { ssr: false });

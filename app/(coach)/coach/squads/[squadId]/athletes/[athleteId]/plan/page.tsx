@@ -15,7 +15,8 @@ import { PlannedVsDoneTable } from "@/lib/ui/planned-vs-done-table";
 import { SuggestionCard, isPlannable } from "@/lib/ui/suggestion-card";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
 import type { FlagId } from "@/lib/training-load";
-import { AddPlannedSessionForm, AddSuggestionButton, PlannedItemControls, SaveWeekAsTemplateForm } from "./plan-forms";
+import { AddPlannedSessionForm, PlannedItemControls, SaveWeekAsTemplateForm } from "./plan-forms";
+import { AddSuggestionButton } from "@/lib/ui/add-suggestion-button";
 
 export const metadata: Metadata = { title: "Plan" };
 

@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import {
-  addSuggestionAction,
   createPlannedSessionAction,
   deletePlannedSessionAction,
   movePlannedSessionAction,
@@ -24,20 +23,6 @@ function Hidden({ squadId, athleteId }: Ids) {
       <input type="hidden" name="squadId" value={squadId} />
       <input type="hidden" name="athleteId" value={athleteId} />
     </>
-  );
-}
-
-export function AddSuggestionButton({ squadId, athleteId, suggestionId }: Ids & { suggestionId: string }) {
-  const [state, action] = useActionState(addSuggestionAction, idleState);
-  return (
-    <form action={action}>
-      <Hidden squadId={squadId} athleteId={athleteId} />
-      <input type="hidden" name="suggestionId" value={suggestionId} />
-      <SubmitButton className="button button-secondary" pendingText="Adding…">
-        Add to plan
-      </SubmitButton>
-      <FormMessage state={state} />
-    </form>
   );
 }
 

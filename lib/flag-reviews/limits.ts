@@ -1,0 +1,1 @@
+export const REVIEW_NOTE_MAX_LENGTH = 1000;
