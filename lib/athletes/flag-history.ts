@@ -1,6 +1,7 @@
 import {
   addDays,
   evaluateFlagsOn,
+  SEVERITIES,
   type EngineOstrc,
   type EnginePainReport,
   type EngineProfile,
@@ -20,7 +21,8 @@ export const HEAT_MAP_WEEKS = 12;
  * the status on the squad page and the flags on the athlete page identical.
  */
 export const FLAG_HISTORY_DAYS = HEAT_MAP_WEEKS * 7 + 42;
-export const SEVERITY_RANK: Record<Severity, number> = { referral: 0, warning: 1, caution: 2, info: 3 };
+/** Most severe first, in the engine's order. */
+export const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
 
 export function worstSeverity(flags: readonly Pick<Flag, "severity">[]): Severity | null {
   let worst: Severity | null = null;

@@ -3,8 +3,8 @@ import { addDays } from "@/lib/dates";
 import type { Viewer } from "@/lib/auth/permissions";
 import type { TrainingView } from "@/lib/athletes/training";
 import { listPlannedSessions } from "@/lib/plans/queries";
-import { PLAN_WEEKS, toEnginePlanned } from "@/lib/plans/planning";
-import { suggestSessions, type Suggestion } from "@/lib/training-load";
+import { PLAN_WEEKS, suggestionsFor } from "@/lib/plans/planning";
+import type { Suggestion } from "@/lib/training-load";
 import { listFlagReviews } from "@/lib/flag-reviews/queries";
 import { withReviews, type FlagReview, type ReviewedFlag } from "@/lib/flag-reviews/coverage";
 
@@ -25,13 +25,7 @@ export async function getFlagPanel(viewer: Viewer, squadId: string, athleteId: s
     listPlannedSessions(viewer, athleteId, addDays(training.asOf, -6), addDays(training.asOf, PLAN_WEEKS * 7)),
   ]);
   const suggestions: Record<string, Suggestion[]> = {};
-  for (const s of suggestSessions({
-    asOf: training.asOf,
-    flags: training.flags,
-    sessions: training.engine.sessions,
-    plannedSessions: planned.filter((p) => p.date > training.asOf).map(toEnginePlanned),
-    profile: training.engine.profile,
-  })) {
+  for (const s of suggestionsFor(training, planned)) {
     (suggestions[s.flagId] ??= []).push(s);
   }
   return { flags: withReviews(training.flags, history).all, suggestions, history };

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assertCoachOfAthlete, type Viewer } from "@/lib/auth/permissions";
-import { getTrainingView } from "@/lib/athletes/training";
+import { getTrainingView, type TrainingView } from "@/lib/athletes/training";
 import { listPlannedSessions, type PlannedRow } from "@/lib/plans/queries";
 import { addDays } from "@/lib/dates";
 import {
@@ -41,6 +41,20 @@ export type PlanningView = {
 };
 
 /**
+ * The engine's suggestions for the flags active today, given the plan as it stands (a suggestion
+ * already planned is not suggested again).
+ */
+export function suggestionsFor(training: TrainingView, planned: PlannedRow[]): Suggestion[] {
+  return suggestSessions({
+    asOf: training.asOf,
+    flags: training.flags,
+    sessions: training.engine.sessions,
+    plannedSessions: planned.filter((p) => p.date > training.asOf).map(toEnginePlanned),
+    profile: training.engine.profile,
+  });
+}
+
+/**
  * What a coach needs to plan an athlete's next weeks: the plan, the engine's suggestions for the
  * active flags, and the metrics and flags the plan would lead to.
  */
@@ -51,13 +65,7 @@ export async function getPlanningView(viewer: Viewer, squadId: string, athleteId
   const to = addDays(asOf, PLAN_WEEKS * 7);
   const planned = await listPlannedSessions(viewer, athleteId, addDays(asOf, -6), to);
   const enginePlanned = planned.filter((p) => p.date > asOf).map(toEnginePlanned);
-  const suggestions = suggestSessions({
-    asOf,
-    flags: training.flags,
-    sessions: training.engine.sessions,
-    plannedSessions: enginePlanned,
-    profile: training.engine.profile,
-  });
+  const suggestions = suggestionsFor(training, planned);
   const projection = projectPlan({
     asOf,
     sessions: training.engine.sessions,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Severity } from "@/lib/training-load";
+import { SEVERITY_RANK } from "@/lib/athletes/flag-history";
 
 export const OVERVIEW_SORT_KEYS = ["status", "name", "load", "report", "weeks"] as const;
 export type OverviewSortKey = (typeof OVERVIEW_SORT_KEYS)[number];
@@ -14,7 +15,6 @@ export const overviewSortSchema = z.object({
 /** The direction a column sorts in first: worst, highest, latest and most on top; names A to Z. */
 export const DEFAULT_DIR: Record<OverviewSortKey, SortDir> = { status: "asc", name: "asc", load: "desc", report: "desc", weeks: "desc" };
 
-const RANK: Record<Severity, number> = { referral: 0, warning: 1, caution: 2, info: 3 };
 
 export type SortableRow = {
   name: string;
@@ -51,7 +51,7 @@ export function sortOverview<T extends SortableRow>(rows: readonly T[], key: Ove
     let c = 0;
     switch (key) {
       case "status":
-        c = sign * ((a.worst === null ? 9 : RANK[a.worst]) - (b.worst === null ? 9 : RANK[b.worst]));
+        c = sign * ((a.worst === null ? 9 : SEVERITY_RANK[a.worst]) - (b.worst === null ? 9 : SEVERITY_RANK[b.worst]));
         break;
       case "name":
         c = sign * a.name.localeCompare(b.name);

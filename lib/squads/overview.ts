@@ -13,7 +13,7 @@ import {
   worstSeverity,
   type FlagWeek,
 } from "@/lib/athletes/flag-history";
-import { toEngineProfile } from "@/lib/athletes/engine-input";
+import { toEngineProfile, toEngineSession } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
 import { listOpenReviewsForSquad } from "@/lib/flag-reviews/queries";
 import { withReviews, type ReviewedFlag } from "@/lib/flag-reviews/coverage";
@@ -179,16 +179,7 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
     const shoeKm = new Map((shoesOf.get(user.id) ?? []).map((t) => [t.shoeId, t.km]));
     for (const row of sessionsOf.get(user.id) ?? []) {
       if (row.localDate > asOf) continue;
-      const s: EngineSession = {
-        id: row.id,
-        date: row.localDate,
-        type: row.type as EngineSession["type"],
-        durationMin: row.durationMin,
-        distanceKm: row.distanceKm,
-        rpe: row.rpe,
-        surface: row.surface ? (row.surface.toLowerCase() as EngineSession["surface"]) : null,
-        shoeId: row.shoeId,
-      };
+      const s = toEngineSession(row);
       if (s.date >= historyFrom) own.push(s);
       else if (s.type === "RUN" && s.shoeId && s.distanceKm && shoeKm.has(s.shoeId)) shoeKm.set(s.shoeId, (shoeKm.get(s.shoeId) ?? 0) + s.distanceKm);
     }
