@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/errors";
 
@@ -18,21 +19,26 @@ export async function loadViewer(
   userId: string,
   sessionVersion: number,
 ): Promise<Viewer | null> {
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      timeZone: true,
-      unitPreference: true,
-      sessionVersion: true,
-      memberships: {
-        select: { squadId: true, role: true, isOwner: true, squad: { select: { name: true } } },
-        orderBy: { createdAt: "asc" },
-      },
-    },
-  });
+  // Every page and action starts here: one statement for the user, their memberships and squad names.
+  const rows = await prisma.$queryRaw<
+    {
+      id: string;
+      email: string;
+      name: string;
+      timeZone: string;
+      unitPreference: Viewer["unitPreference"];
+      sessionVersion: number;
+      memberships: ViewerMembership[];
+    }[]
+  >`SELECT u."id", u."email", u."name", u."timeZone", u."unitPreference"::text AS "unitPreference", u."sessionVersion",
+           COALESCE(json_agg(json_build_object('squadId', m."squadId", 'squadName', s."name", 'role', m."role", 'isOwner', m."isOwner")
+                             ORDER BY m."createdAt", m."id") FILTER (WHERE m."id" IS NOT NULL), '[]'::json) AS "memberships"
+    FROM "User" u
+    LEFT JOIN "Membership" m ON m."userId" = u."id"
+    LEFT JOIN "Squad" s ON s."id" = m."squadId"
+    WHERE u."id" = ${userId}
+    GROUP BY u."id"`;
+  const user = rows[0];
   if (!user || user.sessionVersion !== sessionVersion) return null;
   return {
     id: user.id,
@@ -40,12 +46,7 @@ export async function loadViewer(
     name: user.name,
     timeZone: user.timeZone,
     unitPreference: user.unitPreference,
-    memberships: user.memberships.map((m) => ({
-      squadId: m.squadId,
-      squadName: m.squad.name,
-      role: m.role,
-      isOwner: m.isOwner,
-    })),
+    memberships: user.memberships.map((m) => ({ squadId: m.squadId, squadName: m.squadName, role: m.role, isOwner: m.isOwner })),
   };
 }
 
@@ -79,16 +80,17 @@ export async function assertCoachOfAthlete(
   athleteId: string,
 ): Promise<void> {
   assertCoachOf(viewer, squadId);
-  const membership = await prisma.membership.findFirst({
-    where: { squadId, userId: athleteId, role: "ATHLETE" },
-    select: { id: true },
-  });
-  if (!membership) throw new NotFoundError("Athlete not found");
+  if (!(await isAthleteOf(prisma, squadId, athleteId))) throw new NotFoundError("Athlete not found");
 }
 
-/** Whether the viewer may read an athlete's data: their own, or an athlete in a squad they coach. */
-export async function canViewAthlete(prisma: PrismaClient, viewer: Viewer, athleteId: string): Promise<boolean> {
-  if (viewer.id === athleteId) return true;
+// A page's queries each check access to the same athlete; React's cache() makes that one lookup per
+// request (outside a server render it does not keep anything). No action changes a membership after
+// checking one of these, so a request never sees a stale answer.
+const isAthleteOf = cache(async (prisma: PrismaClient, squadId: string, athleteId: string) =>
+  Boolean(await prisma.membership.findFirst({ where: { squadId, userId: athleteId, role: "ATHLETE" }, select: { id: true } })),
+);
+
+const coachesAthlete = cache(async (prisma: PrismaClient, viewer: Viewer, athleteId: string) => {
   const squadIds = coachedSquadIds(viewer);
   if (squadIds.length === 0) return false;
   const found = await prisma.membership.findFirst({
@@ -96,4 +98,10 @@ export async function canViewAthlete(prisma: PrismaClient, viewer: Viewer, athle
     select: { id: true },
   });
   return found !== null;
+});
+
+/** Whether the viewer may read an athlete's data: their own, or an athlete in a squad they coach. */
+export async function canViewAthlete(prisma: PrismaClient, viewer: Viewer, athleteId: string): Promise<boolean> {
+  if (viewer.id === athleteId) return true;
+  return coachesAthlete(prisma, viewer, athleteId);
 }
