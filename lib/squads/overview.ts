@@ -30,6 +30,9 @@ export type AthleteStatus = {
   /** The worst flag of each of the last 12 weeks, oldest first. */
   weeks: FlagWeek[];
   lastReport: { date: string; nrs: number; zone: string } | null;
+  /** The newest session and pain report ever recorded (they may be older than the flag history). */
+  lastSessionDate: string | null;
+  lastReportDate: string | null;
   weekLoadAu: number;
   chronicWeekLoadAu: number;
 };
@@ -43,38 +46,24 @@ export type AthleteStatus = {
 export async function getSquadTriage(viewer: Viewer, squadId: string, now = new Date()): Promise<AthleteStatus[]> {
   assertCoachOf(viewer, squadId);
   const prisma = db();
-  const [squad, reviews] = await Promise.all([
-    prisma.squad.findUnique({
-      where: { id: squadId },
-      select: {
-        thresholds: true,
-        memberships: {
-          where: { role: "ATHLETE" },
-          select: {
-            thresholds: true,
-            user: {
-              select: {
-                id: true,
-                name: true,
-                timeZone: true,
-                dataVersion: true,
-                profile: { select: { birthDate: true, footprintType: true, legLengthDiscrepancyMm: true, postureLoad: true } },
-              },
-            },
-          },
-        },
-      },
-    }),
+  const [rows, reviews] = await Promise.all([
+    // One statement for what every request needs: the members, their data versions and the thresholds.
+    prisma.$queryRaw<{ squadThresholds: Prisma.JsonObject | null; thresholds: Prisma.JsonObject | null; id: string; name: string; timeZone: string; dataVersion: number }[]>`
+      SELECT s."thresholds" AS "squadThresholds", m."thresholds", u."id", u."name", u."timeZone", u."dataVersion"
+      FROM "Squad" s
+      JOIN "Membership" m ON m."squadId" = s."id" AND m."role" = 'ATHLETE'
+      JOIN "User" u ON u."id" = m."userId"
+      WHERE s."id" = ${squadId}`,
     listOpenReviewsForSquad(viewer, squadId, addDays(todayIn("UTC", now), -1)),
   ]);
-  if (!squad || squad.memberships.length === 0) return [];
+  if (rows.length === 0) return [];
 
-  const squadThresholds = (squad.thresholds as Prisma.JsonObject | null) ?? undefined;
+  const squadThresholds = rows[0].squadThresholds ?? undefined;
   const todays = new Map<string, string>();
-  const members = squad.memberships.map(({ user, thresholds: own }) => {
+  const members = rows.map(({ thresholds: own, ...user }) => {
     let asOf = todays.get(user.timeZone);
     if (asOf === undefined) todays.set(user.timeZone, (asOf = todayIn(user.timeZone, now)));
-    const thresholds = resolveThresholds(squadThresholds, (own as Prisma.JsonObject | null) ?? undefined);
+    const thresholds = resolveThresholds(squadThresholds, own ?? undefined);
     const key = statusKey(squadId, user.id, asOf, user.dataVersion, JSON.stringify(thresholds));
     return { user, asOf, thresholds, key, computed: cachedStatus(key) };
   });
@@ -99,6 +88,8 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
       open,
       weeks: c.weeks,
       lastReport: c.lastReport,
+      lastSessionDate: c.lastSessionDate,
+      lastReportDate: c.lastReportDate,
       weekLoadAu: c.weekLoadAu,
       chronicWeekLoadAu: c.chronicWeekLoadAu,
     };
@@ -114,14 +105,7 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
   );
 }
 
-type Member = {
-  user: {
-    id: string;
-    profile: { birthDate: Date | null; footprintType: string; legLengthDiscrepancyMm: number | null; postureLoad: string[] } | null;
-  };
-  asOf: string;
-  thresholds: Thresholds;
-};
+type Member = { user: { id: string }; asOf: string; thresholds: Thresholds };
 
 /** Flags of today and of the last 12 weeks, and this week's load, for the athletes given. */
 async function computeStatuses(members: Member[], now: Date): Promise<Map<string, ComputedStatus>> {
@@ -130,7 +114,7 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
   // The athletes may live in several time zones (a day either side of UTC): read a window wide enough
   // for all of them, then cut each athlete's at their own history start.
   const from = addDays(todayIn("UTC", now), -FLAG_HISTORY_DAYS - 1);
-  const [sessions, shoeTotals, retired, pains, ostrcRows] = await Promise.all([
+  const [sessions, shoeTotals, retired, pains, ostrcRows, profiles, latest] = await Promise.all([
     // Dates as text: formatting a Date per session costs more than the read.
     prisma.$queryRaw<
       { id: string; userId: string; localDate: string; type: string; durationMin: number; distanceKm: number | null; rpe: number | null; surface: string | null; shoeId: string | null }[]
@@ -154,6 +138,16 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
       where: { userId: { in: ids }, localDate: { gte: toDbDate(from) } },
       select: { userId: true, localDate: true, zone: true, q1: true, q2: true, q3: true, q4: true },
     }),
+    prisma.athleteProfile.findMany({
+      where: { userId: { in: ids } },
+      select: { userId: true, birthDate: true, footprintType: true, legLengthDiscrepancyMm: true, postureLoad: true },
+    }),
+    // The newest row per athlete, one backward index probe each: grouping would read every session ever logged.
+    prisma.$queryRaw<{ userId: string; lastSessionDate: string | null; lastReportDate: string | null }[]>`
+      SELECT a."userId", to_char(ls."localDate", 'YYYY-MM-DD') AS "lastSessionDate", to_char(lr."localDate", 'YYYY-MM-DD') AS "lastReportDate"
+      FROM unnest(${ids}::text[]) AS a("userId")
+      LEFT JOIN LATERAL (SELECT "localDate" FROM "TrainingSession" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) ls ON true
+      LEFT JOIN LATERAL (SELECT "localDate" FROM "BackPainReport" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) lr ON true`,
   ]);
 
   const group = <T extends { userId: string }>(rows: T[]) => {
@@ -170,6 +164,8 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
   const retiredOf = group(retired);
   const painsOf = group(pains);
   const ostrcOf = group(ostrcRows);
+  const profileOf = new Map(profiles.map((p) => [p.userId, p]));
+  const latestOf = new Map(latest.map((r) => [r.userId, r]));
 
   const out = new Map<string, ComputedStatus>();
   for (const { user, asOf, thresholds } of members) {
@@ -191,7 +187,7 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
       ostrc: (ostrcOf.get(user.id) ?? [])
         .map((o) => ({ date: dateOnly(o.localDate), zone: o.zone.toLowerCase() as BackZone, q1: o.q1, q2: o.q2, q3: o.q3, q4: o.q4 }))
         .filter((o) => o.date <= asOf),
-      profile: toEngineProfile(user.profile, (retiredOf.get(user.id) ?? []).map((r) => r.id), Object.fromEntries(shoeKm)),
+      profile: toEngineProfile(profileOf.get(user.id) ?? null, (retiredOf.get(user.id) ?? []).map((r) => r.id), Object.fromEntries(shoeKm)),
       thresholds,
     });
     const weekFrom = addDays(asOf, -7);
@@ -208,6 +204,8 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
       today,
       weeks,
       lastReport: last ? { date: dateOnly(last.localDate), nrs: last.nrs, zone: last.zone } : null,
+      lastSessionDate: latestOf.get(user.id)?.lastSessionDate ?? null,
+      lastReportDate: latestOf.get(user.id)?.lastReportDate ?? null,
       weekLoadAu: Math.round(week),
       chronicWeekLoadAu: Math.round(month / 4),
     });

@@ -1,79 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { assertCoachOf, coachedSquadIds, type Viewer } from "@/lib/auth/permissions";
-import { dateOnly } from "@/lib/dates";
+import { assertCoachOf, type Viewer } from "@/lib/auth/permissions";
 import { hashToken } from "@/lib/tokens";
 import type { Role } from "@/lib/generated/prisma/client";
-
-export type SquadAthleteRow = {
-  id: string;
-  name: string;
-  email: string;
-  joinedAt: Date;
-  lastSessionDate: string | null;
-  lastPainReportDate: string | null;
-};
-
-export type CoachSquad = {
-  id: string;
-  name: string;
-  isOwner: boolean;
-  athletes: SquadAthleteRow[];
-  coachCount: number;
-};
-
-/** Every squad the viewer coaches, with each athlete's most recent session and pain report. */
-export async function listCoachSquads(viewer: Viewer): Promise<CoachSquad[]> {
-  const squadIds = coachedSquadIds(viewer);
-  if (squadIds.length === 0) return [];
-  const prisma = db();
-  const squads = await prisma.squad.findMany({
-    where: { id: { in: squadIds } },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      name: true,
-      memberships: {
-        select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
-        orderBy: { user: { name: "asc" } },
-      },
-    },
-  });
-  const athleteIds = [
-    ...new Set(squads.flatMap((s) => s.memberships.filter((m) => m.role === "ATHLETE").map((m) => m.user.id))),
-  ];
-  // The newest row per athlete, one backward index probe each: grouping would read every session ever logged.
-  const latest = athleteIds.length
-    ? await prisma.$queryRaw<{ userId: string; lastSessionDate: Date | null; lastReportDate: Date | null }[]>`
-        SELECT a."userId", ls."localDate" AS "lastSessionDate", lr."localDate" AS "lastReportDate"
-        FROM unnest(${athleteIds}::text[]) AS a("userId")
-        LEFT JOIN LATERAL (SELECT "localDate" FROM "TrainingSession" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) ls ON true
-        LEFT JOIN LATERAL (SELECT "localDate" FROM "BackPainReport" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) lr ON true`
-    : [];
-  const lastSession = new Map(latest.map((r) => [r.userId, r.lastSessionDate]));
-  const lastReport = new Map(latest.map((r) => [r.userId, r.lastReportDate]));
-  return squads.map((squad) => ({
-    id: squad.id,
-    name: squad.name,
-    isOwner: viewer.memberships.some((m) => m.squadId === squad.id && m.isOwner),
-    coachCount: squad.memberships.filter((m) => m.role === "COACH").length,
-    athletes: squad.memberships
-      .filter((m) => m.role === "ATHLETE")
-      .map((m) => {
-        const s = lastSession.get(m.user.id);
-        const r = lastReport.get(m.user.id);
-        return {
-          id: m.user.id,
-          name: m.user.name,
-          email: m.user.email,
-          joinedAt: m.createdAt,
-          lastSessionDate: s ? dateOnly(s) : null,
-          lastPainReportDate: r ? dateOnly(r) : null,
-        };
-      }),
-  }));
-}
 
 export type InvitationStatus = "pending" | "used" | "expired" | "revoked";
 

@@ -7,6 +7,9 @@ export type ComputedStatus = {
   today: Flag[];
   weeks: FlagWeek[];
   lastReport: { date: string; nrs: number; zone: string } | null;
+  /** The newest session and pain report ever recorded (they may be older than the flag history). */
+  lastSessionDate: string | null;
+  lastReportDate: string | null;
   weekLoadAu: number;
   chronicWeekLoadAu: number;
 };

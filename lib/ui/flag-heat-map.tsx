@@ -2,6 +2,7 @@ import type { Severity } from "@/lib/training-load";
 import type { FlagWeek } from "@/lib/athletes/flag-history";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
 import { SEVERITY_TEXT } from "@/lib/ui/flag-list";
+import type { SquadRow } from "@/lib/ui/squad-rows";
 
 const LEVEL_TEXT: Record<Severity | "none", string> = { ...SEVERITY_TEXT, info: "Note only", none: "Nothing flagged" };
 
@@ -11,26 +12,10 @@ export function weekText(week: FlagWeek): string {
   return `${LEVEL_TEXT[week.worst ?? "none"]}${names.length ? `: ${names.join(", ")}` : ""}`;
 }
 
-/**
- * One table cell per week, coloured by the week's worst flag, oldest first; each column's header names
- * its week. A hundred athletes make twelve hundred cells, so a cell carries only what it must: the level
- * as text for screen readers (none for a quiet week, which the caption explains) and the flags' names
- * as a tooltip.
- */
-export function FlagWeekCells({ weeks }: { weeks: FlagWeek[] }) {
-  return (
-    <>
-      {weeks.map((w) =>
-        w.worst === null || w.worst === "info" ? (
-          <td key={w.weekStart} className={`heat heat-${w.worst ?? "none"}`} />
-        ) : (
-          <td key={w.weekStart} className={`heat heat-${w.worst}`} title={weekText(w)}>
-            <span className="visually-hidden">{LEVEL_TEXT[w.worst]}</span>
-          </td>
-        ),
-      )}
-    </>
-  );
+/** A week of the heat map as the overview's rows carry it: the level, and for a flagged week its words and tooltip. */
+export function heatCell(week: FlagWeek): SquadRow["weeks"][number] {
+  if (week.worst === null || week.worst === "info") return [week.worst ?? "none"];
+  return [week.worst, LEVEL_TEXT[week.worst], weekText(week)];
 }
 
 export function HeatLegend() {

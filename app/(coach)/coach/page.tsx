@@ -1,35 +1,51 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
-import { listCoachSquads } from "@/lib/squads/queries";
 import { formatDate } from "@/lib/dates";
 import { CreateSquadForm } from "./create-squad-form";
 import { getSquadTriage, type AthleteStatus } from "@/lib/squads/overview";
 import { DEFAULT_DIR, loadRatio, overviewSortSchema, sortOverview, type OverviewSortKey, type SortDir } from "@/lib/squads/overview-sort";
 import { SEVERITY_TEXT } from "@/lib/ui/flag-list";
-import { FlagWeekCells, HeatLegend } from "@/lib/ui/flag-heat-map";
+import { HeatLegend, heatCell } from "@/lib/ui/flag-heat-map";
+import { SquadRows, type SquadRow } from "@/lib/ui/squad-rows";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
 import { ZONE_LABELS } from "@/lib/pain/schemas";
 
-function WeeklyLoad({ status }: { status: AthleteStatus }) {
-  const ratio = loadRatio(status);
+/** The status badge's content: the worst open flag, and whether every flag of that level is acknowledged. */
+function statusBadge(status: AthleteStatus): SquadRow["status"] {
+  if (!status.worst || status.worst === "info") return null;
+  const acknowledged = status.open.filter((f) => f.severity === status.worst).every((f) => f.review?.status === "ACKNOWLEDGED");
+  return { text: SEVERITY_TEXT[status.worst], danger: status.worst !== "caution", acknowledged };
+}
+
+function StatusBadge({ status }: { status: AthleteStatus }) {
+  const badge = statusBadge(status);
+  if (!badge) return <span className="muted">No concern</span>;
   return (
     <>
-      {`${status.weekLoadAu} / ${status.chronicWeekLoadAu} AU`}
-      {ratio !== null ? <span className="muted">{` (${Math.round(ratio * 100)}%)`}</span> : null}
+      <span className={badge.danger ? "badge badge-danger" : "badge"}>{badge.text}</span>
+      {badge.acknowledged ? <span className="muted"> · acknowledged</span> : null}
     </>
   );
 }
 
-function StatusBadge({ status }: { status: AthleteStatus }) {
-  if (!status.worst || status.worst === "info") return <span className="muted">No concern</span>;
-  const acknowledged = status.open.filter((f) => f.severity === status.worst).every((f) => f.review?.status === "ACKNOWLEDGED");
-  return (
-    <>
-      <span className={status.worst === "caution" ? "badge" : "badge badge-danger"}>{SEVERITY_TEXT[status.worst]}</span>
-      {acknowledged ? <span className="muted"> · acknowledged</span> : null}
-    </>
-  );
+/** One athlete's row of the overview table, in words. */
+function squadRow(squadId: string, a: AthleteStatus): SquadRow {
+  const ratio = loadRatio(a);
+  return {
+    id: a.id,
+    name: a.name,
+    href: `/coach/squads/${squadId}/athletes/${a.id}`,
+    status: statusBadge(a),
+    lastReport: a.lastReport
+      ? `${formatDate(a.lastReport.date)}, ${ZONE_LABELS[a.lastReport.zone as keyof typeof ZONE_LABELS] ?? a.lastReport.zone} ${a.lastReport.nrs}/10`
+      : a.lastReportDate
+        ? formatDate(a.lastReportDate)
+        : null,
+    load: { text: `${a.weekLoadAu} / ${a.chronicWeekLoadAu} AU`, percent: ratio !== null ? ` (${Math.round(ratio * 100)}%)` : null },
+    lastSession: a.lastSessionDate ? formatDate(a.lastSessionDate) : null,
+    weeks: a.weeks.map(heatCell),
+  };
 }
 
 export const metadata: Metadata = { title: "Squads" };
@@ -40,7 +56,8 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
   const { sort, dir: askedDir } = overviewSortSchema.parse(params);
   const showAllAttention = params.attention === "all";
   const dir = askedDir ?? DEFAULT_DIR[sort];
-  const squads = await listCoachSquads(viewer);
+  // The squads come with the viewer; everything else per squad from its (largely kept) triage.
+  const squads = viewer.memberships.filter((m) => m.role === "COACH").map((m) => ({ id: m.squadId, name: m.squadName }));
   const triage = new Map(await Promise.all(squads.map(async (s) => [s.id, await getSquadTriage(viewer, s.id)] as const)));
   return (
     <>
@@ -48,8 +65,6 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
       {squads.map((squad) => {
         const statuses = triage.get(squad.id) ?? [];
         const rows = sortOverview(statuses, sort, dir);
-        const lastSession = new Map(squad.athletes.map((a) => [a.id, a.lastSessionDate]));
-        const lastReportDate = new Map(squad.athletes.map((a) => [a.id, a.lastPainReportDate]));
         const weeks = statuses[0]?.weeks ?? [];
         return (
           <section key={squad.id} className="card" aria-labelledby={`squad-${squad.id}`}>
@@ -94,32 +109,7 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
                         ))}
                       </tr>
                     </thead>
-                    <tbody>
-                      {rows.map((a) => (
-                        <tr key={a.id}>
-                          <td>
-                            <Link href={`/coach/squads/${squad.id}/athletes/${a.id}`}>{a.name}</Link>
-                          </td>
-                          <td>
-                            <StatusBadge status={a} />
-                          </td>
-                          <td>
-                            {a.lastReport ? (
-                              `${formatDate(a.lastReport.date)}, ${ZONE_LABELS[a.lastReport.zone as keyof typeof ZONE_LABELS] ?? a.lastReport.zone} ${a.lastReport.nrs}/10`
-                            ) : lastReportDate.get(a.id) ? (
-                              formatDate(lastReportDate.get(a.id)!)
-                            ) : (
-                              <span className="muted">none</span>
-                            )}
-                          </td>
-                          <td>
-                            <WeeklyLoad status={a} />
-                          </td>
-                          <td>{lastSession.get(a.id) ? formatDate(lastSession.get(a.id)!) : <span className="muted">none yet</span>}</td>
-                          <FlagWeekCells weeks={a.weeks} />
-                        </tr>
-                      ))}
-                    </tbody>
+                    <SquadRows rows={rows.map((a) => squadRow(squad.id, a))} />
                   </table>
                 </div>
               </>
