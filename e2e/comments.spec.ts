@@ -13,6 +13,10 @@ test("the coach comments on a pain report and the athlete reads it on their home
   await expect(report).toContainText("sore after hills");
   await expect(page.getByLabel(/Comment on: Run, 40 min, 10\.0 km, RPE 5/)).toBeVisible();
 
+  // The form opens in place, ready to type in.
+  await report.getByRole("button", { name: /Comment on:/ }).click();
+  await expect(report.getByRole("textbox", { name: /Comment on:/ })).toBeFocused();
+
   // An empty comment is refused and nothing is sent.
   await report.getByRole("button", { name: "Send comment" }).click();
   await expect(report.getByText("Write a comment")).toBeVisible();

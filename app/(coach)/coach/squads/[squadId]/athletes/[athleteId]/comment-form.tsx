@@ -1,25 +1,35 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { createCommentAction } from "@/lib/comments/actions";
 import { idleState } from "@/lib/forms-state";
 import { FieldError, FormMessage, SubmitButton } from "@/lib/ui/form-controls";
 
 const MAX_LENGTH = 2000;
 
-export function CommentForm({
-  squadId,
-  athleteId,
-  target,
-  targetId,
-  label,
-}: {
+type CommentTarget = {
   squadId: string;
   athleteId: string;
   target: "session" | "painReport";
   targetId: string;
   label: string;
-}) {
+};
+
+/**
+ * A "Comment" button that opens the comment form in place. The page lists twenty reports and sessions;
+ * the forms are drawn only for the one the coach comments on.
+ */
+export function CommentOpener(props: CommentTarget) {
+  const [open, setOpen] = useState(false);
+  if (open) return <CommentForm {...props} autoFocus />;
+  return (
+    <button type="button" className="button button-secondary" aria-label={props.label} onClick={() => setOpen(true)}>
+      Comment
+    </button>
+  );
+}
+
+function CommentForm({ squadId, athleteId, target, targetId, label, autoFocus }: CommentTarget & { autoFocus?: boolean }) {
   const [state, action] = useActionState(createCommentAction, idleState);
   const id = `comment-${targetId}`;
   const errors = [...(state.fieldErrors?.body ?? []), ...(state.fieldErrors?.form ?? [])];
@@ -34,6 +44,7 @@ export function CommentForm({
           id={id}
           name="body"
           rows={2}
+          autoFocus={autoFocus}
           maxLength={MAX_LENGTH}
           defaultValue={state.values?.body}
           aria-invalid={errors.length ? true : undefined}

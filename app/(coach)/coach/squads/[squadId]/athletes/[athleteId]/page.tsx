@@ -14,7 +14,7 @@ import { formatDate, formatDateTime } from "@/lib/dates";
 import { formatDistance, formatDuration } from "@/lib/units";
 import { ZONE_LABELS } from "@/lib/pain/schemas";
 import { SESSION_TYPE_LABELS } from "@/lib/sessions/schemas";
-import { CommentForm } from "./comment-form";
+import { CommentOpener } from "./comment-form";
 import { AthleteExports } from "@/lib/ui/export-links";
 import { todayIn } from "@/lib/dates";
 import { parseChartRange } from "@/lib/athletes/schemas";
@@ -82,7 +82,7 @@ export default async function CoachAthletePage({
                         {r.commentCount ? <span className="badge">{r.commentCount} comment{r.commentCount === 1 ? "" : "s"}</span> : null}
                       </p>
                       {r.notes ? <p className="muted comment-target-notes">{r.notes}</p> : null}
-                      <CommentForm squadId={squadId} athleteId={athleteId} target="painReport" targetId={r.id} label={`Comment on: ${title}`} />
+                      <CommentOpener squadId={squadId} athleteId={athleteId} target="painReport" targetId={r.id} label={`Comment on: ${title}`} />
                     </li>
                   );
                 })}
@@ -111,7 +111,7 @@ export default async function CoachAthletePage({
                         <strong>{title}</strong>
                         {s.commentCount ? <span className="badge">{s.commentCount} comment{s.commentCount === 1 ? "" : "s"}</span> : null}
                       </p>
-                      <CommentForm squadId={squadId} athleteId={athleteId} target="session" targetId={s.id} label={`Comment on: ${title}`} />
+                      <CommentOpener squadId={squadId} athleteId={athleteId} target="session" targetId={s.id} label={`Comment on: ${title}`} />
                     </li>
                   );
                 })}
