@@ -73,6 +73,7 @@ async function main() {
     process.env.DATABASE_URL = embedded.url;
     // PGlite runs one query at a time; a small pool avoids queueing many idle connections.
     process.env.DB_POOL_SIZE ??= "4";
+    process.env.BACKBONE_EMBEDDED_DB = "1";
     stopDatabase = embedded.stop;
     console.log("Using the embedded database (set DATABASE_URL to use your own Postgres).");
   }
@@ -88,7 +89,10 @@ async function main() {
       await run(bin("next"), ["build"], { env: { ...process.env, NODE_ENV: "production" } });
     }
 
-    const server = spawn(bin("next"), [dev ? "dev" : "start", "-p", port], {
+    // Production: scripts/serve.mjs, the built app on one worker process per core (one on the embedded
+    // database, which runs a query at a time).
+    const [command, args] = dev ? [bin("next"), ["dev", "-p", port]] : [process.execPath, [path.join(root, "scripts/serve.mjs"), "-p", port]];
+    const server = spawn(command, args, {
       cwd: root,
       stdio: "inherit",
       env: { ...process.env, NODE_ENV: dev ? "development" : "production" },

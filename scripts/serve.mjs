@@ -1,0 +1,169 @@
+// The production server: the built app served by WEB_CONCURRENCY Node processes sharing one port.
+//
+// One Node process renders one page at a time, so a single `next start` uses one core however many the
+// machine has. Here a primary process listens and hands each new connection to the worker holding the
+// fewest open connections (browsers keep connections open for many requests, so handing them out in turn
+// can leave one worker with most of them); each worker runs Next's request handler. Nothing a request
+// needs is kept only in one worker: sessions are signed cookies, rate limits live in the database, and
+// what a worker keeps in memory (the squad statuses, the training views) is keyed by the athlete's data
+// version, so a worker never serves another's stale copy.
+//
+// Usage: node scripts/serve.mjs [-p PORT] [-H HOST]   (defaults: $PORT or 3000, $HOSTNAME or all addresses)
+// WEB_CONCURRENCY: number of workers; default the number of cores (at most 8), 1 on the embedded
+// database (BACKBONE_EMBEDDED_DB=1), which runs one query at a time.
+import cluster from "node:cluster";
+import http from "node:http";
+import net from "node:net";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+function option(flag, fallback) {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const port = Number(option("-p", process.env.PORT ?? "3000"));
+const hostname = option("-H", process.env.HOSTNAME || undefined);
+
+function workerCount() {
+  const asked = process.env.WEB_CONCURRENCY;
+  if (asked !== undefined && asked !== "") {
+    const n = Number(asked);
+    if (!Number.isInteger(n) || n < 1 || n > 64) {
+      console.error(`WEB_CONCURRENCY must be a whole number from 1 to 64, got "${asked}"`);
+      process.exit(1);
+    }
+    return n;
+  }
+  if (process.env.BACKBONE_EMBEDDED_DB === "1") return 1;
+  return Math.min(availableParallelism(), 8);
+}
+
+// A page render allocates a few megabytes that die young; a larger young generation than Node's default
+// (16 MB) means fewer scavenges per request and shorter pauses under load. NODE_OPTIONS can override it.
+const YOUNG_GENERATION = "--max-semi-space-size=64";
+
+if (cluster.isPrimary) {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    console.error(`The port must be a whole number from 1 to 65535, got "${option("-p", process.env.PORT)}"`);
+    process.exit(1);
+  }
+  const count = workerCount();
+  if (![...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => a.includes("semi-space"))) {
+    cluster.setupPrimary({ execArgv: [...process.execArgv, YOUNG_GENERATION] });
+  }
+  /** Open connections per ready worker. */
+  const open = new Map();
+  let stopping = false;
+  let listening = false;
+  const started = Date.now();
+
+  // Connections wait (paused) in the primary until a worker takes them; the worker resumes them.
+  const server = net.createServer({ pauseOnConnect: true, noDelay: true }, (socket) => {
+    let target = null;
+    for (const [worker, n] of open) if (target === null || n < open.get(target)) target = worker;
+    if (!target) return socket.destroy();
+    open.set(target, open.get(target) + 1);
+    target.send("connection", socket, { keepOpen: false }, (error) => {
+      if (error) socket.destroy();
+    });
+  });
+
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.on("message", (message) => {
+      if (message === "ready") {
+        open.set(worker, 0);
+        if (!listening && open.size === count) {
+          listening = true;
+          server.listen(port, hostname, () => {
+            console.log(`Backbone serving on http://${hostname ?? "localhost"}:${port} with ${count} worker${count === 1 ? "" : "s"}`);
+          });
+        }
+      } else if (message === "closed" && open.has(worker)) {
+        open.set(worker, Math.max(0, open.get(worker) - 1));
+      }
+    });
+  };
+  for (let i = 0; i < count; i++) fork();
+
+  cluster.on("exit", (worker, code, signal) => {
+    open.delete(worker);
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
+      return;
+    }
+    // A worker that dies while starting would die again: stop instead of looping.
+    if (!listening && Date.now() - started < 120_000) {
+      console.error(`A server worker exited while starting (${signal ?? `code ${code}`}); stopping.`);
+      process.exitCode = 1;
+      stop();
+      return;
+    }
+    console.error(`A server worker exited (${signal ?? `code ${code}`}); starting another.`);
+    fork();
+  });
+
+  server.on("error", (error) => {
+    console.error(`Cannot listen on ${hostname ?? "all addresses"}:${port}: ${error.message}`);
+    process.exitCode = 1;
+    stop();
+  });
+
+  function stop() {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill("SIGTERM");
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
+    setTimeout(() => process.exit(process.exitCode ?? 0), 10_000).unref();
+  }
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+} else {
+  process.env.NODE_ENV = "production";
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: root, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error(error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  // Longer than a proxy's idle timeout, so that the proxy closes kept-alive connections first.
+  server.keepAliveTimeout = 65_000;
+  const sockets = new Set();
+  let stopping = false;
+  process.on("message", (message, socket) => {
+    if (message !== "connection" || !socket) return;
+    if (stopping) return socket.destroy();
+    sockets.add(socket);
+    // As http.Server does for connections it accepts itself: no Nagle delay on the small writes of a stream.
+    socket.setNoDelay(true);
+    socket.once("close", () => {
+      sockets.delete(socket);
+      if (process.connected) process.send("closed");
+      if (stopping && sockets.size === 0) process.exit(0);
+    });
+    server.emit("connection", socket);
+    socket.resume();
+  });
+  process.send("ready");
+  // Stopping: finish the requests in flight, closing each connection as it falls idle.
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    if (sockets.size === 0) process.exit(0);
+    server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 100).unref();
+    setTimeout(() => process.exit(0), 8_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
