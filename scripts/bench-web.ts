@@ -14,7 +14,8 @@
  * run's logins and page views write are removed at the end.
  *
  * Usage: npm run bench:web [-- --requests 200 --concurrency 8 --serial 20 --port 3300
- *                              --reseed --build | --no-build]
+ *                              --reseed --build | --no-build --profile DIR]
+ * --profile writes V8 CPU profiles of the server to DIR (open them in Chrome's DevTools).
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -42,7 +43,16 @@ const FIRST_LOAD_TARGET_KB = 180;
 
 // ---------------------------------------------------------------- options
 
-type Options = { requests: number; concurrency: number; serial: number; port: number; reseed: boolean; build: "auto" | "always" | "never" };
+type Options = {
+  requests: number;
+  concurrency: number;
+  serial: number;
+  port: number;
+  reseed: boolean;
+  build: "auto" | "always" | "never";
+  /** Directory for V8 CPU profiles of the server (node --cpu-prof), written when it stops. */
+  profile?: string;
+};
 
 class UsageError extends Error {}
 
@@ -62,6 +72,11 @@ function parseArgs(argv: string[]): Options {
     else if (flag === "--reseed") options.reseed = true;
     else if (flag === "--build") options.build = "always";
     else if (flag === "--no-build") options.build = "never";
+    else if (flag === "--profile") {
+      const dir = inline ?? argv[++i];
+      if (!dir) throw new UsageError("--profile needs a directory");
+      options.profile = path.resolve(dir);
+    }
     else throw new UsageError(`Unknown argument "${argv[i]}"`);
   }
   return options;
@@ -168,10 +183,13 @@ async function freePort(from: number): Promise<number> {
   throw new Error(`no free port between ${from} and ${from + 49}`);
 }
 
-async function startServer(databaseUrl: string, port: number, embedded: boolean): Promise<{ base: string; pid: number }> {
+async function startServer(databaseUrl: string, port: number, embedded: boolean, profile?: string): Promise<{ base: string; pid: number }> {
   const base = `http://127.0.0.1:${port}`;
   const log: string[] = [];
-  const child: ChildProcess = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The production server of `npm start` (scripts/serve.mjs: one worker per core). --cpu-prof is refused
+  // in NODE_OPTIONS but reaches the workers through the primary's exec arguments.
+  const nodeArgs = profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     // Its own process group, so that stopping it also stops whatever it started.
     detached: true,
@@ -183,7 +201,7 @@ async function startServer(databaseUrl: string, port: number, embedded: boolean)
       AUTH_TRUST_HOST: "true",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
-      ...(embedded ? { DB_POOL_SIZE: "4" } : {}),
+      ...(embedded ? { DB_POOL_SIZE: "4", BACKBONE_EMBEDDED_DB: "1" } : {}),
     },
   });
   const keep = (chunk: Buffer) => {
@@ -394,9 +412,12 @@ type Page = {
   sql: () => Stage[];
 };
 
-const VIEWER_SQL = `SELECT u.id, u.email, u.name, u."timeZone", u."unitPreference", u."sessionVersion", m."squadId", m.role, m."isOwner", s.name AS "squadName"
+// lib/auth/permissions.ts loadViewer.
+const VIEWER_SQL = `SELECT u.id, u.email, u.name, u."timeZone", u."unitPreference"::text AS "unitPreference", u."sessionVersion",
+       COALESCE(json_agg(json_build_object('squadId', m."squadId", 'squadName', s.name, 'role', m.role, 'isOwner', m."isOwner")
+                         ORDER BY m."createdAt", m.id) FILTER (WHERE m.id IS NOT NULL), '[]'::json) AS memberships
   FROM "User" u LEFT JOIN "Membership" m ON m."userId" = u.id LEFT JOIN "Squad" s ON s.id = m."squadId"
-  WHERE u.id = $1 ORDER BY m."createdAt"`;
+  WHERE u.id = $1 GROUP BY u.id`;
 
 function pages(scene: Scene): Page[] {
   const { coachId, squadId, athleteIds } = scene;
@@ -408,24 +429,20 @@ function pages(scene: Scene): Page[] {
     path: "/coach",
     targetMs: OVERVIEW_TARGET_MS,
     expect: "Your squads",
-    // lib/squads/queries.ts listCoachSquads, then lib/squads/overview.ts getSquadTriage: the rows its
-    // statuses are computed from (on the first request, and for an athlete whose data changed; later
-    // requests reuse the computed statuses and read only the squad, the versions and the reviews).
+    // lib/squads/overview.ts getSquadTriage (the squads come with the viewer): the members with their
+    // data versions and the reviews, then the rows the statuses are computed from (on the first request,
+    // and for an athlete whose data changed; later requests reuse the computed statuses).
     sql: () => {
       const from = addDays(utcToday, -FLAG_HISTORY_DAYS - 1);
       return [
         viewer,
-        [[`SELECT s.id, s.name, m.role, m."createdAt", u.id AS "userId", u.name AS "userName", u.email
-           FROM "Squad" s JOIN "Membership" m ON m."squadId" = s.id JOIN "User" u ON u.id = m."userId"
-           WHERE s.id = ANY($1::text[]) ORDER BY s."createdAt", u.name`, [scene.coachSquadIds]]],
-        [[`SELECT a."userId", ls."localDate" AS "lastSessionDate", lr."localDate" AS "lastReportDate"
-           FROM unnest($1::text[]) AS a("userId")
-           LEFT JOIN LATERAL (SELECT "localDate" FROM "TrainingSession" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) ls ON true
-           LEFT JOIN LATERAL (SELECT "localDate" FROM "BackPainReport" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) lr ON true`, [athleteIds]]],
-        [[`SELECT s.thresholds, m.thresholds AS "athleteThresholds", u.id, u.name, u."timeZone", u."dataVersion",
-                  p."birthDate", p."footprintType", p."legLengthDiscrepancyMm", p."postureLoad"
-           FROM "Squad" s JOIN "Membership" m ON m."squadId" = s.id AND m.role = 'ATHLETE' JOIN "User" u ON u.id = m."userId"
-           LEFT JOIN "AthleteProfile" p ON p."userId" = u.id WHERE s.id = $1`, [squadId]]],
+        [
+          [`SELECT s.thresholds AS "squadThresholds", m.thresholds, u.id, u.name, u."timeZone", u."dataVersion"
+            FROM "Squad" s JOIN "Membership" m ON m."squadId" = s.id AND m.role = 'ATHLETE' JOIN "User" u ON u.id = m."userId"
+            WHERE s.id = $1`, [squadId]],
+          [`SELECT id, "athleteId", "flagId", "flagDate", status, note, "createdAt" FROM "FlagAcknowledgement"
+            WHERE "squadId" = $1 AND ("flagDate" >= $2::date OR "flagId" = 'shoe-mileage')`, [squadId, addDays(utcToday, -31)]],
+        ],
         [
           [`SELECT "id", "userId", to_char("localDate", 'YYYY-MM-DD') AS "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
             FROM "TrainingSession" WHERE "userId" = ANY($1::text[]) AND "localDate" >= $2::date`, [athleteIds, from]],
@@ -439,8 +456,12 @@ function pages(scene: Scene): Page[] {
             WHERE "userId" = ANY($1::text[]) AND "localDate" >= $2::date ORDER BY "localDate", "reportedAt"`, [athleteIds, from]],
           [`SELECT "userId", "localDate", zone, q1, q2, q3, q4 FROM "OstrcResponse" WHERE "userId" = ANY($1::text[]) AND "localDate" >= $2::date`,
             [athleteIds, from]],
-          [`SELECT id, "athleteId", "flagId", "flagDate", status, note, "createdAt" FROM "FlagAcknowledgement"
-            WHERE "squadId" = $1 AND ("flagDate" >= $2::date OR "flagId" = 'shoe-mileage')`, [squadId, addDays(utcToday, -31)]],
+          [`SELECT "userId", "birthDate", "footprintType", "legLengthDiscrepancyMm", "postureLoad" FROM "AthleteProfile" WHERE "userId" = ANY($1::text[])`,
+            [athleteIds]],
+          [`SELECT a."userId", to_char(ls."localDate", 'YYYY-MM-DD') AS "lastSessionDate", to_char(lr."localDate", 'YYYY-MM-DD') AS "lastReportDate"
+            FROM unnest($1::text[]) AS a("userId")
+            LEFT JOIN LATERAL (SELECT "localDate" FROM "TrainingSession" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) ls ON true
+            LEFT JOIN LATERAL (SELECT "localDate" FROM "BackPainReport" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) lr ON true`, [athleteIds]],
         ],
       ];
     },
@@ -726,7 +747,7 @@ async function main() {
   cleanups.push(async () => void (await client.query(`DELETE FROM "Invitation" WHERE id = $1`, [invitationId])));
 
   const port = await freePort(options.port);
-  const { base, pid: serverPid } = await startServer(database.url, port, database.embedded);
+  const { base, pid: serverPid } = await startServer(database.url, port, database.embedded, options.profile);
   console.log(`server: next start on ${base} (build ${buildId} of ${builtAt} UTC)`);
   console.log(
     `data: ${state.athletes} athletes, ${state.sessions.toLocaleString("en")} sessions, ${state.dailyLoads.toLocaleString("en")} daily totals, history ${state.first} to ${state.last}`,
