@@ -42,19 +42,12 @@ function workerCount() {
   return Math.min(availableParallelism(), 8);
 }
 
-// A page render allocates a few megabytes that die young; a larger young generation than Node's default
-// (16 MB) means fewer scavenges per request and shorter pauses under load. NODE_OPTIONS can override it.
-const YOUNG_GENERATION = "--max-semi-space-size=64";
-
 if (cluster.isPrimary) {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     console.error(`The port must be a whole number from 1 to 65535, got "${option("-p", process.env.PORT)}"`);
     process.exit(1);
   }
   const count = workerCount();
-  if (![...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => a.includes("semi-space"))) {
-    cluster.setupPrimary({ execArgv: [...process.execArgv, YOUNG_GENERATION] });
-  }
   /** Open connections per ready worker. */
   const open = new Map();
   let stopping = false;
