@@ -2,7 +2,7 @@ import type { Severity } from "@/lib/training-load";
 import type { FlagWeek } from "@/lib/athletes/flag-history";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
 import { SEVERITY_TEXT } from "@/lib/ui/flag-list";
-import type { SquadRow } from "@/lib/ui/squad-rows";
+import { LEVEL_LETTER } from "@/lib/ui/heat-levels";
 
 const LEVEL_TEXT: Record<Severity | "none", string> = { ...SEVERITY_TEXT, info: "Note only", none: "Nothing flagged" };
 
@@ -12,11 +12,12 @@ export function weekText(week: FlagWeek): string {
   return `${LEVEL_TEXT[week.worst ?? "none"]}${names.length ? `: ${names.join(", ")}` : ""}`;
 }
 
-/** A week of the heat map as the overview's rows carry it: the level, and for a flagged week its words and tooltip. */
-export function heatCell(week: FlagWeek): SquadRow["weeks"][number] {
-  if (week.worst === null || week.worst === "info") return [week.worst ?? "none"];
-  return [week.worst, LEVEL_TEXT[week.worst], weekText(week)];
-}
+/** The words of a flagged week's level, for screen readers, by the letter the overview's rows use. */
+export const FLAGGED_LEVEL_WORDS: Record<string, string> = {
+  [LEVEL_LETTER.referral]: LEVEL_TEXT.referral,
+  [LEVEL_LETTER.warning]: LEVEL_TEXT.warning,
+  [LEVEL_LETTER.caution]: LEVEL_TEXT.caution,
+};
 
 export function HeatLegend() {
   return (

@@ -1,67 +1,87 @@
 "use client";
 
 import Link from "next/link";
+import { LEVEL_OF_LETTER as LEVEL_OF } from "@/lib/ui/heat-levels";
 
 /**
  * The rows of the squad overview table, drawn from one compact array. A hundred athletes make some
  * three thousand cells; sent as rendered elements they cost the server more to serialise and read back
- * than anything else on the page, so the server sends the rows' words and levels and this component
- * lays them out (on the server for the first paint, then in the browser). Every string is computed by
- * the server: nothing here decides what a flag means.
+ * than anything else on the page, so the server sends the rows' words and levels, as few bytes as it can
+ * (a letter per week, each tooltip once for the whole table), and this component lays them out (on the
+ * server for the first paint, then in the browser). Every string is computed by the server: nothing here
+ * decides what a flag means.
  */
-export type HeatLevel = "referral" | "warning" | "caution" | "info" | "none";
+/** Levels whose cells carry words and a tooltip; a quiet week (info or none) is explained by the caption. */
+const FLAGGED = new Set(["r", "w", "c"]);
 
 export type SquadRow = {
   id: string;
   name: string;
-  href: string;
   /** The status badge: its words, whether it is a danger badge, and "· acknowledged"; null: no concern. */
-  status: { text: string; danger: boolean; acknowledged: boolean } | null;
+  status: [text: string, danger: boolean, acknowledged: boolean] | null;
   lastReport: string | null;
-  load: { text: string; percent: string | null };
+  /** This week's load against the average, and the percentage. */
+  load: [text: string, percent: string | null];
   lastSession: string | null;
-  /** One per week, oldest first: the level, and for a flagged week the words for screen readers and the tooltip. */
-  weeks: [level: HeatLevel, label?: string, title?: string][];
+  /** The weeks, oldest first, one letter each (lib/ui/heat-levels). */
+  levels: string;
+  /** For each flagged week, in order: its tooltip, as an index into the table's `tooltips`. */
+  tooltips: number[];
 };
 
-export function SquadRows({ rows }: { rows: SquadRow[] }) {
+export function SquadRows({
+  squadId,
+  rows,
+  tooltips,
+  levelWords,
+}: {
+  squadId: string;
+  rows: SquadRow[];
+  /** Every week tooltip of the table, once each. */
+  tooltips: string[];
+  /** The words of each flagged level, for screen readers, by letter. */
+  levelWords: Record<string, string>;
+}) {
   return (
     <tbody>
-      {rows.map((row) => (
-        <tr key={row.id}>
-          <td>
-            {/* No prefetch: a hundred visible links would each ask the server for an athlete's page. */}
-            <Link href={row.href} prefetch={false}>
-              {row.name}
-            </Link>
-          </td>
-          <td>
-            {row.status ? (
-              <>
-                <span className={row.status.danger ? "badge badge-danger" : "badge"}>{row.status.text}</span>
-                {row.status.acknowledged ? <span className="muted"> · acknowledged</span> : null}
-              </>
-            ) : (
-              <span className="muted">No concern</span>
+      {rows.map((row) => {
+        let flagged = 0;
+        return (
+          <tr key={row.id}>
+            <td>
+              {/* No prefetch: a hundred visible links would each ask the server for an athlete's page. */}
+              <Link href={`/coach/squads/${squadId}/athletes/${row.id}`} prefetch={false}>
+                {row.name}
+              </Link>
+            </td>
+            <td>
+              {row.status ? (
+                <>
+                  <span className={row.status[1] ? "badge badge-danger" : "badge"}>{row.status[0]}</span>
+                  {row.status[2] ? <span className="muted"> · acknowledged</span> : null}
+                </>
+              ) : (
+                <span className="muted">No concern</span>
+              )}
+            </td>
+            <td>{row.lastReport ?? <span className="muted">none</span>}</td>
+            <td>
+              {row.load[0]}
+              {row.load[1] ? <span className="muted">{row.load[1]}</span> : null}
+            </td>
+            <td>{row.lastSession ?? <span className="muted">none yet</span>}</td>
+            {[...row.levels].map((letter, i) =>
+              FLAGGED.has(letter) ? (
+                <td key={i} className={`heat heat-${LEVEL_OF[letter]}`} title={tooltips[row.tooltips[flagged++]]}>
+                  <span className="visually-hidden">{levelWords[letter]}</span>
+                </td>
+              ) : (
+                <td key={i} className={`heat heat-${LEVEL_OF[letter] ?? "none"}`} />
+              ),
             )}
-          </td>
-          <td>{row.lastReport ?? <span className="muted">none</span>}</td>
-          <td>
-            {row.load.text}
-            {row.load.percent ? <span className="muted">{row.load.percent}</span> : null}
-          </td>
-          <td>{row.lastSession ?? <span className="muted">none yet</span>}</td>
-          {row.weeks.map(([level, label, title], i) =>
-            label ? (
-              <td key={i} className={`heat heat-${level}`} title={title}>
-                <span className="visually-hidden">{label}</span>
-              </td>
-            ) : (
-              <td key={i} className={`heat heat-${level}`} />
-            ),
-          )}
-        </tr>
-      ))}
+          </tr>
+        );
+      })}
     </tbody>
   );
 }

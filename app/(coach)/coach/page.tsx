@@ -6,8 +6,9 @@ import { CreateSquadForm } from "./create-squad-form";
 import { getSquadTriage, type AthleteStatus } from "@/lib/squads/overview";
 import { DEFAULT_DIR, loadRatio, overviewSortSchema, sortOverview, type OverviewSortKey, type SortDir } from "@/lib/squads/overview-sort";
 import { SEVERITY_TEXT } from "@/lib/ui/flag-list";
-import { HeatLegend, heatCell } from "@/lib/ui/flag-heat-map";
+import { FLAGGED_LEVEL_WORDS, HeatLegend, weekText } from "@/lib/ui/flag-heat-map";
 import { SquadRows, type SquadRow } from "@/lib/ui/squad-rows";
+import { LEVEL_LETTER } from "@/lib/ui/heat-levels";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
 import { ZONE_LABELS } from "@/lib/pain/schemas";
 
@@ -15,37 +16,54 @@ import { ZONE_LABELS } from "@/lib/pain/schemas";
 function statusBadge(status: AthleteStatus): SquadRow["status"] {
   if (!status.worst || status.worst === "info") return null;
   const acknowledged = status.open.filter((f) => f.severity === status.worst).every((f) => f.review?.status === "ACKNOWLEDGED");
-  return { text: SEVERITY_TEXT[status.worst], danger: status.worst !== "caution", acknowledged };
+  return [SEVERITY_TEXT[status.worst], status.worst !== "caution", acknowledged];
 }
 
 function StatusBadge({ status }: { status: AthleteStatus }) {
   const badge = statusBadge(status);
   if (!badge) return <span className="muted">No concern</span>;
+  const [text, danger, acknowledged] = badge;
   return (
     <>
-      <span className={badge.danger ? "badge badge-danger" : "badge"}>{badge.text}</span>
-      {badge.acknowledged ? <span className="muted"> · acknowledged</span> : null}
+      <span className={danger ? "badge badge-danger" : "badge"}>{text}</span>
+      {acknowledged ? <span className="muted"> · acknowledged</span> : null}
     </>
   );
 }
 
-/** One athlete's row of the overview table, in words. */
-function squadRow(squadId: string, a: AthleteStatus): SquadRow {
-  const ratio = loadRatio(a);
-  return {
-    id: a.id,
-    name: a.name,
-    href: `/coach/squads/${squadId}/athletes/${a.id}`,
-    status: statusBadge(a),
-    lastReport: a.lastReport
-      ? `${formatDate(a.lastReport.date)}, ${ZONE_LABELS[a.lastReport.zone as keyof typeof ZONE_LABELS] ?? a.lastReport.zone} ${a.lastReport.nrs}/10`
-      : a.lastReportDate
-        ? formatDate(a.lastReportDate)
-        : null,
-    load: { text: `${a.weekLoadAu} / ${a.chronicWeekLoadAu} AU`, percent: ratio !== null ? ` (${Math.round(ratio * 100)}%)` : null },
-    lastSession: a.lastSessionDate ? formatDate(a.lastSessionDate) : null,
-    weeks: a.weeks.map(heatCell),
-  };
+/** The overview table's rows in words, each week as a letter, and every week tooltip once. */
+function squadTable(statuses: AthleteStatus[]): { rows: SquadRow[]; tooltips: string[] } {
+  const tooltips: string[] = [];
+  const tooltipIndex = new Map<string, number>();
+  const rows = statuses.map((a): SquadRow => {
+    const ratio = loadRatio(a);
+    let levels = "";
+    const own: number[] = [];
+    for (const week of a.weeks) {
+      const level = week.worst ?? "none";
+      levels += LEVEL_LETTER[level];
+      if (level === "none" || level === "info") continue;
+      const text = weekText(week);
+      let i = tooltipIndex.get(text);
+      if (i === undefined) tooltipIndex.set(text, (i = tooltips.push(text) - 1));
+      own.push(i);
+    }
+    return {
+      id: a.id,
+      name: a.name,
+      status: statusBadge(a),
+      lastReport: a.lastReport
+        ? `${formatDate(a.lastReport.date)}, ${ZONE_LABELS[a.lastReport.zone as keyof typeof ZONE_LABELS] ?? a.lastReport.zone} ${a.lastReport.nrs}/10`
+        : a.lastReportDate
+          ? formatDate(a.lastReportDate)
+          : null,
+      load: [`${a.weekLoadAu} / ${a.chronicWeekLoadAu} AU`, ratio !== null ? ` (${Math.round(ratio * 100)}%)` : null],
+      lastSession: a.lastSessionDate ? formatDate(a.lastSessionDate) : null,
+      levels,
+      tooltips: own,
+    };
+  });
+  return { rows, tooltips };
 }
 
 export const metadata: Metadata = { title: "Squads" };
@@ -109,7 +127,7 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
                         ))}
                       </tr>
                     </thead>
-                    <SquadRows rows={rows.map((a) => squadRow(squad.id, a))} />
+                    <SquadRows squadId={squad.id} levelWords={FLAGGED_LEVEL_WORDS} {...squadTable(rows)} />
                   </table>
                 </div>
               </>
