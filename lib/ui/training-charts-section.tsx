@@ -1,6 +1,7 @@
 import type { TrainingView } from "@/lib/athletes/training";
 import type { ParsedChartRange } from "@/lib/athletes/schemas";
 import type { WeeklyRow } from "@/lib/ui/charts/training-charts";
+import { toDailySeries } from "@/lib/athletes/daily-series";
 import {
   AcwrPlot,
   FitnessPlot,
@@ -66,7 +67,9 @@ function Th({ children }: { children: React.ReactNode }) {
  * sessions and shoes. Plots load in the browser; headings, notes and tables render on the server.
  */
 export function TrainingCharts({ training, unit, range }: { training: TrainingView; unit: Unit; range: ParsedChartRange }) {
-  const { load: daily, loadUnit, chartThresholds: t } = training;
+  const { loadUnit, chartThresholds: t } = training;
+  // One columnar copy of the daily series for every plot and table (see lib/athletes/daily-series).
+  const daily = toDailySeries(training.load);
   const factor = unit === "MI" ? 1 / KM_PER_MILE : 1;
   const distance = unit === "MI" ? "mi" : "km";
   const conv = (km: number) => Math.round(km * factor * 10) / 10;

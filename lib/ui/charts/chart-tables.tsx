@@ -3,7 +3,7 @@
 // Table views of the daily and weekly charts. They are client components for one reason: they take the
 // very arrays the plots take, which the page sends once, instead of the server sending every row again
 // as markup. They still render on the server, so the numbers are in the page without JavaScript.
-import type { DailyPoint } from "@/lib/athletes/chart-series";
+import { fromDailySeries, type DailySeries } from "@/lib/athletes/daily-series";
 import { joinPainSeries, type PainMark } from "@/lib/athletes/pain-series";
 import type { WeeklyRow } from "./training-charts";
 
@@ -30,7 +30,8 @@ function Head({ columns }: { columns: string[] }) {
   );
 }
 
-export function LoadTable({ data, unit }: { data: DailyPoint[]; unit: string }) {
+export function LoadTable({ data: series, unit }: { data: DailySeries; unit: string }) {
+  const data = fromDailySeries(series);
   return (
     <table>
       <Head columns={["Date", `Load (${unit})`, "7-day mean", "28-day mean"]} />
@@ -48,7 +49,8 @@ export function LoadTable({ data, unit }: { data: DailyPoint[]; unit: string }) 
   );
 }
 
-export function AcwrTable({ data, unit }: { data: DailyPoint[]; unit: string }) {
+export function AcwrTable({ data: series, unit }: { data: DailySeries; unit: string }) {
+  const data = fromDailySeries(series);
   return (
     <table>
       <Head
@@ -77,7 +79,8 @@ export function AcwrTable({ data, unit }: { data: DailyPoint[]; unit: string }) 
   );
 }
 
-export function FitnessTable({ data, unit }: { data: DailyPoint[]; unit: string }) {
+export function FitnessTable({ data: series, unit }: { data: DailySeries; unit: string }) {
+  const data = fromDailySeries(series);
   return (
     <table>
       <Head columns={["Date", `Fitness, CTL (${unit}/day)`, `Fatigue, ATL (${unit}/day)`, "Form, TSB", "Fitness change over 7 days"]} />
@@ -96,7 +99,8 @@ export function FitnessTable({ data, unit }: { data: DailyPoint[]; unit: string 
   );
 }
 
-export function MonotonyTable({ data, unit }: { data: DailyPoint[]; unit: string }) {
+export function MonotonyTable({ data: series, unit }: { data: DailySeries; unit: string }) {
+  const data = fromDailySeries(series);
   return (
     <table>
       <Head columns={["Date", `7-day load (${unit})`, "Monotony", "Strain"]} />
@@ -138,7 +142,8 @@ export function WeeklyTable({ data, surfaces }: { data: WeeklyRow[]; surfaces: s
 }
 
 /** Only the days with something to read: a pain report, a check-in or an overload rule. */
-export function PainTable({ daily, marks, unit }: { daily: DailyPoint[]; marks: PainMark[]; unit: string }) {
+export function PainTable({ daily: series, marks, unit }: { daily: DailySeries; marks: PainMark[]; unit: string }) {
+  const daily = fromDailySeries(series);
   const days = joinPainSeries(daily, marks).filter((d) => d.nrs !== null || d.ostrcSeverity !== null || d.overload.length > 0);
   if (days.length === 0) return <p className="muted">No pain reports, check-ins or overload days in this period.</p>;
   return (

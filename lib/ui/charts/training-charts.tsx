@@ -19,7 +19,7 @@ import {
   YAxis,
   type TooltipContentProps,
 } from "recharts";
-import type { DailyPoint } from "@/lib/athletes/chart-series";
+import { fromDailySeries, type DailySeries } from "@/lib/athletes/daily-series";
 import { joinPainSeries, type PainMark, type PainPoint } from "@/lib/athletes/pain-series";
 
 const SURFACE_COLOURS: Record<string, string> = {
@@ -52,7 +52,8 @@ function Plot({ children }: { children: React.ReactElement }) {
   return <ResponsiveContainer width="100%" height="100%">{children}</ResponsiveContainer>;
 }
 
-export function LoadPlot({ data, unit }: { data: DailyPoint[]; unit: string }) {
+export function LoadPlot({ data: series, unit }: { data: DailySeries; unit: string }) {
+  const data = fromDailySeries(series);
   return (
     <Plot>
       <ComposedChart accessibilityLayer={false} data={data} margin={MARGIN}>
@@ -70,7 +71,8 @@ export function LoadPlot({ data, unit }: { data: DailyPoint[]; unit: string }) {
 }
 
 /** EWMA and rolling ratios over the 0.8-1.3 band, with the athlete's flag threshold as a line. */
-export function AcwrPlot({ data, acwrHigh }: { data: DailyPoint[]; acwrHigh: number }) {
+export function AcwrPlot({ data: series, acwrHigh }: { data: DailySeries; acwrHigh: number }) {
+  const data = fromDailySeries(series);
   return (
     <Plot>
       <ComposedChart accessibilityLayer={false} data={data} margin={MARGIN}>
@@ -97,7 +99,8 @@ export function AcwrPlot({ data, acwrHigh }: { data: DailyPoint[]; acwrHigh: num
   );
 }
 
-export function FitnessPlot({ data }: { data: DailyPoint[] }) {
+export function FitnessPlot({ data: series }: { data: DailySeries }) {
+  const data = fromDailySeries(series);
   return (
     <Plot>
       <ComposedChart accessibilityLayer={false} data={data} margin={MARGIN}>
@@ -159,7 +162,8 @@ export function WeeklySurfacePlot({ data, surfaces, unit }: { data: WeeklyRow[];
   );
 }
 
-export function MonotonyPlot({ data, monotonyHigh, unit }: { data: DailyPoint[]; monotonyHigh: number; unit: string }) {
+export function MonotonyPlot({ data: series, monotonyHigh, unit }: { data: DailySeries; monotonyHigh: number; unit: string }) {
+  const data = fromDailySeries(series);
   return (
     <Plot>
       <ComposedChart accessibilityLayer={false} data={data} margin={{ ...MARGIN, right: 0 }}>
@@ -200,8 +204,8 @@ function PainTooltip({ active, payload, label, unit }: Partial<TooltipContentPro
 }
 
 /** Load bars with pain (0-10) and OSTRC severity (0-100) on their own axes; overload days marked on the bars. */
-export function PainPlot({ daily, marks, unit }: { daily: DailyPoint[]; marks: PainMark[]; unit: string }) {
-  const rows = joinPainSeries(daily, marks).map((d) => ({ ...d, overloadMark: d.overload.length ? d.load : null }));
+export function PainPlot({ daily, marks, unit }: { daily: DailySeries; marks: PainMark[]; unit: string }) {
+  const rows = joinPainSeries(fromDailySeries(daily), marks).map((d) => ({ ...d, overloadMark: d.overload.length ? d.load : null }));
   return (
     <Plot>
       <ComposedChart accessibilityLayer={false} data={rows} margin={{ ...MARGIN, right: 0 }}>
