@@ -8,7 +8,7 @@
 // what a worker keeps in memory (the squad statuses, the training views) is keyed by the athlete's data
 // version, so a worker never serves another's stale copy.
 //
-// Usage: node scripts/serve.mjs [-p PORT] [-H HOST]   (defaults: $PORT or 3000, $HOSTNAME or all addresses)
+// Usage: node scripts/serve.mjs [-p PORT] [-H HOST]   (defaults: $PORT or 3000, all addresses)
 // WEB_CONCURRENCY: number of workers; default the number of cores (at most 8), 1 on the embedded
 // database (BACKBONE_EMBEDDED_DB=1), which runs one query at a time.
 import cluster from "node:cluster";
@@ -26,7 +26,8 @@ function option(flag, fallback) {
 }
 
 const port = Number(option("-p", process.env.PORT ?? "3000"));
-const hostname = option("-H", process.env.HOSTNAME || undefined);
+// Only -H: containers set $HOSTNAME to their own name, which is not an address to listen on.
+const hostname = option("-H", undefined);
 
 function workerCount() {
   const asked = process.env.WEB_CONCURRENCY;
@@ -52,6 +53,8 @@ if (cluster.isPrimary) {
   const open = new Map();
   let stopping = false;
   let listening = false;
+  let crashes = 0;
+  let lastCrash = 0;
   const started = Date.now();
 
   // Connections wait (paused) in the primary until a worker takes them; the worker resumes them.
@@ -61,7 +64,9 @@ if (cluster.isPrimary) {
     if (!target) return socket.destroy();
     open.set(target, open.get(target) + 1);
     target.send("connection", socket, { keepOpen: false }, (error) => {
-      if (error) socket.destroy();
+      if (!error) return;
+      socket.destroy();
+      if (open.has(target)) open.set(target, Math.max(0, open.get(target) - 1));
     });
   });
 
@@ -78,6 +83,9 @@ if (cluster.isPrimary) {
         }
       } else if (message === "closed" && open.has(worker)) {
         open.set(worker, Math.max(0, open.get(worker) - 1));
+      } else if (message === "stopping") {
+        // A worker told to stop on its own takes no new connections.
+        open.delete(worker);
       }
     });
   };
@@ -96,8 +104,13 @@ if (cluster.isPrimary) {
       stop();
       return;
     }
-    console.error(`A server worker exited (${signal ?? `code ${code}`}); starting another.`);
-    fork();
+    // Restarts back off while workers keep dying (1 s, 2 s, 4 s … at most 30 s), and reset after a quiet minute.
+    const now = Date.now();
+    crashes = now - lastCrash > 60_000 ? 0 : crashes + 1;
+    lastCrash = now;
+    const delay = crashes === 0 ? 0 : Math.min(30_000, 1000 * 2 ** (crashes - 1));
+    console.error(`A server worker exited (${signal ?? `code ${code}`}); starting another${delay ? ` in ${delay / 1000} s` : ""}.`);
+    setTimeout(() => !stopping && fork(), delay);
   });
 
   server.on("error", (error) => {
@@ -131,6 +144,10 @@ if (cluster.isPrimary) {
   });
   // Longer than a proxy's idle timeout, so that the proxy closes kept-alive connections first.
   server.keepAliveTimeout = 65_000;
+  // The worker's server never listens itself (the primary hands it connections), but Node starts the
+  // connection bookkeeping behind headersTimeout, requestTimeout and closeIdleConnections() on
+  // 'listening': announce it, so slow or silent clients are cut off and stopping closes idle connections.
+  server.emit("listening");
   const sockets = new Set();
   let stopping = false;
   process.on("message", (message, socket) => {
@@ -152,6 +169,7 @@ if (cluster.isPrimary) {
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    if (process.connected) process.send("stopping");
     if (sockets.size === 0) process.exit(0);
     server.closeIdleConnections();
     setInterval(() => server.closeIdleConnections(), 100).unref();

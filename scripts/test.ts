@@ -21,6 +21,8 @@ async function testDatabase(): Promise<{ url: string; stop: () => Promise<void> 
   console.log("No Postgres on 127.0.0.1:5432: using the embedded database for the tests.");
   const dir = mkdtempSync(path.join(os.tmpdir(), "backbone-test-db-"));
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: 54339 });
+  // The end-to-end server then runs one worker: the embedded database answers one query at a time.
+  process.env.BACKBONE_EMBEDDED_DB = "1";
   return {
     url: embedded.url,
     stop: async () => {
