@@ -9,8 +9,6 @@ import { loadViewer, type Viewer } from "@/lib/auth/permissions";
 
 export type { Viewer } from "@/lib/auth/permissions";
 
-const SECURE_COOKIE = "__Secure-authjs.session-token";
-
 /**
  * The session cookie's user id and session version, or null when there is no valid, unexpired session.
  * The cookie is decrypted and checked as Auth.js's own `auth()` does, without running its whole session
@@ -19,8 +17,17 @@ const SECURE_COOKIE = "__Secure-authjs.session-token";
  */
 async function readSession(): Promise<{ userId: string; sessionVersion: number } | null> {
   const requestHeaders = await headers();
-  const secureCookie = (requestHeaders.get("cookie") ?? "").includes(`${SECURE_COOKIE}=`);
-  const token = await getToken({ req: { headers: requestHeaders }, secret: env().AUTH_SECRET, secureCookie }).catch(() => null);
+  // Which cookie counts follows the site's address as Auth.js sees it (AUTH_URL, else the forwarded
+  // protocol that Next sets on every request): on https only the __Secure- cookie is read.
+  const proto = (requestHeaders.get("x-forwarded-proto") ?? "https").split(",")[0].trim();
+  const authUrl = process.env.AUTH_URL ?? process.env.NEXTAUTH_URL;
+  const secureCookie = authUrl ? authUrl.startsWith("https:") : proto === "https";
+  // Only the cookie: no Authorization header, as Auth.js's session endpoint reads it.
+  const token = await getToken({
+    req: { headers: { cookie: requestHeaders.get("cookie") ?? "" } },
+    secret: env().AUTH_SECRET,
+    secureCookie,
+  }).catch(() => null);
   if (!token?.sub) return null;
   return { userId: token.sub, sessionVersion: typeof token.sv === "number" ? token.sv : 0 };
 }
