@@ -10,7 +10,8 @@ import { dateOnly } from "@/lib/dates";
 
 // Database enums are upper case; the engine speaks lower-case ids. These are the only crossings.
 
-export function toEngineSession(row: {
+/** A training session as the database gives it (enums as text), the engine's input. */
+export type SessionRow = {
   id: string;
   /** A @db.Date value, or its "YYYY-MM-DD" string when read as one. */
   localDate: Date | string;
@@ -20,7 +21,9 @@ export function toEngineSession(row: {
   rpe: number | null;
   surface: string | null;
   shoeId: string | null;
-}): EngineSession {
+};
+
+export function toEngineSession(row: SessionRow): EngineSession {
   return {
     id: row.id,
     date: typeof row.localDate === "string" ? row.localDate : dateOnly(row.localDate),

@@ -16,7 +16,7 @@ import {
   type Thresholds,
 } from "@/lib/training-load";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toEngineProfile, toEngineSession } from "@/lib/athletes/engine-input";
+import { toEngineProfile, toEngineSession, type SessionRow } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
 import { flagHistoryFrom } from "@/lib/athletes/flag-history";
 import { VersionedCache } from "@/lib/versioned-cache";
@@ -158,16 +158,6 @@ export async function getTrainingView(
   const kept = views.get(key);
   if (kept) return kept;
 
-  type SessionRow = {
-    id: string;
-    localDate: Date;
-    type: string;
-    durationMin: number;
-    distanceKm: number | null;
-    rpe: number | null;
-    surface: string | null;
-    shoeId: string | null;
-  };
   const [dailyTotals, recentSessions, pain, ostrcRows, typeAggregate, shoeAggregate] = await Promise.all([
     // Up to four years of days.
     prisma.$queryRaw<DailyTotals[]>`

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -26,6 +27,20 @@ const MODE_FROM_ENGINE: Record<string, "CYCLING" | "SWIMMING" | "ELLIPTICAL" | "
   "aqua-jogging": "AQUA_JOGGING",
 };
 
+/** The fields a coach types for a planned session, as stored. */
+function typedFields(data: z.infer<typeof plannedSessionSchema>) {
+  return {
+    date: toDbDate(data.date),
+    type: data.type,
+    subType: data.subType,
+    title: data.title,
+    durationMin: data.durationMin,
+    distanceKm: data.distanceKm,
+    targetRpe: data.targetRpe,
+    description: data.description,
+  };
+}
+
 export async function createPlannedSession(viewer: Viewer, squadId: string, athleteId: string, input: unknown) {
   const data = parseWith(plannedSessionSchema, input);
   await assertCoachOfAthlete(db(), viewer, squadId, athleteId);
@@ -34,14 +49,7 @@ export async function createPlannedSession(viewer: Viewer, squadId: string, athl
       data: {
         squadId,
         athleteId,
-        date: toDbDate(data.date),
-        type: data.type,
-        subType: data.subType,
-        title: data.title,
-        durationMin: data.durationMin,
-        distanceKm: data.distanceKm,
-        targetRpe: data.targetRpe,
-        description: data.description,
+        ...typedFields(data),
         origin: "COACH",
         createdById: viewer.id,
       },
@@ -83,16 +91,7 @@ export async function updatePlannedSession(viewer: Viewer, input: unknown): Prom
   await db().$transaction(async (tx) => {
     await tx.plannedSession.update({
       where: { id: row.id },
-      data: {
-        date: toDbDate(data.date),
-        type: data.type,
-        subType: data.subType,
-        title: data.title,
-        durationMin: data.durationMin,
-        distanceKm: data.distanceKm,
-        targetRpe: data.targetRpe,
-        description: data.description,
-      },
+      data: typedFields(data),
     });
     await recordAudit({ actorId: viewer.id, squadId: row.squadId, subjectUserId: row.athleteId, action: "plan.update", entity: "PlannedSession", entityId: row.id }, tx);
   });

@@ -11,14 +11,15 @@ import {
   flagHistoryFrom,
   flagWeeks,
   worstSeverity,
-  type FlagWeek,
 } from "@/lib/athletes/flag-history";
-import { toEngineProfile, toEngineSession } from "@/lib/athletes/engine-input";
+import { toEngineProfile, toEngineSession, type SessionRow } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
 import { listOpenReviewsForSquad } from "@/lib/flag-reviews/queries";
 import { withReviews, type ReviewedFlag } from "@/lib/flag-reviews/coverage";
 
-export type AthleteStatus = {
+/** An athlete's row of the triage: what is computed from their data (weeks, last report and session,
+ * loads) with today's flags and the coaches' reviews of them. */
+export type AthleteStatus = Omit<ComputedStatus, "today"> & {
   id: string;
   name: string;
   /** The worst flag not yet resolved by a coach of the squad. */
@@ -27,14 +28,6 @@ export type AthleteStatus = {
   flags: ReviewedFlag[];
   /** Today's flags not resolved, worst first, unreviewed before acknowledged within a severity. */
   open: ReviewedFlag[];
-  /** The worst flag of each of the last 12 weeks, oldest first. */
-  weeks: FlagWeek[];
-  lastReport: { date: string; nrs: number; zone: string } | null;
-  /** The newest session and pain report ever recorded (they may be older than the flag history). */
-  lastSessionDate: string | null;
-  lastReportDate: string | null;
-  weekLoadAu: number;
-  chronicWeekLoadAu: number;
 };
 
 /**
@@ -76,23 +69,11 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
     }
   }
 
-  const statuses = members.map(({ user, computed }) => {
-    const c = computed!;
-    const { all: flags, open } = withReviews(c.today, reviews.get(user.id) ?? []);
+  const statuses = members.map(({ user, computed }): AthleteStatus => {
+    const { today, ...kept } = computed!;
+    const { all: flags, open } = withReviews(today, reviews.get(user.id) ?? []);
     open.sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || Number(x.review !== null) - Number(y.review !== null));
-    return {
-      id: user.id,
-      name: user.name,
-      worst: worstSeverity(open),
-      flags,
-      open,
-      weeks: c.weeks,
-      lastReport: c.lastReport,
-      lastSessionDate: c.lastSessionDate,
-      lastReportDate: c.lastReportDate,
-      weekLoadAu: c.weekLoadAu,
-      chronicWeekLoadAu: c.chronicWeekLoadAu,
-    };
+    return { ...kept, id: user.id, name: user.name, worst: worstSeverity(open), flags, open };
   });
   // Within a severity, flags nobody has looked at yet come before acknowledged ones.
   const unreviewed = (s: AthleteStatus) => s.open.filter((f) => f.severity !== "info" && f.review === null).length;
@@ -116,9 +97,7 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
   const from = addDays(todayIn("UTC", now), -FLAG_HISTORY_DAYS - 1);
   const [sessions, shoeTotals, retired, pains, ostrcRows, profiles, latest] = await Promise.all([
     // Dates as text: formatting a Date per session costs more than the read.
-    prisma.$queryRaw<
-      { id: string; userId: string; localDate: string; type: string; durationMin: number; distanceKm: number | null; rpe: number | null; surface: string | null; shoeId: string | null }[]
-    >`SELECT "id", "userId", to_char("localDate", 'YYYY-MM-DD') AS "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
+    prisma.$queryRaw<(SessionRow & { userId: string; localDate: string })[]>`SELECT "id", "userId", to_char("localDate", 'YYYY-MM-DD') AS "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
       FROM "TrainingSession" WHERE "userId" = ANY(${ids}::text[]) AND "localDate" >= ${from}::date
       ORDER BY "localDate"`,
     prisma.$queryRaw<{ userId: string; shoeId: string; km: number }[]>`

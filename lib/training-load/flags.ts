@@ -1043,16 +1043,22 @@ export interface EvaluateFlagsInput {
 export function evaluateFlags(input: EvaluateFlagsInput): Flag[] {
   const o = requireObject(input, "input");
   const asOfDay = parseDay(o.asOf, "asOf");
+  return flagsOn(contextFrom(o, asOfDay), asOfDay).sort(compareFlags);
+}
+
+/** The checked input's context for evaluating days up to endDay (from firstEvalDay, when given). */
+function contextFrom(o: Record<string, unknown>, endDay: number, firstEvalDay?: number) {
+  // Thresholds first: with several bad fields, the error names the same one as before.
   const thresholds = thresholdsFromInput(o.thresholds);
-  const ctx = buildFlagContext({
+  return buildFlagContext({
     sessions: parseSessions(o.sessions, "sessions"),
     pains: parsePainReports(o.painReports, "painReports"),
     ostrc: parseOstrcList(o.ostrc, "ostrc"),
     profile: parseProfile(o.profile),
     thresholds,
-    endDay: asOfDay,
+    endDay,
+    ...(firstEvalDay === undefined ? {} : { firstEvalDay }),
   });
-  return flagsOn(ctx, asOfDay).sort(compareFlags);
 }
 
 /**
@@ -1067,16 +1073,6 @@ export function evaluateFlagsOn(input: Omit<EvaluateFlagsInput, "asOf"> & { days
   if (!Array.isArray(o.days)) throw new EngineInputError("days", "must be an array of dates");
   const days = o.days.map((d, i) => parseDay(d, `days[${i}]`));
   if (days.length === 0) return [];
-  const end = Math.max(...days);
-  const thresholds = thresholdsFromInput(o.thresholds);
-  const ctx = buildFlagContext({
-    sessions: parseSessions(o.sessions, "sessions"),
-    pains: parsePainReports(o.painReports, "painReports"),
-    ostrc: parseOstrcList(o.ostrc, "ostrc"),
-    profile: parseProfile(o.profile),
-    thresholds,
-    endDay: end,
-    firstEvalDay: Math.min(...days),
-  });
+  const ctx = contextFrom(o, Math.max(...days), Math.min(...days));
   return days.map((d) => flagsOn(ctx, d).sort(compareFlags));
 }
