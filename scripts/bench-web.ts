@@ -32,7 +32,8 @@ import { buildIsCurrent, distDir } from "./lib/build";
 import { ChunkSizes, firstLoadChunks, pageRoutes } from "./lib/first-load-js";
 import { assertLocalDatabase, resetDatabase } from "../tests/integration/test-database";
 import { addDays, todayIn } from "../lib/dates";
-import { FLAG_HISTORY_DAYS } from "../lib/athletes/flag-history";
+import { FLAG_HISTORY_DAYS, flagHistoryFrom } from "../lib/athletes/flag-history";
+import { PLAN_WEEKS } from "../lib/plans/schemas";
 import { DEMO_COACH_EMAIL, DEMO_PASSWORD } from "../lib/demo/generator";
 
 const ATHLETES = 100;
@@ -490,49 +491,27 @@ function pages(scene: Scene): Page[] {
     path: `/coach/squads/${squadId}/athletes/${a.id}`,
     targetMs: ATHLETE_TARGET_MS,
     expect: a.name,
-    // lib/athletes/coach-view.ts: getAthleteSummary, getAthleteProfile and getTrainingView; then
-    // lib/comments/queries.ts listCommentTargets and lib/athletes/comments.ts listCommentsForAthlete.
+    // lib/athletes/coach-view.ts: the access check (athleteSquads), then getAthleteSummary, getAthleteProfile and
+    // getTrainingView (one readAthleteRecord between them; the training view's own reads as on a first
+    // request, though later ones reuse the view), then getFlagPanel; beside them lib/comments/queries.ts
+    // listCommentTargets and lib/athletes/comments.ts listCommentsForAthlete.
     sql: () => {
       const asOf = todayIn(a.timeZone);
       const from = addDays(asOf, -83);
-      const loadFrom = addDays(from, -27);
-      const flagFrom = addDays(asOf, -42);
+      const historyFrom = addDays(from, -365);
+      const flagFrom = flagHistoryFrom(asOf);
       const from28 = addDays(asOf, -27);
       return [
         viewer,
-        [[`SELECT id FROM "Membership" WHERE "squadId" = $1 AND "userId" = $2 AND role = 'ATHLETE' LIMIT 1`, [squadId, a.id]]],
+        [[`SELECT m."squadId", s.name AS "squadName", m.thresholds AS "athleteThresholds", s.thresholds AS "squadThresholds",
+                  COALESCE((SELECT json_agg(cu.name ORDER BY cm."createdAt", cm.id) FROM "Membership" cm JOIN "User" cu ON cu.id = cm."userId"
+                            WHERE cm."squadId" = m."squadId" AND cm.role = 'COACH'), '[]'::json) AS coaches
+           FROM "Membership" m JOIN "Squad" s ON s.id = m."squadId" WHERE m."userId" = $1 AND m.role = 'ATHLETE' ORDER BY m."createdAt", m.id`, [a.id]]],
         [
-          [`SELECT id, name, "timeZone" FROM "User" WHERE id = $1`, [a.id]],
-          [`SELECT u.id, u.name, u.email, u."timeZone", u."unitPreference", p."birthDate", p.sex, p."heightCm", p."weightKg", p."footprintType",
-                   p."legLengthDiscrepancyMm", p."postureLoad", p."curvatureFindings", p."injuryHistory", p."updatedAt"
+          [`SELECT u.id, u.name, u.email, u."timeZone", u."unitPreference"::text, u."dataVersion", p."userId" IS NOT NULL AS "hasProfile",
+                   p."birthDate", p.sex::text, p."heightCm", p."weightKg", p."footprintType"::text, p."legLengthDiscrepancyMm",
+                   p."postureLoad"::text[], p."curvatureFindings"::text[], p."injuryHistory", p."updatedAt"
             FROM "User" u LEFT JOIN "AthleteProfile" p ON p."userId" = u.id WHERE u.id = $1`, [a.id]],
-          [`SELECT u."timeZone", p."birthDate", p."footprintType", p."legLengthDiscrepancyMm", p."postureLoad", m."squadId", m.thresholds, s.thresholds AS "squadThresholds"
-            FROM "User" u LEFT JOIN "AthleteProfile" p ON p."userId" = u.id
-            LEFT JOIN "Membership" m ON m."userId" = u.id AND m.role = 'ATHLETE' LEFT JOIN "Squad" s ON s.id = m."squadId"
-            WHERE u.id = $1 ORDER BY m."createdAt"`, [a.id]],
-        ],
-        [
-          [`SELECT id, "localDate", type, "durationMin", "distanceKm", rpe FROM "TrainingSession"
-            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date ORDER BY "localDate" DESC, "startTime" DESC`, [a.id, from28, asOf]],
-          [`SELECT "localDate", zone, nrs, "redFlags" FROM "BackPainReport" WHERE "userId" = $1 ORDER BY "localDate" DESC, "reportedAt" DESC LIMIT 1`, [a.id]],
-          [`SELECT s.id, s.name, cu.name AS coach FROM "Membership" m JOIN "Squad" s ON s.id = m."squadId"
-            LEFT JOIN "Membership" c ON c."squadId" = s.id AND c.role = 'COACH' LEFT JOIN "User" cu ON cu.id = c."userId"
-            WHERE m."userId" = $1 AND m.role = 'ATHLETE'`, [a.id]],
-          [`SELECT "localDate", "srpeAu", "runKmBySurface", "runKm" FROM "DailyLoad"
-            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date ORDER BY "localDate"`, [a.id, loadFrom, asOf]],
-          [`SELECT id, "localDate", type, "durationMin", "distanceKm", rpe, surface, "shoeId" FROM "TrainingSession"
-            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date`, [a.id, flagFrom, asOf]],
-          [`SELECT s.id, s."localDate", s.type, s."durationMin", s."distanceKm", s.rpe, s.surface, s."shoeId"
-            FROM "TrainingSession" s JOIN "Shoe" sh ON sh.id = s."shoeId" AND sh."userId" = $1
-            WHERE s."userId" = $1 AND s.type = 'RUN' AND s."localDate" < $2::date AND sh."retiredAt" IS NULL`, [a.id, flagFrom]],
-          [`SELECT id FROM "Shoe" WHERE "userId" = $1 AND "retiredAt" IS NOT NULL`, [a.id]],
-          [`SELECT "localDate", zone, "subArea", nrs, "redFlags", mechanical FROM "BackPainReport"
-            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date ORDER BY "localDate"`, [a.id, from < addDays(asOf, -27) ? from : addDays(asOf, -27), asOf]],
-          [`SELECT "localDate", zone, q1, q2, q3, q4 FROM "OstrcResponse"
-            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date ORDER BY "localDate", zone`, [a.id, addDays(asOf, -13), asOf]],
-          [`SELECT id, "initialKm" FROM "Shoe" WHERE "userId" = $1 AND "retiredAt" IS NULL AND "initialKm" > 0`, [a.id]],
-        ],
-        [
           [`SELECT r.id, r."localDate", r.zone, r.nrs, r.notes,
                    (SELECT count(*)::int FROM "CoachComment" c WHERE c."painReportId" = r.id AND c."squadId" = $2) AS comments
             FROM "BackPainReport" r WHERE r."userId" = $1 ORDER BY r."localDate" DESC, r."reportedAt" DESC LIMIT 10`, [a.id, squadId]],
@@ -543,6 +522,34 @@ function pages(scene: Scene): Page[] {
             FROM "CoachComment" c LEFT JOIN "User" au ON au.id = c."authorId"
             LEFT JOIN "TrainingSession" s ON s.id = c."sessionId" LEFT JOIN "BackPainReport" r ON r.id = c."painReportId"
             WHERE c."athleteId" = $1 AND c."squadId" = ANY($2::text[]) ORDER BY c."createdAt" DESC LIMIT 20`, [a.id, scene.coachSquadIds]],
+        ],
+        [
+          [`SELECT id, "localDate", type, "durationMin", "distanceKm", rpe FROM "TrainingSession"
+            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date ORDER BY "localDate" DESC, "startTime" DESC`, [a.id, from28, asOf]],
+          [`SELECT "localDate", zone, nrs, "redFlags" FROM "BackPainReport" WHERE "userId" = $1 ORDER BY "localDate" DESC, "reportedAt" DESC LIMIT 1`, [a.id]],
+          [`SELECT to_char("localDate", 'YYYY-MM-DD') AS date, "srpeAu", "durationMin", "runKm", "longestRunKm", "runKmBySurface" FROM "DailyLoad"
+            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date ORDER BY "localDate"`, [a.id, historyFrom, asOf]],
+          [`SELECT id, "localDate", type::text, "durationMin", "distanceKm", rpe, surface::text, "shoeId" FROM "TrainingSession"
+            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date`, [a.id, flagFrom, asOf]],
+          [`SELECT "localDate", zone::text, "subArea", nrs, "redFlags", mechanical FROM "BackPainReport"
+            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date ORDER BY "localDate", "reportedAt"`, [a.id, from < from28 ? from : from28, asOf]],
+          [`SELECT to_char("localDate", 'YYYY-MM-DD') AS date, zone::text, q1, q2, q3, q4, severity FROM "OstrcResponse"
+            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date ORDER BY "localDate", zone`, [a.id, from, asOf]],
+          [`SELECT type::text, count(*)::int AS sessions, COALESCE(sum("durationMin"), 0)::float8 AS "durationMin" FROM "TrainingSession"
+            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date GROUP BY type`, [a.id, from, asOf]],
+          [`SELECT sh.id, sh.name, sh."retiredAt" IS NOT NULL AS retired, sh."initialKm",
+                   COALESCE(sum(s."distanceKm") FILTER (WHERE s."localDate" < $2::date), 0)::float8 AS "beforeKm",
+                   COALESCE(sum(s."distanceKm") FILTER (WHERE s."localDate" >= $3::date AND s."localDate" <= $4::date), 0)::float8 AS "periodKm",
+                   COALESCE(sum(s."distanceKm"), 0)::float8 AS "runKm"
+            FROM "Shoe" sh LEFT JOIN "TrainingSession" s ON s."shoeId" = sh.id AND s.type = 'RUN'
+            WHERE sh."userId" = $1 GROUP BY sh.id`, [a.id, flagFrom, from, asOf]],
+        ],
+        [
+          [`SELECT id, "athleteId", "flagId", "flagDate", status, note, "createdAt" FROM "FlagAcknowledgement"
+            WHERE "squadId" = $1 AND "athleteId" = $2 ORDER BY "createdAt" DESC LIMIT 200`, [squadId, a.id]],
+          [`SELECT p.* FROM "PlannedSession" p WHERE p."athleteId" = $1 AND p.date >= $2::date AND p.date <= $3::date AND p."squadId" = ANY($4::text[])
+              AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."squadId" = p."squadId" AND m."userId" = $1 AND m.role = 'ATHLETE')
+            ORDER BY p.date`, [a.id, addDays(asOf, -6), addDays(asOf, PLAN_WEEKS * 7), scene.coachSquadIds]],
         ],
       ];
     },

@@ -38,7 +38,8 @@ export function toEngineSession(row: SessionRow): EngineSession {
 
 export function toEngineProfile(
   profile: {
-    birthDate: Date | null;
+    /** A @db.Date value, or its "YYYY-MM-DD" string. */
+    birthDate: Date | string | null;
     footprintType: string;
     legLengthDiscrepancyMm: number | null;
     postureLoad: string[];
@@ -47,7 +48,7 @@ export function toEngineProfile(
   shoeKmBefore: Record<string, number> = {},
 ): EngineProfile {
   return {
-    birthDate: profile?.birthDate ? dateOnly(profile.birthDate) : null,
+    birthDate: profile?.birthDate ? (typeof profile.birthDate === "string" ? profile.birthDate : dateOnly(profile.birthDate)) : null,
     footprintType: (profile?.footprintType.toLowerCase() ?? "unassessed") as FootprintType,
     legLengthDiscrepancyMm: profile?.legLengthDiscrepancyMm ?? null,
     postureLoad: (profile?.postureLoad ?? []).map((p) => p.toLowerCase() as PostureLoad),

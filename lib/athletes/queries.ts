@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { canViewAthlete, type Viewer } from "@/lib/auth/permissions";
+import { athleteSquads, canViewAthlete, type Viewer } from "@/lib/auth/permissions";
+import { readAthleteRecord } from "@/lib/profiles/queries";
 import { addDays, dateOnly, todayIn, toDbDate } from "@/lib/dates";
 
 export type WindowSummary = { sessions: number; runKm: number; durationMin: number; loadAu: number };
@@ -43,14 +44,12 @@ function summarise(rows: { localDate: Date; type: string; durationMin: number; d
 export async function getAthleteSummary(viewer: Viewer, athleteId: string, now = new Date()): Promise<AthleteSummary> {
   const prisma = db();
   if (!(await canViewAthlete(prisma, viewer, athleteId))) throw new NotFoundError("Athlete not found");
-  const user = await prisma.user.findUnique({
-    where: { id: athleteId },
-    select: { id: true, name: true, timeZone: true },
-  });
-  if (!user) throw new NotFoundError("Athlete not found");
+  const [record, squads] = await Promise.all([readAthleteRecord(prisma, athleteId), athleteSquads(prisma, athleteId)]);
+  if (!record) throw new NotFoundError("Athlete not found");
+  const user = record.profile;
   const today = todayIn(user.timeZone, now);
   const from28 = addDays(today, -27);
-  const [sessions, lastReport, memberships] = await Promise.all([
+  const [sessions, lastReport] = await Promise.all([
     prisma.trainingSession.findMany({
       where: { userId: athleteId, localDate: { gte: toDbDate(from28), lte: toDbDate(today) } },
       select: { id: true, localDate: true, type: true, durationMin: true, distanceKm: true, rpe: true },
@@ -61,25 +60,13 @@ export async function getAthleteSummary(viewer: Viewer, athleteId: string, now =
       orderBy: [{ localDate: "desc" }, { reportedAt: "desc" }],
       select: { localDate: true, zone: true, nrs: true, redFlags: true },
     }),
-    prisma.membership.findMany({
-      where: { userId: athleteId, role: "ATHLETE" },
-      select: {
-        squad: {
-          select: {
-            id: true,
-            name: true,
-            memberships: { where: { role: "COACH" }, select: { user: { select: { name: true } } } },
-          },
-        },
-      },
-    }),
   ]);
   // A coach sees only the squads they share with the athlete.
-  const visibleSquads = memberships
-    .map((m) => m.squad)
-    .filter((s) => viewer.id === athleteId || viewer.memberships.some((vm) => vm.squadId === s.id && vm.role === "COACH"));
+  const visibleSquads = squads.filter(
+    (s) => viewer.id === athleteId || viewer.memberships.some((vm) => vm.squadId === s.squadId && vm.role === "COACH"),
+  );
   return {
-    athleteId: user.id,
+    athleteId: user.userId,
     name: user.name,
     today,
     last7: summarise(sessions, addDays(today, -6)),
@@ -100,6 +87,6 @@ export async function getAthleteSummary(viewer: Viewer, athleteId: string, now =
           redFlag: lastReport.redFlags.length > 0,
         }
       : null,
-    squads: visibleSquads.map((s) => ({ id: s.id, name: s.name, coaches: s.memberships.map((m) => m.user.name) })),
+    squads: visibleSquads.map((s) => ({ id: s.squadId, name: s.squadName, coaches: s.coaches })),
   };
 }

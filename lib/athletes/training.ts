@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { canViewAthlete, type Viewer } from "@/lib/auth/permissions";
+import { athleteSquads, canViewAthlete, type Viewer } from "@/lib/auth/permissions";
+import { readAthleteRecord } from "@/lib/profiles/queries";
 import { addDays, dateOnly, todayIn } from "@/lib/dates";
 import {
   evaluateFlags,
@@ -15,7 +16,6 @@ import {
   type LoadMeasure,
   type Thresholds,
 } from "@/lib/training-load";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { toEngineProfile, toEngineSession, type SessionRow } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
 import { flagHistoryFrom } from "@/lib/athletes/flag-history";
@@ -96,47 +96,9 @@ export async function getTrainingView(
 ): Promise<TrainingView> {
   const prisma = db();
   if (!(await canViewAthlete(prisma, viewer, athleteId))) throw new NotFoundError("Athlete not found");
-  // Raw SQL here and below: the client's query planning cost more than these reads themselves, and
-  // this view runs on every load of the athlete pages. One row per athlete membership (oldest first).
-  const userRows = await prisma.$queryRaw<
-    {
-      timeZone: string;
-      dataVersion: number;
-      hasProfile: boolean;
-      birthDate: Date | null;
-      footprintType: string | null;
-      legLengthDiscrepancyMm: number | null;
-      postureLoad: string[] | null;
-      squadId: string | null;
-      athleteThresholds: Prisma.JsonObject | null;
-      squadThresholds: Prisma.JsonObject | null;
-    }[]
-  >`
-    SELECT u."timeZone", u."dataVersion", p."userId" IS NOT NULL AS "hasProfile", p."birthDate", p."footprintType"::text AS "footprintType",
-           p."legLengthDiscrepancyMm", p."postureLoad"::text[] AS "postureLoad",
-           m."squadId", m."thresholds" AS "athleteThresholds", s."thresholds" AS "squadThresholds"
-    FROM "User" u
-    LEFT JOIN "AthleteProfile" p ON p."userId" = u."id"
-    LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."role" = 'ATHLETE'
-    LEFT JOIN "Squad" s ON s."id" = m."squadId"
-    WHERE u."id" = ${athleteId}
-    ORDER BY m."createdAt" ASC`;
-  if (userRows.length === 0) throw new NotFoundError("Athlete not found");
-  const first = userRows[0];
-  const user = {
-    timeZone: first.timeZone,
-    profile: first.hasProfile
-      ? {
-          birthDate: first.birthDate,
-          footprintType: first.footprintType ?? "UNASSESSED",
-          legLengthDiscrepancyMm: first.legLengthDiscrepancyMm,
-          postureLoad: first.postureLoad ?? [],
-        }
-      : null,
-    memberships: userRows
-      .filter((r) => r.squadId !== null)
-      .map((r) => ({ squadId: r.squadId as string, thresholds: r.athleteThresholds, squad: { thresholds: r.squadThresholds } })),
-  };
+  const [record, squads] = await Promise.all([readAthleteRecord(prisma, athleteId), athleteSquads(prisma, athleteId)]);
+  if (!record) throw new NotFoundError("Athlete not found");
+  const user = record.profile;
   const asOf = todayIn(user.timeZone, now);
   const { from, to } = resolveChartRange(range, asOf);
   const historyFrom = addDays(from, -HISTORY_DAYS);
@@ -150,14 +112,15 @@ export async function getTrainingView(
 
   // A coach sees the athlete with the thresholds of a squad they share; the athlete with their first squad's.
   const membership =
-    user.memberships.find((m) => viewer.memberships.some((vm) => vm.squadId === m.squadId && vm.role === "COACH")) ??
-    user.memberships[0];
-  const thresholds = resolveThresholds(membership?.squad.thresholds ?? undefined, membership?.thresholds ?? undefined);
+    squads.find((m) => viewer.memberships.some((vm) => vm.squadId === m.squadId && vm.role === "COACH")) ?? squads[0];
+  const thresholds = resolveThresholds(membership?.squadThresholds ?? undefined, membership?.athleteThresholds ?? undefined);
   // Everything below is a function of these inputs: a view computed from them is reused until one moves.
-  const key = `${athleteId}|${from}|${to}|${asOf}|${first.dataVersion}|${JSON.stringify(thresholds)}`;
+  const key = `${athleteId}|${from}|${to}|${asOf}|${record.dataVersion}|${JSON.stringify(thresholds)}`;
   const kept = views.get(key);
   if (kept) return kept;
 
+  // Raw SQL: the client's query planning cost more than these reads themselves, and this view runs on
+  // every load of the athlete pages.
   const [dailyTotals, recentSessions, pain, ostrcRows, typeAggregate, shoeAggregate] = await Promise.all([
     // Up to four years of days.
     prisma.$queryRaw<DailyTotals[]>`
@@ -218,7 +181,7 @@ export async function getTrainingView(
       .filter((o) => o.date >= addDays(asOf, -13) && o.date <= asOf)
       .map((o) => ({ date: o.date, zone: o.zone.toLowerCase() as BackZone, q1: o.q1, q2: o.q2, q3: o.q3, q4: o.q4 })),
     profile: toEngineProfile(
-      user.profile,
+      record.hasProfile ? user : null,
       shoeAggregate.filter((s) => s.retired).map((s) => s.id),
       Object.fromEntries(shoeAggregate.filter((s) => !s.retired).map((s) => [s.id, s.initialKm + s.beforeKm])),
     ),

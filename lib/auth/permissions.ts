@@ -1,5 +1,5 @@
 import { cache } from "react";
-import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient, Role } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/errors";
 
 export type ViewerMembership = { squadId: string; squadName: string; role: Role; isOwner: boolean };
@@ -83,22 +83,43 @@ export async function assertCoachOfAthlete(
   if (!(await isAthleteOf(prisma, squadId, athleteId))) throw new NotFoundError("Athlete not found");
 }
 
-// A page's queries each check access to the same athlete; React's cache() makes that one lookup per
-// request (outside a server render it does not keep anything). No action changes a membership after
-// checking one of these, so a request never sees a stale answer.
-const isAthleteOf = cache(async (prisma: PrismaClient, squadId: string, athleteId: string) =>
-  Boolean(await prisma.membership.findFirst({ where: { squadId, userId: athleteId, role: "ATHLETE" }, select: { id: true } })),
+/** A squad a user is an athlete in, with what the athlete's pages show and the engine needs of it. */
+export type AthleteSquad = {
+  squadId: string;
+  squadName: string;
+  /** The athlete's own flag thresholds in this squad, and the squad's (both partial, validated on write). */
+  athleteThresholds: Prisma.JsonObject | null;
+  squadThresholds: Prisma.JsonObject | null;
+  /** The squad's coaches' names, first to join first. */
+  coaches: string[];
+};
+
+/**
+ * The squads a user is an athlete in, oldest membership first. Access checks read it, and so do the
+ * summary and the training view, which need the squads' names, coaches and thresholds: one statement.
+ * A page's queries each check access to the same athlete; React's cache() makes that one read per
+ * request (outside a server render it does not keep anything). No action changes a membership after
+ * reading it, so a request never sees a stale answer. Callers show it only after an access check.
+ */
+export const athleteSquads = cache(
+  (prisma: PrismaClient, athleteId: string): Promise<AthleteSquad[]> => prisma.$queryRaw<AthleteSquad[]>`
+    SELECT m."squadId", s."name" AS "squadName", m."thresholds" AS "athleteThresholds", s."thresholds" AS "squadThresholds",
+           COALESCE((SELECT json_agg(cu."name" ORDER BY cm."createdAt", cm."id")
+                     FROM "Membership" cm JOIN "User" cu ON cu."id" = cm."userId"
+                     WHERE cm."squadId" = m."squadId" AND cm."role" = 'COACH'), '[]'::json) AS "coaches"
+    FROM "Membership" m JOIN "Squad" s ON s."id" = m."squadId"
+    WHERE m."userId" = ${athleteId} AND m."role" = 'ATHLETE'
+    ORDER BY m."createdAt", m."id"`,
 );
 
-const coachesAthlete = cache(async (prisma: PrismaClient, viewer: Viewer, athleteId: string) => {
+const isAthleteOf = async (prisma: PrismaClient, squadId: string, athleteId: string) =>
+  (await athleteSquads(prisma, athleteId)).some((s) => s.squadId === squadId);
+
+async function coachesAthlete(prisma: PrismaClient, viewer: Viewer, athleteId: string): Promise<boolean> {
   const squadIds = coachedSquadIds(viewer);
   if (squadIds.length === 0) return false;
-  const found = await prisma.membership.findFirst({
-    where: { userId: athleteId, role: "ATHLETE", squadId: { in: squadIds } },
-    select: { id: true },
-  });
-  return found !== null;
-});
+  return (await athleteSquads(prisma, athleteId)).some((s) => squadIds.includes(s.squadId));
+}
 
 /** Whether the viewer may read an athlete's data: their own, or an athlete in a squad they coach. */
 export async function canViewAthlete(prisma: PrismaClient, viewer: Viewer, athleteId: string): Promise<boolean> {

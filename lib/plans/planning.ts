@@ -4,6 +4,7 @@ import { assertCoachOfAthlete, type Viewer } from "@/lib/auth/permissions";
 import { getTrainingView, type TrainingView } from "@/lib/athletes/training";
 import { listPlannedSessions, type PlannedRow } from "@/lib/plans/queries";
 import { addDays } from "@/lib/dates";
+import { PLAN_WEEKS } from "@/lib/plans/schemas";
 import {
   projectPlan,
   suggestSessions,
@@ -13,7 +14,6 @@ import {
   type Suggestion,
 } from "@/lib/training-load";
 
-export const PLAN_WEEKS = 4;
 
 export function toEnginePlanned(row: PlannedRow): PlannedSession {
   return {

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { KM_PER_MILE } from "@/lib/units";
 import { CROSS_TRAINING_MODES, SESSION_TYPES, calendarDateSchema as dateString, durationSchema } from "@/lib/sessions/schemas";
 
+/** How many weeks ahead a coach plans and the engine projects and suggests. */
+export const PLAN_WEEKS = 4;
+
 const blankToNull = (v: unknown) => (v === "" || v == null ? null : v);
 
 const optionalText = (max: number) =>

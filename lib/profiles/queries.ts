@@ -1,5 +1,7 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/errors";
 import { canViewAthlete, type Viewer } from "@/lib/auth/permissions";
 import { dateOnly } from "@/lib/dates";
@@ -22,51 +24,78 @@ export type AthleteProfileView = {
   updatedAt: Date | null;
 };
 
+type AthleteRecordRow = {
+  id: string;
+  name: string;
+  email: string;
+  timeZone: string;
+  unitPreference: "KM" | "MI";
+  dataVersion: number;
+  hasProfile: boolean;
+  birthDate: Date | null;
+  sex: string | null;
+  heightCm: number | null;
+  weightKg: number | null;
+  footprintType: string | null;
+  legLengthDiscrepancyMm: number | null;
+  postureLoad: string[] | null;
+  curvatureFindings: string[] | null;
+  injuryHistory: string | null;
+  updatedAt: Date | null;
+};
+
+/** An athlete's account and profile, as the summary, the profile card and the training view read them. */
+export type AthleteRecord = {
+  profile: AthleteProfileView;
+  /** Whether a profile has been saved (the engine then reads its facts; otherwise it assumes none). */
+  hasProfile: boolean;
+  /** Moved by database triggers on every change to the data behind the athlete's flags. */
+  dataVersion: number;
+};
+
+/**
+ * The user and their profile in one statement, or null when there is no such user. The athlete page
+ * reads it for its summary, profile card and training view; React's cache() makes that one read per
+ * request (nothing else within a render changes it). Not an access check: callers check first.
+ */
+export const readAthleteRecord = cache(async (prisma: PrismaClient, athleteId: string): Promise<AthleteRecord | null> => {
+  const rows = await prisma.$queryRaw<AthleteRecordRow[]>`
+    SELECT u."id", u."name", u."email", u."timeZone", u."unitPreference"::text AS "unitPreference", u."dataVersion",
+           p."userId" IS NOT NULL AS "hasProfile", p."birthDate", p."sex"::text AS "sex", p."heightCm", p."weightKg",
+           p."footprintType"::text AS "footprintType", p."legLengthDiscrepancyMm", p."postureLoad"::text[] AS "postureLoad",
+           p."curvatureFindings"::text[] AS "curvatureFindings", p."injuryHistory", p."updatedAt"
+    FROM "User" u LEFT JOIN "AthleteProfile" p ON p."userId" = u."id"
+    WHERE u."id" = ${athleteId}`;
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    hasProfile: r.hasProfile,
+    dataVersion: r.dataVersion,
+    profile: {
+      userId: r.id,
+      name: r.name,
+      email: r.email,
+      timeZone: r.timeZone,
+      unitPreference: r.unitPreference,
+      birthDate: r.birthDate ? dateOnly(r.birthDate) : null,
+      sex: r.sex ?? "UNDISCLOSED",
+      heightCm: r.heightCm,
+      weightKg: r.weightKg,
+      footprintType: r.footprintType ?? "UNASSESSED",
+      legLengthDiscrepancyMm: r.legLengthDiscrepancyMm,
+      postureLoad: r.postureLoad ?? [],
+      curvatureFindings: r.curvatureFindings ?? [],
+      injuryHistory: r.injuryHistory,
+      updatedAt: r.updatedAt,
+    },
+  };
+});
+
 /** The athlete's profile for the athlete or a coach of one of their squads; 404 for anyone else. */
 export async function getAthleteProfile(viewer: Viewer, athleteId: string): Promise<AthleteProfileView> {
   const prisma = db();
   if (!(await canViewAthlete(prisma, viewer, athleteId))) throw new NotFoundError("Athlete not found");
-  const user = await prisma.user.findUnique({
-    where: { id: athleteId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      timeZone: true,
-      unitPreference: true,
-      profile: {
-        select: {
-          birthDate: true,
-          sex: true,
-          heightCm: true,
-          weightKg: true,
-          footprintType: true,
-          legLengthDiscrepancyMm: true,
-          postureLoad: true,
-          curvatureFindings: true,
-          injuryHistory: true,
-          updatedAt: true,
-        },
-      },
-    },
-  });
-  if (!user) throw new NotFoundError("Athlete not found");
-  const p = user.profile;
-  return {
-    userId: user.id,
-    name: user.name,
-    email: user.email,
-    timeZone: user.timeZone,
-    unitPreference: user.unitPreference,
-    birthDate: p?.birthDate ? dateOnly(p.birthDate) : null,
-    sex: p?.sex ?? "UNDISCLOSED",
-    heightCm: p?.heightCm ?? null,
-    weightKg: p?.weightKg ?? null,
-    footprintType: p?.footprintType ?? "UNASSESSED",
-    legLengthDiscrepancyMm: p?.legLengthDiscrepancyMm ?? null,
-    postureLoad: p?.postureLoad ?? [],
-    curvatureFindings: p?.curvatureFindings ?? [],
-    injuryHistory: p?.injuryHistory ?? null,
-    updatedAt: p?.updatedAt ?? null,
-  };
+  const record = await readAthleteRecord(prisma, athleteId);
+  if (!record) throw new NotFoundError("Athlete not found");
+  return record.profile;
 }
