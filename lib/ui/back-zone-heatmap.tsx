@@ -1,6 +1,7 @@
 import type { BackZoneHeatmap as Heatmap, HeatmapCell } from "@/lib/athletes/chart-series";
 import { ZONE_LABELS } from "@/lib/pain/schemas";
 import { formatDate } from "@/lib/dates";
+import { TableDisclosure } from "@/lib/ui/charts/table-disclosure";
 
 // Worst pain of the week, in the bands the pain flags use: mild below 4, rising at 4, severe from 7.
 const BANDS = [
@@ -85,38 +86,35 @@ export function BackZoneHeatmap({ heatmap }: { heatmap: Heatmap }) {
           </li>
         ))}
       </ul>
-      <details>
-        <summary>Show the numbers as a table</summary>
-        <div className="table-wrap">
-          {reported.length ? (
-            <table>
-              <caption className="muted">Weeks without a report are left out.</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Week of</th>
-                  {heatmap.rows.map((r) => (
-                    <th scope="col" key={r.zone}>
-                      {ZONE_LABELS[r.zone]}: reports (worst pain)
-                    </th>
+      <TableDisclosure>
+        {reported.length ? (
+          <table>
+            <caption className="muted">Weeks without a report are left out.</caption>
+            <thead>
+              <tr>
+                <th scope="col">Week of</th>
+                {heatmap.rows.map((r) => (
+                  <th scope="col" key={r.zone}>
+                    {ZONE_LABELS[r.zone]}: reports (worst pain)
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {reported.map((w) => (
+                <tr key={w.weekStart}>
+                  <td>{w.weekStart}</td>
+                  {w.cells.map((c, i) => (
+                    <td key={i}>{c.reports ? `${c.reports} (${c.maxNrs}/10)` : "0"}</td>
                   ))}
                 </tr>
-              </thead>
-              <tbody>
-                {reported.map((w) => (
-                  <tr key={w.weekStart}>
-                    <td>{w.weekStart}</td>
-                    {w.cells.map((c, i) => (
-                      <td key={i}>{c.reports ? `${c.reports} (${c.maxNrs}/10)` : "0"}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p className="muted">No pain reports in this period.</p>
-          )}
-        </div>
-      </details>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">No pain reports in this period.</p>
+        )}
+      </TableDisclosure>
     </figure>
   );
 }

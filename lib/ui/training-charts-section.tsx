@@ -13,6 +13,7 @@ import {
   WeeklySurfacePlot,
 } from "@/lib/ui/charts/lazy-plots";
 import { AcwrTable, FitnessTable, LoadTable, MonotonyTable, PainTable, WeeklyTable } from "@/lib/ui/charts/chart-tables";
+import { TableDisclosure } from "@/lib/ui/charts/table-disclosure";
 import { ChartRangePicker } from "@/lib/ui/chart-range-picker";
 import { AcwrCritique } from "@/lib/ui/acwr-critique";
 import { BackZoneHeatmap } from "@/lib/ui/back-zone-heatmap";
@@ -49,10 +50,7 @@ function ChartFigure({
         {plot}
       </div>
       {after}
-      <details>
-        <summary>Show the numbers as a table</summary>
-        <div className="table-wrap">{table}</div>
-      </details>
+      <TableDisclosure>{table}</TableDisclosure>
     </figure>
   );
 }
@@ -64,7 +62,8 @@ function Th({ children }: { children: React.ReactNode }) {
 /**
  * The athlete's charts for the chosen period: load, ACWR (with its critique), fitness and fatigue,
  * weekly distance by surface, monotony and strain, pain over load, pain by back zone, compensatory
- * sessions and shoes. Plots load in the browser; headings, notes and tables render on the server.
+ * sessions and shoes. Plots load in the browser, and each table when it is first opened; headings and notes render on
+ * the server.
  */
 export function TrainingCharts({ training, unit, range }: { training: TrainingView; unit: Unit; range: ParsedChartRange }) {
   const { loadUnit, chartThresholds: t } = training;

@@ -2,7 +2,7 @@
 
 // Table views of the daily and weekly charts. They are client components for one reason: they take the
 // very arrays the plots take, which the page sends once, instead of the server sending every row again
-// as markup. They still render on the server, so the numbers are in the page without JavaScript.
+// as markup. Each is drawn when its disclosure is first opened (TableDisclosure).
 import { fromDailySeries, type DailySeries } from "@/lib/athletes/daily-series";
 import { joinPainSeries, type PainMark } from "@/lib/athletes/pain-series";
 import type { WeeklyRow } from "./training-charts";

@@ -1,5 +1,6 @@
 import type { ProjectionPoint } from "@/lib/plans/planning";
 import { ProjectionPlot } from "@/lib/ui/charts/lazy-plots";
+import { TableDisclosure } from "@/lib/ui/charts/table-disclosure";
 
 /** Acute and chronic load, trained (solid) then projected from the plan (dashed), with its table. */
 export function ProjectionChart({ data }: { data: ProjectionPoint[] }) {
@@ -11,31 +12,28 @@ export function ProjectionChart({ data }: { data: ProjectionPoint[] }) {
       <div style={{ width: "100%", height: 260 }} aria-hidden="true">
         <ProjectionPlot data={data} />
       </div>
-      <details>
-        <summary>Show the numbers as a table</summary>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">7-day mean (AU)</th>
-                <th scope="col">28-day mean (AU)</th>
-                <th scope="col">Kind</th>
+      <TableDisclosure>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">7-day mean (AU)</th>
+              <th scope="col">28-day mean (AU)</th>
+              <th scope="col">Kind</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((d) => (
+              <tr key={d.date}>
+                <td>{d.date}</td>
+                <td>{d.acute ?? "–"}</td>
+                <td>{d.chronic ?? "–"}</td>
+                <td>{d.projected ? "projected" : "trained"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.map((d) => (
-                <tr key={d.date}>
-                  <td>{d.date}</td>
-                  <td>{d.acute ?? "–"}</td>
-                  <td>{d.chronic ?? "–"}</td>
-                  <td>{d.projected ? "projected" : "trained"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+            ))}
+          </tbody>
+        </table>
+      </TableDisclosure>
     </figure>
   );
 }

@@ -1,0 +1,18 @@
+"use client";
+
+import { useState } from "react";
+
+/**
+ * "Show the numbers as a table": a chart's data behind a disclosure. The table is drawn when the reader
+ * first opens it, and kept after that; a closed one costs the page nothing but its data, which the plot
+ * has anyway. Long periods make tables of hundreds of rows, and most visits never open them.
+ */
+export function TableDisclosure({ children }: { children: React.ReactNode }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <summary>Show the numbers as a table</summary>
+      {opened ? <div className="table-wrap">{children}</div> : null}
+    </details>
+  );
+}
