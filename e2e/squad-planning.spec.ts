@@ -58,6 +58,13 @@ test("the coach builds a template, applies it to two athletes, finds it in the s
   expect(new Set(rows.map((r) => r.date))).toEqual(new Set([nextMonday, addDays(nextMonday, 2)]));
   expect(rows.every((r) => r.origin === "TEMPLATE")).toBe(true);
 
+  // Applying it again to Ada plans nothing twice.
+  await apply.getByRole("checkbox", { name: ada.name, exact: true }).setChecked(true);
+  await apply.getByRole("checkbox", { name: ben.name, exact: true }).setChecked(false);
+  await apply.getByRole("button", { name: "Apply template" }).click();
+  await expect(page.getByText('Nothing added: every session of "Base block" is already planned for 1 athlete.')).toBeVisible();
+  expect(await db.query(`SELECT id FROM "PlannedSession" WHERE "squadId" = $1`, [squad.id])).toHaveLength(4);
+
   // The squad week of next Monday: both athletes have the sessions, the third has none.
   await page.getByRole("link", { name: /Squad plan of/ }).click();
   await page.getByRole("link", { name: "Next week →" }).click();

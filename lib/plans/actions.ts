@@ -105,9 +105,16 @@ export async function applyPlanTemplateAction(_prev: FormState, formData: FormDa
     const result = await applyPlanTemplate(viewer, squadId, formObject(formData, ["athleteIds"]));
     revalidatePath("/coach", "layout");
     const athletes = `${result.athleteCount} athlete${result.athleteCount === 1 ? "" : "s"}`;
+    const sessions = (n: number) => `${n} planned session${n === 1 ? "" : "s"}`;
+    const already = result.sessionsAlreadyPlanned;
+    if (result.sessionsAdded === 0) {
+      return { status: "ok", message: `Nothing added: every session of "${result.templateName}" is already planned for ${athletes}.` };
+    }
     return {
       status: "ok",
-      message: `Added ${result.sessionsAdded} planned session${result.sessionsAdded === 1 ? "" : "s"} from "${result.templateName}" for ${athletes}.`,
+      message:
+        `Added ${sessions(result.sessionsAdded)} from "${result.templateName}" for ${athletes}.` +
+        (already ? ` ${already} ${already === 1 ? "was" : "were"} already planned and left as ${already === 1 ? "it was" : "they were"}.` : ""),
     };
   });
   // A refused form keeps every ticked athlete, not only the last one the generic echo holds.

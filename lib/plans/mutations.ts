@@ -16,7 +16,7 @@ import {
   updatePlannedSessionSchema,
 } from "@/lib/plans/schemas";
 import { readTemplateSessions } from "@/lib/plans/queries";
-import { expandTemplate, weekAsTemplate } from "@/lib/plans/templates";
+import { expandTemplate, notYetPlanned, weekAsTemplate } from "@/lib/plans/templates";
 import { getPlanningView } from "@/lib/plans/planning";
 import { suggestionToPlannedSession, type Suggestion } from "@/lib/training-load";
 
@@ -220,13 +220,14 @@ export async function deletePlanTemplate(viewer: Viewer, squadId: string, input:
 
 /**
  * Plans a template's sessions for several athletes of the squad from a Monday on, in one transaction:
- * every athlete gets the whole template or, on any problem, nobody gets anything.
+ * every athlete gets each session of the template that is not already in their plan (see notYetPlanned)
+ * or, on any problem, nobody gets anything.
  */
 export async function applyPlanTemplate(
   viewer: Viewer,
   squadId: string,
   input: unknown,
-): Promise<{ sessionsAdded: number; athleteCount: number; templateName: string }> {
+): Promise<{ sessionsAdded: number; sessionsAlreadyPlanned: number; athleteCount: number; templateName: string }> {
   const data = parseWith(applyTemplateSchema, input);
   const template = await findSquadTemplate(viewer, squadId, data.templateId);
   const athleteIds = [...new Set(data.athleteIds)];
@@ -243,9 +244,22 @@ export async function applyPlanTemplate(
   if (sessions.length === 0) throw new ValidationError("This template has no sessions to plan.", { templateId: ["This template has no sessions"] });
   const reason = `From the template "${template.name}"`;
   return db().$transaction(async (tx) => {
+    // What is already planned in this squad over the template's days is not planned again, so applying a
+    // template twice, or over sessions planned by hand, does not double a week.
+    const existing = await tx.plannedSession.findMany({
+      where: { squadId, athleteId: { in: athleteIds }, date: { gte: toDbDate(sessions[0].date), lte: toDbDate(sessions[sessions.length - 1].date) } },
+      select: { athleteId: true, date: true, type: true, subType: true, durationMin: true, distanceKm: true, targetRpe: true, title: true },
+    });
+    const toAdd = athleteIds.map((athleteId) => ({
+      athleteId,
+      sessions: notYetPlanned(
+        sessions,
+        existing.filter((p) => p.athleteId === athleteId).map((p) => ({ ...p, date: dateOnly(p.date) })),
+      ),
+    }));
     const { count } = await tx.plannedSession.createMany({
-      data: athleteIds.flatMap((athleteId) =>
-        sessions.map((s) => ({
+      data: toAdd.flatMap(({ athleteId, sessions: added }) =>
+        added.map((s) => ({
           squadId,
           athleteId,
           date: toDbDate(s.date),
@@ -261,7 +275,8 @@ export async function applyPlanTemplate(
         })),
       ),
     });
-    for (const athleteId of athleteIds) {
+    for (const { athleteId, sessions: added } of toAdd) {
+      if (added.length === 0) continue;
       await recordAudit(
         {
           actorId: viewer.id,
@@ -270,11 +285,16 @@ export async function applyPlanTemplate(
           action: "plan.template-apply",
           entity: "PlanTemplate",
           entityId: template.id,
-          meta: { name: template.name, startDate: data.startDate, sessions: sessions.length },
+          meta: { name: template.name, startDate: data.startDate, sessions: added.length },
         },
         tx,
       );
     }
-    return { sessionsAdded: count, athleteCount: athleteIds.length, templateName: template.name };
+    return {
+      sessionsAdded: count,
+      sessionsAlreadyPlanned: athleteIds.length * sessions.length - count,
+      athleteCount: athleteIds.length,
+      templateName: template.name,
+    };
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expandTemplate, templateDayLabel, templateWeeks, weekAsTemplate } from "@/lib/plans/templates";
+import { expandTemplate, notYetPlanned, templateDayLabel, templateWeeks, weekAsTemplate } from "@/lib/plans/templates";
 import { applyTemplateSchema, createTemplateSchema, nestRows, updatePlannedSessionSchema, type TemplateSession } from "@/lib/plans/schemas";
 
 const session = (dayOffset: number, extra: Partial<TemplateSession> = {}): TemplateSession => ({
@@ -30,6 +30,22 @@ describe("templates", () => {
     ]);
     // Round trip: the saved week lands on the same weekdays again.
     expect(expandTemplate(sessions, "2026-11-30").map((s) => s.date)).toEqual(["2026-11-30", "2026-12-06"]);
+  });
+
+  it("leaves out template sessions already planned, one planned session for one template session", () => {
+    const dated = expandTemplate([session(0, { title: "Easy" }), session(0, { title: "Easy" }), session(2, { type: "CORE", distanceKm: null }), session(3)], "2026-12-28");
+    const planned = [
+      { ...dated[0] },
+      // Same day and type but another duration: a different session.
+      { ...dated[3], durationMin: 50 },
+      // Another day.
+      { ...dated[2], date: "2026-12-31" },
+    ];
+    const left = notYetPlanned(dated, planned);
+    expect(left).toEqual([dated[1], dated[2], dated[3]]);
+    // Applying what was added: nothing is left the second time.
+    expect(notYetPlanned(dated, [...planned, ...left])).toEqual([]);
+    expect(notYetPlanned(dated, [])).toEqual(dated);
   });
 
   it("labels days and counts weeks", () => {

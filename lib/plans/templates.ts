@@ -52,3 +52,26 @@ export function weekAsTemplate(planned: PlannedLike[], monday: string): Template
 /** How many weeks a template's sessions reach into (1-4). */
 export const templateWeeks = (sessions: TemplateSession[]) =>
   sessions.length === 0 ? 1 : Math.floor(Math.max(...sessions.map((s) => s.dayOffset)) / 7) + 1;
+
+const sameSessionKey = (s: PlannedLike) => JSON.stringify([s.date, s.type, s.subType, s.durationMin, s.distanceKm, s.targetRpe, s.title]);
+
+/**
+ * The template sessions not yet in an athlete's plan. A session counts as planned when one with the same
+ * day, type, kind, title, duration, distance and target RPE is there, so applying a template twice adds
+ * nothing the second time; each planned session stands for one template session (a template with two
+ * identical sessions on a day adds the second when only one is planned).
+ */
+export function notYetPlanned<T extends PlannedLike>(sessions: T[], planned: PlannedLike[]): T[] {
+  const left = new Map<string, number>();
+  for (const p of planned) {
+    const key = sameSessionKey(p);
+    left.set(key, (left.get(key) ?? 0) + 1);
+  }
+  return sessions.filter((s) => {
+    const key = sameSessionKey(s);
+    const n = left.get(key) ?? 0;
+    if (n === 0) return true;
+    left.set(key, n - 1);
+    return false;
+  });
+}

@@ -77,7 +77,7 @@ describe("plan templates", () => {
     const { id } = await createPlanTemplate(coachA, squadA.id, baseWeek);
     const monday = nextMonday();
     const result = await applyPlanTemplate(coachA, squadA.id, { templateId: id, startDate: monday, athleteIds: [athleteA.id, athleteA2.id] });
-    expect(result).toEqual({ sessionsAdded: 6, athleteCount: 2, templateName: "Base week" });
+    expect(result).toEqual({ sessionsAdded: 6, sessionsAlreadyPlanned: 0, athleteCount: 2, templateName: "Base week" });
 
     const rows = await db().plannedSession.findMany({ where: { squadId: squadA.id }, orderBy: [{ athleteId: "asc" }, { date: "asc" }] });
     expect(rows).toHaveLength(6);
@@ -95,6 +95,35 @@ describe("plan templates", () => {
     const week = await getSquadWeek(coachA, squadA.id, monday);
     expect(week.rows.find((r) => r.athlete.id === athleteA.id)?.planned).toHaveLength(2);
     expect(week.rows.find((r) => r.athlete.id === athleteA3.id)?.planned).toHaveLength(0);
+  });
+
+  it("does not plan a session twice: applying again adds only what is missing", async () => {
+    const { squadA, coachA, athleteA, athleteA2 } = await squadWithThreeAthletes();
+    const { id } = await createPlanTemplate(coachA, squadA.id, baseWeek);
+    const monday = nextMonday();
+    await applyPlanTemplate(coachA, squadA.id, { templateId: id, startDate: monday, athleteIds: [athleteA.id] });
+    // The coach moves the easy run to Tuesday by hand: on Monday it is no longer planned.
+    const run = await db().plannedSession.findFirstOrThrow({ where: { athleteId: athleteA.id, type: "RUN" } });
+    await db().plannedSession.update({ where: { id: run.id }, data: { date: new Date(`${addDays(monday, 1)}T00:00:00Z`) } });
+    const auditsBefore = await db().auditLog.count({ where: { action: "plan.template-apply" } });
+
+    const again = await applyPlanTemplate(coachA, squadA.id, { templateId: id, startDate: monday, athleteIds: [athleteA.id, athleteA2.id] });
+    expect(again).toEqual({ sessionsAdded: 4, sessionsAlreadyPlanned: 2, athleteCount: 2, templateName: "Base week" });
+    const mine = await db().plannedSession.findMany({ where: { athleteId: athleteA.id }, orderBy: { date: "asc" } });
+    expect(mine.map((r) => [r.date.toISOString().slice(0, 10), r.type])).toEqual([
+      [monday, "RUN"],
+      [addDays(monday, 1), "RUN"],
+      [addDays(monday, 2), "CORE"],
+      [addDays(monday, 12), "CROSS_TRAINING"],
+    ]);
+    expect(await db().plannedSession.count({ where: { athleteId: athleteA2.id } })).toBe(3);
+    expect(await db().auditLog.count({ where: { action: "plan.template-apply" } })).toBe(auditsBefore + 2);
+
+    // A third time changes nothing and records nothing.
+    const before = await snapshot();
+    const third = await applyPlanTemplate(coachA, squadA.id, { templateId: id, startDate: monday, athleteIds: [athleteA.id, athleteA2.id] });
+    expect(third).toEqual({ sessionsAdded: 0, sessionsAlreadyPlanned: 6, athleteCount: 2, templateName: "Base week" });
+    expect(await snapshot()).toEqual(before);
   });
 
   it("writes nothing when one athlete is not in the squad, or the start is not a Monday", async () => {
