@@ -20,7 +20,7 @@ import { toEngineProfile, toEngineSession, type SessionRow } from "@/lib/athlete
 import { toEnginePainReport } from "@/lib/pain/queries";
 import { flagHistoryFrom } from "@/lib/athletes/flag-history";
 import { VersionedCache } from "@/lib/versioned-cache";
-import type { PainZone } from "@/lib/pain/schemas";
+import type { PainZone } from "@/lib/pain/labels";
 import { resolveChartRange, type ChartRange } from "@/lib/athletes/schemas";
 import {
   buildBackZoneHeatmap,

@@ -4,7 +4,8 @@ import { NotFoundError } from "@/lib/errors";
 import { canViewAthlete, isAthlete, type Viewer } from "@/lib/auth/permissions";
 import { addDays, dateOnly, todayIn, toDbDate } from "@/lib/dates";
 import type { EngineOstrc } from "@/lib/training-load";
-import { OSTRC_ZONES, weekStartOf, type OstrcZone } from "@/lib/ostrc/schemas";
+import { weekStartOf } from "@/lib/ostrc/schemas";
+import { OSTRC_ZONES, type OstrcZone } from "@/lib/ostrc/questions";
 
 export type OstrcAreaScore = {
   zone: OstrcZone;

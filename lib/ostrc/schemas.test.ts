@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { OSTRC_Q1_SCORES, OSTRC_Q2_SCORES, OSTRC_Q4_SCORES } from "@/lib/training-load";
-import { OSTRC_QUESTIONS, ostrcCheckInSchema, weekStartOf } from "@/lib/ostrc/schemas";
+import { ostrcCheckInSchema, weekStartOf } from "@/lib/ostrc/schemas";
+import { OSTRC_QUESTIONS } from "@/lib/ostrc/questions";
 
 const none = { problem: "no" };
 

@@ -4,7 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import { canViewAthlete, type Viewer } from "@/lib/auth/permissions";
 import { dateOnly, toDbDate } from "@/lib/dates";
 import type { EnginePainReport } from "@/lib/training-load";
-import { engineZone, type PainZone } from "@/lib/pain/schemas";
+import { engineZone, type PainZone } from "@/lib/pain/labels";
 import { triageOf, type PainTriage } from "@/lib/pain/triage";
 
 export type PainReportRow = {

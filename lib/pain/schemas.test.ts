@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BACK_SUB_AREAS, RED_FLAG_SYMPTOMS } from "@/lib/training-load";
-import { ASKED_RED_FLAGS, PAIN_ZONES, engineZone, painReportSchema, redFlagField } from "@/lib/pain/schemas";
+import { painReportSchema } from "@/lib/pain/schemas";
+import { ASKED_RED_FLAGS, PAIN_ZONES, engineZone, redFlagField } from "@/lib/pain/labels";
 
 const base = { zone: "LUMBAR", subArea: "lower-back-centre", nrs: "4", date: "2026-06-14" };
 

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { evaluateFlags, evaluateFlagsOn } from "./flags";
 import { addDays } from "./dates";
 import { EngineInputError } from "./errors";
-import { OSTRC_Q1_SCORES, OSTRC_Q2_SCORES, OSTRC_Q3_SCORES, OSTRC_Q4_SCORES } from "./validate";
+import { OSTRC_Q1_SCORES, OSTRC_Q2_SCORES, OSTRC_Q3_SCORES, OSTRC_Q4_SCORES } from "./ostrc-scores";
 import { SURFACES, type EngineOstrc, type EnginePainReport, type EngineSession } from "./types";
 
 const START = "2026-01-05";

@@ -14,7 +14,7 @@ export {
   type WeeklyDistanceChange,
 } from "./spikes";
 export { scoreOstrc, type OstrcScore } from "./ostrc";
-export { OSTRC_Q1_SCORES, OSTRC_Q2_SCORES, OSTRC_Q3_SCORES, OSTRC_Q4_SCORES } from "./validate";
+export { OSTRC_Q1_SCORES, OSTRC_Q2_SCORES, OSTRC_Q3_SCORES, OSTRC_Q4_SCORES } from "./ostrc-scores";
 export { evaluateFlags, evaluateFlagsOn, compareFlags, type EvaluateFlagsInput } from "./flags";
 export {
   suggestSessions,

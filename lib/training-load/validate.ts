@@ -6,6 +6,7 @@ import { parseDay, tryParseDay } from "./dates";
 import { EngineInputError } from "./errors";
 import { INPUT_LIMITS } from "./thresholds";
 import { RED_FLAG_SYMPTOM_IDS } from "./symptoms";
+import { OSTRC_Q1_SCORES, OSTRC_Q2_SCORES, OSTRC_Q3_SCORES, OSTRC_Q4_SCORES } from "./ostrc-scores";
 import {
   BACK_ZONES,
   FLAG_IDS,
@@ -30,12 +31,6 @@ const FOOTPRINT_SET: ReadonlySet<string> = new Set(FOOTPRINT_TYPES);
 const POSTURE_SET: ReadonlySet<string> = new Set(POSTURE_LOADS);
 const ORIGIN_SET: ReadonlySet<string> = new Set(PLANNED_ORIGINS);
 const FLAG_SET: ReadonlySet<string> = new Set(FLAG_IDS);
-
-/** OSTRC-O2 answer scores (Clarsen 2013/2020). */
-export const OSTRC_Q1_SCORES: readonly number[] = [0, 8, 17, 25];
-export const OSTRC_Q2_SCORES: readonly number[] = [0, 6, 13, 19, 25];
-export const OSTRC_Q3_SCORES: readonly number[] = OSTRC_Q2_SCORES;
-export const OSTRC_Q4_SCORES: readonly number[] = [0, 8, 17, 25];
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);

@@ -1,5 +1,5 @@
 import type { BackZoneHeatmap as Heatmap, HeatmapCell } from "@/lib/athletes/chart-series";
-import { ZONE_LABELS } from "@/lib/pain/schemas";
+import { ZONE_LABELS } from "@/lib/pain/labels";
 import { formatDate } from "@/lib/dates";
 import { TableDisclosure } from "@/lib/ui/charts/table-disclosure";
 

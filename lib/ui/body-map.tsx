@@ -1,8 +1,8 @@
 "use client";
 
 import { useId, useRef, useState, type KeyboardEvent } from "react";
-import { BACK_SUB_AREAS } from "@/lib/training-load";
-import { PAIN_ZONES, ZONE_LABELS, engineZone, type PainZone } from "@/lib/pain/schemas";
+import { BACK_SUB_AREAS } from "@/lib/training-load/symptoms";
+import { PAIN_ZONES, ZONE_LABELS, engineZone, type PainZone } from "@/lib/pain/labels";
 
 export type BodyMapValue = { zone: PainZone; subArea: string } | null;
 

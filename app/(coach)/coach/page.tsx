@@ -10,7 +10,7 @@ import { FLAGGED_LEVEL_WORDS, HeatLegend, weekText } from "@/lib/ui/flag-heat-ma
 import { SquadRows, type SquadRow } from "@/lib/ui/squad-rows";
 import { LEVEL_LETTER } from "@/lib/ui/heat-levels";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
-import { ZONE_LABELS } from "@/lib/pain/schemas";
+import { ZONE_LABELS } from "@/lib/pain/labels";
 
 /** The status badge's content: the worst open flag, and whether every flag of that level is acknowledged. */
 function statusBadge(status: AthleteStatus): SquadRow["status"] {

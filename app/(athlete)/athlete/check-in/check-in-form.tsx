@@ -5,14 +5,7 @@ import { submitOstrcCheckInAction } from "@/lib/ostrc/actions";
 import { idleState } from "@/lib/forms-state";
 import { FormMessage, SubmitButton } from "@/lib/ui/form-controls";
 import { ChoiceTiles } from "@/lib/pain/choice-tiles";
-import {
-  COULD_NOT_PARTICIPATE,
-  OSTRC_AREA_KEYS,
-  OSTRC_AREA_LABELS,
-  OSTRC_QUESTIONS,
-  type OstrcAreaKey,
-  type OstrcQuestionKey,
-} from "@/lib/ostrc/schemas";
+import { COULD_NOT_PARTICIPATE, OSTRC_AREA_KEYS, OSTRC_AREA_LABELS, OSTRC_QUESTIONS, type OstrcAreaKey, type OstrcQuestionKey } from "@/lib/ostrc/questions";
 
 export type CheckInArea = { problem: "yes" | "no"; answers: Record<OstrcQuestionKey, string | null> };
 export type CheckInInitial = Record<OstrcAreaKey, CheckInArea>;

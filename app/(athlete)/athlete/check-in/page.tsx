@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getOwnOstrcWeek } from "@/lib/ostrc/queries";
-import { OSTRC_AREA_KEYS, OSTRC_AREA_LABELS, areaKeyOf, zoneOfKey } from "@/lib/ostrc/schemas";
+import { OSTRC_AREA_KEYS, OSTRC_AREA_LABELS, areaKeyOf, zoneOfKey } from "@/lib/ostrc/questions";
 import { formatDate } from "@/lib/dates";
 import { CheckInForm, type CheckInInitial } from "./check-in-form";
 

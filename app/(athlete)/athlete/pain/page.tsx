@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listOwnPainReports } from "@/lib/pain/queries";
-import { areaLabel } from "@/lib/pain/schemas";
+import { areaLabel } from "@/lib/pain/labels";
 import { formatDate, todayIn } from "@/lib/dates";
 import { PainReportForm } from "./pain-report-form";
 import { RedFlagBadge } from "./triage-panel";

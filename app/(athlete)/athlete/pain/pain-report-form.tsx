@@ -8,16 +8,7 @@ import { idleState } from "@/lib/forms-state";
 import { FieldError, FormMessage, SubmitButton } from "@/lib/ui/form-controls";
 import { BodyMap, type BodyMapValue } from "@/lib/ui/body-map";
 import { ChoiceTiles } from "@/lib/pain/choice-tiles";
-import {
-  ASKED_RED_FLAGS,
-  NRS_ANCHORS,
-  PAIN_SIDES,
-  PAIN_TIMINGS,
-  SIDE_LABELS,
-  TIMING_LABELS,
-  areaLabel,
-  redFlagField,
-} from "@/lib/pain/schemas";
+import { ASKED_RED_FLAGS, NRS_ANCHORS, PAIN_SIDES, PAIN_TIMINGS, SIDE_LABELS, TIMING_LABELS, areaLabel, redFlagField } from "@/lib/pain/labels";
 import { TriagePanel } from "./triage-panel";
 
 const YES_NO = [

@@ -1,5 +1,5 @@
 import type { PainTriage } from "@/lib/pain/triage";
-import { isEmergencySymptom } from "@/lib/pain/schemas";
+import { isEmergencySymptom } from "@/lib/pain/labels";
 
 type Props = {
   triage: PainTriage;

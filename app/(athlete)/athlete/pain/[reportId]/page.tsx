@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getOwnPainReport } from "@/lib/pain/queries";
 import { NotFoundError } from "@/lib/errors";
-import { SIDE_LABELS, TIMING_LABELS, ZONE_LABELS, areaLabel } from "@/lib/pain/schemas";
+import { SIDE_LABELS, TIMING_LABELS, ZONE_LABELS, areaLabel } from "@/lib/pain/labels";
 import { formatDate } from "@/lib/dates";
 import { TriagePanel } from "../triage-panel";
 

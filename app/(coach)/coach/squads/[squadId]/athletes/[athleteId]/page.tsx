@@ -12,7 +12,7 @@ import { listCommentTargets } from "@/lib/comments/queries";
 import { listCommentsForAthlete } from "@/lib/athletes/comments";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { formatDistance, formatDuration } from "@/lib/units";
-import { ZONE_LABELS } from "@/lib/pain/schemas";
+import { ZONE_LABELS } from "@/lib/pain/labels";
 import { SESSION_TYPE_LABELS } from "@/lib/sessions/schemas";
 import { CommentOpener } from "./comment-form";
 import { AthleteExports } from "@/lib/ui/export-links";
