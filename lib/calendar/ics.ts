@@ -1,6 +1,6 @@
 import ical, { ICalCalendarMethod } from "ical-generator";
 import type { PlannedRow } from "@/lib/plans/queries";
-import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/schemas";
+import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { formatDuration } from "@/lib/units";
 
 export function plannedSessionTitle(row: Pick<PlannedRow, "type" | "subType" | "title" | "durationMin" | "distanceKm">): string {

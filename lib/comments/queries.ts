@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { assertCoachOfAthlete, type Viewer } from "@/lib/auth/permissions";
 import { dateOnly } from "@/lib/dates";
 import type { PainZone } from "@/lib/pain/labels";
-import type { SESSION_TYPES } from "@/lib/sessions/schemas";
+import type { SESSION_TYPES } from "@/lib/sessions/labels";
 
 export type CommentTargets = {
   painReports: { id: string; date: string; zone: PainZone; nrs: number; notes: string | null; commentCount: number }[];

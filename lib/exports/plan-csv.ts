@@ -1,6 +1,6 @@
 import type { PlannedRow } from "@/lib/plans/queries";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
-import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/schemas";
+import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { spreadsheetCsv, textCell, type CsvCell } from "./csv";
 
 /** A planned session as exports carry it: with whose it is. */

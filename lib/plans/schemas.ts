@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { KM_PER_MILE } from "@/lib/units";
-import { CROSS_TRAINING_MODES, SESSION_TYPES, calendarDateSchema as dateString, durationSchema } from "@/lib/sessions/schemas";
+import { CROSS_TRAINING_MODES, SESSION_TYPES } from "@/lib/sessions/labels";
+import { calendarDateSchema as dateString, durationSchema } from "@/lib/sessions/schemas";
+import { MAX_TEMPLATE_NAME, MAX_TEMPLATE_SESSIONS, TEMPLATE_DAYS } from "@/lib/plans/limits";
 
 /** How many weeks ahead a coach plans and the engine projects and suggests. */
 export const PLAN_WEEKS = 4;
@@ -65,11 +67,6 @@ export const updatePlannedSessionSchema = z
 export const movePlannedSessionSchema = z.object({ plannedId: z.string().min(1).max(64), date: dateString });
 
 // ---------------------------------------------------------------- templates
-
-/** A template spans four weeks: day offsets 0 (a Monday) to 27 (the fourth Sunday). */
-export const TEMPLATE_DAYS = 28;
-export const MAX_TEMPLATE_SESSIONS = 60;
-export const MAX_TEMPLATE_NAME = 80;
 
 const dayOffsetSchema = z.preprocess(
   (v) => (v === "" || v == null ? undefined : Number(v)),

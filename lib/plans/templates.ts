@@ -1,5 +1,6 @@
 import { addDays } from "@/lib/dates";
-import { TEMPLATE_DAYS, type TemplateSession } from "@/lib/plans/schemas";
+import { TEMPLATE_DAYS } from "@/lib/plans/limits";
+import type { TemplateSession } from "@/lib/plans/schemas";
 
 // Plan templates without the database: turning a template into dated sessions and a planned week into
 // a template. Day offset 0 is the Monday the template starts on.

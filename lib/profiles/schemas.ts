@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CURVATURE_OPTIONS, FOOTPRINT_OPTIONS, POSTURE_OPTIONS, SEX_OPTIONS } from "@/lib/profiles/labels";
 
 const optionalNumber = (min: number, max: number, label: string) =>
   z.preprocess(
@@ -9,16 +10,6 @@ const optionalNumber = (min: number, max: number, label: string) =>
       .max(max, `${label} must be at most ${max}`)
       .nullable(),
   );
-
-export const SEX_OPTIONS = ["UNDISCLOSED", "FEMALE", "MALE", "OTHER"] as const;
-export const FOOTPRINT_OPTIONS = ["UNASSESSED", "NEUTRAL", "PRONATOR", "SUPINATOR"] as const;
-export const POSTURE_OPTIONS = ["DESK", "STANDING", "LIFTING"] as const;
-export const CURVATURE_OPTIONS = [
-  "CERVICAL_HYPERLORDOSIS",
-  "LUMBAR_HYPERLORDOSIS",
-  "DORSAL_HYPERKYPHOSIS",
-  "SCOLIOSIS",
-] as const;
 
 export const profileSchema = z.object({
   birthDate: z.preprocess(
@@ -46,20 +37,3 @@ export const profileSchema = z.object({
 });
 
 export type ProfileInput = z.infer<typeof profileSchema>;
-
-export const LABELS = {
-  sex: { UNDISCLOSED: "Prefer not to say", FEMALE: "Female", MALE: "Male", OTHER: "Other" },
-  footprintType: {
-    UNASSESSED: "Not assessed yet",
-    NEUTRAL: "Neutral",
-    PRONATOR: "Pronator",
-    SUPINATOR: "Supinator",
-  },
-  postureLoad: { DESK: "Desk work", STANDING: "Standing for hours", LIFTING: "Heavy lifting" },
-  curvatureFindings: {
-    CERVICAL_HYPERLORDOSIS: "Cervical hyperlordosis",
-    LUMBAR_HYPERLORDOSIS: "Lumbar hyperlordosis",
-    DORSAL_HYPERKYPHOSIS: "Dorsal hyperkyphosis",
-    SCOLIOSIS: "Scoliosis",
-  },
-} as const;

@@ -5,7 +5,7 @@ import type { PlannedStatus } from "@/lib/plans/planned-vs-done";
 import type { DoneRow, PlannedDetailRow } from "@/lib/plans/queries";
 import { toDbDate } from "@/lib/dates";
 import { formatDistance, formatDuration, type Unit } from "@/lib/units";
-import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/schemas";
+import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
 import type { FlagId } from "@/lib/training-load";
 

@@ -1,5 +1,5 @@
 import type { AthleteProfileView } from "@/lib/profiles/queries";
-import { LABELS } from "@/lib/profiles/schemas";
+import { LABELS } from "@/lib/profiles/labels";
 import { ageOn, formatDate, todayIn } from "@/lib/dates";
 
 const none = <span className="muted">not recorded</span>;

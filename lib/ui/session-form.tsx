@@ -12,7 +12,7 @@ import {
   SESSION_TYPE_LABELS,
   SURFACES,
   SURFACE_LABELS,
-} from "@/lib/sessions/schemas";
+} from "@/lib/sessions/labels";
 
 export type SessionFormValues = {
   id?: string;

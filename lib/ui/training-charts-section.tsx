@@ -19,7 +19,7 @@ import { AcwrCritique } from "@/lib/ui/acwr-critique";
 import { BackZoneHeatmap } from "@/lib/ui/back-zone-heatmap";
 import { formatDate } from "@/lib/dates";
 import { KM_PER_MILE, type Unit } from "@/lib/units";
-import { SESSION_TYPE_LABELS } from "@/lib/sessions/schemas";
+import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 
 const MEASURE_NAMES = { srpe: "sRPE", km: "running km", min: "minutes" } as const;
 

@@ -3,7 +3,7 @@ import type { SessionRow } from "@/lib/sessions/queries";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
 import { addDays, formatDate } from "@/lib/dates";
 import { formatDistance, formatDuration, type Unit } from "@/lib/units";
-import { SESSION_TYPE_LABELS } from "@/lib/sessions/schemas";
+import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 
 /** Monday to Sunday of the current week: what is planned and what was done, day by day. */
 export function WeekPlan({

@@ -5,7 +5,7 @@ import { updateProfileAction } from "@/lib/profiles/actions";
 import { idleState } from "@/lib/forms-state";
 import { Field, FieldError, FormMessage, SelectField, SubmitButton } from "@/lib/ui/form-controls";
 import type { AthleteProfileView } from "@/lib/profiles/queries";
-import { CURVATURE_OPTIONS, FOOTPRINT_OPTIONS, LABELS, POSTURE_OPTIONS, SEX_OPTIONS } from "@/lib/profiles/schemas";
+import { CURVATURE_OPTIONS, FOOTPRINT_OPTIONS, LABELS, POSTURE_OPTIONS, SEX_OPTIONS } from "@/lib/profiles/labels";
 
 export function ProfileForm({ profile }: { profile: AthleteProfileView }) {
   const [state, action] = useActionState(updateProfileAction, idleState);

@@ -4,7 +4,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { listOwnSessions, listOwnShoes } from "@/lib/sessions/queries";
 import { createSessionAction } from "@/lib/sessions/actions";
 import { SessionForm } from "@/lib/ui/session-form";
-import { SESSION_TYPE_LABELS, MODE_LABELS, SURFACE_LABELS } from "@/lib/sessions/schemas";
+import { SESSION_TYPE_LABELS, MODE_LABELS, SURFACE_LABELS } from "@/lib/sessions/labels";
 import { formatDate, todayIn } from "@/lib/dates";
 import { formatDistance, formatDuration } from "@/lib/units";
 

@@ -13,7 +13,7 @@ import { listCommentsForAthlete } from "@/lib/athletes/comments";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { formatDistance, formatDuration } from "@/lib/units";
 import { ZONE_LABELS } from "@/lib/pain/labels";
-import { SESSION_TYPE_LABELS } from "@/lib/sessions/schemas";
+import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { CommentOpener } from "./comment-form";
 import { AthleteExports } from "@/lib/ui/export-links";
 import { todayIn } from "@/lib/dates";

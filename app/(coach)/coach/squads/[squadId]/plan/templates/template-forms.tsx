@@ -4,8 +4,8 @@ import { useActionState, useState } from "react";
 import { applyPlanTemplateAction, createPlanTemplateAction, deletePlanTemplateAction } from "@/lib/plans/actions";
 import { idleState } from "@/lib/forms-state";
 import { Field, FieldError, FormMessage, SelectField, SubmitButton } from "@/lib/ui/form-controls";
-import { CROSS_TRAINING_MODES, MODE_LABELS, SESSION_TYPES, SESSION_TYPE_LABELS } from "@/lib/sessions/schemas";
-import { MAX_TEMPLATE_SESSIONS, TEMPLATE_DAYS } from "@/lib/plans/schemas";
+import { CROSS_TRAINING_MODES, MODE_LABELS, SESSION_TYPES, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
+import { MAX_TEMPLATE_SESSIONS, TEMPLATE_DAYS } from "@/lib/plans/limits";
 import { TEMPLATE_DAY_OPTIONS } from "@/lib/plans/templates";
 
 /** A template's name and its sessions; rows are added and removed here and posted as sessions.N.field. */

@@ -12,7 +12,7 @@ import {
 import type { FormState } from "@/lib/forms";
 import { idleState } from "@/lib/forms-state";
 import { Field, FormMessage, SelectField, SubmitButton } from "@/lib/ui/form-controls";
-import { CROSS_TRAINING_MODES, MODE_LABELS, SESSION_TYPES, SESSION_TYPE_LABELS } from "@/lib/sessions/schemas";
+import { CROSS_TRAINING_MODES, MODE_LABELS, SESSION_TYPES, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { KM_PER_MILE } from "@/lib/units";
 
 type Ids = { squadId: string; athleteId: string };
