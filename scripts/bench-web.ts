@@ -363,6 +363,8 @@ type Scene = {
   ownEmail: string;
   ownReportId: string | null;
   ownSessionId: string | null;
+  // A planned session of the squad and its athlete, for the planned-session page.
+  planned: { id: string; athleteId: string } | null;
 };
 
 async function loadScene(client: pg.Client): Promise<Scene> {
@@ -387,6 +389,7 @@ async function loadScene(client: pg.Client): Promise<Scene> {
   const own = all.find((a) => a.reports > 0) ?? all[0];
   const report = await client.query<{ id: string }>(`SELECT id FROM "BackPainReport" WHERE "userId" = $1 ORDER BY "localDate" DESC LIMIT 1`, [own.id]);
   const session = await client.query<{ id: string }>(`SELECT id FROM "TrainingSession" WHERE "userId" = $1 ORDER BY "localDate" DESC LIMIT 1`, [own.id]);
+  const planned = await client.query<{ id: string; athleteId: string }>(`SELECT id, "athleteId" FROM "PlannedSession" WHERE "squadId" = $1 ORDER BY date, id LIMIT 1`, [squad.id]);
   return {
     coachId,
     coachSquadIds: squads.rows.map((s) => s.id),
@@ -398,6 +401,7 @@ async function loadScene(client: pg.Client): Promise<Scene> {
     ownEmail: own.email,
     ownReportId: report.rows[0]?.id ?? null,
     ownSessionId: session.rows[0]?.id ?? null,
+    planned: planned.rows[0] ?? null,
   };
 }
 
@@ -635,6 +639,7 @@ async function measureFirstLoad(base: string, scene: Scene, cookies: { coach: st
     athleteId: scene.athletes[0].id,
     reportId: scene.ownReportId,
     sessionId: scene.ownSessionId,
+    plannedId: scene.planned?.id ?? null,
     token: invitationToken,
   };
   const rows: BundleRow[] = [];
@@ -645,7 +650,9 @@ async function measureFirstLoad(base: string, scene: Scene, cookies: { coach: st
       rows.push({ route, as, kb: null, chunks: 0, note: `no value for ${missing.join(", ")}` });
       continue;
     }
-    const url = route === "/_not-found" ? "/bench-web-no-such-page" : route.replace(/\[(\w+)\]/g, (_, p: string) => values[p]!);
+    // The planned-session page belongs to the athlete the planned session is for.
+    const routeValues = route.includes("[plannedId]") && scene.planned ? { ...values, athleteId: scene.planned.athleteId } : values;
+    const url = route === "/_not-found" ? "/bench-web-no-such-page" : route.replace(/\[(\w+)\]/g, (_, p: string) => routeValues[p]!);
     const cookie = as === "coach" ? cookies.coach : as === "athlete" ? cookies.athlete : "";
     const res = await request(`${base}${url}`, { headers: { accept: "text/html", ...(cookie ? { cookie } : {}) } });
     const expected = route === "/_not-found" ? 404 : 200;
