@@ -61,14 +61,26 @@ test("a revoked link and a made-up link get clear pages", async ({ page, db }) =
 
 test("a coach removes an athlete, who then loses the squad", async ({ page, browser, db }) => {
   const { coach, squad, athlete } = await db.squadWithAthlete("Removal");
+  const other = await db.createUser("Stays On");
+  await db.addMember(squad.id, other.id, "ATHLETE");
   await login(page, coach.email);
   await page.goto(`/coach/squads/${squad.id}`);
-  page.once("dialog", (dialog) => dialog.accept());
+  // Cancelling the confirmation removes nobody.
+  page.once("dialog", (dialog) => dialog.dismiss());
   await page.getByRole("button", { name: `Remove ${athlete.name}` }).click();
+  await expect(page.getByRole("link", { name: athlete.name })).toBeVisible();
+  // The confirmation names the athlete whose button was pressed, and only they go.
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain(`Remove ${athlete.name} from the squad?`);
+    void dialog.accept();
+  });
+  await page.getByRole("button", { name: `Remove ${athlete.name}` }).click();
+  await expect(page.getByText("Removed from the squad.")).toBeVisible();
   await expect(page.getByRole("link", { name: athlete.name })).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole("link", { name: athlete.name })).toHaveCount(0);
-  await expect(page.getByText("No athletes yet.")).toBeVisible();
+  await expect(page.getByRole("link", { name: other.name })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Athletes (1)" })).toBeVisible();
 
   const athletePage = await loggedInPage(browser, athlete.email);
   const response = await athletePage.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}`);

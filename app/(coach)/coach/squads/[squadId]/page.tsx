@@ -5,7 +5,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getSquadForCoach } from "@/lib/squads/queries";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime, dateOnly } from "@/lib/dates";
-import { InviteForm, RemoveMemberButton, RevokeInvitationButton } from "./squad-forms";
+import { AthleteMembersTable, InviteForm, RemoveMemberButton, RevokeInvitationButton } from "./squad-forms";
 import { SquadPlanExport } from "@/lib/ui/export-links";
 import { todayIn } from "@/lib/dates";
 
@@ -49,34 +49,10 @@ export default async function SquadPage({ params }: { params: Promise<{ squadId:
       {athletes.length === 0 ? (
         <p className="muted">No athletes yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col" className="hide-narrow">Email</th>
-                <th scope="col">Joined</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {athletes.map((m) => (
-                <tr key={m.userId}>
-                  <td>
-                    <Link href={`/coach/squads/${squad.id}/athletes/${m.userId}`}>{m.name}</Link>
-                  </td>
-                  <td className="hide-narrow">{m.email}</td>
-                  <td>{formatDate(dateOnly(m.joinedAt))}</td>
-                  <td>
-                    <RemoveMemberButton squadId={squad.id} userId={m.userId} name={m.name} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AthleteMembersTable
+          squadId={squad.id}
+          rows={athletes.map((m) => ({ userId: m.userId, name: m.name, email: m.email, joined: formatDate(dateOnly(m.joinedAt)) }))}
+        />
       )}
 
       <h2>Coaches</h2>

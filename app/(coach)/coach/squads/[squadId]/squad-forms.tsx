@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState, useRef, useState } from "react";
+import { useFormStatus } from "react-dom";
 import { createInvitationAction, removeMemberAction, revokeInvitationAction } from "@/lib/squads/actions";
 import { idleState } from "@/lib/forms-state";
 import { Field, FieldError, FormMessage, SubmitButton } from "@/lib/ui/form-controls";
@@ -65,13 +67,86 @@ export function RevokeInvitationButton({ invitationId }: { invitationId: string 
   );
 }
 
+const confirmRemoval = (name: string) => window.confirm(`Remove ${name} from the squad? Their own training data stays with them.`);
+
+export type AthleteMemberRow = { userId: string; name: string; email: string; joined: string };
+
+/**
+ * The squad's athletes, each with a Remove button, in one form: the button pressed names the athlete. A
+ * squad of a hundred would otherwise draw a hundred forms, each with its own copy of the action's state.
+ */
+export function AthleteMembersTable({ squadId, rows }: { squadId: string; rows: AthleteMemberRow[] }) {
+  const [state, action] = useActionState(removeMemberAction, idleState);
+  return (
+    <form
+      action={action}
+      onSubmit={(e) => {
+        const button = (e.nativeEvent as SubmitEvent).submitter;
+        if (!confirmRemoval(button?.dataset.name ?? "this athlete")) e.preventDefault();
+      }}
+    >
+      <FormMessage state={state} />
+      <input type="hidden" name="squadId" value={squadId} />
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col" className="hide-narrow">
+                Email
+              </th>
+              <th scope="col">Joined</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((m) => (
+              <tr key={m.userId}>
+                <td>
+                  {/* No prefetch: a hundred visible links would each ask the server for an athlete's page. */}
+                  <Link href={`/coach/squads/${squadId}/athletes/${m.userId}`} prefetch={false}>
+                    {m.name}
+                  </Link>
+                </td>
+                <td className="hide-narrow">{m.email}</td>
+                <td>{m.joined}</td>
+                <td>
+                  <RemoveRowButton userId={m.userId} name={m.name} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </form>
+  );
+}
+
+function RemoveRowButton({ userId, name }: { userId: string; name: string }) {
+  const { pending, data } = useFormStatus();
+  const removing = pending && data?.get("userId") === userId;
+  return (
+    <button type="submit" name="userId" value={userId} data-name={name} className="button button-danger" disabled={pending} aria-disabled={pending}>
+      {removing ? (
+        "Removing…"
+      ) : (
+        <>
+          Remove<span className="visually-hidden"> {name}</span>
+        </>
+      )}
+    </button>
+  );
+}
+
 export function RemoveMemberButton({ squadId, userId, name }: { squadId: string; userId: string; name: string }) {
   const [state, action] = useActionState(removeMemberAction, idleState);
   return (
     <form
       action={action}
       onSubmit={(e) => {
-        if (!window.confirm(`Remove ${name} from the squad? Their own training data stays with them.`)) e.preventDefault();
+        if (!confirmRemoval(name)) e.preventDefault();
       }}
     >
       <input type="hidden" name="squadId" value={squadId} />
