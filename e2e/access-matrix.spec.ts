@@ -5,7 +5,7 @@ import { test, expect, login } from "./fixtures";
 
 type Who = "anonymous" | "coachA" | "athleteA" | "athleteB" | "coachB";
 type Expect = number | "login" | "home";
-type Ids = { squadA: string; squadB: string; athleteA: string; athleteB: string; token: string; sessionA: string; painReportA: string; feedTokenA: string; plannedA: string };
+type Ids = { squadA: string; squadB: string; athleteA: string; athleteB: string; token: string; sessionA: string; painReportA: string; feedTokenA: string; plannedA: string; templateA: string };
 
 /** A range around the matrix's planned session (two days ahead), so exports would carry it. */
 const exportRange = () => {
@@ -68,6 +68,11 @@ const ROUTES: { route: string; url: (ids: Ids) => string; expect: Record<Who, Ex
   {
     route: "/coach/squads/[squadId]/plan/templates",
     url: (i) => `/coach/squads/${i.squadA}/plan/templates`,
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+  },
+  {
+    route: "/coach/squads/[squadId]/plan/templates/[templateId]",
+    url: (i) => `/coach/squads/${i.squadA}/plan/templates/${i.templateA}`,
     expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
   },
   { route: "/athlete", url: () => "/athlete", expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 } },
@@ -194,6 +199,7 @@ test("every route answers each viewer as it should, and leaks nothing across squ
     painReportA: await db.createPainReport(a.athlete.id, { notes: "secret pain note of athlete A" }),
     feedTokenA: await db.createFeedToken(a.athlete.id),
     plannedA: await db.createPlannedSession(a.squad.id, a.athlete.id, { title: "secret plan of athlete A" }),
+    templateA: await db.createTemplate(a.squad.id, "secret template of squad A"),
   };
   // Words that belong to squad A and must never reach an outsider's screen.
   const secrets = [
@@ -203,6 +209,7 @@ test("every route answers each viewer as it should, and leaks nothing across squ
     "secret note of athlete A",
     "secret pain note of athlete A",
     "secret plan of athlete A",
+    "secret template of squad A",
   ];
   // Routes whose secret link is itself the credential: whoever holds it may read what it points to.
   const bearerRoutes = new Set(["/invite/[token]", "/api/calendar/[token]"]);

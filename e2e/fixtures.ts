@@ -129,6 +129,13 @@ export class Db {
     return id;
   }
 
+  async createTemplate(squadId: string, name: string) {
+    const id = `e2e${randomUUID().replace(/-/g, "")}`;
+    const sessions = [{ dayOffset: 0, type: "CORE", subType: null, durationMin: 25, distanceKm: null, targetRpe: 5, title: null }];
+    await this.client.query(`INSERT INTO "PlanTemplate" (id, "squadId", name, sessions) VALUES ($1, $2, $3, $4::jsonb)`, [id, squadId, name, JSON.stringify(sessions)]);
+    return id;
+  }
+
   async createComment(squadId: string, athleteId: string, authorId: string, body: string) {
     await this.client.query(
       `INSERT INTO "CoachComment" (id, "squadId", "athleteId", "authorId", body) VALUES ($1, $2, $3, $4, $5)`,

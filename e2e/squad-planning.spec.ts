@@ -2,6 +2,57 @@ import { test, expect, login, loggedInPage } from "./fixtures";
 import { expectNotFound } from "./coach-fixtures";
 import { addDays, day, mondayOf, squadWithAthletes } from "./plan-fixtures";
 
+test("the coach edits a template: fields come filled in, a bad row is refused with nothing saved, a good edit replaces the sessions", async ({ page, db }) => {
+  const { coach, squad } = await squadWithAthletes(db, "TplEdit", ["Eve"]);
+  const other = await squadWithAthletes(db, "TplOther", ["Finn"]);
+  const templateId = await db.createTemplate(squad.id, "Core week");
+  await login(page, coach.email);
+  await page.goto(`/coach/squads/${squad.id}/plan/templates`);
+  await page.getByRole("link", { name: "Edit template Core week" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Edit template Core week" })).toBeVisible();
+  const first = page.getByRole("group", { name: "Session 1" });
+  await expect(page.getByLabel("Template name")).toHaveValue("Core week");
+  await expect(first.getByLabel("Type", { exact: true })).toHaveValue("CORE");
+  await expect(first.getByLabel("Duration", { exact: true })).toHaveValue("25");
+  await expect(first.getByLabel(/Target effort/)).toHaveValue("5");
+
+  // A second row without a duration: refused, and the stored template is unchanged.
+  await page.getByLabel("Template name").fill("Core and bike week");
+  await page.getByRole("button", { name: "Add a session" }).click();
+  const second = page.getByRole("group", { name: "Session 2" });
+  await second.getByLabel("Day", { exact: true }).selectOption({ label: "Week 1, Thursday" });
+  await second.getByLabel("Type", { exact: true }).selectOption({ label: "Cross-training" });
+  await second.getByLabel(/Cross-training mode/).selectOption({ label: "Cycling" });
+  await page.getByRole("button", { name: "Save template" }).click();
+  await expect(second.getByText("Enter the duration")).toBeVisible();
+  const stored = async () => (await db.query<{ name: string; sessions: unknown[] }>(`SELECT name, sessions FROM "PlanTemplate" WHERE id = $1`, [templateId]))[0];
+  expect((await stored()).name).toBe("Core week");
+
+  await second.getByLabel("Duration", { exact: true }).fill("1:00");
+  await first.getByLabel("Duration", { exact: true }).fill("30");
+  await page.getByRole("button", { name: "Save template" }).click();
+  await expect(page.getByText("Template saved with 2 sessions.")).toBeVisible();
+  expect(await stored()).toMatchObject({
+    name: "Core and bike week",
+    sessions: [
+      { dayOffset: 0, type: "CORE", durationMin: 30, targetRpe: 5 },
+      { dayOffset: 3, type: "CROSS_TRAINING", subType: "CYCLING", durationMin: 60 },
+    ],
+  });
+  await page.getByRole("link", { name: /Plan templates of/ }).click();
+  const listed = page.locator(".template-list > li").filter({ hasText: "Core and bike week" });
+  await expect(listed.getByText(/Week 1, Thursday: Cycling · 1 h 00 min/)).toBeVisible();
+
+  // Another squad's coach cannot open it, even through their own squad's address.
+  const outsider = await page.context().browser()!.newContext();
+  const outsiderPage = await outsider.newPage();
+  await login(outsiderPage, other.coach.email);
+  for (const url of [`/coach/squads/${squad.id}/plan/templates/${templateId}`, `/coach/squads/${other.squad.id}/plan/templates/${templateId}`]) {
+    await expectNotFound(outsiderPage, url);
+  }
+  await outsider.close();
+});
+
 test("the coach builds a template, applies it to two athletes, finds it in the squad week and a month view, and edits a session", async ({ page, db }) => {
   const { coach, squad, athletes } = await squadWithAthletes(db, "Tpl", ["Ada", "Ben", "Cyd"]);
   const [ada, ben, cyd] = athletes;

@@ -13,6 +13,7 @@ import {
   movePlannedSession,
   saveWeekAsTemplate,
   updatePlannedSession,
+  updatePlanTemplate,
 } from "@/lib/plans/mutations";
 import { nestRows } from "@/lib/plans/schemas";
 
@@ -73,6 +74,16 @@ export async function createPlanTemplateAction(_prev: FormState, formData: FormD
     const viewer = await requireViewer();
     const { squadId } = ids(formData);
     const { sessionCount } = await createPlanTemplate(viewer, squadId, { ...nestRows(formObject(formData), "sessions"), unit: viewer.unitPreference });
+    revalidatePath("/coach", "layout");
+    return { status: "ok", message: `Template saved with ${sessionCount} session${sessionCount === 1 ? "" : "s"}.` };
+  });
+}
+
+export async function updatePlanTemplateAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runForm(formData, async () => {
+    const viewer = await requireViewer();
+    const { squadId } = ids(formData);
+    const { sessionCount } = await updatePlanTemplate(viewer, squadId, { ...nestRows(formObject(formData), "sessions"), unit: viewer.unitPreference });
     revalidatePath("/coach", "layout");
     return { status: "ok", message: `Template saved with ${sessionCount} session${sessionCount === 1 ? "" : "s"}.` };
   });

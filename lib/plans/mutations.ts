@@ -9,10 +9,10 @@ import { addDays, dateOnly, toDbDate } from "@/lib/dates";
 import {
   applyTemplateSchema,
   createTemplateSchema,
-  deleteTemplateSchema,
   movePlannedSessionSchema,
   plannedSessionSchema,
   saveWeekAsTemplateSchema,
+  templateRefSchema,
   updatePlannedSessionSchema,
 } from "@/lib/plans/schemas";
 import { readTemplateSessions } from "@/lib/plans/queries";
@@ -171,6 +171,32 @@ export async function createPlanTemplate(viewer: Viewer, squadId: string, input:
   });
 }
 
+/**
+ * Replaces a template's name and sessions. Sessions already planned from it stay as they were: they are
+ * the athletes' plans now, edited one by one.
+ */
+export async function updatePlanTemplate(viewer: Viewer, squadId: string, input: unknown): Promise<{ id: string; sessionCount: number }> {
+  // Whose template it is comes first: an outsider learns nothing from a validation message.
+  const { templateId } = parseWith(templateRefSchema, input);
+  const template = await findSquadTemplate(viewer, squadId, templateId);
+  const data = parseWith(createTemplateSchema, input);
+  return db().$transaction(async (tx) => {
+    await tx.planTemplate.update({ where: { id: template.id }, data: { name: data.name, sessions: data.sessions } });
+    await recordAudit(
+      {
+        actorId: viewer.id,
+        squadId,
+        action: "plan.template-update",
+        entity: "PlanTemplate",
+        entityId: template.id,
+        meta: { name: data.name, ...(data.name !== template.name ? { previousName: template.name } : {}), sessions: data.sessions.length },
+      },
+      tx,
+    );
+    return { id: template.id, sessionCount: data.sessions.length };
+  });
+}
+
 /** A template made of what is planned for one athlete, in this squad, in the week that starts on `monday`. */
 export async function saveWeekAsTemplate(viewer: Viewer, squadId: string, athleteId: string, input: unknown) {
   const { name, monday } = parseWith(saveWeekAsTemplateSchema, input);
@@ -210,7 +236,7 @@ async function findSquadTemplate(viewer: Viewer, squadId: string, templateId: st
 }
 
 export async function deletePlanTemplate(viewer: Viewer, squadId: string, input: unknown): Promise<void> {
-  const { templateId } = parseWith(deleteTemplateSchema, input);
+  const { templateId } = parseWith(templateRefSchema, input);
   const template = await findSquadTemplate(viewer, squadId, templateId);
   await db().$transaction(async (tx) => {
     await tx.planTemplate.delete({ where: { id: template.id } });

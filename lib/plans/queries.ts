@@ -231,6 +231,17 @@ export async function listPlanTemplates(viewer: Viewer, squadId: string): Promis
   return rows.map((r) => ({ ...r, sessions: readTemplateSessions(r.sessions) }));
 }
 
+/** One template of the squad, for editing; NotFoundError unless the viewer coaches the squad it belongs to. */
+export async function getPlanTemplate(viewer: Viewer, squadId: string, templateId: string): Promise<PlanTemplateRow & { squadName: string }> {
+  assertCoachOf(viewer, squadId);
+  const row = await db().planTemplate.findFirst({
+    where: { id: templateId, squadId },
+    select: { id: true, name: true, createdAt: true, sessions: true, squad: { select: { name: true } } },
+  });
+  if (!row) throw new NotFoundError("Template not found");
+  return { id: row.id, name: row.name, createdAt: row.createdAt, sessions: readTemplateSessions(row.sessions), squadName: row.squad.name };
+}
+
 /** The squad's name and athletes, for choosing whom a template applies to. */
 export async function listSquadAthletesForPlanning(viewer: Viewer, squadId: string) {
   assertCoachOf(viewer, squadId);

@@ -146,7 +146,8 @@ export const applyTemplateSchema = z.object({
     .max(500, "Choose at most 500 athletes"),
 });
 
-export const deleteTemplateSchema = z.object({ templateId: z.string().min(1).max(64) });
+/** Which template a delete or an edit is about. */
+export const templateRefSchema = z.object({ templateId: z.string().min(1).max(64) });
 
 /**
  * A form's flat "rows.0.field" names to `{ rows: [{ field }] }`, in index order; other keys stay as they

@@ -9,8 +9,9 @@ import {
   deletePlanTemplate,
   saveWeekAsTemplate,
   updatePlannedSession,
+  updatePlanTemplate,
 } from "@/lib/plans/mutations";
-import { getAthleteCalendar, getPlannedSessionForEdit, getSquadWeek, listPlanTemplates, listSquadAthletesForPlanning } from "@/lib/plans/queries";
+import { getAthleteCalendar, getPlannedSessionForEdit, getPlanTemplate, getSquadWeek, listPlanTemplates, listSquadAthletesForPlanning } from "@/lib/plans/queries";
 import { createSession } from "@/lib/sessions/mutations";
 import { addDays, mondayOf, todayIn } from "@/lib/dates";
 import { addAthlete, twoSquads, viewerOf } from "./factories";
@@ -59,6 +60,57 @@ describe("plan templates", () => {
     expect(await listPlanTemplates(coachA, squadA.id)).toEqual([]);
     const actions = (await db().auditLog.findMany({ where: { squadId: squadA.id }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["plan.template-create", "plan.template-delete"]);
+  });
+
+  it("edits a template: name and sessions replaced, audited; sessions planned from it stay as they were", async () => {
+    const { squadA, coachA, athleteA } = await twoSquads();
+    const { id } = await createPlanTemplate(coachA, squadA.id, baseWeek);
+    await applyPlanTemplate(coachA, squadA.id, { templateId: id, startDate: nextMonday(), athleteIds: [athleteA.id] });
+    const plannedBefore = await db().plannedSession.findMany({ orderBy: { id: "asc" } });
+
+    const result = await updatePlanTemplate(coachA, squadA.id, {
+      templateId: id,
+      name: "Base week, lighter",
+      unit: "MI",
+      sessions: [
+        { dayOffset: "1", type: "RUN", duration: "40", distance: "5", targetRpe: "4", title: "Easy run" },
+        { dayOffset: "4", type: "MOBILITY", duration: "15" },
+      ],
+    });
+    expect(result).toEqual({ id, sessionCount: 2 });
+    const edited = await getPlanTemplate(coachA, squadA.id, id);
+    expect(edited.name).toBe("Base week, lighter");
+    expect(edited.sessions).toEqual([
+      { dayOffset: 1, type: "RUN", subType: null, durationMin: 40, distanceKm: 8.047, targetRpe: 4, title: "Easy run" },
+      { dayOffset: 4, type: "MOBILITY", subType: null, durationMin: 15, distanceKm: null, targetRpe: null, title: null },
+    ]);
+    const audit = await db().auditLog.findFirstOrThrow({ where: { action: "plan.template-update", entityId: id } });
+    expect(audit.meta).toMatchObject({ name: "Base week, lighter", previousName: "Base week", sessions: 2 });
+    expect(await db().plannedSession.findMany({ orderBy: { id: "asc" } })).toEqual(plannedBefore);
+  });
+
+  it("refuses a bad edit and changes nothing; another squad's coach gets 404 whatever they send", async () => {
+    const { squadA, squadB, coachA, coachB } = await twoSquads();
+    const { id } = await createPlanTemplate(coachA, squadA.id, baseWeek);
+    const before = await snapshot();
+
+    const error = await updatePlanTemplate(coachA, squadA.id, {
+      templateId: id,
+      name: "",
+      sessions: [{ dayOffset: "3", type: "CROSS_TRAINING", duration: "30" }],
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(Object.keys((error as ValidationError).fieldErrors).sort()).toEqual(["name", "sessions.0.subType"]);
+
+    for (const [viewer, squadId] of [
+      [coachB, squadB.id],
+      [coachB, squadA.id],
+    ] as const) {
+      await expect(updatePlanTemplate(viewer, squadId, { templateId: id, name: "Taken", sessions: [{ dayOffset: "0", type: "CORE", duration: "20" }] })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(updatePlanTemplate(viewer, squadId, { templateId: id, name: "" })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(getPlanTemplate(viewer, squadId, id)).rejects.toBeInstanceOf(NotFoundError);
+    }
+    expect(await snapshot()).toEqual(before);
   });
 
   it("refuses a bad template field by field and writes nothing", async () => {

@@ -7,7 +7,7 @@ import { listPlanTemplates, listSquadAthletesForPlanning } from "@/lib/plans/que
 import { templateDayLabel, templateWeeks } from "@/lib/plans/templates";
 import { addDays, mondayOf, todayIn } from "@/lib/dates";
 import { sessionSummary } from "@/lib/ui/plan-calendar";
-import { ApplyTemplateForm, CreateTemplateForm, DeleteTemplateButton } from "./template-forms";
+import { ApplyTemplateForm, DeleteTemplateButton, TemplateForm } from "./template-forms";
 
 export const metadata: Metadata = { title: "Plan templates" };
 
@@ -79,7 +79,12 @@ export default async function PlanTemplatesPage({ params }: { params: Promise<{ 
                     </li>
                   ))}
                 </ul>
-                <DeleteTemplateButton squadId={squadId} templateId={t.id} name={t.name} />
+                <div className="row">
+                  <Link className="button button-secondary" href={`/coach/squads/${squadId}/plan/templates/${t.id}`}>
+                    Edit<span className="visually-hidden"> template {t.name}</span>
+                  </Link>
+                  <DeleteTemplateButton squadId={squadId} templateId={t.id} name={t.name} />
+                </div>
               </li>
             ))}
           </ul>
@@ -93,7 +98,7 @@ export default async function PlanTemplatesPage({ params }: { params: Promise<{ 
         <p className="muted">
           Or open an athlete&apos;s plan and save a week of it as a template.
         </p>
-        <CreateTemplateForm squadId={squadId} unit={unit} />
+        <TemplateForm squadId={squadId} unit={unit} />
       </section>
     </>
   );

@@ -1,23 +1,37 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { applyPlanTemplateAction, createPlanTemplateAction, deletePlanTemplateAction } from "@/lib/plans/actions";
+import { applyPlanTemplateAction, createPlanTemplateAction, deletePlanTemplateAction, updatePlanTemplateAction } from "@/lib/plans/actions";
 import { idleState } from "@/lib/forms-state";
 import { Field, FieldError, FormMessage, SelectField, SubmitButton } from "@/lib/ui/form-controls";
 import { CROSS_TRAINING_MODES, MODE_LABELS, SESSION_TYPES, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
-import { MAX_TEMPLATE_SESSIONS, TEMPLATE_DAYS } from "@/lib/plans/limits";
+import { MAX_TEMPLATE_NAME, MAX_TEMPLATE_SESSIONS, TEMPLATE_DAYS } from "@/lib/plans/limits";
+import type { TemplateSession } from "@/lib/plans/schemas";
+import { KM_PER_MILE } from "@/lib/units";
 import { TEMPLATE_DAY_OPTIONS } from "@/lib/plans/templates";
 
-/** A template's name and its sessions; rows are added and removed here and posted as sessions.N.field. */
-export function CreateTemplateForm({ squadId, unit }: { squadId: string; unit: "KM" | "MI" }) {
-  const [state, action] = useActionState(createPlanTemplateAction, idleState);
-  // Row keys stay with their fields when a row above is removed; the posted index is the position.
-  const [rows, setRows] = useState<number[]>([0]);
-  const [nextKey, setNextKey] = useState(1);
+/** A stored template, to edit: its sessions as the form shows them (distances in the coach's unit). */
+export type EditableTemplate = { id: string; name: string; sessions: TemplateSession[] };
+
+const distanceIn = (km: number | null, unit: "KM" | "MI") =>
+  km === null ? "" : String(Math.round((unit === "MI" ? km / KM_PER_MILE : km) * 100) / 100);
+
+/**
+ * A template's name and its sessions; rows are added and removed here and posted as sessions.N.field.
+ * With `template` it edits that template (its sessions fill the rows); without, it creates one and
+ * empties itself after saving.
+ */
+export function TemplateForm({ squadId, unit, template }: { squadId: string; unit: "KM" | "MI"; template?: EditableTemplate }) {
+  const [state, action] = useActionState(template ? updatePlanTemplateAction : createPlanTemplateAction, idleState);
+  // Row keys stay with their fields when a row above is removed; the posted index is the position. The
+  // first keys are the stored sessions' positions, so each row keeps its session's values.
+  const initialRows = template ? template.sessions.map((_, i) => i) : [0];
+  const [rows, setRows] = useState<number[]>(initialRows);
+  const [nextKey, setNextKey] = useState(initialRows.length);
   const [seenState, setSeenState] = useState(state);
   if (seenState !== state) {
     setSeenState(state);
-    if (state.status === "ok") {
+    if (state.status === "ok" && !template) {
       setRows([nextKey]);
       setNextKey(nextKey + 1);
     }
@@ -30,10 +44,12 @@ export function CreateTemplateForm({ squadId, unit }: { squadId: string; unit: "
     <form action={action} noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="squadId" value={squadId} />
-      <Field name="name" label="Template name" maxLength={80} required state={state} />
+      {template ? <input type="hidden" name="templateId" value={template.id} /> : null}
+      <Field name="name" label="Template name" maxLength={MAX_TEMPLATE_NAME} required state={state} defaultValue={template?.name} />
       <FieldError id="field-sessions-error" errors={state.fieldErrors?.sessions} />
       {rows.map((key, index) => {
         const name = (field: string) => `sessions.${index}.${field}`;
+        const stored = template?.sessions[key];
         return (
           <fieldset key={key} className="template-row">
             <legend>Session {index + 1}</legend>
@@ -42,25 +58,32 @@ export function CreateTemplateForm({ squadId, unit }: { squadId: string; unit: "
                 name={name("dayOffset")}
                 label="Day"
                 state={state}
-                defaultValue={String(Math.min(index, TEMPLATE_DAYS - 1))}
+                defaultValue={String(stored?.dayOffset ?? Math.min(index, TEMPLATE_DAYS - 1))}
                 options={TEMPLATE_DAY_OPTIONS}
               />
               <SelectField
                 name={name("type")}
                 label="Type"
                 state={state}
-                defaultValue="RUN"
+                defaultValue={stored?.type ?? "RUN"}
                 options={SESSION_TYPES.map((t) => ({ value: t, label: SESSION_TYPE_LABELS[t] }))}
               />
               <SelectField
                 name={name("subType")}
                 label="Cross-training mode (if cross-training)"
                 state={state}
-                defaultValue=""
+                defaultValue={stored?.subType ?? ""}
                 placeholder="–"
                 options={CROSS_TRAINING_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))}
               />
-              <Field name={name("duration")} label="Duration" hint="Minutes (45) or hours:minutes (1:15)" required state={state} />
+              <Field
+                name={name("duration")}
+                label="Duration"
+                hint="Minutes (45) or hours:minutes (1:15)"
+                required
+                state={state}
+                defaultValue={stored ? String(stored.durationMin) : undefined}
+              />
               <Field
                 name={name("distance")}
                 label={`Distance (${unit === "MI" ? "mi" : "km"}, optional)`}
@@ -69,9 +92,19 @@ export function CreateTemplateForm({ squadId, unit }: { squadId: string; unit: "
                 step="0.1"
                 min={0}
                 state={state}
+                defaultValue={stored ? distanceIn(stored.distanceKm, unit) : undefined}
               />
-              <Field name={name("targetRpe")} label="Target effort (RPE 0-10, optional)" type="number" inputMode="numeric" min={0} max={10} state={state} />
-              <Field name={name("title")} label="Title (optional)" maxLength={80} state={state} />
+              <Field
+                name={name("targetRpe")}
+                label="Target effort (RPE 0-10, optional)"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={10}
+                state={state}
+                defaultValue={stored?.targetRpe ?? undefined}
+              />
+              <Field name={name("title")} label="Title (optional)" maxLength={80} state={state} defaultValue={stored?.title ?? undefined} />
             </div>
             {rows.length > 1 ? (
               <button type="button" className="button button-danger" onClick={() => setRows(rows.filter((k) => k !== key))}>
