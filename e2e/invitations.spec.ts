@@ -75,7 +75,7 @@ test("a coach removes an athlete, who then loses the squad", async ({ page, brow
     void dialog.accept();
   });
   await page.getByRole("button", { name: `Remove ${athlete.name}` }).click();
-  await expect(page.getByText("Removed from the squad.")).toBeVisible();
+  await expect(page.getByText(`${athlete.name} was removed from the squad.`)).toBeVisible();
   await expect(page.getByRole("link", { name: athlete.name })).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole("link", { name: athlete.name })).toHaveCount(0);

@@ -17,31 +17,49 @@ test("the coach edits a template: fields come filled in, a bad row is refused wi
   await expect(first.getByLabel(/Target effort/)).toHaveValue("5");
 
   // A second row without a duration: refused, and the stored template is unchanged.
-  await page.getByLabel("Template name").fill("Core and bike week");
+  await page.getByLabel("Template name").fill("Core and hips week");
   await page.getByRole("button", { name: "Add a session" }).click();
   const second = page.getByRole("group", { name: "Session 2" });
   await second.getByLabel("Day", { exact: true }).selectOption({ label: "Week 1, Thursday" });
   await second.getByLabel("Type", { exact: true }).selectOption({ label: "Cross-training" });
   await second.getByLabel(/Cross-training mode/).selectOption({ label: "Cycling" });
+  await page.getByRole("button", { name: "Add a session" }).click();
+  const third = page.getByRole("group", { name: "Session 3" });
+  await third.getByLabel("Day", { exact: true }).selectOption({ label: "Week 1, Saturday" });
+  await third.getByLabel("Type", { exact: true }).selectOption({ label: "Mobility / stretching" });
+  await third.getByLabel("Duration", { exact: true }).fill("20");
+  await third.getByLabel("Title (optional)").fill("Hips");
   await page.getByRole("button", { name: "Save template" }).click();
   await expect(second.getByText("Enter the duration")).toBeVisible();
   const stored = async () => (await db.query<{ name: string; sessions: unknown[] }>(`SELECT name, sessions FROM "PlanTemplate" WHERE id = $1`, [templateId]))[0];
   expect((await stored()).name).toBe("Core week");
 
-  await second.getByLabel("Duration", { exact: true }).fill("1:00");
+  // The coach drops the bad row: the one below moves up with what was typed in it, and without the error.
+  await page.getByRole("button", { name: "Remove session 2" }).click();
+  await expect(page.getByRole("group", { name: "Session 3" })).toHaveCount(0);
+  await expect(second.getByLabel("Title (optional)")).toHaveValue("Hips");
+  await expect(second.getByLabel("Duration", { exact: true })).toHaveValue("20");
+  await expect(second.getByText("Enter the duration")).toHaveCount(0);
+
+  // The core session moves to Sunday; saved, the rows come back from the stored template, in day order.
+  await first.getByLabel("Day", { exact: true }).selectOption({ label: "Week 1, Sunday" });
   await first.getByLabel("Duration", { exact: true }).fill("30");
   await page.getByRole("button", { name: "Save template" }).click();
   await expect(page.getByText("Template saved with 2 sessions.")).toBeVisible();
   expect(await stored()).toMatchObject({
-    name: "Core and bike week",
+    name: "Core and hips week",
     sessions: [
-      { dayOffset: 0, type: "CORE", durationMin: 30, targetRpe: 5 },
-      { dayOffset: 3, type: "CROSS_TRAINING", subType: "CYCLING", durationMin: 60 },
+      { dayOffset: 5, type: "MOBILITY", durationMin: 20, title: "Hips" },
+      { dayOffset: 6, type: "CORE", durationMin: 30, targetRpe: 5 },
     ],
   });
+  await expect(first.getByLabel("Type", { exact: true })).toHaveValue("MOBILITY");
+  await expect(first.getByLabel("Title (optional)")).toHaveValue("Hips");
+  await expect(second.getByLabel("Type", { exact: true })).toHaveValue("CORE");
+  await expect(second.getByLabel("Duration", { exact: true })).toHaveValue("30");
   await page.getByRole("link", { name: /Plan templates of/ }).click();
-  const listed = page.locator(".template-list > li").filter({ hasText: "Core and bike week" });
-  await expect(listed.getByText(/Week 1, Thursday: Cycling · 1 h 00 min/)).toBeVisible();
+  const listed = page.locator(".template-list > li").filter({ hasText: "Core and hips week" });
+  await expect(listed.getByText(/Week 1, Saturday: Hips Mobility \/ stretching · 20 min/)).toBeVisible();
 
   // Another squad's coach cannot open it, even through their own squad's address.
   const outsider = await page.context().browser()!.newContext();

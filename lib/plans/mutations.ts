@@ -270,6 +270,9 @@ export async function applyPlanTemplate(
   if (sessions.length === 0) throw new ValidationError("This template has no sessions to plan.", { templateId: ["This template has no sessions"] });
   const reason = `From the template "${template.name}"`;
   return db().$transaction(async (tx) => {
+    // One apply at a time per squad, so two at once (a second coach, a second tab) cannot both find a
+    // session missing and both add it.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan-template-apply:${squadId}`}))`;
     // What is already planned in this squad over the template's days is not planned again, so applying a
     // template twice, or over sessions planned by hand, does not double a week.
     const existing = await tx.plannedSession.findMany({

@@ -47,9 +47,9 @@ export async function revokeInvitationAction(_prev: FormState, formData: FormDat
 export async function removeMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runForm(formData, async () => {
     const viewer = await requireViewer();
-    await removeMember(viewer, formObject(formData));
+    const { name } = await removeMember(viewer, formObject(formData));
     revalidatePath("/coach", "layout");
-    return { status: "ok", message: "Removed from the squad." };
+    return { status: "ok", message: `${name} was removed from the squad.` };
   });
 }
 

@@ -174,13 +174,14 @@ export async function acceptInvitationAsViewer(viewer: Viewer, token: string, no
  * Removes an athlete (or, for the head coach, an assistant coach) from a squad. The person's own
  * data stays with them; the squad's coaches simply lose access to it.
  */
-export async function removeMember(viewer: Viewer, input: unknown): Promise<void> {
+/** Removes a member from the squad; returns their name, for the coach's confirmation. */
+export async function removeMember(viewer: Viewer, input: unknown): Promise<{ name: string }> {
   const { squadId, userId } = parseWith(removeMemberSchema, input);
   assertCoachOf(viewer, squadId);
   const prisma = db();
   const membership = await prisma.membership.findFirst({
     where: { squadId, userId },
-    select: { id: true, role: true, isOwner: true },
+    select: { id: true, role: true, isOwner: true, user: { select: { name: true } } },
   });
   if (!membership) throw new NotFoundError("Member not found");
   if (membership.isOwner || userId === viewer.id) {
@@ -196,4 +197,5 @@ export async function removeMember(viewer: Viewer, input: unknown): Promise<void
       tx,
     );
   });
+  return { name: membership.user.name };
 }

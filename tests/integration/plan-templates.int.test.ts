@@ -171,10 +171,16 @@ describe("plan templates", () => {
     expect(await db().plannedSession.count({ where: { athleteId: athleteA2.id } })).toBe(3);
     expect(await db().auditLog.count({ where: { action: "plan.template-apply" } })).toBe(auditsBefore + 2);
 
+    // Two applies at once for a third athlete: one adds the sessions, the other finds them planned.
+    const athleteA3 = await viewerOf((await addAthlete(squadA.id)).id);
+    const both = await Promise.all([1, 2].map(() => applyPlanTemplate(coachA, squadA.id, { templateId: id, startDate: monday, athleteIds: [athleteA3.id] })));
+    expect(both.map((r) => r.sessionsAdded).sort()).toEqual([0, 3]);
+    expect(await db().plannedSession.count({ where: { athleteId: athleteA3.id } })).toBe(3);
+
     // A third time changes nothing and records nothing.
     const before = await snapshot();
-    const third = await applyPlanTemplate(coachA, squadA.id, { templateId: id, startDate: monday, athleteIds: [athleteA.id, athleteA2.id] });
-    expect(third).toEqual({ sessionsAdded: 0, sessionsAlreadyPlanned: 6, athleteCount: 2, templateName: "Base week" });
+    const third = await applyPlanTemplate(coachA, squadA.id, { templateId: id, startDate: monday, athleteIds: [athleteA.id, athleteA2.id, athleteA3.id] });
+    expect(third).toEqual({ sessionsAdded: 0, sessionsAlreadyPlanned: 9, athleteCount: 3, templateName: "Base week" });
     expect(await snapshot()).toEqual(before);
   });
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 /**
  * "Show the numbers as a table": a chart's data behind a disclosure. The table is drawn when the reader
@@ -9,8 +9,13 @@ import { useState } from "react";
  */
 export function TableDisclosure({ children }: { children: React.ReactNode }) {
   const [opened, setOpened] = useState(false);
+  const ref = useRef<HTMLDetailsElement>(null);
+  // Opened before the page's script ran: no toggle event reached React, so look once it has.
+  useEffect(() => {
+    if (ref.current?.open) setOpened(true);
+  }, []);
   return (
-    <details onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+    <details ref={ref} onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary>Show the numbers as a table</summary>
       {opened ? <div className="table-wrap">{children}</div> : null}
     </details>

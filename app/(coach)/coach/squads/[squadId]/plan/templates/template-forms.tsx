@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { applyPlanTemplateAction, createPlanTemplateAction, deletePlanTemplateAction, updatePlanTemplateAction } from "@/lib/plans/actions";
 import { idleState } from "@/lib/forms-state";
+import type { FormState } from "@/lib/forms";
 import { Field, FieldError, FormMessage, SelectField, SubmitButton } from "@/lib/ui/form-controls";
 import { CROSS_TRAINING_MODES, MODE_LABELS, SESSION_TYPES, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { MAX_TEMPLATE_NAME, MAX_TEMPLATE_SESSIONS, TEMPLATE_DAYS } from "@/lib/plans/limits";
@@ -13,43 +14,79 @@ import { TEMPLATE_DAY_OPTIONS } from "@/lib/plans/templates";
 /** A stored template, to edit: its sessions as the form shows them (distances in the coach's unit). */
 export type EditableTemplate = { id: string; name: string; sessions: TemplateSession[] };
 
+// Stored distances have three decimals of a km; four decimals of a mile keep them when saved back.
 const distanceIn = (km: number | null, unit: "KM" | "MI") =>
-  km === null ? "" : String(Math.round((unit === "MI" ? km / KM_PER_MILE : km) * 100) / 100);
+  km === null ? "" : String(unit === "MI" ? Math.round((km / KM_PER_MILE) * 10_000) / 10_000 : km);
 
 /**
- * A template's name and its sessions; rows are added and removed here and posted as sessions.N.field.
- * With `template` it edits that template (its sessions fill the rows); without, it creates one and
- * empties itself after saving.
+ * A template's name and its sessions, posted as name and sessions.N.field. With `template` it edits that
+ * template (its sessions fill the rows, and after a save they are filled again from what was stored, in
+ * day order); without, it creates one and empties itself after saving.
  */
 export function TemplateForm({ squadId, unit, template }: { squadId: string; unit: "KM" | "MI"; template?: EditableTemplate }) {
   const [state, action] = useActionState(template ? updatePlanTemplateAction : createPlanTemplateAction, idleState);
-  // Row keys stay with their fields when a row above is removed; the posted index is the position. The
-  // first keys are the stored sessions' positions, so each row keeps its session's values.
-  const initialRows = template ? template.sessions.map((_, i) => i) : [0];
-  const [rows, setRows] = useState<number[]>(initialRows);
-  const [nextKey, setNextKey] = useState(initialRows.length);
+  const [saves, setSaves] = useState(0);
   const [seenState, setSeenState] = useState(state);
   if (seenState !== state) {
     setSeenState(state);
-    if (state.status === "ok" && !template) {
-      setRows([nextKey]);
-      setNextKey(nextKey + 1);
+    if (state.status === "ok") setSaves(saves + 1);
+  }
+  // The fields start again (from the stored template, or empty) whenever what they start from changes.
+  const fieldsKey = template ? JSON.stringify([template.name, template.sessions]) : String(saves);
+  return (
+    <form action={action} noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="squadId" value={squadId} />
+      {template ? <input type="hidden" name="templateId" value={template.id} /> : null}
+      <TemplateFields key={fieldsKey} state={state} unit={unit} template={template} />
+    </form>
+  );
+}
+
+/**
+ * The state a row shows: after a refused save, what was typed in it and its errors come back under the
+ * position it was posted at; rows added or removed since then move, so the row takes them from there.
+ */
+function rowState(state: FormState, postedIndex: number, index: number): FormState {
+  if (postedIndex === index || (!state.values && !state.fieldErrors)) return state;
+  const move = <T,>(record: Record<string, T> | undefined): Record<string, T> | undefined => {
+    if (!record) return record;
+    const out: Record<string, T> = {};
+    for (const [name, value] of Object.entries(record)) {
+      const row = /^sessions\.(\d+)\.(.+)$/.exec(name);
+      if (!row) out[name] = value;
+      else if (Number(row[1]) === postedIndex) out[`sessions.${index}.${row[2]}`] = value;
     }
+    return out;
+  };
+  return { ...state, values: move(state.values), fieldErrors: move(state.fieldErrors) };
+}
+
+function TemplateFields({ state, unit, template }: { state: FormState; unit: "KM" | "MI"; template?: EditableTemplate }) {
+  // Row keys stay with their fields when a row above is removed; the posted index is the position. The
+  // first keys are the stored sessions' positions, so each row starts from its session's values.
+  const initialRows = template ? template.sessions.map((_, i) => i) : [0];
+  const [rows, setRows] = useState<number[]>(initialRows);
+  const [nextKey, setNextKey] = useState(initialRows.length);
+  // The rows as they were when the form was last answered: the answer's values are by those positions.
+  const [postedRows, setPostedRows] = useState<number[]>(initialRows);
+  const [seenState, setSeenState] = useState(state);
+  if (seenState !== state) {
+    setSeenState(state);
+    setPostedRows(rows);
   }
   const addRow = () => {
     setRows([...rows, nextKey]);
     setNextKey(nextKey + 1);
   };
   return (
-    <form action={action} noValidate>
-      <FormMessage state={state} />
-      <input type="hidden" name="squadId" value={squadId} />
-      {template ? <input type="hidden" name="templateId" value={template.id} /> : null}
+    <>
       <Field name="name" label="Template name" maxLength={MAX_TEMPLATE_NAME} required state={state} defaultValue={template?.name} />
       <FieldError id="field-sessions-error" errors={state.fieldErrors?.sessions} />
       {rows.map((key, index) => {
         const name = (field: string) => `sessions.${index}.${field}`;
         const stored = template?.sessions[key];
+        const row = rowState(state, postedRows.indexOf(key), index);
         return (
           <fieldset key={key} className="template-row">
             <legend>Session {index + 1}</legend>
@@ -57,21 +94,21 @@ export function TemplateForm({ squadId, unit, template }: { squadId: string; uni
               <SelectField
                 name={name("dayOffset")}
                 label="Day"
-                state={state}
+                state={row}
                 defaultValue={String(stored?.dayOffset ?? Math.min(index, TEMPLATE_DAYS - 1))}
                 options={TEMPLATE_DAY_OPTIONS}
               />
               <SelectField
                 name={name("type")}
                 label="Type"
-                state={state}
+                state={row}
                 defaultValue={stored?.type ?? "RUN"}
                 options={SESSION_TYPES.map((t) => ({ value: t, label: SESSION_TYPE_LABELS[t] }))}
               />
               <SelectField
                 name={name("subType")}
                 label="Cross-training mode (if cross-training)"
-                state={state}
+                state={row}
                 defaultValue={stored?.subType ?? ""}
                 placeholder="–"
                 options={CROSS_TRAINING_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))}
@@ -81,7 +118,7 @@ export function TemplateForm({ squadId, unit, template }: { squadId: string; uni
                 label="Duration"
                 hint="Minutes (45) or hours:minutes (1:15)"
                 required
-                state={state}
+                state={row}
                 defaultValue={stored ? String(stored.durationMin) : undefined}
               />
               <Field
@@ -89,9 +126,9 @@ export function TemplateForm({ squadId, unit, template }: { squadId: string; uni
                 label={`Distance (${unit === "MI" ? "mi" : "km"}, optional)`}
                 type="number"
                 inputMode="decimal"
-                step="0.1"
+                step="any"
                 min={0}
-                state={state}
+                state={row}
                 defaultValue={stored ? distanceIn(stored.distanceKm, unit) : undefined}
               />
               <Field
@@ -101,10 +138,10 @@ export function TemplateForm({ squadId, unit, template }: { squadId: string; uni
                 inputMode="numeric"
                 min={0}
                 max={10}
-                state={state}
+                state={row}
                 defaultValue={stored?.targetRpe ?? undefined}
               />
-              <Field name={name("title")} label="Title (optional)" maxLength={80} state={state} defaultValue={stored?.title ?? undefined} />
+              <Field name={name("title")} label="Title (optional)" maxLength={80} state={row} defaultValue={stored?.title ?? undefined} />
             </div>
             {rows.length > 1 ? (
               <button type="button" className="button button-danger" onClick={() => setRows(rows.filter((k) => k !== key))}>
@@ -122,7 +159,7 @@ export function TemplateForm({ squadId, unit, template }: { squadId: string; uni
         ) : null}
         <SubmitButton pendingText="Saving…">Save template</SubmitButton>
       </div>
-    </form>
+    </>
   );
 }
 
