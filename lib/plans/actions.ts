@@ -69,24 +69,23 @@ export async function updatePlannedSessionAction(_prev: FormState, formData: For
   });
 }
 
-export async function createPlanTemplateAction(_prev: FormState, formData: FormData): Promise<FormState> {
+/** The template form creates or edits: the rows are read the same way, distances in the coach's unit. */
+async function saveTemplateForm(formData: FormData, write: typeof createPlanTemplate | typeof updatePlanTemplate): Promise<FormState> {
   return runForm(formData, async () => {
     const viewer = await requireViewer();
     const { squadId } = ids(formData);
-    const { sessionCount } = await createPlanTemplate(viewer, squadId, { ...nestRows(formObject(formData), "sessions"), unit: viewer.unitPreference });
+    const { sessionCount } = await write(viewer, squadId, { ...nestRows(formObject(formData), "sessions"), unit: viewer.unitPreference });
     revalidatePath("/coach", "layout");
     return { status: "ok", message: `Template saved with ${sessionCount} session${sessionCount === 1 ? "" : "s"}.` };
   });
 }
 
+export async function createPlanTemplateAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return saveTemplateForm(formData, createPlanTemplate);
+}
+
 export async function updatePlanTemplateAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runForm(formData, async () => {
-    const viewer = await requireViewer();
-    const { squadId } = ids(formData);
-    const { sessionCount } = await updatePlanTemplate(viewer, squadId, { ...nestRows(formObject(formData), "sessions"), unit: viewer.unitPreference });
-    revalidatePath("/coach", "layout");
-    return { status: "ok", message: `Template saved with ${sessionCount} session${sessionCount === 1 ? "" : "s"}.` };
-  });
+  return saveTemplateForm(formData, updatePlanTemplate);
 }
 
 export async function saveWeekAsTemplateAction(_prev: FormState, formData: FormData): Promise<FormState> {
