@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireViewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/permissions";
 import { formObject, runForm, type FormState } from "@/lib/forms";
 import {
   addSuggestedSession,
@@ -70,22 +71,19 @@ export async function updatePlannedSessionAction(_prev: FormState, formData: For
 }
 
 /** The template form creates or edits: the rows are read the same way, distances in the coach's unit. */
-async function saveTemplateForm(formData: FormData, write: typeof createPlanTemplate | typeof updatePlanTemplate): Promise<FormState> {
-  return runForm(formData, async () => {
-    const viewer = await requireViewer();
-    const { squadId } = ids(formData);
-    const { sessionCount } = await write(viewer, squadId, { ...nestRows(formObject(formData), "sessions"), unit: viewer.unitPreference });
-    revalidatePath("/coach", "layout");
-    return { status: "ok", message: `Template saved with ${sessionCount} session${sessionCount === 1 ? "" : "s"}.` };
-  });
+async function saveTemplate(viewer: Viewer, formData: FormData, write: typeof createPlanTemplate | typeof updatePlanTemplate): Promise<FormState> {
+  const { squadId } = ids(formData);
+  const { sessionCount } = await write(viewer, squadId, { ...nestRows(formObject(formData), "sessions"), unit: viewer.unitPreference });
+  revalidatePath("/coach", "layout");
+  return { status: "ok", message: `Template saved with ${sessionCount} session${sessionCount === 1 ? "" : "s"}.` };
 }
 
 export async function createPlanTemplateAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return saveTemplateForm(formData, createPlanTemplate);
+  return runForm(formData, async () => saveTemplate(await requireViewer(), formData, createPlanTemplate));
 }
 
 export async function updatePlanTemplateAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return saveTemplateForm(formData, updatePlanTemplate);
+  return runForm(formData, async () => saveTemplate(await requireViewer(), formData, updatePlanTemplate));
 }
 
 export async function saveWeekAsTemplateAction(_prev: FormState, formData: FormData): Promise<FormState> {
