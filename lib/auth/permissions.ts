@@ -46,7 +46,7 @@ export async function loadViewer(
     name: user.name,
     timeZone: user.timeZone,
     unitPreference: user.unitPreference,
-    memberships: user.memberships.map((m) => ({ squadId: m.squadId, squadName: m.squadName, role: m.role, isOwner: m.isOwner })),
+    memberships: user.memberships,
   };
 }
 

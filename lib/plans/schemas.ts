@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { KM_PER_MILE } from "@/lib/units";
+import { toStoredKm } from "@/lib/units";
 import { CROSS_TRAINING_MODES, SESSION_TYPES } from "@/lib/sessions/labels";
 import { calendarDateSchema as dateString, durationSchema } from "@/lib/sessions/schemas";
 import { MAX_TEMPLATE_NAME, MAX_TEMPLATE_SESSIONS, TEMPLATE_DAYS } from "@/lib/plans/limits";
@@ -17,8 +17,7 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-const toKm = (distance: number | null, unit: "KM" | "MI") =>
-  distance === null ? null : Math.round((unit === "MI" ? distance * KM_PER_MILE : distance) * 1000) / 1000;
+const toKm = (distance: number | null, unit: "KM" | "MI") => (distance === null ? null : toStoredKm(distance, unit));
 
 // The fields a coach types for one session, shared by the plan form, the edit form and template rows.
 const sessionFields = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { KM_PER_MILE } from "@/lib/units";
+import { toStoredKm } from "@/lib/units";
 import { CROSS_TRAINING_MODES, SESSION_TYPES, SURFACES } from "@/lib/sessions/labels";
 
 const blankToNull = (v: unknown) => (v === "" || v == null ? null : v);
@@ -88,7 +88,7 @@ export const sessionFormSchema = z
     date: v.date,
     startTime: v.startTime,
     durationMin: Math.round(v.duration * 100) / 100,
-    distanceKm: v.distance === null ? null : Math.round((v.unit === "MI" ? v.distance * KM_PER_MILE : v.distance) * 1000) / 1000,
+    distanceKm: v.distance === null ? null : toStoredKm(v.distance, v.unit),
     elevationGainM: v.elevationGainM,
     rpe: v.rpe,
     avgHr: v.avgHr,
@@ -112,5 +112,5 @@ export const shoeFormSchema = z.object({
   startedOn: z.preprocess(blankToNull, dateString.nullable()),
 }).transform(({ initialDistance, unit, ...rest }) => ({
   ...rest,
-  initialKm: Math.round((unit === "MI" ? initialDistance * KM_PER_MILE : initialDistance) * 1000) / 1000,
+  initialKm: toStoredKm(initialDistance, unit),
 }));

@@ -5,11 +5,28 @@ import { useFormStatus } from "react-dom";
 import type { ReactNode } from "react";
 import type { FormState } from "@/lib/forms";
 
-export function SubmitButton({ children, pendingText, className }: { children: ReactNode; pendingText?: string; className?: string }) {
-  const { pending } = useFormStatus();
+/**
+ * The form's submit button, disabled while the form is sent. In a form with several of them, `name` and
+ * `value` say which one was pressed, and only that one shows the pending text.
+ */
+export function SubmitButton({
+  children,
+  pendingText,
+  className,
+  name,
+  value,
+}: {
+  children: ReactNode;
+  pendingText?: string;
+  className?: string;
+  name?: string;
+  value?: string;
+}) {
+  const { pending, data } = useFormStatus();
+  const pressed = pending && (name === undefined || data?.get(name) === value);
   return (
-    <button type="submit" className={className ?? "button"} disabled={pending} aria-disabled={pending}>
-      {pending ? (pendingText ?? "Saving…") : children}
+    <button type="submit" name={name} value={value} className={className ?? "button"} disabled={pending} aria-disabled={pending}>
+      {pressed ? (pendingText ?? "Saving…") : children}
     </button>
   );
 }

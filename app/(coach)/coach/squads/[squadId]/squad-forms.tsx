@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useActionState, useRef, useState } from "react";
-import { useFormStatus } from "react-dom";
 import { createInvitationAction, removeMemberAction, revokeInvitationAction } from "@/lib/squads/actions";
 import { idleState } from "@/lib/forms-state";
 import { Field, FieldError, FormMessage, SubmitButton } from "@/lib/ui/form-controls";
@@ -81,8 +80,8 @@ export function AthleteMembersTable({ squadId, rows }: { squadId: string; rows: 
     <form
       action={action}
       onSubmit={(e) => {
-        const button = (e.nativeEvent as SubmitEvent).submitter;
-        if (!confirmRemoval(button?.dataset.name ?? "this athlete")) e.preventDefault();
+        const pressed = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+        if (!confirmRemoval(rows.find((m) => m.userId === pressed?.value)?.name ?? "this athlete")) e.preventDefault();
       }}
     >
       <FormMessage state={state} />
@@ -113,7 +112,9 @@ export function AthleteMembersTable({ squadId, rows }: { squadId: string; rows: 
                 <td className="hide-narrow">{m.email}</td>
                 <td>{m.joined}</td>
                 <td>
-                  <RemoveRowButton userId={m.userId} name={m.name} />
+                  <SubmitButton className="button button-danger" pendingText="Removing…" name="userId" value={m.userId}>
+                    Remove<span className="visually-hidden"> {m.name}</span>
+                  </SubmitButton>
                 </td>
               </tr>
             ))}
@@ -121,22 +122,6 @@ export function AthleteMembersTable({ squadId, rows }: { squadId: string; rows: 
         </table>
       </div>
     </form>
-  );
-}
-
-function RemoveRowButton({ userId, name }: { userId: string; name: string }) {
-  const { pending, data } = useFormStatus();
-  const removing = pending && data?.get("userId") === userId;
-  return (
-    <button type="submit" name="userId" value={userId} data-name={name} className="button button-danger" disabled={pending} aria-disabled={pending}>
-      {removing ? (
-        "Removing…"
-      ) : (
-        <>
-          Remove<span className="visually-hidden"> {name}</span>
-        </>
-      )}
-    </button>
   );
 }
 

@@ -8,15 +8,11 @@ import { Field, FieldError, FormMessage, SelectField, SubmitButton } from "@/lib
 import { CROSS_TRAINING_MODES, MODE_LABELS, SESSION_TYPES, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { MAX_TEMPLATE_NAME, MAX_TEMPLATE_SESSIONS, TEMPLATE_DAYS } from "@/lib/plans/limits";
 import type { TemplateSession } from "@/lib/plans/schemas";
-import { KM_PER_MILE } from "@/lib/units";
+import { distanceFieldValue } from "@/lib/units";
 import { TEMPLATE_DAY_OPTIONS } from "@/lib/plans/templates";
 
 /** A stored template, to edit: its sessions as the form shows them (distances in the coach's unit). */
 export type EditableTemplate = { id: string; name: string; sessions: TemplateSession[] };
-
-// Stored distances have three decimals of a km; four decimals of a mile keep them when saved back.
-const distanceIn = (km: number | null, unit: "KM" | "MI") =>
-  km === null ? "" : String(unit === "MI" ? Math.round((km / KM_PER_MILE) * 10_000) / 10_000 : km);
 
 /**
  * A template's name and its sessions, posted as name and sessions.N.field. With `template` it edits that
@@ -129,7 +125,7 @@ function TemplateFields({ state, unit, template }: { state: FormState; unit: "KM
                 step="any"
                 min={0}
                 state={row}
-                defaultValue={stored ? distanceIn(stored.distanceKm, unit) : undefined}
+                defaultValue={stored?.distanceKm == null ? undefined : distanceFieldValue(stored.distanceKm, unit)}
               />
               <Field
                 name={name("targetRpe")}
