@@ -195,4 +195,13 @@ describe("other CSV files", () => {
     const { errors } = await parseActivityFile("a.csv", enc("  \n"), { timeZone: "UTC" });
     expect(errors[0].message).toMatch(/empty/);
   });
+
+  it("says so when a known CSV lists no activities (a header and nothing else, or a file cut short)", async () => {
+    const garminHeader = garminText().split("\r\n")[0];
+    for (const text of [garminHeader + "\r\n", garminHeader.slice(0, 120), stravaHeader().join(",") + "\n"]) {
+      const { sessions, errors } = await parseActivityFile("activities.csv", enc(text), { timeZone: "UTC" });
+      expect(sessions).toEqual([]);
+      expect(errors.map((e) => e.message)).toEqual(["This CSV lists no activities: it has a header and no rows"]);
+    }
+  });
 });

@@ -230,6 +230,7 @@ export function parseActivitiesCsv(bytes: Uint8Array, sourceFile: string, timeZo
         "Activity Date or Date column beside Activity Type)",
     );
   }
+  if (records.length === 0 && broken.length === 0) throw new ImportFailure("This CSV lists no activities: it has a header and no rows");
   const h = new Header(header);
   const readRow = flavour === "STRAVA" ? stravaRow : garminRow;
   const rows: CsvRow[] = broken.map((b) => ({ row: b.row, error: b.message }));
