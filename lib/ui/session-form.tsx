@@ -85,7 +85,7 @@ export function SessionForm({ action, initial, unit, shoes, submitLabel, resetOn
           label={`Distance (${unitLabel})${shownType === "RUN" ? "" : " (optional)"}`}
           type="number"
           inputMode="decimal"
-          step="0.01"
+          step="any"
           min={0}
           defaultValue={initial.distance}
           state={state}

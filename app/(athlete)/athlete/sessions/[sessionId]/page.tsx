@@ -6,7 +6,7 @@ import { getOwnSession, listOwnShoes } from "@/lib/sessions/queries";
 import { updateSessionAction } from "@/lib/sessions/actions";
 import { NotFoundError } from "@/lib/errors";
 import { SessionForm } from "@/lib/ui/session-form";
-import { KM_PER_MILE } from "@/lib/units";
+import { distanceFieldValue } from "@/lib/units";
 import { DeleteSessionButton } from "./delete-session-button";
 
 export const metadata: Metadata = { title: "Edit session" };
@@ -26,10 +26,7 @@ export default async function EditSessionPage({ params }: { params: Promise<{ se
     }),
     listOwnShoes(viewer),
   ]);
-  const distance =
-    session.distanceKm == null
-      ? ""
-      : String(Math.round((viewer.unitPreference === "MI" ? session.distanceKm / KM_PER_MILE : session.distanceKm) * 100) / 100);
+  const distance = session.distanceKm == null ? "" : distanceFieldValue(session.distanceKm, viewer.unitPreference);
   return (
     <div className="narrow">
       <p>

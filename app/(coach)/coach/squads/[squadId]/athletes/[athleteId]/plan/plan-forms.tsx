@@ -13,7 +13,7 @@ import type { FormState } from "@/lib/forms";
 import { idleState } from "@/lib/forms-state";
 import { Field, FormMessage, SelectField, SubmitButton } from "@/lib/ui/form-controls";
 import { CROSS_TRAINING_MODES, MODE_LABELS, SESSION_TYPES, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
-import { KM_PER_MILE } from "@/lib/units";
+import { distanceFieldValue } from "@/lib/units";
 
 type Ids = { squadId: string; athleteId: string };
 
@@ -39,7 +39,7 @@ export type PlannedSessionValues = {
 };
 
 function PlannedSessionFields({ state, unit, values }: { state: FormState; unit: "KM" | "MI"; values: PlannedSessionValues }) {
-  const distance = values.distanceKm == null ? null : Math.round((unit === "MI" ? values.distanceKm / KM_PER_MILE : values.distanceKm) * 100) / 100;
+  const distance = values.distanceKm == null ? null : distanceFieldValue(values.distanceKm, unit);
   return (
     <>
       <div className="grid">
@@ -73,7 +73,7 @@ function PlannedSessionFields({ state, unit, values }: { state: FormState; unit:
           label={`Distance (${unit === "MI" ? "mi" : "km"}, optional)`}
           type="number"
           inputMode="decimal"
-          step="0.1"
+          step="any"
           min={0}
           defaultValue={distance}
           state={state}
