@@ -29,6 +29,8 @@ export type FlagReview = {
 export const REVIEW_COVER_DAYS: Record<FlagId, number> = {
   "red-flag": 0,
   "back-pain-rising": 0,
+  "severe-back-pain": 0,
+  "return-to-run": 0,
   "pain-after-overload": 0,
   "session-spike": 6,
   "weekly-distance-increase": 6,

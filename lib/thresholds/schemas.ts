@@ -35,6 +35,8 @@ export const FLAG_NAMES: Record<FlagId, string> = {
   "acwr-high": "High acute:chronic load ratio",
   "monotony-high": "Monotonous training",
   "back-pain-rising": "Rising back pain",
+  "severe-back-pain": "Severe back pain",
+  "return-to-run": "Return to running",
   "pain-after-overload": "Back pain after an overload",
   "compensatory-deficit": "Missing core and strength work",
   "shoe-mileage": "Worn shoes",

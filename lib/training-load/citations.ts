@@ -150,6 +150,13 @@ const list: Citation[] = [
     note: "Exclude specific causes (red flags) before managing back pain as non-specific; exercise is first-line.",
   },
   {
+    id: "silbernagel-2007",
+    short: "Silbernagel 2007",
+    text: "Silbernagel KG, Thomeé R, Eriksson BI, Karlsson J. Continued sports activity, using a pain-monitoring model, during rehabilitation in patients with Achilles tendinopathy: a randomized controlled study. Am J Sports Med. 2007;35(6):897-906.",
+    strength: "moderate",
+    note: "Activity may continue while pain stays at or below 5/10 and settles by the next morning; the product uses a stricter 3/10.",
+  },
+  {
     id: "source-article",
     short: "Back pain in runners (source article)",
     text: "Why does my upper back hurt after running? Causes, treatments and preventions. Coaching article on upper and lower back pain in runners (Backbone source document).",
@@ -185,6 +192,8 @@ export const FLAG_EVIDENCE: Readonly<Record<FlagId, { strength: EvidenceStrength
     },
     "monotony-high": { strength: "moderate", citationIds: ["foster-1998"] },
     "back-pain-rising": { strength: "moderate", citationIds: ["farrar-2001", "clarsen-2013"] },
+    "severe-back-pain": { strength: "consensus", citationIds: ["nice-ng59"] },
+    "return-to-run": { strength: "expert-opinion", citationIds: ["expert-opinion", "silbernagel-2007"] },
     "pain-after-overload": { strength: "expert-opinion", citationIds: ["source-article", "expert-opinion"] },
     "compensatory-deficit": { strength: "moderate", citationIds: ["lauersen-2014", "steffens-2016"] },
     "shoe-mileage": { strength: "expert-opinion", citationIds: ["expert-opinion"] },

@@ -122,6 +122,8 @@ export const FLAG_IDS = [
   "acwr-high",
   "monotony-high",
   "back-pain-rising",
+  "severe-back-pain",
+  "return-to-run",
   "pain-after-overload",
   "compensatory-deficit",
   "shoe-mileage",
