@@ -104,10 +104,29 @@ describe("buildDailySeries", () => {
     expect(series[20].overload).not.toContain("weekly-distance-increase");
   });
 
+  it("marks a spike after a break against the 30 days before the break, at most 90 days back", () => {
+    const totals = [
+      day(START, { runKm: 20, longestRunKm: 20, srpeAu: 300 }), // 31 days before the last run: not in its 30 days
+      day(addDays(START, 10), { runKm: 12, longestRunKm: 12, srpeAu: 300 }),
+      day(addDays(START, 31), { runKm: 10, longestRunKm: 10, srpeAu: 300 }),
+      // 40 days without a run.
+      day(addDays(START, 72), { runKm: 13.5, longestRunKm: 13.5, srpeAu: 300 }),
+      // 95 days without a run: nothing to compare with.
+      day(addDays(START, 168), { runKm: 30, longestRunKm: 30, srpeAu: 300 }),
+    ];
+    const series = buildDailySeries(totals, { from: START, to: addDays(START, 168), thresholds: T });
+    expect(series[72].overload).toContain("session-spike");
+    expect(series[168].overload).not.toContain("session-spike");
+    const sessions: EngineSession[] = totals.map((t, i) => ({ id: `r${i}`, date: t.date, type: "RUN", durationMin: 60, distanceKm: t.runKm, rpe: 5 }));
+    const at = (offset: number) => evaluateFlags({ asOf: addDays(START, offset), sessions, painReports: [], thresholds: T }).find((f) => f.id === "session-spike");
+    expect(at(72)?.values).toMatchObject({ referenceKm: 12, breakDays: 40, longest30Km: null });
+    expect(at(168)).toBeUndefined();
+  });
+
   it("marks exactly the days the engine says carry an overload rule", () => {
     const sessionArb = fc.record({
       // Some sessions bunch into the last three weeks so that monotonous weeks occur too.
-      offset: fc.oneof(fc.integer({ min: 0, max: 69 }), fc.integer({ min: 49, max: 69 })),
+      offset: fc.oneof(fc.integer({ min: 0, max: 69 }), fc.integer({ min: 49, max: 69 }), fc.integer({ min: 0, max: 12 })),
       type: fc.constantFrom("RUN", "RUN", "RUN", "CORE", "CROSS_TRAINING"),
       durationMin: fc.integer({ min: 10, max: 150 }),
       distanceKm: fc.integer({ min: 0, max: 300 }).map((x) => x / 10),

@@ -71,8 +71,10 @@ const NO_RULES: OverloadFlagId[] = [];
 /** Epoch day of the Monday of the week holding `day` (epoch day 0, 1970-01-01, was a Thursday). */
 const mondayDay = (day: number) => day - ((((day + 3) % 7) + 7) % 7);
 
-// Spikes compare with the longest run of the 30 days before; the weekly change with days t-27..t-7.
+// Spikes compare with the longest run of the 30 days before, or after a break with the 30 days before the
+// break, at most 90 days back; the weekly change with days t-27..t-7.
 const SPIKE_LOOKBACK_DAYS = 30;
+const BREAK_LOOKBACK_DAYS = 90;
 const WEEKLY_BASELINE_DAYS = 27;
 
 /**
@@ -80,7 +82,9 @@ const WEEKLY_BASELINE_DAYS = 27;
  * athlete's resolved thresholds and the engine's own comparisons (epsilon included), computed from daily
  * totals rather than from sessions, which no chart rescans:
  * - session-spike: the day's longest run against the longest run of the 30 days before (the day's
- *   largest spike is always its longest run's, since all of a day's runs share that reference);
+ *   largest spike is always its longest run's, since all of a day's runs share that reference); with no
+ *   run of a distance in those 30 days, against the longest run of the 30 days before the break (the days
+ *   up to the last such run, at most 90 days back: the engine's runReferences);
  * - weekly-distance-increase: run km of t-6..t against the weekly mean of t-27..t-7;
  * - acwr-high and monotony-high: from `metrics` (computeDailyMetrics of the same loads, in the measure
  *   of the flags).
@@ -95,9 +99,9 @@ export function overloadRulesByDay(
   t: Thresholds,
 ): OverloadFlagId[][] {
   const fromDay = parseDay(from, "from");
-  const start = fromDay - (SPIKE_LOOKBACK_DAYS + 1);
+  const start = fromDay - (BREAK_LOOKBACK_DAYS + 1);
   const n = parseDay(to, "to") - start + 1;
-  if (n <= SPIKE_LOOKBACK_DAYS + 1) return [];
+  if (n <= BREAK_LOOKBACK_DAYS + 1) return [];
   const runKm = new Float64Array(n);
   const longest = new Float64Array(n);
   for (const d of totals) {
@@ -108,10 +112,21 @@ export function overloadRulesByDay(
   }
   const metricsStart = metrics.length ? parseDay(metrics[0].date, "date") : 0;
   const out: OverloadFlagId[][] = [];
-  for (let i = SPIKE_LOOKBACK_DAYS + 1; i < n; i++) {
+  for (let i = BREAK_LOOKBACK_DAYS + 1; i < n; i++) {
     const rules: OverloadFlagId[] = [];
     let ref = 0;
-    for (let k = i - SPIKE_LOOKBACK_DAYS; k < i; k++) if (longest[k] > ref) ref = longest[k];
+    if (longest[i] > 0) {
+      for (let k = i - SPIKE_LOOKBACK_DAYS; k < i; k++) if (longest[k] > ref) ref = longest[k];
+      if (ref === 0) {
+        let last = i - SPIKE_LOOKBACK_DAYS - 1;
+        while (last >= i - BREAK_LOOKBACK_DAYS && !(longest[last] > 0)) last--;
+        if (last >= i - BREAK_LOOKBACK_DAYS) {
+          for (let k = Math.max(last - (SPIKE_LOOKBACK_DAYS - 1), i - BREAK_LOOKBACK_DAYS); k <= last; k++) {
+            if (longest[k] > ref) ref = longest[k];
+          }
+        }
+      }
+    }
     if (ref > 0 && longest[i] > 0 && exceeds(longest[i] / ref - 1, t.spikeCaution)) rules.push("session-spike");
     // Window sums added afresh each day, in the engine's order, so that borderline days agree exactly.
     let lastKm = 0;

@@ -34,7 +34,7 @@ export const FLAG_NAMES: Record<FlagId, string> = {
   "weekly-distance-increase": "Weekly distance increase",
   "acwr-high": "High acute:chronic load ratio",
   "monotony-high": "Monotonous training",
-  "back-pain-rising": "Rising back pain",
+  "back-pain-rising": "High or rising back pain",
   "severe-back-pain": "Severe back pain",
   "return-to-run": "Return to running",
   "pain-after-overload": "Back pain after an overload",

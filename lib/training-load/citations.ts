@@ -42,7 +42,7 @@ const list: Citation[] = [
     short: "Williams 2017",
     text: "Williams S, West S, Cross MJ, Stokes KA. Better way to determine the acute:chronic workload ratio? Br J Sports Med. 2017;51(3):209-210.",
     strength: "weak",
-    note: "Exponentially weighted moving averages (lambda = 2 / (N + 1)) for the acute and chronic loads.",
+    note: "Exponentially weighted acute and chronic loads (lambda = 2 / (N + 1)), which weigh recent days more than older ones.",
   },
   {
     id: "windt-gabbett-2019",
@@ -63,7 +63,7 @@ const list: Citation[] = [
     short: "Impellizzeri 2020",
     text: "Impellizzeri FM, Tenan MS, Kempton T, Novak A, Coutts AJ. Acute:chronic workload ratio: conceptual issues and fundamental pitfalls. Int J Sports Physiol Perform. 2020;15(6):907-913.",
     strength: "weak",
-    note: "Critique: the ratio has conceptual and statistical problems and should not drive decisions on its own.",
+    note: "Critique: the ratio has conceptual and statistical problems and should not drive decisions on its own; it falls during rest and jumps when normal training resumes.",
   },
   {
     id: "impellizzeri-2021",
@@ -77,7 +77,7 @@ const list: Citation[] = [
     short: "Frandsen 2025",
     text: "Frandsen JSB, et al. How much running is too much? Identifying high-risk running sessions in a 5200-person cohort study. Br J Sports Med. 2025;59(17):1203-1210. doi:10.1136/bjsports-2024-109380.",
     strength: "moderate",
-    note: "In 5,205 runners, a run longer than the longest of the previous 30 days raised the injury hazard: HR 1.64 for 10-30% longer, 1.52 for 30-100%, 2.28 above 100%.",
+    note: "In 5,205 runners, a run longer than the longest of the previous 30 days raised the injury hazard: HR 1.64 for 10-30% longer, 1.52 for 30-100%, 2.28 above 100%; changes in weekly distance and the acute:chronic ratio did not predict injury.",
   },
   {
     id: "nielsen-2014",
@@ -112,7 +112,7 @@ const list: Citation[] = [
     short: "Lauersen 2014",
     text: "Lauersen JB, Bertelsen DM, Andersen LB. The effectiveness of exercise interventions to prevent sports injuries: a systematic review and meta-analysis of randomised controlled trials. Br J Sports Med. 2014;48(11):871-877.",
     strength: "moderate",
-    note: "Strength training reduced sports injuries (RR 0.32); stretching alone did not.",
+    note: "Strength training reduced sports injuries in general (RR 0.32); stretching alone did not. Not specific to back pain.",
   },
   {
     id: "steffens-2016",
@@ -185,7 +185,7 @@ export const FLAG_EVIDENCE: Readonly<Record<FlagId, { strength: EvidenceStrength
   Object.freeze({
     "red-flag": { strength: "consensus", citationIds: ["nice-ng59", "finucane-2020"] },
     "session-spike": { strength: "moderate", citationIds: ["frandsen-2025"] },
-    "weekly-distance-increase": { strength: "weak", citationIds: ["nielsen-2014", "buist-2008"] },
+    "weekly-distance-increase": { strength: "weak", citationIds: ["nielsen-2014", "buist-2008", "frandsen-2025"] },
     "acwr-high": {
       strength: "weak",
       citationIds: ["gabbett-2016", "williams-2017", "impellizzeri-2020", "impellizzeri-2021", "lolli-2019"],

@@ -22,7 +22,7 @@ const painArb = fc.record({
   offset: fc.integer({ min: 0, max: SPAN }),
   zone: fc.constantFrom("cervical", "dorsal", "lumbar"),
   nrs: fc.integer({ min: 0, max: 10 }),
-  redFlag: fc.boolean(),
+  redFlag: fc.constantFrom(null, null, "night-pain", "saddle-numbness", "chest-pain"),
 });
 const ostrcArb = fc.record({
   offset: fc.integer({ min: 0, max: SPAN }),
@@ -40,7 +40,8 @@ describe("evaluateFlagsOn", () => {
         fc.array(painArb, { maxLength: 8 }),
         fc.array(ostrcArb, { maxLength: 4 }),
         fc.uniqueArray(fc.integer({ min: 0, max: SPAN + 10 }), { minLength: 1, maxLength: 12 }),
-        (rawSessions, rawPains, rawOstrc, dayOffsets) => {
+        fc.array(fc.integer({ min: 0, max: SPAN }), { maxLength: 3 }),
+        (rawSessions, rawPains, rawOstrc, dayOffsets, clearanceOffsets) => {
           const sessions: EngineSession[] = rawSessions.map((s, i) => ({
             id: `s${i}`,
             date: addDays(START, s.offset),
@@ -55,13 +56,14 @@ describe("evaluateFlagsOn", () => {
             date: addDays(START, p.offset),
             zone: p.zone as EnginePainReport["zone"],
             nrs: p.nrs,
-            redFlags: p.redFlag ? ["night-pain"] : [],
+            redFlags: p.redFlag ? [p.redFlag] : [],
             mechanical: true,
           }));
           const ostrc: EngineOstrc[] = rawOstrc.map((o) => ({ date: addDays(START, o.offset), zone: "lumbar", q1: o.q1, q2: o.q2, q3: o.q3, q4: o.q4 }));
           const profile = { birthDate: "1980-06-01", footprintType: "unassessed" as const, legLengthDiscrepancyMm: 12, postureLoad: [], retiredShoeIds: ["b"], shoeKmBefore: { a: 640, c: 900 } };
+          const clearances = clearanceOffsets.map((d) => ({ date: addDays(START, d) }));
           const days = dayOffsets.map((d) => addDays(START, d));
-          const together = evaluateFlagsOn({ days, sessions, painReports, ostrc, profile });
+          const together = evaluateFlagsOn({ days, sessions, painReports, ostrc, profile, clearances });
           days.forEach((day, i) => {
             const alone = evaluateFlags({
               asOf: day,
@@ -69,6 +71,7 @@ describe("evaluateFlagsOn", () => {
               painReports: painReports.filter((p) => p.date <= day),
               ostrc: ostrc.filter((o) => o.date <= day),
               profile,
+              clearances: clearances.filter((c) => c.date <= day),
             });
             expect(together[i]).toEqual(alone);
           });

@@ -84,6 +84,16 @@ describe("session-spike", () => {
     expect(f.severity).toBe("caution");
   });
 
+  it("compares a run after a break with the 30 days before the break, and says so", () => {
+    const sessions = [run("2025-01-10", 12), run("2025-02-05", 10), run("2025-03-17", 15)];
+    const f = find(flags({ asOf: "2025-03-17", sessions }), "session-spike") as Flag;
+    expect(f.values).toMatchObject({ longest30Km: null, referenceKm: 12, breakDays: 39, maxRunKm: 13.2, baselineRunKm: 12 });
+    expect(f.severity).toBe("caution");
+    expect(f.explanation).toContain("the 15.0 km run came after 39 days without running and was 25% longer than the longest run of the 30 days before the break (12.0 km)");
+    // Nothing to compare with after more than 90 days without a run.
+    expect(find(flags({ asOf: "2025-05-07", sessions: [run("2025-02-05", 10), run("2025-05-07", 15)] }), "session-spike")).toBeUndefined();
+  });
+
   it("honours spike threshold overrides", () => {
     const sessions = [run(addDays(asOf, -2), 10), run(asOf, 11.5)];
     expect(find(flags({ asOf, sessions, thresholds: { spikeCaution: 0.2 } }), "session-spike")).toBeUndefined();
@@ -264,7 +274,8 @@ describe("back-pain-rising", () => {
     if (f) {
       expect(f.severity).toBe("warning");
       expect(f.values).toMatchObject({ zone: "lumbar", nrs: latest, previousNrs: prev, previousDate: "2024-12-28" });
-      expect(f.explanation).toContain(`up ${latest - prev} points from ${prev}/10`);
+      expect(f.explanation).toContain(`Reported pain rose by ${latest - prev} points in the lower back (lumbar), from ${prev}/10`);
+      expect(f.values.reasons).toEqual(["nrs-rise"]);
     }
   });
 
@@ -375,10 +386,12 @@ describe("red-flag", () => {
     expect(find(flags({ asOf, painReports: [report([], { mechanical: true })] }), "red-flag")).toBeUndefined();
   });
 
-  it("covers reports of asOf-13..asOf", () => {
+  it("never expires by itself: a report of months ago is still a referral until a clearance", () => {
     const r = (date: string) => [{ ...report(["fever"]), date }];
     expect(find(flags({ asOf, painReports: r(addDays(asOf, -13)) }), "red-flag")).toBeDefined();
-    expect(find(flags({ asOf, painReports: r(addDays(asOf, -14)) }), "red-flag")).toBeUndefined();
+    const old = find(flags({ asOf, painReports: r(addDays(asOf, -200)) }), "red-flag") as Flag;
+    expect(old.date).toBe(addDays(asOf, -200));
+    expect(old.values.firstReportDate).toBe(addDays(asOf, -200));
   });
 
   it("rejects an unknown symptom id", () => {

@@ -18,14 +18,34 @@ import {
   type MetricSeries,
 } from "./metrics";
 import { ostrcOf } from "./ostrc";
-import { longestPrevious30, spikeBand, spikeOf, SPIKE_BAND_HAZARD, SPIKE_LOOKBACK_DAYS } from "./spikes";
-import { EMERGENCY_ACTION, CLINICIAN_ACTION, EMERGENCY_SYMPTOM_IDS, redFlagSymptom, visceralSourcesFor } from "./symptoms";
-import { atLeast, exceeds, resolveThresholds, DEFAULT_RPE, type Thresholds } from "./thresholds";
+import { BREAK_LOOKBACK_DAYS, runReferences, spikeBand, spikeOf, SPIKE_BAND_HAZARD } from "./spikes";
+import {
+  BACK_SUB_AREAS,
+  CAUDA_EQUINA_SOURCE,
+  CHEST_PAIN_SOURCES,
+  CLINICIAN_ACTION,
+  EMERGENCY_ACTION,
+  EMERGENCY_SYMPTOM_IDS,
+  NEUROLOGICAL_SYMPTOM_IDS,
+  possibleSourcesFor,
+  redFlagSymptom,
+} from "./symptoms";
+import {
+  atLeast,
+  deloadCapKm,
+  exceeds,
+  resolveThresholds,
+  DEFAULT_RPE,
+  RETURN_TO_RUN_RULE,
+  SEVERE_PAIN_RULE,
+  type Thresholds,
+} from "./thresholds";
 import {
   BACK_ZONES,
   SEVERITIES,
   type BackZone,
   type DailyMetrics,
+  type EngineClearance,
   type EngineOstrc,
   type EnginePainReport,
   type EngineProfile,
@@ -38,6 +58,7 @@ import {
   type VisceralSource,
 } from "./types";
 import {
+  parseClearances,
   parseOstrcList,
   parsePainReports,
   parseProfile,
@@ -105,11 +126,22 @@ export interface FlagContext {
   /** Largest spike among the day's runs (NaN: none), and the index in `runs` of that run. */
   spikeMax: Float64Array;
   spikeRun: Float64Array;
-  /** RUN sessions with a distance from 31 days before `from`, sorted by day. */
+  /** RUN sessions with a distance from 91 days before `from`, sorted by day. */
   runs: ParsedSession[];
+  /** Per run: the longest run of d-30..d-1 (NaN: none), its spike reference, and the break before it (see runReferences). */
   runLongest: number[];
+  runRef: number[];
+  runBreak: number[];
+  /** RUN sessions (with or without a distance) from `from`, sorted by day. */
+  allRuns: ParsedSession[];
+  /** Every day with a RUN session up to `end`, ascending, without repeats. */
+  runDays: number[];
   shoes: ShoeTrack[];
+  /** Pain reports sorted by day; those with a red-flag symptom, again on their own. */
   pains: ParsedPainReport[];
+  redPains: ParsedPainReport[];
+  /** Clearance days, ascending. */
+  clearances: number[];
   ostrc: ScoredOstrc[];
   profile: ParsedProfile | null;
   carryCache: Float64Array;
@@ -123,6 +155,8 @@ export interface FlagContextInput {
   ostrc: ParsedOstrc[];
   profile: ParsedProfile | null;
   thresholds: Thresholds;
+  /** Clearance days (any order). */
+  clearances?: number[];
   /** Last day of data (sessions after it are left out). */
   endDay: number;
   /** First day that will be evaluated (default endDay). */
@@ -145,7 +179,10 @@ function contextBuffer(size: number): Float64Array {
   return view;
 }
 
-/** Deepest look-back of any rule from an evaluation day: pain 13 + carry 7 + weekly baseline 27 (+ margin). */
+/**
+ * Deepest look-back of any per-day array from an evaluation day: pain 13 + carry 7 + weekly baseline 27
+ * (+ margin). Spike references reach further (runs are kept from BREAK_LOOKBACK_DAYS before `from`).
+ */
 const DETAIL_DAYS = 56;
 
 function byDay<T extends { day: number; index: number }>(a: T, b: T): number {
@@ -183,13 +220,28 @@ export function buildFlagContext(input: FlagContextInput): FlagContext {
   const L = scratchLoadBuffer(n);
   const runs: ParsedSession[] = [];
   const shoeMap = new Map<string, ShoeTrack>();
-  const runFrom = from - SPIKE_LOOKBACK_DAYS - 1;
+  const runFrom = from - BREAK_LOOKBACK_DAYS - 1;
   let sortedRuns = true;
+  const allRuns: ParsedSession[] = [];
+  let sortedAllRuns = true;
+  const runDays: number[] = [];
+  let sortedRunDays = true;
   for (const s of input.sessions) {
     const day = s.day;
     if (day > end) continue;
     L[day - start] += parsedSessionLoad(s, measure);
     const isRun = s.type === "RUN";
+    if (isRun) {
+      const last = runDays.length > 0 ? runDays[runDays.length - 1] : -Infinity;
+      if (day !== last) {
+        if (day < last) sortedRunDays = false;
+        runDays.push(day);
+      }
+      if (day >= from) {
+        if (allRuns.length > 0 && allRuns[allRuns.length - 1].day > day) sortedAllRuns = false;
+        allRuns.push(s);
+      }
+    }
     if (isRun && s.distanceKm !== null && s.shoeId !== null) {
       let track = shoeMap.get(s.shoeId);
       if (!track) {
@@ -229,18 +281,27 @@ export function buildFlagContext(input: FlagContextInput): FlagContext {
       track.preKm += km;
     }
   }
-  if (!sortedRuns) runs.sort((a, b) => a.day - b.day || (a.planned === b.planned ? a.index - b.index : a.planned ? 1 : -1));
+  const sessionOrder = (a: ParsedSession, b: ParsedSession) =>
+    a.day - b.day || (a.planned === b.planned ? a.index - b.index : a.planned ? 1 : -1);
+  if (!sortedRuns) runs.sort(sessionOrder);
+  if (!sortedAllRuns) allRuns.sort(sessionOrder);
+  if (!sortedRunDays) {
+    runDays.sort((a, b) => a - b);
+    let w = 0;
+    for (let k = 0; k < runDays.length; k++) if (k === 0 || runDays[k] !== runDays[w - 1]) runDays[w++] = runDays[k];
+    runDays.length = w;
+  }
 
   const series = computeSeries(L, n, from - start, seriesView(cols, 8 * m, m));
   const metrics = input.withMetrics && n > 0 ? dailyMetricsOf(L, n, start) : input.withMetrics ? [] : null;
 
-  const runDays = runs.map((r) => r.day);
+  const runDayOf = runs.map((r) => r.day);
   const runKms = runs.map((r) => r.distanceKm as number);
-  const runLongest = longestPrevious30(runDays, runKms);
+  const refs = runReferences(runDayOf, runKms);
   for (let k = 0; k < runs.length; k++) {
-    const i = runDays[k] - from;
+    const i = runDayOf[k] - from;
     if (i < 0) continue;
-    const sp = spikeOf(runKms[k], runLongest[k]);
+    const sp = spikeOf(runKms[k], refs.reference[k]);
     if (sp === null) continue;
     if (!(spikeMax[i] >= sp)) {
       spikeMax[i] = sp;
@@ -249,6 +310,8 @@ export function buildFlagContext(input: FlagContextInput): FlagContext {
   }
 
   const pains = [...input.pains].sort(byDay);
+  const redPains = pains.filter((p) => p.redFlags.length > 0);
+  const clearances = [...(input.clearances ?? [])].sort((x, y) => x - y);
   const ostrc: ScoredOstrc[] = input.ostrc.map((o) => {
     const sc = ostrcOf(o);
     return { index: o.index, day: o.day, zone: o.zone, q1: sc.q1, q2: sc.q2, q3: sc.q3, q4: sc.q4, severity: sc.severity, substantial: sc.substantial };
@@ -270,9 +333,15 @@ export function buildFlagContext(input: FlagContextInput): FlagContext {
     spikeMax,
     spikeRun,
     runs,
-    runLongest,
+    runLongest: refs.longest30,
+    runRef: refs.reference,
+    runBreak: refs.breakDays,
+    allRuns,
+    runDays,
     shoes: [...shoeMap.values()],
     pains,
+    redPains,
+    clearances,
     ostrc,
     profile: input.profile,
     carryCache,
@@ -384,6 +453,27 @@ function latestCarrying(ctx: FlagContext, a: number, bit: number): number {
   return NaN;
 }
 
+/**
+ * The first day of asOf-6..asOf that carries a rule: deload caps come from the baseline before it, so a
+ * later overload day of the same window (whose own baseline holds the first) cannot raise its own cap.
+ */
+function firstCarrying(ctx: FlagContext, a: number, bit: number): number {
+  for (let day = a - 6; day <= a; day++) {
+    if (carryAt(ctx, day - ctx.from) & bit) return day;
+  }
+  return NaN;
+}
+
+/** The weekly cap's baseline and value: the average week of the 3 weeks before the week ending on `day`. */
+function weekCap(ctx: FlagContext, day: number): Record<string, FlagValue> {
+  const baseline = weeklyAt(ctx, day - ctx.from).baselineKm;
+  return {
+    capFromDate: formatDay(day),
+    baselineWeekKm: round(baseline, 3),
+    maxWeekRunKm: baseline > 0 ? deloadCapKm(baseline) : null,
+  };
+}
+
 function sessionSpikeFlag(ctx: FlagContext, a: number): Flag | null {
   const day = latestCarrying(ctx, a, CARRY_SPIKE);
   if (day !== day) return null;
@@ -391,7 +481,9 @@ function sessionSpikeFlag(ctx: FlagContext, a: number): Flag | null {
   const i = day - ctx.from;
   const k = ctx.spikeRun[i];
   const run = ctx.runs[k];
-  const ref = ctx.runLongest[k];
+  const ref = ctx.runRef[k];
+  const longest = ctx.runLongest[k];
+  const gap = ctx.runBreak[k];
   const spike = ctx.spikeMax[i];
   // The worst spike of the window sets the severity, so a later, smaller spike cannot hide it.
   let maxSpike = spike;
@@ -403,23 +495,34 @@ function sessionSpikeFlag(ctx: FlagContext, a: number): Flag | null {
       maxDay = d;
     }
   }
+  const first = firstCarrying(ctx, a, CARRY_SPIKE);
+  const baseline = ctx.runRef[ctx.spikeRun[first - ctx.from]];
   const severity: Severity = exceeds(maxSpike, t.spikeWarning) ? "warning" : "caution";
   const band = spikeBand(spike);
   const hr = band === "none" ? null : SPIKE_BAND_HAZARD[band];
   const values: Record<string, FlagValue> = {
     runId: run.id,
     distanceKm: round(run.distanceKm as number, 3),
-    longest30Km: round(ref, 3),
+    longest30Km: longest === longest ? round(longest, 3) : null,
+    referenceKm: round(ref, 3),
+    breakDays: gap === gap ? gap : null,
     spike: round(spike),
     band,
     hazardRatio: hr,
     cautionAbove: t.spikeCaution,
     warningAbove: t.spikeWarning,
+    capFromDate: formatDay(first),
+    baselineRunKm: round(baseline, 3),
+    maxRunKm: deloadCapKm(baseline),
   };
   let text =
-    `${dayLabel(day)}: the ${km(run.distanceKm as number)} run was ${pct(spike)} longer than the longest run of the ` +
-    `previous 30 days (${km(ref)}). The rule flags a run more than ${pct(t.spikeCaution)} longer than that ` +
-    `(a warning above ${pct(t.spikeWarning)}).`;
+    gap === gap
+      ? `${dayLabel(day)}: the ${km(run.distanceKm as number)} run came after ${gap} days without running and was ` +
+        `${pct(spike)} longer than the longest run of the 30 days before the break (${km(ref)}).`
+      : `${dayLabel(day)}: the ${km(run.distanceKm as number)} run was ${pct(spike)} longer than the longest run of the ` +
+        `previous 30 days (${km(ref)}).`;
+  text +=
+    ` The rule flags a run more than ${pct(t.spikeCaution)} longer than that (a warning above ${pct(t.spikeWarning)}).`;
   if (hr !== null) {
     text += ` In a cohort of 5,205 runners, runs in this band (${band}% longer) went with an injury rate ${hr} times higher.`;
   }
@@ -438,9 +541,11 @@ function weeklyFlag(ctx: FlagContext, a: number): Flag | null {
   const w = weeklyAt(ctx, day - ctx.from);
   const change = w.change as number;
   const text =
-    `In the 7 days to ${dayLabel(day)} the athlete ran ${km(w.lastKm)}, ${pct(change)} more than the weekly average ` +
+    `${km(w.lastKm)} of running in the 7 days to ${dayLabel(day)}, ${pct(change)} more than the weekly average ` +
     `of the 3 weeks before (${km(w.baselineKm)}). The rule flags an increase above ${pct(t.weeklyIncrease)} ` +
-    `when that average is at least ${km(t.weeklyMinBaselineKm)}; the evidence for a fixed weekly cap is weak.`;
+    `when that average is at least ${km(t.weeklyMinBaselineKm)}. Its evidence is weak and contested: in a recent ` +
+    `cohort of 5,205 runners (Frandsen 2025), changes in weekly distance did not predict injury, while ` +
+    `single-session spikes did.`;
   return makeFlag(
     "weekly-distance-increase",
     "caution",
@@ -451,6 +556,7 @@ function weeklyFlag(ctx: FlagContext, a: number): Flag | null {
       change: round(change),
       increaseAbove: t.weeklyIncrease,
       minBaselineKm: t.weeklyMinBaselineKm,
+      ...weekCap(ctx, firstCarrying(ctx, a, CARRY_WEEKLY)),
     },
     text,
   );
@@ -467,12 +573,14 @@ function acwrFlag(ctx: FlagContext, a: number): Flag | null {
   const unit = loadUnit(ctx);
   const text =
     `On ${dayLabel(day)} the acute:chronic workload ratio (exponentially weighted, ${measureName(ctx)}) was ` +
-    `${num(ratio)}, at or above ${num(t.acwrHigh)}: the recent week's load (7-day average ${num(s.ewmaAcute[i], 1)} ${unit}/day) ` +
-    `is well above the load of the last 4 weeks (28-day average ${num(s.ewmaChronic[i], 1)} ${unit}/day).` +
+    `${num(ratio)}, at or above ${num(t.acwrHigh)}: the acute load (${num(s.ewmaAcute[i], 1)} ${unit}/day, weighted ` +
+    `towards the last 7 days) is well above the chronic load (${num(s.ewmaChronic[i], 1)} ${unit}/day, weighted over ` +
+    `about 4 weeks).` +
     est.text +
-    ` Read it with care: the ratio is contested (Impellizzeri 2020 and 2021 found conceptual and statistical flaws, ` +
-    `and a ratio to a random chronic load predicted injury as well), so the evidence is weak; use it as a prompt to ` +
-    `review the plan, not as a prediction.`;
+    ` Read it with care: the ratio falls during rest and jumps when normal training resumes, so a return from a ` +
+    `lighter spell can look like an overload; it is contested (Impellizzeri 2020 and 2021 found conceptual and ` +
+    `statistical flaws, and a ratio to a random chronic load predicted injury as well), so the evidence is weak; ` +
+    `use it as a prompt to review the plan, not as a prediction.`;
   const values: Record<string, FlagValue> = {
     acwrEwma: round(ratio),
     ewmaAcute: round(s.ewmaAcute[i], 3),
@@ -484,6 +592,7 @@ function acwrFlag(ctx: FlagContext, a: number): Flag | null {
     values.estimatedRpeSessions = est.estimated;
     values.sessionsInWindow = est.sessions;
   }
+  Object.assign(values, weekCap(ctx, firstCarrying(ctx, a, CARRY_ACWR)));
   return makeFlag("acwr-high", "caution", day, values, text);
 }
 
@@ -528,6 +637,21 @@ function inWindow<T extends { day: number }>(list: readonly T[], from: number, t
 
 function zoneLabel(zone: BackZone): string {
   return zone === "dorsal" ? "dorsal (mid-back)" : zone === "cervical" ? "cervical (neck)" : "lumbar (lower back)";
+}
+
+/** The zone as a place in a sentence: "in the lower back (lumbar)". */
+function zonePlace(zone: BackZone): string {
+  return zone === "dorsal" ? "mid-back (dorsal)" : zone === "cervical" ? "neck (cervical)" : "lower back (lumbar)";
+}
+
+/** A zone and, when known, its sub-area, in words. */
+function areaLabel(zone: BackZone, subArea: string | null): string {
+  const sub = subArea ? BACK_SUB_AREAS[zone].find((x) => x.id === subArea) : undefined;
+  return sub ? `${zonePlace(zone)}, ${sub.label.toLowerCase()}` : zonePlace(zone);
+}
+
+function points(n: number): string {
+  return `${Number.isInteger(n) ? n : n.toFixed(1)} point${n === 1 ? "" : "s"}`;
 }
 
 interface PainTrigger {
@@ -583,30 +707,41 @@ function backPainFlag(ctx: FlagContext, a: number): Flag | null {
   if (triggers.length === 0) return null;
   triggers.sort((x, y) => y.day - x.day || (y.nrs ?? -1) - (x.nrs ?? -1));
   const main = triggers[0];
-  const sentences = triggers.map((g) => {
-    const parts: string[] = [];
-    if (g.nrs !== null && (g.high || g.rise)) {
-      let s = `${zoneLabel(g.zone)} pain was rated ${g.nrs}/10 on ${dayLabel(g.nrsDay as number)}`;
-      if (g.rise && g.previousNrs !== null && g.previousDay !== null) {
-        s += `, up ${g.nrs - g.previousNrs} points from ${g.previousNrs}/10 on ${dayLabel(g.previousDay)}`;
+  // Each sentence names the trigger that held: a report that is high but lower than the one before is
+  // "high", never "rising".
+  const sentences: string[] = [];
+  for (const g of triggers) {
+    const where = zonePlace(g.zone);
+    if (g.nrs !== null && g.nrsDay !== null && g.rise && g.previousNrs !== null && g.previousDay !== null) {
+      sentences.push(
+        `Reported pain rose by ${points(g.nrs - g.previousNrs)} in the ${where}, from ${g.previousNrs}/10 on ` +
+          `${dayLabel(g.previousDay)} to ${g.nrs}/10 on ${dayLabel(g.nrsDay)}: a rise of ${points(t.painNrsRise)} or ` +
+          `more is clinically important` +
+          (g.high ? `, and ${g.nrs}/10 is at or above the ${t.painNrsHigh}/10 threshold` : ""),
+      );
+    } else if (g.nrs !== null && g.nrsDay !== null && g.high) {
+      let text = `Reported pain ${g.nrs}/10 on ${dayLabel(g.nrsDay)} in the ${where}, at or above the ${t.painNrsHigh}/10 threshold`;
+      if (g.previousNrs !== null && g.previousDay !== null) {
+        text +=
+          g.nrs < g.previousNrs
+            ? ` (down from ${g.previousNrs}/10 on ${dayLabel(g.previousDay)}, but still high)`
+            : g.nrs === g.previousNrs
+              ? ` (as on ${dayLabel(g.previousDay)})`
+              : ` (${g.previousNrs}/10 on ${dayLabel(g.previousDay)})`;
       }
-      const rules: string[] = [];
-      if (g.high) rules.push(`at or above ${t.painNrsHigh}/10`);
-      if (g.rise) rules.push(`a rise of ${t.painNrsRise} points or more, which is clinically important`);
-      s += ` (${rules.join("; ")})`;
-      parts.push(s);
+      sentences.push(text);
     }
     if (g.ostrc) {
-      parts.push(
-        `the OSTRC check-in for the ${g.zone} area on ${dayLabel(g.ostrc.day)} scored ${g.ostrc.severity}/100 with a ` +
-          `substantial problem (training or performance reduced moderately or more, or no participation)`,
+      sentences.push(
+        `The OSTRC check-in for the ${where} on ${dayLabel(g.ostrc.day)} scored ${g.ostrc.severity}/100 with a ` +
+          `substantial problem (training or competition modified, or performance affected, to a moderate extent or ` +
+          `more, or no participation)`,
       );
     }
-    return parts.join("; ");
-  });
+  }
   const text =
-    `Back pain is rising: ${sentences.join(". Also: ")}. Review the plan with the athlete and move part of the ` +
-    `running to low-impact cross-training.`;
+    `${sentences.join(". ")}. Review the plan: move part of the running to low-impact cross-training and leave out ` +
+    `what makes the pain worse.`;
   const reasons: string[] = [];
   if (main.high) reasons.push("nrs-high");
   if (main.rise) reasons.push("nrs-rise");
@@ -620,7 +755,8 @@ function backPainFlag(ctx: FlagContext, a: number): Flag | null {
       nrs: main.nrs,
       previousNrs: main.previousNrs,
       previousDate: main.previousDay !== null ? formatDay(main.previousDay) : null,
-      rise: main.nrs !== null && main.previousNrs !== null ? main.nrs - main.previousNrs : null,
+      rise: main.rise && main.nrs !== null && main.previousNrs !== null ? main.nrs - main.previousNrs : null,
+      nrsChange: main.nrs !== null && main.previousNrs !== null ? main.nrs - main.previousNrs : null,
       ostrcSeverity: main.ostrc ? main.ostrc.severity : null,
       ostrcDate: main.ostrc ? formatDay(main.ostrc.day) : null,
       nrsThreshold: t.painNrsHigh,
@@ -681,36 +817,81 @@ function painAfterOverloadFlag(ctx: FlagContext, a: number): Flag | null {
   return null;
 }
 
+/** Index of the first element of `list` (sorted by day) whose day is after `day`. */
+function afterDay(list: readonly { day: number }[], day: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].day <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The latest clearance on or before day `a`, or -Infinity. */
+function lastClearance(ctx: FlagContext, a: number): number {
+  const k = upperBound(ctx.clearances, a);
+  return k > 0 ? ctx.clearances[k - 1] : -Infinity;
+}
+
 function redFlagFlag(ctx: FlagContext, a: number): Flag | null {
-  const reports = inWindow(ctx.pains, a - 13, a).filter((p) => p.redFlags.length > 0);
+  // A clearance dated on or after a report ends it; nothing else does, however old the report.
+  const cleared = lastClearance(ctx, a);
+  const reports = ctx.redPains.slice(afterDay(ctx.redPains, cleared), afterDay(ctx.redPains, a));
   if (reports.length === 0) return null;
+  const first = reports[0];
   const latest = reports[reports.length - 1];
   const symptoms: string[] = [];
   const zones: BackZone[] = [];
-  const sources: VisceralSource[] = [];
+  const found: VisceralSource[] = [];
   for (let k = reports.length - 1; k >= 0; k--) {
     const r = reports[k];
     for (const s of r.redFlags) if (!symptoms.includes(s)) symptoms.push(s);
     if (!zones.includes(r.zone)) zones.push(r.zone);
-    for (const v of visceralSourcesFor(r.zone, r.subArea)) {
-      if (!sources.some((x) => x.organ === v.organ)) sources.push(v);
+    for (const v of possibleSourcesFor(r.zone, r.subArea, r.redFlags)) {
+      if (!found.some((x) => x.organ === v.organ)) found.push(v);
     }
   }
+  // What the symptoms point at comes before what the area's map adds.
+  const pointed = new Set<string>([...CHEST_PAIN_SOURCES, CAUDA_EQUINA_SOURCE].map((v) => v.organ));
+  const sources = [...found.filter((v) => pointed.has(v.organ)), ...found.filter((v) => !pointed.has(v.organ))];
   const emergency = symptoms.some((s) => EMERGENCY_SYMPTOM_IDS.has(s));
   const action = emergency ? EMERGENCY_ACTION : CLINICIAN_ACTION;
   const labels = symptoms.map((s) => redFlagSymptom(s)?.label ?? s);
-  const where = latest.subArea ? `${latest.zone}, ${latest.subArea}` : latest.zone;
+  const when =
+    reports.length === 1 || first.day === latest.day
+      ? `Reported on ${dayLabel(latest.day)}`
+      : `Reported between ${dayLabel(first.day)} and ${dayLabel(latest.day)}`;
   let text = emergency
-    ? `Reported by ${dayLabel(latest.day)}: ${labels.join("; ")}. These can be signs of a serious condition: ` +
-      `seek emergency care now and do not train until a doctor has seen the athlete.`
-    : `Reported by ${dayLabel(latest.day)}: ${labels.join("; ")}. These symptoms need a medical check: ` +
-      `see a clinician before training again.`;
-  if (sources.length > 0) {
-    text +=
-      ` Pain felt in this area (${where}) can also come from internal organs: ` +
-      `${sources.map((s) => `${s.organ} (${s.area})`).join(", ")}. These are possible sources to discuss with a ` +
-      `doctor, not a diagnosis.`;
+    ? `${when}: ${labels.join("; ")}. These can be signs of a serious condition: seek emergency care now. ` +
+      `No training until a doctor's clearance is recorded.`
+    : `${when}: ${labels.join("; ")}. These symptoms need a medical check: see a clinician. ` +
+      `No training until a clearance is recorded.`;
+  const parts: string[] = [];
+  if (symptoms.includes("chest-pain")) {
+    parts.push(
+      "Chest pain or breathlessness with back pain can come from the heart or the aorta (the main artery), " +
+        "wherever the back pain is felt",
+    );
   }
+  if (symptoms.some((s) => NEUROLOGICAL_SYMPTOM_IDS.has(s))) {
+    parts.push(
+      "Numbness in the saddle area, weakening legs or new bladder or bowel problems can come from pressure on " +
+        "the nerves of the lower back (cauda equina)",
+    );
+  }
+  const organs = sources.filter((v) => !pointed.has(v.organ));
+  if (organs.length > 0) {
+    const area = areaLabel(latest.zone, latest.subArea);
+    // "the mid-back (dorsal), between the shoulder blades, can also come from ..."
+    const where = zones.length === 1 ? `the ${area}${area !== zonePlace(latest.zone) ? "," : ""}` : `these areas (${zones.map(zonePlace).join("; ")})`;
+    parts.push(
+      `Pain felt in ${where} can also come from internal organs: ${organs.map((s) => `${s.organ} (${s.area})`).join(", ")}`,
+    );
+  }
+  if (parts.length > 0) text += ` ${parts.join(". ")}. These are possible sources to discuss with a doctor, not a diagnosis.`;
+  const firstReportDate = formatDay(first.day);
   const flag = makeFlag(
     "red-flag",
     "referral",
@@ -724,11 +905,196 @@ function redFlagFlag(ctx: FlagContext, a: number): Flag | null {
       zones,
       nrs: latest.nrs,
       possibleVisceralSources: sources.map((s) => s.organ),
+      firstReportDate,
+      reportCount: reports.length,
+      lastClearanceDate: cleared === -Infinity ? null : formatDay(cleared),
     },
     text,
   );
-  flag.triage = { emergency, action, symptoms, zone: latest.zone, subArea: latest.subArea, visceralSources: sources };
+  flag.triage = {
+    emergency,
+    action,
+    symptoms,
+    zone: latest.zone,
+    subArea: latest.subArea,
+    visceralSources: sources,
+    firstReportDate,
+  };
   return flag;
+}
+
+/**
+ * `severe-back-pain` on day `a` (SEVERE_PAIN_RULE): a report with NRS >= 8 in a-13..a; or persisting
+ * pain, 3 or more reports with NRS >= 5 in a-27..a whose first and last are 14 or more calendar days
+ * apart (both included) and whose last is in a-13..a. Any zone counts. Dated by the latest report that
+ * triggered it. The caller leaves it out while a red flag is active: the referral comes first.
+ */
+function severePainFlag(ctx: FlagContext, a: number): Flag | null {
+  const R = SEVERE_PAIN_RULE;
+  const recentFrom = a - (R.severeWindowDays - 1);
+  const lo = afterDay(ctx.pains, a - R.persistentWindowDays);
+  const hi = afterDay(ctx.pains, a);
+  let severe: ParsedPainReport | null = null;
+  const lasting: ParsedPainReport[] = [];
+  for (let k = lo; k < hi; k++) {
+    const p = ctx.pains[k];
+    if (p.day >= recentFrom && atLeast(p.nrs, R.severeNrs) && (!severe || p.day > severe.day || p.nrs > severe.nrs)) severe = p;
+    if (atLeast(p.nrs, R.persistentNrs)) lasting.push(p);
+  }
+  const last = lasting.length > 0 ? lasting[lasting.length - 1] : null;
+  const span = last ? last.day - lasting[0].day + 1 : 0;
+  const persists = last !== null && lasting.length >= R.persistentReports && last.day >= recentFrom && span >= R.persistentSpanDays;
+  if (!severe && !persists) return null;
+  const main = severe && (!persists || severe.day >= (last as ParsedPainReport).day) ? severe : (last as ParsedPainReport);
+  const parts: string[] = [];
+  const reasons: string[] = [];
+  if (severe) {
+    reasons.push("nrs-severe");
+    parts.push(`Reported pain ${severe.nrs}/10 on ${dayLabel(severe.day)} in the ${zonePlace(severe.zone)}`);
+  }
+  if (persists) {
+    reasons.push("nrs-persistent");
+    parts.push(
+      `Pain of ${R.persistentNrs}/10 or more was reported ${lasting.length} times from ${dayLabel(lasting[0].day)} to ` +
+        `${dayLabel((last as ParsedPainReport).day)}, over ${span} days`,
+    );
+  }
+  const text =
+    `${parts.join(". ")}. Pain this severe or this persistent calls for an assessment by a physiotherapist or doctor ` +
+    `before running again. Until then, replace running with cross-training that causes no pain, and leave out loaded ` +
+    `back-extension exercises. This is a reason to have the back checked, not a diagnosis.`;
+  return makeFlag(
+    "severe-back-pain",
+    "warning",
+    main.day,
+    {
+      reasons,
+      zone: main.zone,
+      nrs: main.nrs,
+      reportDate: formatDay(main.day),
+      zones: [...new Set([...(severe ? [severe.zone] : []), ...(persists ? lasting.map((p) => p.zone) : [])])],
+      persistentReports: persists ? lasting.length : null,
+      persistentFrom: persists ? formatDay(lasting[0].day) : null,
+      persistentDays: persists ? span : null,
+      severeNrs: R.severeNrs,
+      persistentNrs: R.persistentNrs,
+    },
+    text,
+  );
+}
+
+/** The day of the last RUN session before `day`, or NaN. */
+function lastRunBefore(ctx: FlagContext, day: number): number {
+  const k = upperBound(ctx.runDays, day - 1);
+  return k > 0 ? ctx.runDays[k - 1] : NaN;
+}
+
+function runsOn(ctx: FlagContext, day: number): number {
+  const i = day - ctx.from;
+  return i >= 0 && i < ctx.m ? ctx.runCount[i] : 0;
+}
+
+/**
+ * `return-to-run` on day `a` (RETURN_TO_RUN_RULE; pain-monitoring model after Silbernagel 2007).
+ *
+ * Start S: a clearance, or a run that follows 14 or more days without a RUN session (with an earlier run
+ * on record: the first run on record shows no break). The latest start in a-13..a counts, so the flag is
+ * active for the start day and the 13 days after it; a clearance and a break on the same day count as the
+ * clearance.
+ *
+ * Current step: the return begins at step 1 and walks the days S..a. On a day with a pain report above
+ * 3/10 (any zone) it goes back a step (not below 1). On a day with a run and no such report, it moves up a
+ * step (not above the last) unless the next day brings a report above 3/10 (pain that has not settled by
+ * the next morning); a run on `a` itself counts as pain-free until a report says otherwise. Several runs on
+ * one day count as one. The step on `a` is the step the next run should follow.
+ *
+ * A run goes beyond its step when it lasts longer than the step's session (walking included); every such
+ * run is named (`overStepRunIds`), and the flag is dated by the latest one, or by S. Suppressed while a
+ * red flag is active (the caller leaves it out).
+ */
+function returnToRunFlag(ctx: FlagContext, a: number): Flag | null {
+  const R = RETURN_TO_RUN_RULE;
+  const windowFrom = a - (R.windowDays - 1);
+  let start = NaN;
+  let byBreak = false;
+  let gap = NaN;
+  const cleared = lastClearance(ctx, a);
+  if (cleared >= windowFrom) start = cleared;
+  for (let d = a; d >= windowFrom && !(d <= start); d--) {
+    if (runsOn(ctx, d) === 0) continue;
+    const before = lastRunBefore(ctx, d);
+    if (before === before && d - before - 1 >= R.breakDays) {
+      start = d;
+      byBreak = true;
+      gap = d - before - 1;
+      break;
+    }
+  }
+  if (start !== start) return null;
+
+  const steps = R.steps;
+  const high = new Uint8Array(a - start + 2);
+  for (let k = afterDay(ctx.pains, start - 1); k < ctx.pains.length && ctx.pains[k].day <= a; k++) {
+    if (exceeds(ctx.pains[k].nrs, R.painMaxNrs)) high[ctx.pains[k].day - start] = 1;
+  }
+  const runs = ctx.allRuns;
+  let r = afterDay(runs, start - 1);
+  let step = 0;
+  let runCount = 0;
+  const over: { run: ParsedSession; step: number }[] = [];
+  for (let d = start; d <= a; d++) {
+    const i = d - start;
+    let ran = false;
+    while (r < runs.length && runs[r].day === d) {
+      ran = true;
+      runCount++;
+      if (exceeds(runs[r].durationMin, steps[step].totalMin)) over.push({ run: runs[r], step });
+      r++;
+    }
+    if (high[i]) step = Math.max(0, step - 1);
+    else if (ran && !(d < a && high[i + 1])) step = Math.min(steps.length - 1, step + 1);
+  }
+  const current = steps[step];
+  const end = start + R.windowDays - 1;
+  const latestOver = over.length > 0 ? over[over.length - 1] : null;
+  let text = byBreak
+    ? `The run on ${dayLabel(start)} was the first after ${gap} days without running`
+    : `A clearance was recorded on ${dayLabel(start)}`;
+  text +=
+    `: running comes back gradually until ${dayLabel(end)}. The steps: ${steps.map((s) => s.label).join(", then ")}. ` +
+    `Take the next step only when pain during the run stays at ${R.painMaxNrs}/10 or less and is back to its usual ` +
+    `level by the next morning; otherwise go back a step. The next run: step ${step + 1} of ${steps.length}, ` +
+    `${current.label} (at most ${current.totalMin} min).`;
+  if (latestOver) {
+    const limit = steps[latestOver.step];
+    text +=
+      ` The ${Math.round(latestOver.run.durationMin)}-min run on ${dayLabel(latestOver.run.day)} went beyond its step ` +
+      `(${limit.label}, at most ${limit.totalMin} min).` +
+      (over.length > 1 ? ` ${over.length} runs since the start went beyond their step.` : "");
+  }
+  return makeFlag(
+    "return-to-run",
+    "caution",
+    latestOver ? latestOver.run.day : start,
+    {
+      startedBy: byBreak ? "break" : "clearance",
+      startDate: formatDay(start),
+      endDate: formatDay(end),
+      breakDays: byBreak ? gap : null,
+      step: step + 1,
+      steps: steps.length,
+      stepLabel: current.label,
+      maxRunMin: current.totalMin,
+      runMin: current.runMin,
+      painMaxNrs: R.painMaxNrs,
+      runsSinceStart: runCount,
+      overStepRunIds: over.map((o) => o.run.id),
+      overStepDate: latestOver ? formatDay(latestOver.run.day) : null,
+      overStepRunMin: latestOver ? round(latestOver.run.durationMin, 1) : null,
+      overStepLimitMin: latestOver ? steps[latestOver.step].totalMin : null,
+    },
+    text,
+  );
 }
 
 // ---------- habits, equipment, profile ----------
@@ -741,10 +1107,10 @@ function compensatoryFlag(ctx: FlagContext, a: number): Flag | null {
   const core = sumRange(ctx.coreCount, from, to);
   if (runs < t.compensatoryMinRuns || core >= t.compensatoryMinSessions) return null;
   const text =
-    `In the 14 days to ${dayLabel(a)} the athlete ran ${runs} times but did ${core} core or strength ` +
-    `session${core === 1 ? "" : "s"} (the rule asks for at least ${t.compensatoryMinSessions} when there are ` +
-    `${t.compensatoryMinRuns} or more runs). Strength training cut sports injuries by about two thirds ` +
-    `(RR 0.32) and exercise with education lowered the risk of low back pain (RR 0.55).`;
+    `${runs} runs but ${core} core or strength session${core === 1 ? "" : "s"} in the 14 days to ${dayLabel(a)} ` +
+    `(the rule asks for at least ${t.compensatoryMinSessions} when there are ${t.compensatoryMinRuns} or more runs). ` +
+    `Across sports injuries in general, strength training cut injuries by about two thirds (RR 0.32, Lauersen 2014); ` +
+    `for back pain, exercise with education lowered the risk of an episode (RR 0.55, Steffens 2016).`;
   return makeFlag(
     "compensatory-deficit",
     "caution",
@@ -896,7 +1262,7 @@ function profileFlags(ctx: FlagContext, a: number): Flag[] {
         "info",
         a,
         { legLengthDiscrepancyMm: p.legLengthDiscrepancyMm, thresholdMm: t.legLengthMm },
-        `The profile records a leg-length difference of ${p.legLengthDiscrepancyMm} mm (rule: ${t.legLengthMm} mm or ` +
+        `The profile records a leg-length difference of ${round(p.legLengthDiscrepancyMm, 1)} mm (rule: ${t.legLengthMm} mm or ` +
           `more). A difference of about 1 cm can tilt the pelvis and bend the lower spine; it is usually considered ` +
           `clinically relevant near 20 mm. Have it checked by a physiotherapist.`,
       ),
@@ -909,8 +1275,8 @@ function profileFlags(ctx: FlagContext, a: number): Flag[] {
         "info",
         a,
         { footprintType: p.footprintType ?? "unassessed" },
-        `No footprint type is recorded. A biomechanical footprint test tells whether the athlete is a neutral, ` +
-          `pronating or supinating runner, so that shoes can be matched to it.`,
+        `No footprint type is recorded. A footprint (gait) assessment shows whether the foot is neutral, pronating ` +
+          `or supinating: record the result and discuss it with a physiotherapist.`,
       ),
     );
   }
@@ -938,8 +1304,8 @@ function profileFlags(ctx: FlagContext, a: number): Flag[] {
           "info",
           a,
           { age, thresholdAge: t.mastersAge },
-          `The athlete is ${age} (rule: ${t.mastersAge} or older). With age, repeated movement and stride ` +
-            `habits weigh more on the back: keep strength, mobility and recovery in the plan.`,
+          `Age ${age} (rule: ${t.mastersAge} or older). With age, repeated movement and stride habits weigh more ` +
+            `on the back: keep strength, mobility and recovery in the plan.`,
         ),
       );
     }
@@ -967,7 +1333,8 @@ export function flagsOn(ctx: FlagContext, a: number): Flag[] {
   const push = (f: Flag | null) => {
     if (f) out.push(f);
   };
-  push(redFlagFlag(ctx, a));
+  const red = redFlagFlag(ctx, a);
+  push(red);
   if (ctx.m > 0) {
     push(sessionSpikeFlag(ctx, a));
     push(weeklyFlag(ctx, a));
@@ -975,6 +1342,11 @@ export function flagsOn(ctx: FlagContext, a: number): Flag[] {
     push(monotonyFlag(ctx, a));
   }
   push(backPainFlag(ctx, a));
+  // The referral comes first: severe pain and the graded return wait until the clearance.
+  if (!red) {
+    push(severePainFlag(ctx, a));
+    push(returnToRunFlag(ctx, a));
+  }
   push(painAfterOverloadFlag(ctx, a));
   if (ctx.m > 0) {
     push(compensatoryFlag(ctx, a));
@@ -1005,6 +1377,11 @@ export interface EvaluateFlagsInput {
   ostrc?: EngineOstrc[];
   profile?: EngineProfile;
   thresholds?: Partial<Thresholds>;
+  /**
+   * Recorded clearances (default none). Pass every red-flag report since the last clearance, however old:
+   * a red flag lasts until a clearance dated on or after its report.
+   */
+  clearances?: EngineClearance[];
 }
 
 /**
@@ -1014,7 +1391,8 @@ export interface EvaluateFlagsInput {
  * - Overload rules (`session-spike`, `weekly-distance-increase`, `acwr-high`, `monotony-high`): a day t
  *   carries a rule when it holds on t with the data up to t; the flag is active when a day in asOf-6..asOf
  *   carries it, dated the latest such day. session-spike: the day's largest spike > spikeCaution (0.10;
- *   warning when a spike of the window > spikeWarning 0.30; Frandsen 2025). weekly-distance-increase:
+ *   warning when a spike of the window > spikeWarning 0.30; Frandsen 2025), a run after a break measured
+ *   against the 30 days before the break (see detectSessionSpikes). weekly-distance-increase:
  *   weekly distance change > 0.30 with a 3-week weekly mean >= 10 km (Nielsen 2014). acwr-high: acwrEwma
  *   >= 1.5 (Gabbett 2016, Williams 2017; critique Impellizzeri 2020/2021). monotony-high: monotony > 2.0
  *   (Foster 1998). acwr-high and monotony-high use `thresholds.loadMeasure` (sRPE by default, a session
@@ -1023,10 +1401,24 @@ export interface EvaluateFlagsInput {
  *   asOf-13..asOf, after a day in p-7..p-1 that carries an overload rule; dated the latest such p.
  * - `back-pain-rising`: per zone, the latest report in asOf-13..asOf has NRS >= 4, or rose by >= 2 over
  *   the previous report of that zone (at most 14 days earlier) (Farrar 2001); or an OSTRC entry in
- *   asOf-6..asOf shows a substantial problem (Clarsen 2013). Dated the latest trigger.
- * - `red-flag`: any red-flag symptom (or pain that is not mechanical) in a report in asOf-13..asOf;
- *   emergency symptoms say "seek emergency care now", others "see a clinician"; `triage` lists organs
- *   that can refer pain to the reported area (NICE NG59; Finucane 2020).
+ *   asOf-6..asOf shows a substantial problem (Clarsen 2013). Dated the latest trigger; the explanation
+ *   names the trigger that held (a fall from 7 to 4 is high, never rising).
+ * - Deload caps ride on the overload flags (values `maxRunKm`, `maxWeekRunKm`): from the baseline before the
+ *   first day of asOf-6..asOf that carried the rule (`capFromDate`), never from the overload itself: 1.1 x
+ *   the spike's reference (`baselineRunKm`), 1.1 x the average week of the 3 weeks before that day's week
+ *   (`baselineWeekKm`), each rounded down to 0.1 km.
+ * - `red-flag`: any red-flag symptom (or pain that is not mechanical) in a report on or before asOf, active
+ *   from the report until a clearance dated on or after it (and on or before asOf); it never expires by
+ *   itself. Emergency symptoms in any report not yet cleared say "seek emergency care now", others "see a
+ *   clinician"; `triage` names the possible sources (the heart and the aorta with chest pain, the nerves of
+ *   the lower back with the neurological emergencies, the organs that refer pain to the reported area) and
+ *   the date of the earliest report not cleared (NICE NG59; Finucane 2020). Dated by the latest such report.
+ * - `severe-back-pain` (while no red flag is active): a report with NRS >= 8 in asOf-13..asOf, or 3 or more
+ *   reports with NRS >= 5 in asOf-27..asOf spread over 14 or more days, the last in asOf-13..asOf (NICE
+ *   NG59: assess, do not load through severe pain). See severePainFlag.
+ * - `return-to-run` (while no red flag is active): from a clearance, or from a first run after 14 or more
+ *   days without running, for 14 days: the current step of the graded return (run-walk, then 20, 30, 40
+ *   min) and every run beyond its step (pain-monitoring model, Silbernagel 2007). See returnToRunFlag.
  * - `compensatory-deficit`: >= 3 runs and < 2 CORE or STRENGTH sessions in asOf-13..asOf (Lauersen 2014,
  *   Steffens 2016); dated asOf.
  * - `shoe-mileage`: a shoe not retired with more than 700 run km up to asOf, counting the distance it
@@ -1055,6 +1447,7 @@ function contextFrom(o: Record<string, unknown>, endDay: number, firstEvalDay?: 
     pains: parsePainReports(o.painReports, "painReports"),
     ostrc: parseOstrcList(o.ostrc, "ostrc"),
     profile: parseProfile(o.profile),
+    clearances: parseClearances(o.clearances, "clearances"),
     thresholds,
     endDay,
     ...(firstEvalDay === undefined ? {} : { firstEvalDay }),
@@ -1064,7 +1457,7 @@ function contextFrom(o: Record<string, unknown>, endDay: number, firstEvalDay?: 
 /**
  * The flags active on each of `days` (sorted like evaluateFlags), each day judged only on the data up to
  * it: for every day d, the result equals evaluateFlags({ ...input, asOf: d }) with the sessions, pain
- * reports and OSTRC entries after d left out. One context serves all days, so a 12-week history of an
+ * reports, OSTRC entries and clearances after d left out. One context serves all days, so a 12-week history of an
  * athlete costs about one evaluation rather than twelve. `days` must be valid dates; data after the
  * latest day is ignored.
  */

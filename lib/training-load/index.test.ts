@@ -16,6 +16,11 @@ describe("public API", () => {
       "parseThresholdOverrides",
       "resolveThresholds",
       "visceralSourcesFor",
+      "possibleSourcesFor",
+      "isSessionSuggestion",
+      "suggestionToPlannedSession",
+      "deloadCapKm",
+      "evaluateFlagsOn",
     ]) {
       expect(typeof (engine as Record<string, unknown>)[name]).toBe("function");
     }
@@ -69,6 +74,10 @@ describe("citations", () => {
     expect(engine.FLAG_EVIDENCE["acwr-high"].strength).toBe("weak");
     expect(engine.FLAG_EVIDENCE["acwr-high"].citationIds).toContain("impellizzeri-2020");
     expect(engine.FLAG_EVIDENCE["monotony-high"].strength).toBe("moderate");
+    expect(engine.FLAG_EVIDENCE["weekly-distance-increase"].citationIds).toContain("frandsen-2025");
+    expect(engine.FLAG_EVIDENCE["return-to-run"].citationIds).toContain("silbernagel-2007");
+    expect(engine.CITATIONS["lauersen-2014"].note).toContain("in general");
+    expect(engine.CITATIONS["williams-2017"].note).not.toMatch(/average/i);
   });
 });
 
@@ -93,7 +102,11 @@ describe("red-flag symptoms and the visceral map", () => {
       "leg-weakness",
       "chest-pain",
     ]);
-    for (const s of engine.RED_FLAG_SYMPTOMS) expect(s.question.endsWith("?")).toBe(true);
+    for (const s of engine.RED_FLAG_SYMPTOMS) {
+      expect(s.question.endsWith("?")).toBe(true);
+      // "ever" for a history of cancer, "now" for the rest.
+      expect(s.question).toMatch(s.id === "cancer-history" ? /\bever\b/ : /\bnow\b/);
+    }
   });
 
   it("maps zones and sub-areas to organs", () => {

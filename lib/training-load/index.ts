@@ -9,6 +9,7 @@ export {
   spikeBand,
   SPIKE_BAND_HAZARD,
   SPIKE_LOOKBACK_DAYS,
+  BREAK_LOOKBACK_DAYS,
   type SessionSpike,
   type SpikeBand,
   type WeeklyDistanceChange,
@@ -19,6 +20,7 @@ export { evaluateFlags, evaluateFlagsOn, compareFlags, type EvaluateFlagsInput }
 export {
   suggestSessions,
   suggestionToPlannedSession,
+  isSessionSuggestion,
   CORE_EXERCISES,
   MOBILITY_EXERCISES,
   POSTURE_EXERCISES,
@@ -35,9 +37,13 @@ export {
   DEFAULT_RPE,
   INPUT_LIMITS,
   SUGGESTION_DEFAULTS,
+  SEVERE_PAIN_RULE,
+  RETURN_TO_RUN_RULE,
   COMPARE_EPSILON,
+  deloadCapKm,
   type Thresholds,
   type ThresholdOverrides,
+  type ReturnToRunStep,
 } from "./thresholds";
 export { CITATIONS, CITATION_LIST, FLAG_EVIDENCE, type Citation } from "./citations";
 export {
@@ -50,6 +56,10 @@ export {
   VISCERAL_REFERRED_PAIN,
   VISCERAL_MAP,
   visceralSourcesFor,
+  possibleSourcesFor,
+  NEUROLOGICAL_SYMPTOM_IDS,
+  CHEST_PAIN_SOURCES,
+  CAUDA_EQUINA_SOURCE,
   type RedFlagSymptom,
   type BackSubArea,
   type VisceralReferral,
@@ -79,6 +89,7 @@ export {
   type PlannedOrigin,
   type EnginePainReport,
   type EngineOstrc,
+  type EngineClearance,
   type EngineProfile,
   type DailyMetrics,
   type FlagId,

@@ -7,6 +7,7 @@ import { buildFlagContext, flagsOn, thresholdsFromInput, compareFlags } from "./
 import type { Thresholds } from "./thresholds";
 import type {
   DailyMetrics,
+  EngineClearance,
   EngineOstrc,
   EnginePainReport,
   EngineProfile,
@@ -15,7 +16,7 @@ import type {
   FlagId,
   PlannedSession,
 } from "./types";
-import { parseOstrcList, parsePainReports, parseProfile, parseSessions, requireObject } from "./validate";
+import { parseClearances, parseOstrcList, parsePainReports, parseProfile, parseSessions, requireObject } from "./validate";
 
 export interface ProjectPlanInput {
   asOf: string;
@@ -25,6 +26,8 @@ export interface ProjectPlanInput {
   ostrc?: EngineOstrc[];
   profile?: EngineProfile;
   thresholds?: Partial<Thresholds>;
+  /** Recorded clearances (default none), as for evaluateFlags; those after asOf are ignored. */
+  clearances?: EngineClearance[];
 }
 
 export interface PlanProjection {
@@ -49,10 +52,11 @@ const STATE_FLAGS: ReadonlySet<FlagId> = new Set<FlagId>([
  * counting as RPE 5), from the first session through the last planned date.
  *
  * Flags: evaluateFlags' rules are evaluated on every date from asOf+1 to the last planned date, each with
- * the data up to that date (pain reports and OSTRC entries after asOf are ignored). Each occurrence is
- * reported once, on the first future date it is active:
+ * the data up to that date (pain reports, OSTRC entries and clearances after asOf are ignored; planned runs
+ * count as runs done, so a planned run beyond its return-to-run step, or a first planned run after a
+ * break, is reported on its day). Each occurrence is reported once, on the first future date it is active:
  * - flags dated by the day that carried or triggered them (overload rules, shoe-mileage, surface-change,
- *   and the pain flags) are identified by (id, date) and reported when that date is after asOf, so a run
+ *   return-to-run, and the pain flags) are identified by (id, date) and reported when that date is after asOf, so a run
  *   that would spike appears once, dated on its day, and a second spike later appears again;
  * - flags dated by the evaluation day (compensatory-deficit and the profile flags) are reported on the
  *   first day of each stretch of consecutive active days that starts after asOf.
@@ -71,6 +75,7 @@ export function projectPlan(input: ProjectPlanInput): PlanProjection {
     pains: parsePainReports(o.painReports, "painReports").filter((p) => p.day <= a),
     ostrc: parseOstrcList(o.ostrc, "ostrc").filter((x) => x.day <= a),
     profile: parseProfile(o.profile),
+    clearances: parseClearances(o.clearances, "clearances").filter((c) => c <= a),
     thresholds,
     endDay: end,
     firstEvalDay: a,

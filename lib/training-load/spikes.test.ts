@@ -14,7 +14,7 @@ describe("detectSessionSpikes", () => {
       { id: "b", date: addDays(D, 3), distanceKm: 14.5 },
       { id: "c", date: addDays(D, 10), distanceKm: 21 },
     ]);
-    expect(out[0]).toEqual({ id: "a", date: D, distanceKm: 10, longest30Km: null, spike: null, band: "none" });
+    expect(out[0]).toEqual({ id: "a", date: D, distanceKm: 10, longest30Km: null, referenceKm: null, breakDays: null, spike: null, band: "none" });
     expect(out[1].longest30Km).toBe(10);
     expect(out[1].spike).toBeCloseTo(0.45, 12);
     expect(out[1].band).toBe("30-100");
@@ -77,16 +77,53 @@ describe("detectSessionSpikes", () => {
     expect(by.f.longest30Km).toBe(10);
   });
 
-  it("returns the results in input order for unsorted input, and null after a gap", () => {
+  it("returns the results in input order for unsorted input, and null after more than 90 days without a run", () => {
     const out = detectSessionSpikes([
       { id: "late", date: "2025-06-20", distanceKm: 15 },
       { id: "early", date: "2025-06-01", distanceKm: 10 },
-      { id: "after-gap", date: "2025-09-01", distanceKm: 5 },
+      { id: "after-gap", date: "2025-09-19", distanceKm: 5 },
     ]);
     expect(out.map((o) => o.id)).toEqual(["late", "early", "after-gap"]);
     expect(out[0].longest30Km).toBe(10);
     expect(out[0].spike).toBeCloseTo(0.5, 12);
-    expect(out[2].spike).toBeNull();
+    // 2025-06-20 is 91 days before 2025-09-19.
+    expect(out[2]).toMatchObject({ longest30Km: null, referenceKm: null, breakDays: null, spike: null, band: "none" });
+  });
+
+  it("compares a run after a break with the longest run of the 30 days before the break", () => {
+    const out = detectSessionSpikes([
+      { id: "old", date: "2025-04-10", distanceKm: 30 }, // 31 days before the last run: outside its 30 days
+      { id: "a", date: "2025-04-20", distanceKm: 12 },
+      { id: "b", date: "2025-05-11", distanceKm: 10 },
+      // 40 days without a run (2025-05-12..2025-06-20).
+      { id: "back", date: "2025-06-21", distanceKm: 24 }, // twice the runner's long run: band 30-100 (1.00 is its top)
+    ]);
+    const back = out[3];
+    expect(back).toMatchObject({ longest30Km: null, referenceKm: 12, breakDays: 40, band: "30-100" });
+    expect(back.spike).toBeCloseTo(1, 12);
+    // The last run before the break is exactly 90 days back: still a reference.
+    const edge = detectSessionSpikes([
+      { id: "a", date: "2025-01-01", distanceKm: 8 },
+      { id: "b", date: "2025-04-01", distanceKm: 10 },
+    ]);
+    expect(edge[1]).toMatchObject({ referenceKm: 8, breakDays: 89, band: "10-30" });
+    // The 30 days before the break are cut at d-90: an older, longer run does not count.
+    const cut = detectSessionSpikes([
+      { id: "long", date: "2024-12-25", distanceKm: 30 },
+      { id: "a", date: "2025-01-10", distanceKm: 8 },
+      { id: "b", date: "2025-04-01", distanceKm: 10 },
+    ]);
+    expect(cut[2].referenceKm).toBe(8);
+  });
+
+  it("treats 0 km runs as no reference, also before a break", () => {
+    const out = detectSessionSpikes([
+      { id: "a", date: D, distanceKm: 10 },
+      { id: "zero", date: addDays(D, 40), distanceKm: 0 },
+      { id: "x", date: addDays(D, 50), distanceKm: 12 },
+    ]);
+    expect(out[2]).toMatchObject({ longest30Km: 0, referenceKm: 10, breakDays: 49 });
+    expect(out[2].spike).toBeCloseTo(0.2, 12);
   });
 
   it("gives no spike against a 0 km reference", () => {
@@ -99,17 +136,30 @@ describe("detectSessionSpikes", () => {
     expect(out[1].band).toBe("none");
   });
 
-  it("matches a direct scan of the 30 previous days (property)", () => {
-    const runArb = fc.record({ offset: fc.integer({ min: 0, max: 200 }), km: fc.integer({ min: 0, max: 400 }) });
+  it("matches a direct scan of the 30 previous days, or of the 30 days before a break (property)", () => {
+    const runArb = fc.record({ offset: fc.integer({ min: 0, max: 300 }), km: fc.integer({ min: 0, max: 400 }) });
     fc.assert(
-      fc.property(fc.array(runArb, { maxLength: 80 }), (raw) => {
+      fc.property(fc.array(runArb, { maxLength: 60 }), (raw) => {
         const runs = raw.map((r, i) => ({ id: `r${i}`, date: addDays("2024-11-20", r.offset), distanceKm: r.km / 10 }));
         const out = detectSessionSpikes(runs);
         raw.forEach((r, i) => {
           const prior = raw.filter((q) => q.offset < r.offset && q.offset >= r.offset - 30).map((q) => q.km / 10);
           const longest = prior.length ? Math.max(...prior) : null;
           expect(out[i].longest30Km).toBe(longest);
-          expect(out[i].spike).toBe(longest ? r.km / 10 / longest - 1 : null);
+          let reference = longest;
+          let breakDays: number | null = null;
+          if (!(longest !== null && longest > 0)) {
+            const earlier = raw.filter((q) => q.offset < r.offset && q.km > 0).map((q) => q.offset);
+            const last = earlier.length ? Math.max(...earlier) : null;
+            if (last !== null && last >= r.offset - 90) {
+              const from = Math.max(last - 29, r.offset - 90);
+              reference = Math.max(...raw.filter((q) => q.offset >= from && q.offset <= last).map((q) => q.km / 10));
+              breakDays = r.offset - last - 1;
+            }
+          }
+          expect(out[i].referenceKm).toBe(reference);
+          expect(out[i].breakDays).toBe(breakDays);
+          expect(out[i].spike).toBe(reference ? r.km / 10 / reference - 1 : null);
         });
       }),
       { numRuns: 300 },

@@ -1,12 +1,21 @@
 /**
  * Compensatory sessions and plan changes proposed for active flags (domain reference, "Suggestions").
- * Every suggestion names the flag that caused it. A red-flag referral suppresses everything but rest.
+ * Every suggestion names the flag that caused it. A red-flag referral suppresses everything but rest;
+ * severe back pain suppresses running.
  */
-import { formatDay, parseDay, weekdayOf } from "./dates";
+import { formatDay, parseDay, tryParseDay, weekdayOf } from "./dates";
 import { parsedSessionLoad } from "./metrics";
 import { compareFlags } from "./flags";
 import { EngineInputError } from "./errors";
-import { DEFAULT_RPE, SUGGESTION_DEFAULTS as S } from "./thresholds";
+import { runReferences } from "./spikes";
+import {
+  deloadCapKm,
+  exceeds,
+  DEFAULT_RPE,
+  RETURN_TO_RUN_RULE,
+  SEVERE_PAIN_RULE,
+  SUGGESTION_DEFAULTS as S,
+} from "./thresholds";
 import type {
   CrossTrainingMode,
   EngineProfile,
@@ -26,7 +35,7 @@ export const CORE_EXERCISES: readonly Exercise[] = Object.freeze([
   { name: "Dead bug", target: "abdominal", prescription: "3 x 10 slow reps per side" },
   { name: "Front plank", target: "abdominal", prescription: "3 x 30-45 s" },
   { name: "Bird dog", target: "lumbar", prescription: "3 x 10 reps per side, 2 s hold" },
-  { name: "Prone back extension", target: "lumbar", prescription: "3 x 12 reps" },
+  { name: "Prone back extension", target: "lumbar", prescription: "3 x 12 reps", loadedExtension: true },
   { name: "Glute bridge", target: "gluteal", prescription: "3 x 15 reps" },
   { name: "Side plank with clam", target: "gluteal", prescription: "2 x 30 s per side" },
   { name: "Pelvic-floor contractions with diaphragmatic breathing", target: "pelvic-floor", prescription: "3 x 10, 5 s hold" },
@@ -62,11 +71,26 @@ export const POSTURE_EXERCISES: Readonly<Record<PostureLoad, readonly Exercise[]
 
 const BACK_PAIN_MODES: readonly CrossTrainingMode[] = ["aqua-jogging", "swimming", "elliptical", "cycling"];
 const LOAD_MODES: readonly CrossTrainingMode[] = ["cycling", "elliptical", "swimming", "aqua-jogging"];
+/** Severe pain: the modes that unload the spine most come first. */
+const SEVERE_PAIN_MODES: readonly CrossTrainingMode[] = ["aqua-jogging", "cycling", "elliptical", "swimming"];
 const MODE_NAMES: Record<CrossTrainingMode, string> = {
   cycling: "cycling",
   swimming: "swimming",
   elliptical: "elliptical trainer",
   "aqua-jogging": "aqua jogging",
+};
+/** Flags whose `zone`/`zones` values name where the back hurts (modes must fit the zone). */
+const PAIN_FLAGS: ReadonlySet<FlagId> = new Set<FlagId>(["back-pain-rising", "pain-after-overload", "severe-back-pain"]);
+
+/**
+ * Order in which flags claim the planned runs: severe pain replaces every run, then the pain
+ * substitution, then the graded return trims what is left, then the other flags by severity.
+ */
+const CLAIM_ORDER: Partial<Record<FlagId, number>> = {
+  "severe-back-pain": 0,
+  "back-pain-rising": 1,
+  "pain-after-overload": 1,
+  "return-to-run": 2,
 };
 
 export interface SuggestSessionsInput {
@@ -87,16 +111,90 @@ interface PlanRun {
   rpeKnown: boolean;
   /** Day of the trained run this stands for, when there is no plan. */
   templateOf: number | null;
+  /** Claimed by a suggestion: replaced by cross-training, or trimmed (km and durationMin then hold the trim). */
   taken: boolean;
+  substituted: boolean;
 }
 
 function label(day: number): string {
   return `${weekdayOf(day)} ${formatDay(day)}`;
 }
 
-function r1(x: number): number {
-  return Math.round(x * 10) / 10;
+/** Km rounded down to 0.1 (a trimmed distance never passes its cap); to 0.01 below 0.1 km, at least 0.01. */
+function floorKm(x: number): number {
+  const r = Math.floor(x * 10 + 1e-9) / 10;
+  return r > 0 ? r : Math.max(0.01, Math.floor(x * 100 + 1e-9) / 100);
 }
+
+/** A whole CR-10 RPE in 1..max. */
+function wholeRpe(x: number, max = 10): number {
+  return Math.max(1, Math.min(Math.round(x), max));
+}
+
+function kmText(x: number): string {
+  return `${x.toFixed(1)} km`;
+}
+
+function numberValue(v: unknown): number | null {
+  return typeof v === "number" && Number.isFinite(v) ? v : null;
+}
+
+function dayValue(v: unknown): number | null {
+  const d = tryParseDay(v);
+  return d === d ? d : null;
+}
+
+/** Pain zones named by a pain flag's values. */
+function zonesOf(flag: Flag): string[] {
+  const out: string[] = [];
+  const v = flag.values ?? {};
+  if (typeof v.zone === "string") out.push(v.zone);
+  if (Array.isArray(v.zones)) for (const z of v.zones) if (typeof z === "string") out.push(z);
+  return out;
+}
+
+/** Leaves out loaded back extension while severe back pain is active. */
+function safeExercises(list: readonly Exercise[], severe: boolean): Exercise[] {
+  return severe ? list.filter((e) => !e.loadedExtension) : [...list];
+}
+
+/** Why back pain moves running to cross-training, naming the trigger that held. */
+function painWhy(flag: Flag): string {
+  if (flag.id === "pain-after-overload") return "Back pain followed an overload";
+  const v = flag.values ?? {};
+  const reasons = Array.isArray(v.reasons) ? v.reasons : [];
+  const parts: string[] = [];
+  const rise = numberValue(v.rise);
+  const nrs = numberValue(v.nrs);
+  if (reasons.includes("nrs-rise")) parts.push(rise !== null ? `back pain rose by ${rise} points` : "back pain rose");
+  if (reasons.includes("nrs-high")) parts.push(nrs !== null ? `back pain is at ${nrs}/10` : "back pain is high");
+  if (reasons.includes("ostrc-substantial")) parts.push("the weekly check-in shows a substantial back problem");
+  const text = parts.length > 0 ? parts.join(" and ") : "back pain is high or rising";
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The severe-pain report(s) in words, from the flag's values. */
+function severeWhat(flag: Flag): string {
+  const v = flag.values ?? {};
+  const reasons = Array.isArray(v.reasons) ? v.reasons : [];
+  const nrs = numberValue(v.nrs);
+  const day = dayValue(v.reportDate);
+  const count = numberValue(v.persistentReports);
+  const days = numberValue(v.persistentDays);
+  if (reasons.includes("nrs-severe") && nrs !== null && day !== null) return `Reported pain ${nrs}/10 on ${label(day)}`;
+  if (reasons.includes("nrs-persistent") && count !== null && days !== null) {
+    return `Pain of ${SEVERE_PAIN_RULE.persistentNrs}/10 or more was reported ${count} times over ${days} days`;
+  }
+  return "Severe back pain was reported";
+}
+
+const STEPS = RETURN_TO_RUN_RULE.steps;
+
+/** The graded return in one sentence, for every return-to-run reason. */
+const PROGRESSION =
+  `The steps: ${STEPS.map((s) => s.label).join(", then ")}. Take the next step only when pain during the run stays ` +
+  `at ${RETURN_TO_RUN_RULE.painMaxNrs}/10 or less and is back to its usual level by the next morning; otherwise go ` +
+  `back a step.`;
 
 class Builder {
   readonly out: Suggestion[] = [];
@@ -109,22 +207,35 @@ class Builder {
 }
 
 /**
- * Suggested sessions and plan changes for the given flags, for the 7 days after asOf.
+ * Suggested sessions and plan changes for the given flags, for the 7 days after asOf. Durations are whole
+ * minutes, RPEs whole numbers, trimmed distances are rounded down to 0.1 km, and every number in a reason
+ * is rounded for people.
  *
  * - `red-flag`: only one rest suggestion (from asOf), telling to seek emergency care now or to see a
- *   clinician, standing in for the planned sessions of the next 14 days; nothing else is suggested.
+ *   clinician, standing in for every planned session from the earliest report not cleared on (the plan
+ *   is held until the clearance); nothing else is suggested.
+ * - `severe-back-pain`: an assessment by a physiotherapist or doctor, and every run of the next 7 days
+ *   replaced by easy cross-training (RPE <= 4, at most 75% of the run's load) that causes no pain; no
+ *   loaded back extension in any exercise list; no deload caps or return-to-run steps (there is no running).
  * - `back-pain-rising`, `pain-after-overload`: move at least half of the next 7 days' running load (sRPE)
- *   to cross-training (aqua jogging, swimming, elliptical, cycling), each replacement at the run's load
- *   with duration = run load / chosen RPE (the run's RPE, at most 6), largest runs first; plus one
- *   mobility session.
- * - `session-spike`: deload cap, next single run <= 1.1 x the longest run of asOf-29..asOf; planned runs
- *   above it are trimmed to the cap. Without a plan, one suggestion states the cap (duration at the
- *   recent pace); a plan that already respects it gets nothing.
- * - `weekly-distance-increase`: next 7 days' run km <= 1.1 x the run km of asOf-6..asOf; planned runs
- *   above the cap move to cross-training (largest first) at the same load. Without a plan, one
- *   suggestion states the cap.
- * - `acwr-high`: the same weekly cap, reached by trimming every planned run in proportion (this lowers
- *   the load, which a same-load substitution would not).
+ *   to cross-training, largest runs first, each at no more than 75% of the run's load (the run's RPE, at
+ *   most 6; duration = 75% of the run load / RPE, rounded down); plus one mobility session.
+ * - Cross-training lasts whole minutes, from 1 to 120 (a longer equivalent is capped and the reason says
+ *   so); no swimming while a pain flag names the cervical zone (freestyle turns the neck).
+ * - `return-to-run`: planned runs of the next 7 days inside the return beyond their step (the flag's
+ *   current step for the first run, one step up for each run after it, as a pain-free return would go) are
+ *   named and trimmed to the step's minutes (`limits.maxRunMin`); without such runs, one return-to-run
+ *   suggestion for the next run: a session of the current step when nothing is planned, else advice (the
+ *   plan already follows the steps). Each reason lists the steps and the pain rule.
+ * - `session-spike`: next single run <= 1.1 x the longest run of the 30 days before the flagged run (the
+ *   flag's `maxRunKm`, from the baseline before the overload); every planned run above it is named and
+ *   trimmed to the cap (duration in proportion). When none is above it, one cap-only suggestion carries
+ *   `limits.maxRunKm`.
+ * - `weekly-distance-increase`: next 7 days' run km <= 1.1 x the average week of the 3 weeks before the
+ *   flagged week (the flag's `maxWeekRunKm`); planned runs above the cap move to cross-training (largest
+ *   first) at the same load. Within the cap (or without a plan), one cap-only suggestion.
+ * - `acwr-high`: the same weekly cap, reached by trimming every run in proportion (this lowers the load,
+ *   which a same-load substitution would not); within the cap, one cap-only suggestion.
  * - `monotony-high`: one full rest day (a free day, or the day with the smallest planned load).
  * - `compensatory-deficit`: core sessions (abdominal, lumbar, gluteal, pelvic floor; 25 min at RPE 5) up
  *   to 2 in the 7 days, counting planned CORE/STRENGTH, and one mobility session (hamstrings, psoas,
@@ -156,15 +267,18 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
   const red = flags.find((f) => f.id === "red-flag");
   if (red) {
     const emergency = red.triage?.emergency === true || red.values?.emergency === true;
-    const replaced = planned.filter((p) => p.day > a && p.day <= a + 14).map((p) => p.id);
+    const since = dayValue(red.values?.firstReportDate) ?? dayValue(red.triage?.firstReportDate) ?? dayValue(red.date) ?? a;
+    const replaced = planned.filter((p) => p.day >= since).map((p) => p.id);
     b.add("red-flag", "rest", a, {
       durationMin: 0,
       targetLoadAu: 0,
       rpe: null,
       replacesSessionIds: replaced,
       reason: emergency
-        ? "Red-flag symptoms were reported: seek emergency care now. No training until a doctor has cleared the athlete."
-        : "Red-flag symptoms were reported: rest and see a clinician before training again. Training suggestions are held back until then.",
+        ? "Red-flag symptoms were reported: seek emergency care now. No training, and the planned sessions are " +
+          "held, until a doctor's clearance is recorded."
+        : "Red-flag symptoms were reported: rest and see a clinician. No training, and the planned sessions are " +
+          "held, until a clearance is recorded; training suggestions wait until then.",
     });
     return b.out;
   }
@@ -183,6 +297,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
           rpeKnown: p.rpe !== null,
           templateOf: null,
           taken: false,
+          substituted: false,
         }))
     : sessions
         .filter((s) => s.type === "RUN" && s.day > a - 7 && s.day <= a)
@@ -196,6 +311,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
           rpeKnown: s.rpe !== null,
           templateOf: s.day,
           taken: false,
+          substituted: false,
         }));
   const runLoad = (r: PlanRun) => r.rpe * r.durationMin;
   const runDays = new Set(planRuns.map((r) => r.day));
@@ -226,60 +342,134 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
   };
 
   const runLabel = (r: PlanRun) =>
-    `${r.km !== null ? `${r.km.toFixed(1)} km ` : ""}run ${r.templateOf === null ? "planned for" : "expected on"} ${label(r.day)}` +
+    `${r.km !== null ? `${kmText(r.km)} ` : ""}run ${r.templateOf === null ? "planned for" : "expected on"} ${label(r.day)}` +
     (r.templateOf !== null ? ` (like the run of ${label(r.templateOf)})` : "");
 
+  // Modes fit the zone: freestyle swimming turns the neck, so none while a pain flag names the cervical zone.
+  const painZones = new Set(flags.filter((f) => PAIN_FLAGS.has(f.id)).flatMap(zonesOf));
+  const fit = (modes: readonly CrossTrainingMode[]) => (painZones.has("cervical") ? modes.filter((m) => m !== "swimming") : modes);
+
   let modeIndex = 0;
-  const substitute = (flagId: FlagId, r: PlanRun, modes: readonly CrossTrainingMode[], why: string) => {
-    r.taken = true;
+  /**
+   * Replaces a run with cross-training at `share` of its load (1: the same load), the RPE the run's, at
+   * most `maxRpe`; whole minutes from 1 to the session cap. False (and nothing suggested) for a run
+   * without load.
+   */
+  const substitute = (
+    flagId: FlagId,
+    r: PlanRun,
+    modes: readonly CrossTrainingMode[],
+    why: string,
+    share: number,
+    maxRpe: number,
+  ): boolean => {
     const load = runLoad(r);
-    const rpe = Math.max(1, Math.min(r.rpe, S.crossTrainingMaxRpe));
+    if (!(load > 0)) return false;
+    r.taken = true;
+    r.substituted = true;
+    const rpe = wholeRpe(r.rpe, maxRpe);
+    const exact = (load * share) / rpe;
+    // Below the same load, round down so that the share is never passed.
+    const whole = share < 1 ? Math.floor(exact + 1e-9) : Math.round(exact);
+    const capped = whole > S.crossTrainingMaxMin;
+    const minutes = Math.max(1, Math.min(whole, S.crossTrainingMaxMin));
+    const ctLoad = minutes * rpe;
     const mode = modes[modeIndex++ % modes.length];
-    const duration = load / rpe;
+    const runAu = Math.round(load);
+    let reason =
+      `${why} Replace the ${runLabel(r)} with ${minutes} min of ${MODE_NAMES[mode]} at RPE ${rpe}: ` +
+      (share < 1
+        ? `${ctLoad} AU, no more than ${Math.round(share * 100)}% of the run's ${runAu} AU, without the impact of running.`
+        : `about the same session load (${ctLoad} AU for the run's ${runAu} AU) without the impact of running.`);
+    if (capped) {
+      reason +=
+        ` The equivalent would take ${Math.round(exact)} min; a cross-training session is capped at ` +
+        `${S.crossTrainingMaxMin} min, so this one carries less.`;
+    }
+    if (!r.rpeKnown) reason += ` The run had no RPE, so RPE ${DEFAULT_RPE} was assumed.`;
     b.add(flagId, "cross-training", r.day, {
-      durationMin: duration,
-      targetLoadAu: load,
+      durationMin: minutes,
+      targetLoadAu: ctLoad,
       rpe,
       crossTrainingMode: mode,
       ...(r.id !== null ? { replacesSessionId: r.id } : {}),
-      reason:
-        `${why} Replace the ${runLabel(r)} with ${Math.round(duration)} min of ${MODE_NAMES[mode]} at RPE ${rpe}: ` +
-        `the same session load (${Math.round(load)} AU = run load / RPE ${rpe} x ${Math.round(duration)} min) without the impact of running.` +
-        (r.rpeKnown ? "" : ` The run had no RPE, so RPE ${DEFAULT_RPE} was assumed.`),
+      reason,
     });
+    return true;
   };
 
-  // Recent running, for caps and for estimating a capped run's duration.
+  // Recent running, for the recent pace and for caps of flags given without them.
   const recentRuns = sessions.filter((s) => s.type === "RUN" && s.distanceKm !== null && s.day <= a);
-  const longest30 = recentRuns.filter((s) => s.day >= a - 29).reduce((m, s) => Math.max(m, s.distanceKm as number), 0);
-  const last7Km = recentRuns.filter((s) => s.day >= a - 6).reduce((m, s) => m + (s.distanceKm as number), 0);
   const paced = recentRuns.filter((s) => s.day >= a - 29 && (s.distanceKm as number) > 0);
   const paceKm = paced.reduce((m, s) => m + (s.distanceKm as number), 0);
   const pace = paceKm > 0 ? paced.reduce((m, s) => m + s.durationMin, 0) / paceKm : 0;
-  const recentRpe = paced.length > 0 ? paced.reduce((m, s) => m + (s.rpe ?? DEFAULT_RPE), 0) / paced.length : DEFAULT_RPE;
+  const runRefs = runReferences(
+    recentRuns.map((s) => s.day),
+    recentRuns.map((s) => s.distanceKm as number),
+  );
+  /** The single-run cap of a spike flag: its own, or 1.1 x the reference of its day's longest run. */
+  const spikeCap = (flag: Flag): { cap: number; baseline: number; from: number } | null => {
+    const from = dayValue(flag.values?.capFromDate) ?? dayValue(flag.date) ?? a;
+    const cap = numberValue(flag.values?.maxRunKm);
+    const baseline = numberValue(flag.values?.baselineRunKm);
+    if (cap !== null && cap > 0 && baseline !== null) return { cap, baseline, from };
+    let best = -1;
+    for (let k = 0; k < recentRuns.length; k++) {
+      if (recentRuns[k].day === from && (best < 0 || (recentRuns[k].distanceKm as number) > (recentRuns[best].distanceKm as number))) best = k;
+    }
+    const ref = best >= 0 ? runRefs.reference[best] : NaN;
+    return ref > 0 ? { cap: deloadCapKm(ref), baseline: ref, from } : null;
+  };
+  /** The weekly cap of a weekly or ACWR flag: its own, or 1.1 x the average week of the 3 weeks before its week. */
+  const weekCap = (flag: Flag): { cap: number; baseline: number } | null => {
+    const cap = numberValue(flag.values?.maxWeekRunKm);
+    const baseline = numberValue(flag.values?.baselineWeekKm);
+    if (cap !== null && cap > 0 && baseline !== null) return { cap, baseline };
+    const day = dayValue(flag.values?.capFromDate) ?? dayValue(flag.date) ?? a;
+    const km = recentRuns.filter((s) => s.day >= day - 27 && s.day <= day - 7).reduce((m, s) => m + (s.distanceKm as number), 0) / 3;
+    return km > 0 ? { cap: deloadCapKm(km), baseline: km } : null;
+  };
+  const paceText = (km: number) => (pace > 0 ? ` That is about ${Math.round(km * pace)} min of running at the recent pace.` : "");
 
+  const severe = flags.some((f) => f.id === "severe-back-pain");
   const done = new Set<string>();
-  const sorted = [...flags].sort(compareFlags);
+  const sorted = [...flags].sort((x, y) => (CLAIM_ORDER[x.id] ?? 9) - (CLAIM_ORDER[y.id] ?? 9) || compareFlags(x, y));
   const seen = new Set<FlagId>();
   for (const flag of sorted) {
     if (seen.has(flag.id)) continue;
     seen.add(flag.id);
     switch (flag.id) {
+      case "severe-back-pain": {
+        const what = severeWhat(flag);
+        b.add(flag.id, "assessment", a + 1, {
+          durationMin: S.assessmentMin,
+          targetLoadAu: 0,
+          rpe: null,
+          assessment: "back assessment by a physiotherapist or doctor",
+          reason:
+            `${what}: have the back assessed by a physiotherapist or doctor before running again. Until then, running ` +
+            `is replaced by cross-training that causes no pain, and loaded back-extension exercises are left out.`,
+        });
+        const why = `${what}: until the back has been assessed, cross-training that causes no pain replaces running; stop if it hurts.`;
+        for (const r of planRuns) {
+          if (!r.taken) substitute(flag.id, r, fit(SEVERE_PAIN_MODES), why, S.backPainCrossTrainingLoadShare, S.severePainCrossTrainingMaxRpe);
+        }
+        break;
+      }
       case "back-pain-rising":
       case "pain-after-overload": {
-        if (done.has("pain-substitution")) break;
-        done.add("pain-substitution");
-        const why =
-          flag.id === "back-pain-rising"
-            ? "Back pain is rising, so at least half of the next 7 days' running load moves to low-impact cross-training."
-            : "Back pain followed an overload, so at least half of the next 7 days' running load moves to low-impact cross-training.";
-        const total = planRuns.reduce((m, r) => m + runLoad(r), 0);
-        let moved = planRuns.filter((r) => r.taken).reduce((m, r) => m + runLoad(r), 0);
-        const order = planRuns.filter((r) => !r.taken).sort((x, y) => runLoad(y) - runLoad(x) || x.day - y.day);
-        for (const r of order) {
-          if (total > 0 && moved >= total * S.backPainCrossTrainingShare) break;
-          substitute(flag.id, r, BACK_PAIN_MODES, why);
-          moved += runLoad(r);
+        if (!done.has("pain-substitution") && !severe) {
+          done.add("pain-substitution");
+          const why =
+            `${painWhy(flag)}, so at least half of the next 7 days' running load moves to low-impact cross-training, ` +
+            `each session at no more than ${Math.round(S.backPainCrossTrainingLoadShare * 100)}% of the run's load.`;
+          const total = planRuns.filter((r) => !r.taken).reduce((m, r) => m + runLoad(r), 0);
+          let moved = 0;
+          const order = planRuns.filter((r) => !r.taken).sort((x, y) => runLoad(y) - runLoad(x) || x.day - y.day);
+          for (const r of order) {
+            if (moved >= total * S.backPainCrossTrainingShare) break;
+            if (substitute(flag.id, r, fit(BACK_PAIN_MODES), why, S.backPainCrossTrainingLoadShare, S.crossTrainingMaxRpe)) moved += runLoad(r);
+          }
         }
         if (!done.has("mobility")) {
           done.add("mobility");
@@ -288,7 +478,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
             durationMin: S.mobilityDurationMin,
             targetLoadAu: S.mobilityDurationMin * S.mobilityRpe,
             rpe: S.mobilityRpe,
-            exercises: [...MOBILITY_EXERCISES],
+            exercises: safeExercises(MOBILITY_EXERCISES, severe),
             reason:
               "Gentle mobility for the hamstrings, hip flexors, piriformis, glutes and thoracic spine keeps the back moving " +
               "while the running load is lower; stop any exercise that increases the pain.",
@@ -296,84 +486,177 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
         }
         break;
       }
+      case "return-to-run": {
+        if (severe) break;
+        const v = flag.values ?? {};
+        let step = Math.max(0, Math.min(STEPS.length - 1, Math.round(numberValue(v.step) ?? 1) - 1));
+        const endDay = dayValue(v.endDate) ?? dayValue(flag.date) ?? a;
+        const intro = `Graded return to running until ${label(endDay)}.`;
+        const inReturn = planRuns.filter((r) => !r.taken && r.id !== null && r.day <= endDay);
+        let trimmed = 0;
+        // Each planned run is taken at the step a pain-free return would have reached by then.
+        for (let k = 0; k < inReturn.length; ) {
+          const day = inReturn[k].day;
+          const limit = STEPS[step];
+          for (; k < inReturn.length && inReturn[k].day === day; k++) {
+            const r = inReturn[k];
+            if (!exceeds(r.durationMin, limit.totalMin)) continue;
+            r.taken = true;
+            trimmed++;
+            const rpe = wholeRpe(Math.min(r.rpe, S.returnToRunRpe));
+            const km = r.km !== null && r.durationMin > 0 ? floorKm((r.km * limit.totalMin) / r.durationMin) : null;
+            b.add(flag.id, "return-to-run", r.day, {
+              durationMin: limit.totalMin,
+              targetLoadAu: limit.totalMin * rpe,
+              rpe,
+              ...(km !== null ? { distanceKm: km } : {}),
+              replacesSessionId: r.id as string,
+              limits: { maxRunMin: limit.totalMin },
+              returnToRunStep: limit.step,
+              reason:
+                `${intro} Shorten the ${runLabel(r)} (${Math.round(r.durationMin)} min) to step ${limit.step} of ` +
+                `${STEPS.length}: ${limit.label}, ${limit.totalMin} min at an easy effort (RPE ${rpe}). ${PROGRESSION}`,
+            });
+            r.km = km;
+            r.durationMin = limit.totalMin;
+            r.rpe = rpe;
+          }
+          step = Math.min(STEPS.length - 1, step + 1);
+        }
+        if (trimmed > 0) break;
+        const next = STEPS[Math.max(0, Math.min(STEPS.length - 1, Math.round(numberValue(v.step) ?? 1) - 1))];
+        if (inReturn.length > 0) {
+          // Advice only, without limits: applying one step's minutes to every run would undo the steps after it.
+          b.add(flag.id, "return-to-run", inReturn[0].day, {
+            durationMin: 0,
+            targetLoadAu: 0,
+            rpe: null,
+            returnToRunStep: next.step,
+            reason:
+              `${intro} The planned runs stay within their steps. Next run: step ${next.step} of ${STEPS.length}, ` +
+              `${next.label} (at most ${next.totalMin} min). ${PROGRESSION}`,
+          });
+        } else if (a + 1 <= endDay) {
+          const lastRun = sessions.reduce((m, s) => (s.type === "RUN" && s.day <= a && s.day > m ? s.day : m), -Infinity);
+          // Every other day: a day off between runs lets the next morning's pain be judged.
+          const day = lastRun + 2 <= Math.min(endDay, horizonEnd) ? Math.max(a + 1, lastRun + 2) : a + 1;
+          const rpe = S.returnToRunRpe;
+          b.add(flag.id, "return-to-run", day, {
+            durationMin: next.totalMin,
+            targetLoadAu: next.totalMin * rpe,
+            rpe,
+            limits: { maxRunMin: next.totalMin },
+            returnToRunStep: next.step,
+            reason:
+              `${intro} Next run: step ${next.step} of ${STEPS.length}, ${next.label} (${next.totalMin} min at an easy ` +
+              `effort, RPE ${rpe}). ${PROGRESSION}`,
+          });
+        }
+        break;
+      }
       case "session-spike": {
-        if (longest30 <= 0) break;
-        const cap = S.deloadFactor * longest30;
-        const over = planRuns.filter((r) => !r.taken && r.id !== null && r.km !== null && r.km > cap);
+        if (severe) break;
+        const c = spikeCap(flag);
+        if (!c) break;
+        const { cap, baseline } = c;
+        const afterBreak = numberValue(flag.values?.breakDays) !== null;
         const why =
-          `A single run was much longer than usual, so cap each run at ${r1(cap).toFixed(1)} km ` +
-          `(1.1 x the longest run of the last 30 days, ${longest30.toFixed(1)} km).`;
+          `A single run was much longer than usual (${label(c.from)}), so keep each run of the next 7 days at or under ` +
+          `${kmText(cap)}: 1.1 x ${kmText(baseline)}, the longest run of the 30 days before ` +
+          `${afterBreak ? "the break before it" : "it"}.`;
+        const over = planRuns.filter((r) => !r.taken && r.id !== null && r.km !== null && exceeds(r.km, cap));
         for (const r of over) {
           r.taken = true;
-          const f = cap / (r.km as number);
-          const duration = r.durationMin * f;
+          const duration = Math.max(1, Math.round((r.durationMin * cap) / (r.km as number)));
+          const rpe = wholeRpe(r.rpe);
           b.add(flag.id, "deload", r.day, {
             durationMin: duration,
-            targetLoadAu: duration * r.rpe,
-            rpe: r.rpe,
+            targetLoadAu: duration * rpe,
+            rpe,
             distanceKm: cap,
             replacesSessionId: r.id as string,
             limits: { maxRunKm: cap },
-            reason: `${why} Shorten the ${runLabel(r)} to ${cap.toFixed(1)} km (about ${Math.round(duration)} min).`,
+            reason: `${why} Shorten the ${runLabel(r)} to ${kmText(cap)} (about ${duration} min).`,
           });
+          r.km = cap;
+          r.durationMin = duration;
         }
-        if (over.length === 0 && !hasPlan) {
-          const next = planRuns.find((r) => !r.taken);
-          const day = next ? next.day : a + 1;
-          const duration = cap * pace;
-          b.add(flag.id, "deload", day, {
-            durationMin: duration,
-            targetLoadAu: duration * recentRpe,
-            rpe: r1(recentRpe),
+        if (over.length === 0) {
+          b.add(flag.id, "deload", a + 1, {
+            durationMin: 0,
+            targetLoadAu: 0,
+            rpe: null,
             limits: { maxRunKm: cap },
-            reason: `${why} Keep the next run at or under ${cap.toFixed(1)} km${pace > 0 ? ` (about ${Math.round(duration)} min at the recent pace)` : ""}.`,
+            reason: `${why}${hasPlan ? " No planned run of the next 7 days is above the cap." : paceText(cap)}`,
           });
         }
         break;
       }
       case "weekly-distance-increase":
       case "acwr-high": {
-        if (done.has("week-cap") || last7Km <= 0) break;
+        if (severe || done.has("week-cap")) break;
+        const c = weekCap(flag);
+        if (!c) break;
         done.add("week-cap");
-        const cap = S.deloadFactor * last7Km;
-        const live = planRuns.filter((r) => !r.taken && r.km !== null);
+        const { cap, baseline } = c;
+        // Runs trimmed above count at their new distance; runs moved to cross-training not at all.
+        const live = planRuns.filter((r) => !r.substituted && r.km !== null);
         const plannedKm = live.reduce((m, r) => m + (r.km as number), 0);
+        const free = live.filter((r) => !r.taken);
+        const freeKm = free.reduce((m, r) => m + (r.km as number), 0);
         const why =
           `${flag.id === "acwr-high" ? "The load rose quickly" : "Weekly distance rose quickly"}, so keep the next 7 days ` +
-          `at or under ${cap.toFixed(1)} km of running (1.1 x the last 7 days' ${last7Km.toFixed(1)} km).`;
-        if (plannedKm > cap && live.length > 0) {
+          `at or under ${kmText(cap)} of running: 1.1 x ${kmText(baseline)}, the average week of the 3 weeks before ` +
+          `the flagged week.`;
+        let acted = false;
+        if (exceeds(plannedKm, cap) && freeKm > 0) {
           if (flag.id === "acwr-high") {
-            const f = cap / plannedKm;
-            for (const r of live) {
-              r.taken = true;
-              const duration = r.durationMin * f;
-              b.add(flag.id, "deload", r.day, {
-                durationMin: duration,
-                targetLoadAu: duration * r.rpe,
-                rpe: r.rpe,
-                distanceKm: (r.km as number) * f,
-                ...(r.id !== null ? { replacesSessionId: r.id } : {}),
-                limits: { maxWeekRunKm: cap },
-                reason: `${why} Shorten the ${runLabel(r)} to ${((r.km as number) * f).toFixed(1)} km (${Math.round(f * 100)}% of it).`,
-              });
+            const f = (cap - (plannedKm - freeKm)) / freeKm;
+            if (f > 0) {
+              acted = true;
+              for (const r of free) {
+                r.taken = true;
+                const km = floorKm((r.km as number) * f);
+                const duration = Math.max(1, Math.round(r.durationMin * f));
+                const rpe = wholeRpe(r.rpe);
+                b.add(flag.id, "deload", r.day, {
+                  durationMin: duration,
+                  targetLoadAu: duration * rpe,
+                  rpe,
+                  distanceKm: km,
+                  ...(r.id !== null ? { replacesSessionId: r.id } : {}),
+                  limits: { maxWeekRunKm: cap },
+                  reason: `${why} Shorten the ${runLabel(r)} to ${kmText(km)} (${Math.round(f * 100)}% of it, about ${duration} min).`,
+                });
+                r.km = km;
+                r.durationMin = duration;
+              }
             }
           } else {
             let km = plannedKm;
-            const order = [...live].sort((x, y) => (y.km as number) - (x.km as number) || x.day - y.day);
+            const order = [...free].sort((x, y) => (y.km as number) - (x.km as number) || x.day - y.day);
             for (const r of order) {
-              if (km <= cap) break;
-              substitute(flag.id, r, LOAD_MODES, why);
-              km -= r.km as number;
+              if (!exceeds(km, cap)) break;
+              if (substitute(flag.id, r, fit(LOAD_MODES), why, 1, S.crossTrainingMaxRpe)) {
+                km -= r.km as number;
+                acted = true;
+              }
             }
           }
-        } else if (!hasPlan) {
-          const duration = cap * pace;
+        }
+        if (!acted) {
+          const after = planRuns.some((r) => r.taken) ? " once the other suggested changes are made" : "";
           b.add(flag.id, "deload", a + 1, {
-            durationMin: duration,
-            targetLoadAu: duration * recentRpe,
-            rpe: r1(recentRpe),
+            durationMin: 0,
+            targetLoadAu: 0,
+            rpe: null,
             limits: { maxWeekRunKm: cap },
-            reason: `${why}${pace > 0 ? ` That is about ${Math.round(duration)} min of running at the recent pace.` : ""}`,
+            reason:
+              `${why}` +
+              (hasPlan
+                ? ` The running planned for the next 7 days comes to ${kmText(plannedKm)}${after}` +
+                  (exceeds(plannedKm, cap) ? ": keep it within the cap." : ", within the cap.")
+                : paceText(cap)),
           });
         }
         break;
@@ -419,11 +702,13 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
             durationMin: S.coreDurationMin,
             targetLoadAu: S.coreDurationMin * S.coreRpe,
             rpe: S.coreRpe,
-            exercises: [...CORE_EXERCISES],
+            exercises: safeExercises(CORE_EXERCISES, severe),
             reason:
               `Few core or strength sessions lately: core work for the abdominals, lower back, glutes and pelvic floor, ` +
               `${S.coreSessionsPerWeek}-${S.coreMaxSessionsPerWeek} times a week for 20-30 min at RPE 4-6, supports the trunk ` +
-              `and spine; strength training cut sports injuries by about two thirds.`,
+              `and spine. Across sports injuries in general, strength training cut injuries by about two thirds (RR 0.32, ` +
+              `Lauersen 2014).` +
+              (severe ? " Until the back has been assessed, no loaded back extension, and stop any exercise that hurts." : ""),
           });
         }
         if (!done.has("mobility") && !future.some((p) => p.type === "MOBILITY")) {
@@ -433,7 +718,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
             durationMin: S.mobilityDurationMin,
             targetLoadAu: S.mobilityDurationMin * S.mobilityRpe,
             rpe: S.mobilityRpe,
-            exercises: [...MOBILITY_EXERCISES],
+            exercises: safeExercises(MOBILITY_EXERCISES, severe),
             reason: "Mobility for the hamstrings, hip flexors (psoas), piriformis, glutes and thoracic spine completes the compensatory work.",
           });
         }
@@ -451,7 +736,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
           durationMin: S.postureDurationMin,
           targetLoadAu: S.postureDurationMin * S.postureRpe,
           rpe: S.postureRpe,
-          exercises,
+          exercises: safeExercises(exercises, severe),
           reason:
             `Posture load outside training (${loads.join(", ") || "recorded in the profile"}): a short posture and mobility ` +
             `session, plus regular breaks and good lifting technique during the day.`,
@@ -463,8 +748,8 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
           durationMin: S.assessmentMin,
           targetLoadAu: 0,
           rpe: null,
-          assessment: "biomechanical footprint test",
-          reason: "Book a biomechanical footprint (gait) test so that running shoes can be matched to the footprint type.",
+          assessment: "footprint (gait) assessment",
+          reason: "Book a footprint (gait) assessment, record the footprint type, and discuss the result with a physiotherapist.",
         });
         break;
       case "leg-length-discrepancy":
@@ -505,7 +790,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
 
 /**
  * A suggestion as a planned session (origin "suggestion"), for accepting it into a plan; null for
- * suggestions that are not sessions (rest, assessments, caps without a session).
+ * suggestions that are not sessions (rest, assessments, cap-only deloads and return-to-run advice).
  */
 export function suggestionToPlannedSession(s: Suggestion, id: string): PlannedSession | null {
   if (typeof id !== "string" || id === "") throw new EngineInputError("id", "expected a non-empty id", "invalid-type");
@@ -520,8 +805,18 @@ export function suggestionToPlannedSession(s: Suggestion, id: string): PlannedSe
     case "cross-training":
       return { ...base, type: "CROSS_TRAINING", rpe };
     case "deload":
-      return s.distanceKm !== undefined ? { ...base, type: "RUN", rpe, distanceKm: s.distanceKm } : null;
+      return s.distanceKm !== undefined && s.durationMin > 0 ? { ...base, type: "RUN", rpe, distanceKm: s.distanceKm } : null;
+    case "return-to-run":
+      return s.durationMin > 0 ? { ...base, type: "RUN", rpe, ...(s.distanceKm !== undefined ? { distanceKm: s.distanceKm } : {}) } : null;
     default:
       return null;
   }
+}
+
+/**
+ * Whether a suggestion is a session that can go into the plan (see suggestionToPlannedSession); rest,
+ * assessments and cap-only advice are not.
+ */
+export function isSessionSuggestion(s: Suggestion): boolean {
+  return suggestionToPlannedSession(s, "check") !== null;
 }

@@ -1,6 +1,7 @@
 /**
- * Red-flag symptoms, back zones and sub-areas, and the map of organs that can refer pain to the back.
- * The UI asks the same questions and shows the same map, so both are exported from here.
+ * Red-flag symptoms, back zones and sub-areas, the map of organs that can refer pain to the back, and the
+ * possible sources a red flag names. The UI asks the same questions and shows the same map, so all are
+ * exported from here.
  */
 import type { BackZone, VisceralSource } from "./types";
 
@@ -8,7 +9,10 @@ export interface RedFlagSymptom {
   id: string;
   /** Short description used in explanations. */
   label: string;
-  /** Yes/no question asked in a pain report. */
+  /**
+   * Yes/no question asked in a pain report: "ever" for a history of cancer, "now" for the rest (an old
+   * fever or a healed fall must not raise a referral). Each starts unanswered.
+   */
   question: string;
   /** true: "seek emergency care now"; false: "see a clinician". */
   emergency: boolean;
@@ -16,17 +20,17 @@ export interface RedFlagSymptom {
 
 /** Red-flag symptoms (Finucane 2020 JOSPT 50:350; NICE NG59), by the ids a report sends. */
 export const RED_FLAG_SYMPTOMS: readonly RedFlagSymptom[] = Object.freeze([
-  { id: "night-pain", label: "pain at night not eased by changing position", question: "Does the pain wake you at night and stay the same when you change position?", emergency: false },
-  { id: "weight-loss", label: "unexplained weight loss", question: "Have you lost weight recently without trying?", emergency: false },
-  { id: "fever", label: "fever or chills", question: "Have you had a fever or chills?", emergency: false },
-  { id: "cancer-history", label: "a history of cancer", question: "Have you ever been treated for cancer?", emergency: false },
-  { id: "trauma", label: "a recent fall, accident or trauma", question: "Did the pain start after a recent fall, accident or blow?", emergency: false },
-  { id: "bladder-bowel", label: "new bladder or bowel problems", question: "Do you have new problems passing or holding urine or stools?", emergency: true },
-  { id: "saddle-numbness", label: "numbness in the saddle area", question: "Is the skin numb around your genitals, back passage or inner thighs (the saddle area)?", emergency: true },
-  { id: "leg-weakness", label: "progressive leg weakness or numbness", question: "Is one or both of your legs getting weaker or more numb?", emergency: true },
-  { id: "chest-pain", label: "chest pain or breathlessness", question: "Do you have chest pain, or are you short of breath more than usual?", emergency: true },
-  { id: "digestive", label: "pain with digestive symptoms or tied to meals", question: "Does the pain come with nausea, heartburn or other digestive trouble, or depend on meals?", emergency: false },
-  { id: "non-mechanical", label: "pain unrelated to movement or posture", question: "Is the pain the same whatever you do, unchanged by movement or posture?", emergency: false },
+  { id: "night-pain", label: "pain at night not eased by changing position", question: "Do you have pain at night now that does not ease when you change position?", emergency: false },
+  { id: "weight-loss", label: "unexplained weight loss", question: "Do you have unexplained weight loss now (losing weight without trying)?", emergency: false },
+  { id: "fever", label: "fever or chills", question: "Do you have a fever or chills now?", emergency: false },
+  { id: "cancer-history", label: "a history of cancer", question: "Have you ever had cancer?", emergency: false },
+  { id: "trauma", label: "a recent fall, accident or trauma", question: "Do you have pain now that started after a recent fall, accident or blow?", emergency: false },
+  { id: "bladder-bowel", label: "new bladder or bowel problems", question: "Do you have new problems passing or holding urine or stools now?", emergency: true },
+  { id: "saddle-numbness", label: "numbness in the saddle area", question: "Do you have numbness now around your genitals, back passage or inner thighs (the saddle area)?", emergency: true },
+  { id: "leg-weakness", label: "progressive leg weakness or numbness", question: "Do you have weakness or numbness in one or both legs now that is getting worse?", emergency: true },
+  { id: "chest-pain", label: "chest pain or breathlessness", question: "Do you have chest pain or unusual breathlessness now?", emergency: true },
+  { id: "digestive", label: "pain with digestive symptoms or tied to meals", question: "Do you have nausea, heartburn or other digestive trouble with the pain now, or pain that comes and goes with meals?", emergency: false },
+  { id: "non-mechanical", label: "pain unrelated to movement or posture", question: "Do you have pain now that stays the same whatever you do, however you move or sit?", emergency: false },
 ]);
 
 export const RED_FLAG_SYMPTOM_IDS: ReadonlySet<string> = new Set(RED_FLAG_SYMPTOMS.map((s) => s.id));
@@ -114,9 +118,46 @@ export function visceralSourcesFor(zone: BackZone, subArea?: string | null): Vis
   for (const v of VISCERAL_REFERRED_PAIN) {
     if (!v.zones.includes(zone)) continue;
     if (known && v.subAreas && !v.subAreas.includes(subArea as string)) continue;
-    out.push({ organ: v.organ, area: v.area });
+    out.push({ organ: v.organ, area: v.area, kind: "organ" });
   }
   return out;
+}
+
+/** Symptoms that point at the nerves of the lower back (cauda equina) rather than at an organ. */
+export const NEUROLOGICAL_SYMPTOM_IDS: ReadonlySet<string> = new Set(["saddle-numbness", "leg-weakness", "bladder-bowel"]);
+
+/** With chest pain or breathlessness, whatever the zone: back pain with it is a classic cardiac or aortic picture. */
+export const CHEST_PAIN_SOURCES: readonly VisceralSource[] = Object.freeze([
+  { organ: "heart", area: "chest pain or breathlessness with the back pain", kind: "organ" },
+  { organ: "aorta (the main artery)", area: "chest pain or breathlessness with the back pain", kind: "blood-vessel" },
+] satisfies VisceralSource[]);
+
+/** With the neurological emergencies: pressure on the nerve roots at the bottom of the spine. */
+export const CAUDA_EQUINA_SOURCE: Readonly<VisceralSource> = Object.freeze({
+  organ: "nerves of the lower back (cauda equina)",
+  area: "saddle numbness, leg weakness, or bladder or bowel changes",
+  kind: "nerves",
+} satisfies VisceralSource);
+
+/**
+ * Possible sources of pain reported with red-flag symptoms, to discuss with a doctor and never a
+ * diagnosis (source article's map, NICE NG59, Finucane 2020):
+ * - `chest-pain`: the heart and the aorta, whatever the zone or sub-area, listed first;
+ * - `saddle-numbness`, `leg-weakness`, `bladder-bowel`: the nerves of the lower back (cauda equina),
+ *   whatever the zone;
+ * - the organs that can refer pain to the reported area (visceralSourcesFor), unless every symptom is
+ *   neurological: those point at the nerves, not at an organ.
+ * Without red-flag symptoms, the area's organs alone.
+ */
+export function possibleSourcesFor(zone: BackZone, subArea: string | null | undefined, symptoms: readonly string[]): VisceralSource[] {
+  const out: VisceralSource[] = [];
+  if (symptoms.includes("chest-pain")) out.push(...CHEST_PAIN_SOURCES);
+  const neurological = symptoms.filter((s) => NEUROLOGICAL_SYMPTOM_IDS.has(s)).length;
+  if (neurological > 0) out.push(CAUDA_EQUINA_SOURCE);
+  if (symptoms.length === 0 || neurological < symptoms.length) {
+    for (const v of visceralSourcesFor(zone, subArea)) if (!out.some((x) => x.organ === v.organ)) out.push(v);
+  }
+  return out.map((v) => ({ ...v }));
 }
 
 /** The same map keyed "zone" and "zone/subArea" -> organs, for lookups in the UI. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import {
   atLeast,
+  deloadCapKm,
   DEFAULT_THRESHOLDS,
   exceeds,
   parseThresholdOverrides,
@@ -43,6 +45,36 @@ describe("threshold defaults", () => {
   });
 });
 
+describe("pain thresholds a coach may set", () => {
+  it("stop at 6/10 for high pain and 3 points for a rise", () => {
+    expect(THRESHOLD_LIMITS.painNrsHigh.max).toBe(6);
+    expect(THRESHOLD_LIMITS.painNrsRise.max).toBe(3);
+    expect(parseThresholdOverrides({ painNrsHigh: 6, painNrsRise: 3 })).toEqual({ painNrsHigh: 6, painNrsRise: 3 });
+    expect(() => resolveThresholds({ painNrsHigh: 4 }, { painNrsHigh: 7 })).toThrow(expect.objectContaining({ field: "painNrsHigh" }));
+  });
+});
+
+describe("deloadCapKm", () => {
+  it("is 1.1 x the baseline rounded down to 0.1 km: 12 km -> 13.2 km", () => {
+    expect(deloadCapKm(12)).toBe(13.2);
+    expect(deloadCapKm(9.99)).toBe(10.9);
+    expect(deloadCapKm(10)).toBe(11);
+    expect(deloadCapKm(0.05)).toBe(0.05);
+  });
+
+  it("never exceeds 1.1 x the baseline and loses less than 0.1 km (property)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.1, max: 500, noNaN: true }), (baseline) => {
+        const cap = deloadCapKm(baseline);
+        expect(cap).toBeLessThanOrEqual(1.1 * baseline + 1e-9);
+        expect(cap).toBeGreaterThan(1.1 * baseline - 0.1);
+        expect(Math.round(cap * 10) / 10).toBeCloseTo(cap, 9);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe("parseThresholdOverrides", () => {
   it("accepts a partial override and drops nothing else", () => {
     expect(parseThresholdOverrides({ acwrHigh: 1.3, loadMeasure: "km" })).toEqual({ acwrHigh: 1.3, loadMeasure: "km" });
@@ -68,6 +100,9 @@ describe("parseThresholdOverrides", () => {
     [{ acwrHigh: Infinity }, "acwrHigh"],
     [{ loadMeasure: "miles" }, "loadMeasure"],
     [{ acwrHi: 1.5 }, "acwrHi"],
+    [{ painNrsHigh: 6.5 }, "painNrsHigh"],
+    [{ painNrsHigh: 8 }, "painNrsHigh"],
+    [{ painNrsRise: 3.5 }, "painNrsRise"],
   ])("rejects %j naming the field", (input, field) => {
     expect(() => parseThresholdOverrides(input)).toThrow(ThresholdOverrideError);
     try {

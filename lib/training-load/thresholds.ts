@@ -77,8 +77,9 @@ export const THRESHOLD_LIMITS: Readonly<Record<NumericThreshold, { min: number; 
     weeklyMinBaselineKm: { min: 0, max: 100, integer: false },
     acwrHigh: { min: 1, max: 3, integer: false },
     monotonyHigh: { min: 1, max: 5, integer: false },
-    painNrsHigh: { min: 1, max: 10, integer: false },
-    painNrsRise: { min: 1, max: 10, integer: false },
+    // Safety ceilings: pain of 7/10, or a rise of 4 points, must never pass unflagged, whatever a coach sets.
+    painNrsHigh: { min: 1, max: 6, integer: false },
+    painNrsRise: { min: 1, max: 3, integer: false },
     painAfterOverloadNrs: { min: 1, max: 10, integer: false },
     compensatoryMinRuns: { min: 1, max: 14, integer: true },
     compensatoryMinSessions: { min: 1, max: 7, integer: true },
@@ -214,10 +215,90 @@ export const SUGGESTION_DEFAULTS = Object.freeze({
   postureDurationMin: 15,
   postureRpe: 3,
   assessmentMin: 30,
-  /** Next single run <= 1.1 x longest of the last 30 days; next 7 days' run km <= 1.1 x the last 7 days'. */
+  /**
+   * Deload caps, from the baseline before the overload: next single run <= 1.1 x the longest run of the 30
+   * days before the flagged run; next 7 days' run km <= 1.1 x the average week of the 3 weeks before the
+   * flagged week.
+   */
   deloadFactor: 1.1,
-  /** Share of the next 7 days' running load moved to cross-training when back pain rises. */
+  /** Share of the next 7 days' running load moved to cross-training when back pain is high or rising. */
   backPainCrossTrainingShare: 0.5,
+  /** ...and the most of a moved run's load its cross-training may carry. */
+  backPainCrossTrainingLoadShare: 0.75,
   /** Cross-training replaces a run at the run's RPE, capped here to keep it moderate. */
   crossTrainingMaxRpe: 6,
+  /** No cross-training session is longer than this; a longer equivalent is capped (and says so). */
+  crossTrainingMaxMin: 120,
+  /** Severe back pain: cross-training that replaces running stays easy (and pain-free). */
+  severePainCrossTrainingMaxRpe: 4,
+  /** Effort of a return-to-run session. */
+  returnToRunRpe: 3,
+});
+
+/**
+ * A deload cap in km: deloadFactor x the baseline, rounded down to 0.1 km so that it never exceeds 1.1 x
+ * the baseline (1.1 x 12 is 13.200000000000001 in binary floating point; the cap is 13.2). A cap under
+ * 0.1 km is rounded down to 0.01 km instead.
+ */
+export function deloadCapKm(baselineKm: number): number {
+  const cap = SUGGESTION_DEFAULTS.deloadFactor * baselineKm;
+  const rounded = Math.floor(cap * 10 + 1e-9) / 10;
+  if (rounded > 0) return rounded;
+  const small = Math.floor(cap * 100 + 1e-9) / 100;
+  return small > 0 ? small : cap;
+}
+
+/**
+ * `severe-back-pain` (clinical practice; NICE NG59: assess, do not load through severe pain). Not tunable
+ * per squad: it is a safety rule. Windows are calendar days ending on the day judged, both ends included.
+ */
+export const SEVERE_PAIN_RULE = Object.freeze({
+  /** A single report at or above this NRS... */
+  severeNrs: 8,
+  /** ...in the last this many days. */
+  severeWindowDays: 14,
+  /** Or persisting pain: reports at or above this NRS... */
+  persistentNrs: 5,
+  /** ...at least this many of them... */
+  persistentReports: 3,
+  /** ...spread over at least this many calendar days (first to last report, both included)... */
+  persistentSpanDays: 14,
+  /** ...all within the last this many days, the latest within severeWindowDays. */
+  persistentWindowDays: 28,
+});
+
+/** One step of the graded return to running: run-walk first, then longer continuous runs. */
+export interface ReturnToRunStep {
+  /** 1-based. */
+  step: number;
+  label: string;
+  /** Minutes of running in the session. */
+  runMin: number;
+  /** Minutes of walking between the running bouts. */
+  walkMin: number;
+  /** The session's whole length, the step's limit: a run longer than this goes beyond the step. */
+  totalMin: number;
+}
+
+/**
+ * `return-to-run` (expert opinion; pain-monitoring model after Silbernagel 2007, with a stricter 3/10).
+ * Not tunable per squad: it is a safety rule.
+ */
+export const RETURN_TO_RUN_RULE = Object.freeze({
+  /** The graded return covers the start day and the 13 days after it. */
+  windowDays: 14,
+  /** A first run after at least this many days without a run starts a graded return. */
+  breakDays: 14,
+  /** Pain above this NRS, during a run or on any day of the return, takes a step back. */
+  painMaxNrs: 3,
+  steps: Object.freeze(
+    (
+      [
+        { step: 1, label: "4 x (4 min run, 1 min walk)", runMin: 16, walkMin: 4, totalMin: 20 },
+        { step: 2, label: "20 min continuous", runMin: 20, walkMin: 0, totalMin: 20 },
+        { step: 3, label: "30 min continuous", runMin: 30, walkMin: 0, totalMin: 30 },
+        { step: 4, label: "40 min continuous", runMin: 40, walkMin: 0, totalMin: 40 },
+      ] as ReturnToRunStep[]
+    ).map((s) => Object.freeze(s)),
+  ) as readonly Readonly<ReturnToRunStep>[],
 });

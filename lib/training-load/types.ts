@@ -65,6 +65,14 @@ export interface EngineOstrc {
   q4: number;
 }
 
+/**
+ * A recorded clearance after a red flag: a clinician has seen the athlete. Who cleared and how is the
+ * app's record; the engine needs only the date.
+ */
+export interface EngineClearance {
+  date: string;
+}
+
 export interface EngineProfile {
   birthDate?: string | null;
   footprintType?: FootprintType | null;
@@ -146,10 +154,17 @@ export type EvidenceStrength = "strong" | "moderate" | "weak" | "consensus" | "e
 
 export type FlagValue = number | string | boolean | null | string[];
 
-/** A possible organ source of referred pain, shown only with a red flag and never as a diagnosis. */
+/**
+ * A possible source of the reported pain, shown only with a red flag and never as a diagnosis: an organ
+ * that refers pain to the area, a blood vessel (the aorta, with chest pain) or the nerves of the lower
+ * back (with the neurological emergencies).
+ */
 export interface VisceralSource {
+  /** What could be the source, in plain words (e.g. "kidneys", "aorta (the main artery)"). */
   organ: string;
+  /** Where the pain from it is felt, or the sign that points at it. */
   area: string;
+  kind: "organ" | "blood-vessel" | "nerves";
 }
 
 /** Extra detail of a `red-flag` referral. */
@@ -160,8 +175,13 @@ export interface Triage {
   symptoms: string[];
   zone: BackZone;
   subArea: string | null;
-  /** Organs that can refer pain to the reported area: possible sources to discuss with a doctor. */
+  /**
+   * Possible sources to discuss with a doctor: the heart and the aorta with chest pain, the nerves of the
+   * lower back with the neurological emergencies, and the organs that can refer pain to the reported area.
+   */
   visceralSources: VisceralSource[];
+  /** Date of the earliest red-flag report not yet cleared: the referral (and the plan hold) runs from it. */
+  firstReportDate: string;
 }
 
 export interface Flag {
@@ -198,31 +218,53 @@ export interface Exercise {
   target: ExerciseTarget;
   /** Sets and repetitions or hold time, in plain words. */
   prescription: string;
+  /** Loads the spine in extension: left out of every suggestion while severe back pain is active. */
+  loadedExtension?: boolean;
 }
 
-export type SuggestionType = "core" | "mobility" | "cross-training" | "deload" | "rest" | "posture" | "assessment";
+export type SuggestionType =
+  | "core"
+  | "mobility"
+  | "cross-training"
+  | "deload"
+  | "rest"
+  | "posture"
+  | "assessment"
+  | "return-to-run";
 
+/**
+ * A proposed session or plan change. A suggestion is a session to add to the plan exactly when
+ * `suggestionToPlannedSession` turns it into one (see `isSessionSuggestion`); otherwise it is advice: rest,
+ * an assessment, return-to-run advice for a plan that already follows the steps, or a cap-only deload that
+ * carries `limits` to apply to the planned runs (durationMin 0, rpe null, no replacesSessionId).
+ */
 export interface Suggestion {
   /** Stable id: flag, type, date and a counter. */
   id: string;
   flagId: FlagId;
   type: SuggestionType;
   date: string;
-  /** Minutes of the suggested session (0 for rest; the appointment length for an assessment). */
+  /** Whole minutes of the suggested session (0 for rest, caps and advice; the appointment length for an assessment). */
   durationMin: number;
-  /** Target session load in AU (RPE x minutes); 0 for rest and assessments. */
+  /** Target session load in AU (RPE x minutes); 0 for rest, caps and assessments. */
   targetLoadAu: number;
-  /** Target CR-10 RPE, or null when not a training session. */
+  /** Target CR-10 RPE (a whole number), or null when not a training session. */
   rpe: number | null;
   exercises?: Exercise[];
   crossTrainingMode?: CrossTrainingMode;
-  /** The planned (or, without a plan, last week's) run this suggestion replaces or trims. */
+  /** The planned run this suggestion replaces or trims (absent when it stands for an expected, unplanned run). */
   replacesSessionId?: string;
-  /** Planned sessions a rest suggestion stands in for. */
+  /** Planned sessions a rest suggestion stands in for (a red flag: every planned session from its first report on). */
   replacesSessionIds?: string[];
-  /** Distance of a trimmed run, km. */
+  /** Distance of a trimmed run, km (one decimal, never above the cap). */
   distanceKm?: number;
-  limits?: { maxRunKm?: number; maxWeekRunKm?: number };
+  /**
+   * Caps for the planned runs: single run (km), the next 7 days' run km, and a return-to-run step's
+   * minutes (whole session, walking included).
+   */
+  limits?: { maxRunKm?: number; maxWeekRunKm?: number; maxRunMin?: number };
+  /** The graded-return step (1-based, see RETURN_TO_RUN_RULE.steps) a return-to-run session follows. */
+  returnToRunStep?: number;
   /** What to have assessed, for assessment suggestions. */
   assessment?: string;
   reason: string;

@@ -211,6 +211,21 @@ export function parsePainReports(raw: unknown, field: string): ParsedPainReport[
   return out;
 }
 
+/**
+ * Clearance dates as epoch days, ascending (duplicates kept; they change nothing). Errors name
+ * e.g. "clearances[2].date".
+ */
+export function parseClearances(raw: unknown, field: string): number[] {
+  if (raw === undefined || raw === null) return [];
+  const list = requireArray(raw, field);
+  const out = new Array<number>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const c = requireObject(list[i], `${field}[${i}]`);
+    out[i] = parseDay(c.date, `${field}[${i}].date`);
+  }
+  return out.sort((x, y) => x - y);
+}
+
 export interface OstrcAnswers {
   q1: number;
   q2: number;

@@ -10,6 +10,7 @@ export const SUGGESTION_TYPE_TEXT: Record<Suggestion["type"], string> = {
   rest: "Rest",
   posture: "Posture work",
   assessment: "Assessment",
+  "return-to-run": "Return to running",
 };
 
 /** A suggestion can go into the plan when it is a session (rest and assessments are advice). */

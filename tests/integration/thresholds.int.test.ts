@@ -100,8 +100,8 @@ describe("threshold mutations", () => {
       },
     );
     await expectValidation(
-      updateAthleteThresholds(coachA, { squadId: squadA.id, athleteId: athleteA.id, painNrsHigh: "11", legLengthMm: "2" }),
-      { painNrsHigh: /from 1 to 10/, legLengthMm: /from 3 to 40 mm/ },
+      updateAthleteThresholds(coachA, { squadId: squadA.id, athleteId: athleteA.id, painNrsHigh: "7", legLengthMm: "2" }),
+      { painNrsHigh: /from 1 to 6/, legLengthMm: /from 3 to 40 mm/ },
     );
     expect(await stored(squadA.id)).toEqual({ shoeKm: 800 });
     expect(await stored(squadA.id, athleteA.id)).toBeNull();
