@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_SMTP_PORT } from "./e2e/smtp-sink";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -56,6 +57,11 @@ export default defineConfig({
       DB_POOL_SIZE: "6",
       // Two workers exercise the connection hand-off; one on the embedded database (see scripts/test.ts).
       WEB_CONCURRENCY: process.env.BACKBONE_EMBEDDED_DB === "1" ? "1" : "2",
+      // Alert emails go to the SMTP server a spec starts with e2e/smtp-sink.ts, and pending ones are looked
+      // for every half second. While no spec listens, sends fail and wait in the outbox for their retry.
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      SMTP_FROM: "Backbone <alerts@backbone.test>",
+      OUTBOX_POLL_SECONDS: "0.5",
     },
   },
 });

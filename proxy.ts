@@ -16,7 +16,7 @@ async function isSignedIn(request: NextRequest): Promise<boolean> {
   }
 }
 
-const PROTECTED = ["/coach", "/athlete", "/settings"];
+const PROTECTED = ["/coach", "/athlete", "/settings", "/inbox"];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== "production";

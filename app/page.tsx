@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
-import { isAthlete, isCoach } from "@/lib/auth/permissions";
+import { isAthlete, isStaff } from "@/lib/auth/permissions";
 
 export default async function HomePage() {
   const viewer = await getViewer();
   if (viewer) {
-    if (isCoach(viewer)) redirect("/coach");
+    if (isStaff(viewer)) redirect("/coach");
     if (isAthlete(viewer)) redirect("/athlete");
     redirect("/settings");
   }

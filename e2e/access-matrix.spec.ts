@@ -3,7 +3,7 @@ import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, login } from "./fixtures";
 
-type Who = "anonymous" | "coachA" | "athleteA" | "athleteB" | "coachB";
+type Who = "anonymous" | "coachA" | "athleteA" | "athleteB" | "coachB" | "clinicianA" | "clinicianB";
 type Expect = number | "login" | "home";
 type Ids = { squadA: string; squadB: string; athleteA: string; athleteB: string; token: string; sessionA: string; painReportA: string; feedTokenA: string; plannedA: string; templateA: string };
 
@@ -19,154 +19,155 @@ const exportRange = () => {
  * in the app for signed-in people.
  */
 const ROUTES: { route: string; url: (ids: Ids) => string; expect: Record<Who, Expect> }[] = [
-  { route: "/", url: () => "/", expect: { anonymous: 200, coachA: "home", athleteA: "home", athleteB: "home", coachB: "home" } },
-  { route: "/login", url: () => "/login", expect: { anonymous: 200, coachA: "home", athleteA: "home", athleteB: "home", coachB: "home" } },
-  { route: "/signup", url: () => "/signup", expect: { anonymous: 200, coachA: "home", athleteA: "home", athleteB: "home", coachB: "home" } },
-  { route: "/invite/[token]", url: (i) => `/invite/${i.token}`, expect: { anonymous: 200, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200 } },
-  { route: "/settings", url: () => "/settings", expect: { anonymous: "login", coachA: 200, athleteA: 200, athleteB: 200, coachB: 200 } },
-  { route: "/coach", url: () => "/coach", expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 200 } },
+  { route: "/", url: () => "/", expect: { anonymous: 200, coachA: "home", athleteA: "home", athleteB: "home", coachB: "home", clinicianA: "home", clinicianB: "home" } },
+  { route: "/login", url: () => "/login", expect: { anonymous: 200, coachA: "home", athleteA: "home", athleteB: "home", coachB: "home", clinicianA: "home", clinicianB: "home" } },
+  { route: "/signup", url: () => "/signup", expect: { anonymous: 200, coachA: "home", athleteA: "home", athleteB: "home", coachB: "home", clinicianA: "home", clinicianB: "home" } },
+  { route: "/invite/[token]", url: (i) => `/invite/${i.token}`, expect: { anonymous: 200, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200, clinicianA: 200, clinicianB: 200 } },
+  { route: "/settings", url: () => "/settings", expect: { anonymous: "login", coachA: 200, athleteA: 200, athleteB: 200, coachB: 200, clinicianA: 200, clinicianB: 200 } },
+  { route: "/inbox", url: () => "/inbox", expect: { anonymous: "login", coachA: 200, athleteA: 200, athleteB: 200, coachB: 200, clinicianA: 200, clinicianB: 200 } },
+  { route: "/coach", url: () => "/coach", expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 200, clinicianA: 200, clinicianB: 200 } },
   {
     route: "/coach/squads/[squadId]",
     url: (i) => `/coach/squads/${i.squadA}`,
-    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/coach/squads/[squadId]/athletes/[athleteId]",
     url: (i) => `/coach/squads/${i.squadA}/athletes/${i.athleteA}`,
-    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 200, clinicianB: 404 },
   },
   {
     route: "/coach/squads/[squadId]/thresholds",
     url: (i) => `/coach/squads/${i.squadA}/thresholds`,
-    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/coach/squads/[squadId]/athletes/[athleteId]/thresholds",
     url: (i) => `/coach/squads/${i.squadA}/athletes/${i.athleteA}/thresholds`,
-    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/coach/squads/[squadId]/audit",
     url: (i) => `/coach/squads/${i.squadA}/audit`,
-    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/coach/squads/[squadId]/athletes/[athleteId]/plan",
     url: (i) => `/coach/squads/${i.squadA}/athletes/${i.athleteA}/plan`,
-    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/coach/squads/[squadId]/athletes/[athleteId]/plan/sessions/[plannedId]",
     url: (i) => `/coach/squads/${i.squadA}/athletes/${i.athleteA}/plan/sessions/${i.plannedA}`,
-    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/coach/squads/[squadId]/plan",
     url: (i) => `/coach/squads/${i.squadA}/plan`,
-    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/coach/squads/[squadId]/plan/templates",
     url: (i) => `/coach/squads/${i.squadA}/plan/templates`,
-    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/coach/squads/[squadId]/plan/templates/[templateId]",
     url: (i) => `/coach/squads/${i.squadA}/plan/templates/${i.templateA}`,
-    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
-  { route: "/athlete", url: () => "/athlete", expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 } },
+  { route: "/athlete", url: () => "/athlete", expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404, clinicianA: 404, clinicianB: 404 } },
   {
     route: "/athlete/profile",
     url: () => "/athlete/profile",
-    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 },
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/athlete/sessions",
     url: () => "/athlete/sessions",
-    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 },
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/athlete/sessions/[sessionId]",
     url: (i) => `/athlete/sessions/${i.sessionA}`,
-    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 404, coachB: 404 },
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/athlete/shoes",
     url: () => "/athlete/shoes",
-    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 },
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/athlete/pain",
     url: () => "/athlete/pain",
-    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 },
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/athlete/pain/[reportId]",
     url: (i) => `/athlete/pain/${i.painReportA}`,
-    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 404, coachB: 404 },
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/athlete/check-in",
     url: () => "/athlete/check-in",
-    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 },
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/athlete/calendar",
     url: () => "/athlete/calendar",
-    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 },
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/api/calendar/[token]",
     url: (i) => `/api/calendar/${i.feedTokenA}.ics`,
-    expect: { anonymous: 200, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200 },
+    expect: { anonymous: 200, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200, clinicianA: 200, clinicianB: 200 },
   },
   {
     route: "/api/calendar/download",
     url: () => "/api/calendar/download",
-    expect: { anonymous: 401, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200 },
+    expect: { anonymous: 401, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200, clinicianA: 200, clinicianB: 200 },
   },
   {
     route: "/api/account/export",
     url: () => "/api/account/export",
-    expect: { anonymous: 401, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200 },
+    expect: { anonymous: 401, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200, clinicianA: 200, clinicianB: 200 },
   },
   {
     route: "/athlete/import",
     url: () => "/athlete/import",
-    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 },
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   // Upload handlers answer POST only; their access checks are walked in imports.spec.ts.
   {
     route: "/api/imports/preview",
     url: () => "/api/imports/preview",
-    expect: { anonymous: 405, coachA: 405, athleteA: 405, athleteB: 405, coachB: 405 },
+    expect: { anonymous: 405, coachA: 405, athleteA: 405, athleteB: 405, coachB: 405, clinicianA: 405, clinicianB: 405 },
   },
   {
     route: "/api/imports/[batchId]/commit",
     url: () => "/api/imports/x/commit",
-    expect: { anonymous: 405, coachA: 405, athleteA: 405, athleteB: 405, coachB: 405 },
+    expect: { anonymous: 405, coachA: 405, athleteA: 405, athleteB: 405, coachB: 405, clinicianA: 405, clinicianB: 405 },
   },
   {
     route: "/api/exports/squads/[squadId]/plan",
     url: (i) => `/api/exports/squads/${i.squadA}/plan?${exportRange()}&format=pdf`,
-    expect: { anonymous: 401, coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+    expect: { anonymous: 401, coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/api/exports/squads/[squadId]/athletes/[athleteId]/history",
     url: (i) => `/api/exports/squads/${i.squadA}/athletes/${i.athleteA}/history?${exportRange()}`,
-    expect: { anonymous: 401, coachA: 200, athleteA: 404, athleteB: 404, coachB: 404 },
+    expect: { anonymous: 401, coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/api/exports/me/plan",
     url: () => `/api/exports/me/plan?${exportRange()}&format=csv`,
-    expect: { anonymous: 401, coachA: 404, athleteA: 200, athleteB: 200, coachB: 404 },
+    expect: { anonymous: 401, coachA: 404, athleteA: 200, athleteB: 200, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
-  { route: "/api/health", url: () => "/api/health", expect: { anonymous: 200, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200 } },
+  { route: "/api/health", url: () => "/api/health", expect: { anonymous: 200, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200, clinicianA: 200, clinicianB: 200 } },
   {
     route: "/api/auth/[...nextauth]",
     url: () => "/api/auth/session",
-    expect: { anonymous: 200, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200 },
+    expect: { anonymous: 200, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200, clinicianA: 200, clinicianB: 200 },
   },
 ];
 
@@ -189,6 +190,11 @@ test("the matrix covers every page and route handler", () => {
 test("every route answers each viewer as it should, and leaks nothing across squads", async ({ browser, db, playwright, baseURL }) => {
   const a = await db.squadWithAthlete("MatrixA");
   const b = await db.squadWithAthlete("MatrixB");
+  // Clinicians read their squad's health data and change nothing else; one of squad B is an outsider to A.
+  const clinicianA = await db.createUser("Physio MatrixA");
+  await db.addMember(a.squad.id, clinicianA.id, "CLINICIAN");
+  const clinicianB = await db.createUser("Physio MatrixB");
+  await db.addMember(b.squad.id, clinicianB.id, "CLINICIAN");
   const ids: Ids = {
     squadA: a.squad.id,
     squadB: b.squad.id,
@@ -220,6 +226,8 @@ test("every route answers each viewer as it should, and leaks nothing across squ
     athleteA: await signedIn(a.athlete.email),
     athleteB: await signedIn(b.athlete.email),
     coachB: await signedIn(b.coach.email),
+    clinicianA: await signedIn(clinicianA.email),
+    clinicianB: await signedIn(clinicianB.email),
   };
 
   async function signedIn(email: string) {
@@ -246,7 +254,7 @@ test("every route answers each viewer as it should, and leaks nothing across squ
             ? status >= 300 && status < 400 && !location.includes("/login")
             : status === expected;
       if (!ok) failures.push(`${who} ${url}: got ${status} ${location}, expected ${expected}`);
-      const outsider = who === "athleteB" || who === "coachB" || who === "anonymous";
+      const outsider = who === "athleteB" || who === "coachB" || who === "clinicianB" || who === "anonymous";
       if (outsider && status === 200 && !bearerRoutes.has(route.route)) {
         const body = await response.text();
         for (const secret of secrets) if (body.includes(secret)) failures.push(`${who} ${url}: body reveals "${secret}"`);

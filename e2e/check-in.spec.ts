@@ -19,7 +19,7 @@ test("the athlete answers the weekly check-in, sees the scores, and the home sto
   expect(await db.query(`SELECT 1 FROM "OstrcResponse" WHERE "userId" = $1`, [athlete.id])).toHaveLength(0);
 
   await question(lumbar, /difficulties taking part/).getByRole("radio", { name: "Reduced participation because of problems" }).check();
-  await question(lumbar, /reduced your training volume/).getByRole("radio", { name: "To a moderate extent" }).check();
+  await question(lumbar, /modified your training or competition/).getByRole("radio", { name: "To a moderate extent" }).check();
   await question(lumbar, /affected your performance/).getByRole("radio", { name: "To a minor extent" }).check();
   await question(lumbar, /had pain in this area/).getByRole("radio", { name: "Moderate pain" }).check();
   await page.getByRole("button", { name: "Save check-in" }).click();
@@ -35,7 +35,7 @@ test("the athlete answers the weekly check-in, sees the scores, and the home sto
   await expect(page.getByText("This week's check-in is missing.")).toHaveCount(0);
 });
 
-test("could not participate sets volume and performance too, and answering again updates the week", async ({ page, db }) => {
+test("could not participate sets the training and performance answers too, and answering again updates the week", async ({ page, db }) => {
   const { athlete } = await db.squadWithAthlete("CheckOut");
   await login(page, athlete.email);
   await page.goto("/athlete/check-in");
@@ -43,9 +43,9 @@ test("could not participate sets volume and performance too, and answering again
   const neck = page.getByRole("group", { name: "Neck (cervical)" });
   await neck.getByRole("radio", { name: "I had problems" }).check();
   await question(neck, /difficulties taking part/).getByRole("radio", { name: "Could not participate because of problems" }).check();
-  const volume = question(neck, /reduced your training volume/);
-  await expect(volume.getByRole("radio", { name: "Could not participate at all" })).toBeChecked();
-  await expect(volume.getByRole("radio", { name: "Not at all" })).toBeDisabled();
+  const modified = question(neck, /modified your training or competition/);
+  await expect(modified.getByRole("radio", { name: "Could not participate at all" })).toBeChecked();
+  await expect(modified.getByRole("radio", { name: "No modification" })).toBeDisabled();
   await expect(question(neck, /affected your performance/).getByRole("radio", { name: "Could not participate at all" })).toBeChecked();
   await question(neck, /had pain in this area/).getByRole("radio", { name: "Severe pain" }).check();
   await page.getByRole("button", { name: "Save check-in" }).click();
@@ -56,7 +56,7 @@ test("could not participate sets volume and performance too, and answering again
   await page.reload();
   await expect(neck.getByRole("radio", { name: "I had problems" })).toBeChecked();
   await question(neck, /difficulties taking part/).getByRole("radio", { name: "Full participation, but with problems" }).check();
-  await question(neck, /reduced your training volume/).getByRole("radio", { name: "Not at all" }).check();
+  await question(neck, /modified your training or competition/).getByRole("radio", { name: "No modification" }).check();
   await question(neck, /affected your performance/).getByRole("radio", { name: "To a minor extent" }).check();
   await question(neck, /had pain in this area/).getByRole("radio", { name: "Mild pain" }).check();
   await page.getByRole("button", { name: "Save check-in" }).click();

@@ -57,7 +57,10 @@ test("the coach reads the 12-week heat map, sorts the squad, and acknowledges th
   await expect(card.getByText("Run distance (km)")).toBeVisible();
   await expect(card.getByText(/Evidence: moderate\. Frandsen/)).toBeVisible();
   await expect(card.getByRole("heading", { name: "What it calls for" })).toBeVisible();
-  await expect(card.getByRole("button", { name: "Add to plan" }).first()).toBeVisible();
+  // Without a plan the spike calls for a cap, not a session: the card applies the cap and never offers an
+  // "Add" the server would refuse.
+  await card.getByRole("button", { name: "Apply the cap to the plan" }).first().click();
+  await expect(card.getByText("Nothing to trim: every run planned for the next 7 days is within the cap.")).toBeVisible();
 
   // Resolving needs a note; acknowledging does not.
   await card.getByText("Acknowledge or resolve").click();

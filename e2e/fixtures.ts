@@ -36,7 +36,7 @@ export class Db {
     return { id, name };
   }
 
-  async addMember(squadId: string, userId: string, role: "COACH" | "ATHLETE", isOwner = false) {
+  async addMember(squadId: string, userId: string, role: "COACH" | "ATHLETE" | "CLINICIAN", isOwner = false) {
     await this.client.query(
       `INSERT INTO "Membership" (id, "userId", "squadId", role, "isOwner") VALUES ($1, $2, $3, $4::"Role", $5)`,
       [`e2e${randomUUID().replace(/-/g, "")}`, userId, squadId, role, isOwner],
@@ -175,6 +175,38 @@ export async function login(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).not.toHaveURL(/\/login/);
+}
+
+type Question = string | RegExp;
+
+/**
+ * Answers the pain form's questions that have no default: the movement question, and every warning sign,
+ * "Yes" where the question matches one of `yes`, "No" to the rest, none to those matching `skip`. Throws
+ * when a `yes` or `skip` matches no question, so a reworded question fails the spec instead of passing
+ * as a "No".
+ */
+export async function answerPainQuestions(
+  page: Page,
+  {
+    yes = [],
+    skip = [],
+    movement = "Yes, it changes",
+  }: { yes?: Question[]; skip?: Question[]; movement?: "Yes, it changes" | "No, it stays the same" | "Not sure" } = {},
+) {
+  await page.getByRole("group", { name: /change with movement or posture/ }).getByRole("radio", { name: movement }).check();
+  const matched = new Set<Question>();
+  const matches = (question: string, wanted: Question[]) => {
+    const hit = wanted.filter((w) => (typeof w === "string" ? question === w : w.test(question)));
+    for (const w of hit) matched.add(w);
+    return hit.length > 0;
+  };
+  for (const group of await page.getByRole("group", { name: "Warning signs" }).getByRole("group").all()) {
+    const question = (await group.locator("legend").innerText()).trim();
+    if (matches(question, skip)) continue;
+    await group.getByRole("radio", { name: matches(question, yes) ? "Yes" : "No", exact: true }).check();
+  }
+  const missing = [...yes, ...skip].filter((w) => !matched.has(w));
+  if (missing.length) throw new Error(`No warning-sign question matches ${missing.map(String).join(", ")}`);
 }
 
 /** A fresh browser context logged in as the user, for scenes with several people. */

@@ -1,4 +1,4 @@
-import { test, expect, login } from "./fixtures";
+import { test, expect, login, answerPainQuestions } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const TRAINING_WORDS = /\btrain|\brun\b|\brunning|\bsession|\bmileage|\brest\b/i;
@@ -8,10 +8,6 @@ async function answerQuick(page: Page, area: string, nrs: number) {
   await page.getByRole("group", { name: /How strong is the pain/ }).getByRole("radio", { name: new RegExp(`^${nrs}\\b`) }).check();
 }
 
-async function answerYes(page: Page, question: string) {
-  await page.getByRole("group", { name: question }).getByRole("radio", { name: "Yes" }).check();
-}
-
 test("a report without warning signs is confirmed and listed; bad input saves nothing", async ({ page, db }) => {
   const { athlete } = await db.squadWithAthlete("PainCalm");
   await login(page, athlete.email);
@@ -19,9 +15,17 @@ test("a report without warning signs is confirmed and listed; bad input saves no
   await page.getByRole("link", { name: "Report back pain" }).click();
   await expect(page.getByRole("heading", { name: "Report back pain" })).toBeVisible();
 
+  // No question with a safety meaning starts answered.
+  const warningSigns = page.getByRole("group", { name: "Warning signs" });
+  await expect(warningSigns.getByRole("group")).toHaveCount(10);
+  await expect(warningSigns.getByRole("radio", { checked: true })).toHaveCount(0);
+  await expect(page.getByRole("group", { name: /change with movement or posture/ }).getByRole("radio", { checked: true })).toHaveCount(0);
+
   await page.getByRole("button", { name: "Send report" }).click();
   await expect(page.getByText("Choose where it hurts on the map")).toBeVisible();
   await expect(page.getByText("Choose how strong the pain is, from 0 to 10")).toBeVisible();
+  await expect(page.getByText("Answer yes, no or not sure")).toBeVisible();
+  await expect(page.getByText("Answer every question yes or no: 10 still have no answer.")).toBeVisible();
   await expect(page.getByText("No reports yet.")).toBeVisible();
 
   await answerQuick(page, "Lower back, left", 4);
@@ -29,8 +33,17 @@ test("a report without warning signs is confirmed and listed; bad input saves no
   // The side follows the area unless the athlete picks one.
   await expect(page.getByRole("group", { name: "Which side?" }).getByRole("radio", { name: "Left" })).toBeChecked();
   await page.getByRole("group", { name: "When does it hurt most?" }).getByRole("radio", { name: "After the run" }).check();
-  await page.getByRole("group", { name: /change with movement or posture/ }).getByRole("radio", { name: "Yes, it changes" }).check();
+  // One question left unanswered refuses the whole report, and the form takes the athlete to it.
+  await answerPainQuestions(page, { skip: ["Do you have a fever or chills now?"] });
+  const fever = page.getByRole("group", { name: "Do you have a fever or chills now?" });
   await page.getByLabel("Notes (optional)").fill("Stiff after the hills");
+  await page.getByRole("button", { name: "Send report" }).click();
+  await expect(page.getByText("Answer every question yes or no: 1 still has no answer.")).toBeVisible();
+  await expect(fever.getByText("Answer yes or no")).toBeVisible();
+  await expect(fever.getByRole("radio", { name: "Yes" })).toBeFocused();
+  expect(await db.query(`SELECT 1 FROM "BackPainReport" WHERE "userId" = $1`, [athlete.id])).toHaveLength(0);
+  await fever.getByRole("radio", { name: "No" }).check();
+  await expect(fever.getByText("Answer yes or no")).toHaveCount(0);
   await page.getByRole("button", { name: "Send report" }).click();
 
   const result = page.getByRole("region", { name: "Report sent to your coach" });
@@ -63,7 +76,7 @@ test("a warning sign sends the athlete to a clinician with the organs to discuss
   await login(page, athlete.email);
   await page.goto("/athlete/pain");
   await answerQuick(page, "Lower back, centre", 6);
-  await answerYes(page, "Have you had a fever or chills?");
+  await answerPainQuestions(page, { yes: ["Do you have a fever or chills now?"] });
   await page.getByRole("button", { name: "Send report" }).click();
 
   const panel = page.getByRole("region", { name: "See a clinician" });
@@ -87,7 +100,7 @@ test("pain that movement does not change counts as a warning sign", async ({ pag
   await login(page, athlete.email);
   await page.goto("/athlete/pain");
   await answerQuick(page, "Between the shoulder blades", 3);
-  await page.getByRole("group", { name: /change with movement or posture/ }).getByRole("radio", { name: "No, it stays the same" }).check();
+  await answerPainQuestions(page, { movement: "No, it stays the same" });
   await page.getByRole("button", { name: "Send report" }).click();
   const panel = page.getByRole("region", { name: "See a clinician" });
   await expect(panel).toContainText("pain unrelated to movement or posture");
@@ -99,7 +112,7 @@ test("an emergency symptom says to seek emergency care now", async ({ page, db }
   await login(page, athlete.email);
   await page.goto("/athlete/pain");
   await answerQuick(page, "Sacrum and buttocks", 7);
-  await answerYes(page, "Is one or both of your legs getting weaker or more numb?");
+  await answerPainQuestions(page, { yes: ["Do you have weakness or numbness in one or both legs now that is getting worse?"] });
   await page.getByRole("button", { name: "Send report" }).click();
 
   const panel = page.getByRole("region", { name: "Seek emergency care now" });
@@ -154,6 +167,12 @@ test("the body map is operable with the keyboard alone", async ({ page, db }) =>
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
   await expect(page.getByRole("group", { name: /How strong is the pain/ }).getByRole("radio", { name: /^2\b/ })).toBeChecked();
+  // A warning-sign question is answered from the keyboard too: its first tab stop, then the arrow to "No".
+  const firstSign = page.getByRole("group", { name: "Warning signs" }).getByRole("group").first();
+  await firstSign.getByRole("radio", { name: "Yes" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(firstSign.getByRole("radio", { name: "No" })).toBeChecked();
+  await answerPainQuestions(page);
   await page.getByRole("button", { name: "Send report" }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("region", { name: "Report sent to your coach" })).toContainText("Neck, left, pain 2/10");
@@ -177,6 +196,8 @@ test.describe("on a phone", () => {
     await page.getByRole("group", { name: "Upper and mid back (dorsal)" }).getByRole("radio", { name: "Mid-back" }).check();
     await expect(page.getByRole("radio", { name: "Mid-back" }).first()).toHaveAttribute("aria-checked", "true");
     await page.getByRole("group", { name: /How strong is the pain/ }).getByRole("radio", { name: /^5\b/ }).tap();
+    await page.getByRole("group", { name: "Do you have a fever or chills now?" }).getByRole("radio", { name: "No" }).tap();
+    await answerPainQuestions(page);
     await page.getByRole("button", { name: "Send report" }).tap();
     await expect(page.getByRole("region", { name: "Report sent to your coach" })).toContainText("Mid-back, pain 5/10");
   });

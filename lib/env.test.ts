@@ -25,4 +25,14 @@ describe("environment validation", () => {
     expect(message).toContain("AUTH_SECRET: must be at least 32 characters");
     expect(message).toContain("SESSION_MAX_AGE_HOURS");
   });
+
+  it("checks the mail settings and the public address", () => {
+    const env = parseEnv({ SMTP_URL: "smtp://user:pw@mail.example.org:587", AUTH_URL: "https://backbone.example.org", OUTBOX_POLL_SECONDS: "1" });
+    expect(env).toMatchObject({ SMTP_URL: "smtp://user:pw@mail.example.org:587", OUTBOX_POLL_SECONDS: 1 });
+    expect(parseEnv({}).OUTBOX_POLL_SECONDS).toBe(5);
+    expect(parseEnv({ SMTP_URL: "smtps://mail.example.org" }).SMTP_URL).toBe("smtps://mail.example.org");
+    expect(() => parseEnv({ SMTP_URL: "mail.example.org:25" })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => parseEnv({ AUTH_URL: "backbone.example.org" })).toThrow(/AUTH_URL/);
+    expect(() => parseEnv({ OUTBOX_POLL_SECONDS: "0" })).toThrow(/OUTBOX_POLL_SECONDS/);
+  });
 });

@@ -15,6 +15,14 @@ const envSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // Read by Auth.js as well; alert emails link to pages under it.
+  AUTH_URL: z.url({ protocol: /^https?$/, error: "must be the app's public http:// or https:// address" }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s/]+/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587")
+    .optional(),
+  SMTP_FROM: z.string().trim().min(3, "must be a sender address, e.g. Backbone <alerts@example.org>").max(254).optional(),
+  OUTBOX_POLL_SECONDS: z.coerce.number().min(0.2).max(600).default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -102,6 +102,7 @@ async function main() {
       console.log(`Demo logins (password "${demo.password}"):`);
       console.log(`  coach:    ${demo.email}`);
       console.log(`  athletes: athlete1@backbone.demo … athlete8@backbone.demo`);
+      console.log(`  physio:   physio@backbone.demo (clinician: reads health data, records clearances)`);
     }
     const shutdown = (signal: NodeJS.Signals) => {
       server.kill(signal);

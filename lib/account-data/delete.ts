@@ -52,6 +52,8 @@ export async function deleteOwnAccount(viewer: Viewer, input: unknown): Promise<
     await tx.squad.deleteMany({ where: { id: { in: emptySquads } } });
     // The longest-serving assistant becomes head coach, so someone can still manage the squad.
     await tx.membership.updateMany({ where: { id: { in: promotions } }, data: { isOwner: true } });
+    // Alerts to staff about this athlete name them; the account's own alerts go with the user row.
+    await tx.notification.deleteMany({ where: { athleteId: viewer.id } });
     await tx.user.delete({ where: { id: viewer.id } });
     await recordAudit({ actorId: null, subjectUserId: viewer.id, action: "account.delete", meta: { squadsDeleted: emptySquads.length } }, tx);
   });

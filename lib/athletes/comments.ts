@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { canViewAthlete, type Viewer } from "@/lib/auth/permissions";
+import { canViewAthlete, staffSquadIds, type Viewer } from "@/lib/auth/permissions";
 
 export type CommentRow = { id: string; body: string; createdAt: Date; author: string; about: string | null };
 
@@ -12,7 +12,7 @@ export async function listCommentsForAthlete(viewer: Viewer, athleteId: string, 
   const rows = await prisma.coachComment.findMany({
     where: {
       athleteId,
-      ...(viewer.id === athleteId ? {} : { squadId: { in: viewer.memberships.filter((m) => m.role === "COACH").map((m) => m.squadId) } }),
+      ...(viewer.id === athleteId ? {} : { squadId: { in: staffSquadIds(viewer) } }),
     },
     orderBy: { createdAt: "desc" },
     take,

@@ -30,6 +30,9 @@ export function worstSeverity(flags: readonly Pick<Flag, "severity">[]): Severit
   return worst;
 }
 
+/** A red flag raised by one of the emergency symptoms ("seek emergency care now"). */
+export const isEmergency = (flag: Pick<Flag, "id" | "triage">) => flag.id === "red-flag" && flag.triage?.emergency === true;
+
 /** The first day of sessions that feed an athlete's flags. */
 export const flagHistoryFrom = (asOf: string) => addDays(asOf, -FLAG_HISTORY_DAYS);
 
@@ -42,6 +45,8 @@ export type FlagHistoryInput = {
   ostrc: EngineOstrc[];
   profile: EngineProfile;
   thresholds: Thresholds;
+  /** Dates of the athlete's clearances (see evaluateFlags). */
+  clearances: { date: string }[];
 };
 
 export type FlagWeek = {
@@ -50,6 +55,8 @@ export type FlagWeek = {
   /** The day the week was judged on: its Sunday, or today for the current week. */
   evaluatedOn: string;
   worst: Severity | null;
+  /** Whether the week's referral is an emergency (shown above an ordinary referral). */
+  emergency: boolean;
   /** The week's flags above a note (caution, warning, referral). */
   flagIds: string[];
 };
@@ -70,6 +77,7 @@ export function flagWeeks(input: FlagHistoryInput, weeks = HEAT_MAP_WEEKS): { we
       weekStart: mondayOf(evaluatedOn),
       evaluatedOn,
       worst: worstSeverity(byDay[i]),
+      emergency: byDay[i].some(isEmergency),
       flagIds: byDay[i].filter((f) => f.severity !== "info").map((f) => f.id),
     })),
     today: byDay[days.length - 1],

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { athleteSquads, canViewAthlete, type Viewer } from "@/lib/auth/permissions";
+import { athleteSquads, canViewAthlete, isStaffRole, type Viewer } from "@/lib/auth/permissions";
 import { readAthleteRecord } from "@/lib/profiles/queries";
 import { addDays, dateOnly, todayIn, toDbDate } from "@/lib/dates";
 
@@ -61,9 +61,9 @@ export async function getAthleteSummary(viewer: Viewer, athleteId: string, now =
       select: { localDate: true, zone: true, nrs: true, redFlags: true },
     }),
   ]);
-  // A coach sees only the squads they share with the athlete.
+  // Staff see only the squads they share with the athlete.
   const visibleSquads = squads.filter(
-    (s) => viewer.id === athleteId || viewer.memberships.some((vm) => vm.squadId === s.squadId && vm.role === "COACH"),
+    (s) => viewer.id === athleteId || viewer.memberships.some((vm) => vm.squadId === s.squadId && isStaffRole(vm.role)),
   );
   return {
     athleteId: user.userId,

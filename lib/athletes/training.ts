@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { athleteSquads, canViewAthlete, type Viewer } from "@/lib/auth/permissions";
+import { athleteSquads, canViewAthlete, isStaffRole, type Viewer } from "@/lib/auth/permissions";
 import { readAthleteRecord } from "@/lib/profiles/queries";
 import { addDays, dateOnly, todayIn } from "@/lib/dates";
 import {
@@ -19,6 +19,7 @@ import {
 import { toEngineProfile, toEngineSession, type SessionRow } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
 import { flagHistoryFrom } from "@/lib/athletes/flag-history";
+import { readReferralHistory } from "@/lib/safety/queries";
 import { VersionedCache } from "@/lib/versioned-cache";
 import type { PainZone } from "@/lib/pain/labels";
 import { resolveChartRange, type ChartRange } from "@/lib/athletes/schemas";
@@ -51,6 +52,8 @@ export type TrainingView = {
     ostrc: EngineOstrc[];
     profile: EngineProfile;
     thresholds: Thresholds;
+    /** Dates of the athlete's clearances: a red flag lasts until one dated on or after its report. */
+    clearances: { date: string }[];
   };
   /** First and last day the charts show (both included). */
   from: string;
@@ -110,9 +113,9 @@ export async function getTrainingView(
   // The engine reads the last 14 days of check-ins; the chart those of its range.
   const ostrcFrom = earlier(from, addDays(asOf, -13));
 
-  // A coach sees the athlete with the thresholds of a squad they share; the athlete with their first squad's.
+  // Staff see the athlete with the thresholds of a squad they share; the athlete with their first squad's.
   const membership =
-    squads.find((m) => viewer.memberships.some((vm) => vm.squadId === m.squadId && vm.role === "COACH")) ?? squads[0];
+    squads.find((m) => viewer.memberships.some((vm) => vm.squadId === m.squadId && isStaffRole(vm.role))) ?? squads[0];
   const thresholds = resolveThresholds(membership?.squadThresholds ?? undefined, membership?.athleteThresholds ?? undefined);
   // Everything below is a function of these inputs: a view computed from them is reused until one moves.
   const key = `${athleteId}|${from}|${to}|${asOf}|${record.dataVersion}|${JSON.stringify(thresholds)}`;
@@ -121,7 +124,7 @@ export async function getTrainingView(
 
   // Raw SQL: the client's query planning cost more than these reads themselves, and this view runs on
   // every load of the athlete pages.
-  const [dailyTotals, recentSessions, pain, ostrcRows, typeAggregate, shoeAggregate] = await Promise.all([
+  const [dailyTotals, recentSessions, pain, ostrcRows, typeAggregate, shoeAggregate, referrals] = await Promise.all([
     // Up to four years of days.
     prisma.$queryRaw<DailyTotals[]>`
       SELECT to_char("localDate", 'YYYY-MM-DD') AS "date", "srpeAu", "durationMin", "runKm", "longestRunKm", "runKmBySurface"
@@ -159,7 +162,10 @@ export async function getTrainingView(
       FROM "Shoe" sh LEFT JOIN "TrainingSession" s ON s."shoeId" = sh."id" AND s."type" = 'RUN'
       WHERE sh."userId" = ${athleteId}
       GROUP BY sh."id"`,
+    // A red flag lasts until a clearance, however old its report: the open ones before the pain window.
+    readReferralHistory(prisma, [athleteId], painFrom),
   ]);
+  const referral = referrals.get(athleteId)!;
 
   // Overload days are marked by re-applying the engine's four overload rules to the daily totals with
   // these thresholds (see overloadRulesByDay), not by running evaluateFlags once per shown day: that would
@@ -176,7 +182,7 @@ export async function getTrainingView(
 
   const engine = {
     sessions: recentSessions.map(toEngineSession),
-    painReports: pain.filter((p) => dateOnly(p.localDate) <= asOf).map(toEnginePainReport),
+    painReports: [...referral.openReports, ...pain.filter((p) => dateOnly(p.localDate) <= asOf)].map(toEnginePainReport),
     ostrc: ostrcRows
       .filter((o) => o.date >= addDays(asOf, -13) && o.date <= asOf)
       .map((o) => ({ date: o.date, zone: o.zone.toLowerCase() as BackZone, q1: o.q1, q2: o.q2, q3: o.q3, q4: o.q4 })),
@@ -186,6 +192,7 @@ export async function getTrainingView(
       Object.fromEntries(shoeAggregate.filter((s) => !s.retired).map((s) => [s.id, s.initialKm + s.beforeKm])),
     ),
     thresholds,
+    clearances: referral.clearances,
   };
   const flags = evaluateFlags({ asOf, ...engine });
 

@@ -33,6 +33,7 @@ const ACTION_TEXT: Record<string, string> = {
   "account.delete": "Deleted their account",
   "plan.add": "Added a session to the plan",
   "plan.add-suggestion": "Added a suggested session to the plan",
+  "plan.apply-cap": "Trimmed planned runs to a suggested cap",
   "plan.move": "Moved a planned session",
   "plan.update": "Changed a planned session",
   "plan.delete": "Removed a planned session",

@@ -51,10 +51,36 @@ export async function loadViewer(
 }
 
 export const isCoach = (viewer: Viewer) => viewer.memberships.some((m) => m.role === "COACH");
+/**
+ * Squad staff: coaches, and clinicians (physiotherapists, doctors) who read the squad's health data and
+ * record clearances and comments, but never change plans, thresholds or membership.
+ */
+export const isStaffRole = (role: Role) => role === "COACH" || role === "CLINICIAN";
+export const isStaff = (viewer: Viewer) => viewer.memberships.some((m) => isStaffRole(m.role));
+export const isClinician = (viewer: Viewer) => viewer.memberships.some((m) => m.role === "CLINICIAN");
 export const isAthlete = (viewer: Viewer) => viewer.memberships.some((m) => m.role === "ATHLETE");
 
 export const coachedSquadIds = (viewer: Viewer) =>
   viewer.memberships.filter((m) => m.role === "COACH").map((m) => m.squadId);
+
+export const staffSquadIds = (viewer: Viewer) =>
+  viewer.memberships.filter((m) => isStaffRole(m.role)).map((m) => m.squadId);
+
+/** Whether the viewer coaches the squad or is one of its clinicians. */
+export function canStaffSquad(viewer: Viewer, squadId: string): boolean {
+  return viewer.memberships.some((m) => m.squadId === squadId && isStaffRole(m.role));
+}
+
+/** Throws NotFoundError unless the viewer coaches the squad or is one of its clinicians. */
+export function assertStaffOf(viewer: Viewer, squadId: string): void {
+  if (!canStaffSquad(viewer, squadId)) throw new NotFoundError("Squad not found");
+}
+
+/** As assertCoachOfAthlete, for coaches and clinicians of the squad. */
+export async function assertStaffOfAthlete(prisma: PrismaClient, viewer: Viewer, squadId: string, athleteId: string): Promise<void> {
+  assertStaffOf(viewer, squadId);
+  if (!(await isAthleteOf(prisma, squadId, athleteId))) throw new NotFoundError("Athlete not found");
+}
 
 export function canCoachSquad(viewer: Viewer, squadId: string): boolean {
   return viewer.memberships.some((m) => m.squadId === squadId && m.role === "COACH");
@@ -115,14 +141,17 @@ export const athleteSquads = cache(
 const isAthleteOf = async (prisma: PrismaClient, squadId: string, athleteId: string) =>
   (await athleteSquads(prisma, athleteId)).some((s) => s.squadId === squadId);
 
-async function coachesAthlete(prisma: PrismaClient, viewer: Viewer, athleteId: string): Promise<boolean> {
-  const squadIds = coachedSquadIds(viewer);
+async function staffsAthlete(prisma: PrismaClient, viewer: Viewer, athleteId: string): Promise<boolean> {
+  const squadIds = staffSquadIds(viewer);
   if (squadIds.length === 0) return false;
   return (await athleteSquads(prisma, athleteId)).some((s) => squadIds.includes(s.squadId));
 }
 
-/** Whether the viewer may read an athlete's data: their own, or an athlete in a squad they coach. */
+/**
+ * Whether the viewer may read an athlete's data: their own, or an athlete in a squad they coach or are a
+ * clinician of. Reading only: every write checks the role it needs.
+ */
 export async function canViewAthlete(prisma: PrismaClient, viewer: Viewer, athleteId: string): Promise<boolean> {
   if (viewer.id === athleteId) return true;
-  return coachesAthlete(prisma, viewer, athleteId);
+  return staffsAthlete(prisma, viewer, athleteId);
 }

@@ -1,4 +1,5 @@
-import ical, { ICalCalendarMethod } from "ical-generator";
+import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import { HELD_REASON } from "@/lib/safety/labels";
 import type { PlannedRow } from "@/lib/plans/queries";
 import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { formatDuration } from "@/lib/units";
@@ -13,6 +14,8 @@ export function plannedSessionTitle(row: Pick<PlannedRow, "type" | "subType" | "
 
 function description(row: PlannedRow): string {
   const lines = [
+    // Calendars travel beyond the app: the reason names no symptom.
+    row.held ? HELD_REASON : null,
     `Duration: ${formatDuration(row.durationMin)}`,
     row.distanceKm ? `Distance: ${Math.round(row.distanceKm * 10) / 10} km` : null,
     row.targetRpe != null ? `Target effort: RPE ${row.targetRpe}/10` : null,
@@ -36,13 +39,16 @@ export function buildPlanCalendar(rows: CalendarRow[], options: { name: string; 
   for (const row of rows) {
     // The library writes all-day dates from a Date's UTC fields: midnight UTC keeps the day whatever
     // the server's own time zone.
+    const title = `${row.held ? "On hold: " : ""}${plannedSessionTitle(row)}`;
     calendar.createEvent({
       id: `${row.id}@${options.host}`,
       start: new Date(`${row.date}T00:00:00Z`),
       allDay: true,
-      summary: row.athleteName ? `${row.athleteName}: ${plannedSessionTitle(row)}` : plannedSessionTitle(row),
+      summary: row.athleteName ? `${row.athleteName}: ${title}` : title,
       description: description(row),
       stamp: row.updatedAt,
+      // A held session stays in the feed, cancelled, so calendar apps strike it instead of losing it.
+      ...(row.held ? { status: ICalEventStatus.CANCELLED } : {}),
     });
   }
   return calendar.toString();

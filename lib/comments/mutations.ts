@@ -2,19 +2,21 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError } from "@/lib/errors";
-import { assertCoachOfAthlete, type Viewer } from "@/lib/auth/permissions";
+import { assertStaffOfAthlete, type Viewer } from "@/lib/auth/permissions";
 import { parseWith } from "@/lib/forms";
 import { createCommentSchema } from "@/lib/comments/schemas";
+import { kickOutbox, notifyAthlete } from "@/lib/notifications/mutations";
 
 /**
  * A coach's comment on a session or pain report of an athlete of their squad. The target must belong to
- * that athlete: ids posted from a form are not trusted, and any mismatch answers as not found.
+ * that athlete: ids posted from a form are not trusted, and any mismatch answers as not found. The
+ * athlete is alerted in the same transaction.
  */
 export async function createComment(viewer: Viewer, input: unknown): Promise<{ id: string }> {
   const data = parseWith(createCommentSchema, input);
   const prisma = db();
-  await assertCoachOfAthlete(prisma, viewer, data.squadId, data.athleteId);
-  return prisma.$transaction(async (tx) => {
+  await assertStaffOfAthlete(prisma, viewer, data.squadId, data.athleteId);
+  const saved = await prisma.$transaction(async (tx) => {
     if (data.sessionId) {
       const session = await tx.trainingSession.findFirst({ where: { id: data.sessionId, userId: data.athleteId }, select: { id: true } });
       if (!session) throw new NotFoundError("Session not found");
@@ -46,6 +48,10 @@ export async function createComment(viewer: Viewer, input: unknown): Promise<{ i
       },
       tx,
     );
+    // The athlete's home lists the comments from their squad's staff.
+    await notifyAthlete(tx, { athleteId: data.athleteId, kind: "COMMENT", squadId: data.squadId, entityId: created.id, link: "/athlete" });
     return created;
   });
+  kickOutbox();
+  return saved;
 }

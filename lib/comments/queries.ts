@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCoachOfAthlete, type Viewer } from "@/lib/auth/permissions";
+import { assertStaffOfAthlete, type Viewer } from "@/lib/auth/permissions";
 import { dateOnly } from "@/lib/dates";
 import type { PainZone } from "@/lib/pain/labels";
 import type { SESSION_TYPES } from "@/lib/sessions/labels";
@@ -13,7 +13,7 @@ export type CommentTargets = {
 /** An athlete's latest pain reports and sessions, for a coach of their squad to comment on. */
 export async function listCommentTargets(viewer: Viewer, squadId: string, athleteId: string, take = 10): Promise<CommentTargets> {
   const prisma = db();
-  await assertCoachOfAthlete(prisma, viewer, squadId, athleteId);
+  await assertStaffOfAthlete(prisma, viewer, squadId, athleteId);
   const [reports, sessions] = await Promise.all([
     prisma.backPainReport.findMany({
       where: { userId: athleteId },

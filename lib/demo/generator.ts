@@ -17,6 +17,8 @@ import type {
 
 export const DEMO_EMAIL_DOMAIN = "backbone.demo";
 export const DEMO_COACH_EMAIL = `coach@${DEMO_EMAIL_DOMAIN}`;
+/** The demo squad's physiotherapist (a clinician member): reads health data and records clearances. */
+export const DEMO_CLINICIAN_EMAIL = `physio@${DEMO_EMAIL_DOMAIN}`;
 export const DEMO_PASSWORD = "backbone-demo";
 export const DEMO_SQUAD_NAME = "Demo Harriers";
 

@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { aggregateDailyLoads } from "@/lib/sessions/daily-load";
 import {
   DEMO_COACH_EMAIL,
+  DEMO_CLINICIAN_EMAIL,
   DEMO_EMAIL_DOMAIN,
   DEMO_PASSWORD,
   DEMO_SQUAD_NAME,
@@ -14,7 +15,7 @@ import {
   type ResolvedDemoParams,
 } from "./generator";
 
-export { DEMO_COACH_EMAIL, DEMO_PASSWORD, DEMO_SQUAD_NAME, DEMO_EMAIL_DOMAIN, demoAthleteEmail } from "./generator";
+export { DEMO_COACH_EMAIL, DEMO_CLINICIAN_EMAIL, DEMO_PASSWORD, DEMO_SQUAD_NAME, DEMO_EMAIL_DOMAIN, demoAthleteEmail } from "./generator";
 
 export interface SeedDemoOptions {
   seed?: number;
@@ -307,9 +308,14 @@ export async function seedDemo(prisma: PrismaClient, options: SeedDemoOptions = 
         await tx.user.create({ data: { id: coachId, ...coach, passwordHash, createdAt } });
         await tx.squad.create({ data: { id: squadId, name: DEMO_SQUAD_NAME, createdById: coachId, createdAt } });
         await tx.membership.create({ data: { userId: coachId, squadId, role: "COACH", isOwner: true, createdAt } });
-        counts.users += 1;
+        const clinicianId = newId();
+        await tx.user.create({
+          data: { id: clinicianId, email: DEMO_CLINICIAN_EMAIL, name: "Lucía Moreno", timeZone: coach.timeZone, passwordHash, createdAt },
+        });
+        await tx.membership.create({ data: { userId: clinicianId, squadId, role: "CLINICIAN", createdAt } });
+        counts.users += 2;
         counts.squads += 1;
-        counts.memberships += 1;
+        counts.memberships += 2;
 
         const refs: SquadRefs = { squadId, coachId, passwordHash, createdAt };
         const batch = new Batch(tx, counts);

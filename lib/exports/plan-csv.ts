@@ -32,6 +32,7 @@ export const PLAN_CSV_COLUMNS = [
   "flag",
   "reason",
   "squad",
+  "held",
 ] as const;
 
 /** One row per planned session, in date order, for a spreadsheet. */
@@ -52,6 +53,8 @@ export function planCsv(rows: readonly ExportPlanRow[]): string {
     r.flagId,
     textCell(r.reason),
     textCell(r.squadName),
+    // Held after a red-flag report, until a clinician's clearance and the coach's release; no symptom named.
+    r.held ? "on hold" : null,
   ]);
   return spreadsheetCsv(PLAN_CSV_COLUMNS, body);
 }

@@ -1,4 +1,5 @@
 import PDFDocument from "pdfkit";
+import { HELD_REASON } from "@/lib/safety/labels";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
 import { addDays, formatDate, mondayOf } from "@/lib/dates";
 import { formatDuration } from "@/lib/units";
@@ -66,8 +67,9 @@ const MUTED = "#555555";
 const RULE = "#9a9a9a";
 const OUTSIDE_FILL = "#eeeeee";
 const COMPENSATORY = "#b45309";
+const HELD = "#8b0000";
 
-type Line = { text: string; font: string; size: number; color: string };
+type Line = { text: string; font: string; size: number; color: string; strike?: boolean };
 type Block = { lines: Line[]; compensatory: boolean };
 
 function sessionBlock(row: ExportPlanRow, showAthlete: boolean): Block {
@@ -78,10 +80,12 @@ function sessionBlock(row: ExportPlanRow, showAthlete: boolean): Block {
     row.origin !== "COACH" ? (ORIGIN_LABELS[row.origin] ?? row.origin) : null,
   ].filter(Boolean);
   const compensatory = Boolean(row.flagId || row.reason);
+  // A held session stays on the page, struck through, with why in words that name no symptom.
   const lines: Line[] = [
-    { text: `${showAthlete ? `${row.athleteName}: ` : ""}${plannedSessionTitle(row)}`, font: BOLD, size: 9.5, color: INK },
-    { text: details.join(" · "), font: FONT, size: 8.5, color: MUTED },
+    { text: `${showAthlete ? `${row.athleteName}: ` : ""}${plannedSessionTitle(row)}`, font: BOLD, size: 9.5, color: INK, strike: row.held },
+    { text: details.join(" · "), font: FONT, size: 8.5, color: MUTED, strike: row.held },
   ];
+  if (row.held) lines.push({ text: HELD_REASON, font: BOLD, size: 8.5, color: HELD });
   if (row.description) lines.push({ text: row.description, font: FONT, size: 8.5, color: INK });
   if (row.reason) lines.push({ text: `Why: ${row.reason}`, font: ITALIC, size: 8.5, color: INK });
   if (row.flagId) lines.push({ text: `From flag: ${row.flagId}`, font: FONT, size: 8, color: COMPENSATORY });
@@ -124,7 +128,7 @@ export function buildPlanPdf(input: PlanPdfInput, options: { compress?: boolean 
       .font(l.font)
       .fontSize(l.size)
       .fillColor(l.color)
-      .text(l.text || " ", x, at, { width: w, lineBreak: true, ...(maxHeight ? { height: maxHeight, ellipsis: true } : {}) });
+      .text(l.text || " ", x, at, { width: w, lineBreak: true, strike: l.strike ?? false, ...(maxHeight ? { height: maxHeight, ellipsis: true } : {}) });
   const blockHeight = (b: Block) => b.lines.reduce((h, l) => h + measure(l, sessionWidth), 0);
 
   // Title block on the first page.

@@ -15,8 +15,10 @@ export type FlagReview = {
 /**
  * How many days after the reviewed flag's date a review still speaks for the same flag. A flag's date
  * moves when new data carries it again; whether that is the same episode depends on the rule:
- * - Red flags and pain flags are dated by the report behind them: a new report is new information and
- *   must reach the coach, so a review covers only the report it was made on (0 days).
+ * - Red flags and pain flags (severe pain included) are dated by the report behind them: a new report is
+ *   new information and must reach the coach, so a review covers only the report it was made on (0 days).
+ * - The return to running is dated by its start (a clearance, or the first run after a break), or by the
+ *   latest run beyond its step: such a run, or a new start, is new information (0 days).
  * - Overload rules are dated by the latest day that carried them and stay active 7 days after it: a
  *   review covers the episode through that week (6 days).
  * - Flags dated by the day they are judged (too little core work, and the profile flags) hold for as
@@ -61,10 +63,16 @@ export function reviewOf(flag: Pick<Flag, "id" | "date">, reviews: readonly Flag
 
 export type ReviewedFlag = Flag & { review: FlagReview | null };
 
+/**
+ * Flags that a note can never close: a referral ends only with a recorded clearance, which the engine
+ * reads. (Referrals resolved with a note before clearances existed stay in the history, and open.)
+ */
+export const CLOSED_BY_CLEARANCE_ONLY: ReadonlySet<FlagId> = new Set<FlagId>(["red-flag"]);
+
 /** Flags with their review; resolved ones are no longer open. */
 export function withReviews(flags: readonly Flag[], reviews: readonly FlagReview[]): { all: ReviewedFlag[]; open: ReviewedFlag[] } {
   const all = flags.map((f) => ({ ...f, review: reviewOf(f, reviews) }));
-  return { all, open: all.filter((f) => f.review?.status !== "RESOLVED") };
+  return { all, open: all.filter((f) => f.review?.status !== "RESOLVED" || CLOSED_BY_CLEARANCE_ONLY.has(f.id)) };
 }
 
 /**

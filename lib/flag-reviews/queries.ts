@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCoachOf, assertCoachOfAthlete, type Viewer } from "@/lib/auth/permissions";
+import { assertStaffOf, assertStaffOfAthlete, type Viewer } from "@/lib/auth/permissions";
 import { addDays, dateOnly, toDbDate } from "@/lib/dates";
 import { LONG_DATED_FLAGS, REVIEW_LOOKBACK_DAYS, type FlagReview } from "@/lib/flag-reviews/coverage";
 
@@ -37,7 +37,7 @@ function toReview(row: {
 
 /** The reviews that can speak for the squad's athletes' flags of today, by athlete. */
 export async function listOpenReviewsForSquad(viewer: Viewer, squadId: string, today: string): Promise<Map<string, FlagReview[]>> {
-  assertCoachOf(viewer, squadId);
+  assertStaffOf(viewer, squadId);
   const rows = await db().flagAcknowledgement.findMany({
     where: {
       squadId,
@@ -57,7 +57,7 @@ export async function listOpenReviewsForSquad(viewer: Viewer, squadId: string, t
 /** Every review of one athlete's flags in one squad, newest first: the history stays. */
 export async function listFlagReviews(viewer: Viewer, squadId: string, athleteId: string, take = 200): Promise<FlagReview[]> {
   const prisma = db();
-  await assertCoachOfAthlete(prisma, viewer, squadId, athleteId);
+  await assertStaffOfAthlete(prisma, viewer, squadId, athleteId);
   const rows = await prisma.flagAcknowledgement.findMany({
     where: { squadId, athleteId },
     orderBy: { createdAt: "desc" },

@@ -31,6 +31,11 @@ export const reviewFlagSchema = z
   .refine((v) => v.status !== "RESOLVED" || v.note.length >= 3, {
     path: ["note"],
     message: "Say how it was resolved (a few words are enough)",
+  })
+  // A referral ends only with a clinician's clearance, recorded as such; a note cannot resolve it.
+  .refine((v) => v.status !== "RESOLVED" || v.flagId !== "red-flag", {
+    path: ["status"],
+    message: "A referral ends only when a clinician's clearance is recorded; acknowledge it, or record the clearance",
   });
 
 export type ReviewFlagInput = z.output<typeof reviewFlagSchema>;

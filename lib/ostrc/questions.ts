@@ -28,11 +28,13 @@ function answers(scores: readonly number[], labels: readonly string[]) {
   return scores.map((score, i) => ({ score, label: labels[i] }));
 }
 
-const degreeLabels = ["Not at all", "To a minor extent", "To a moderate extent", "To a major extent", "Could not participate at all"];
+const degrees = ["To a minor extent", "To a moderate extent", "To a major extent", "Could not participate at all"];
 
 /**
  * OSTRC-O2 (Clarsen 2013, 2020 update), asked about one back area for the past 7 days. The scores come
- * from the engine; the answer wording follows the questionnaire.
+ * from the engine; the wording follows the questionnaire's 2020 update, whose Q2 asks whether training or
+ * competition was modified, not only reduced in volume (a runner who swaps runs for cycling has modified
+ * training without running less).
  */
 export const OSTRC_QUESTIONS: { key: OstrcQuestionKey; text: string; answers: { score: number; label: string }[] }[] = [
   {
@@ -47,13 +49,13 @@ export const OSTRC_QUESTIONS: { key: OstrcQuestionKey; text: string; answers: { 
   },
   {
     key: "q2",
-    text: "To what extent have you reduced your training volume because of problems in this area?",
-    answers: answers(OSTRC_Q2_SCORES, degreeLabels),
+    text: "To what extent have you modified your training or competition because of problems in this area?",
+    answers: answers(OSTRC_Q2_SCORES, ["No modification", ...degrees]),
   },
   {
     key: "q3",
     text: "To what extent have problems in this area affected your performance?",
-    answers: answers(OSTRC_Q3_SCORES, degreeLabels),
+    answers: answers(OSTRC_Q3_SCORES, ["No effect", ...degrees]),
   },
   {
     key: "q4",

@@ -10,7 +10,8 @@ type Props = {
   legend: ReactNode;
   hint?: ReactNode;
   options: TileOption[];
-  value: string | null;
+  /** null or undefined: not answered yet, no tile chosen. */
+  value: string | null | undefined;
   onChange: (value: string) => void;
   errors?: string[];
   /** "nrs": eleven equal tiles; "pair": two short answers beside the question; default: tiles that wrap. */
@@ -26,7 +27,10 @@ export function ChoiceTiles({ name, legend, hint, options, value, onChange, erro
   const id = `field-${name.replace(/\W/g, "-")}`;
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset className={`tiles tiles-${layout}${className ? ` ${className}` : ""}`} aria-describedby={describedBy}>
+    <fieldset
+      className={`tiles tiles-${layout}${errors?.length ? " tiles-invalid" : ""}${className ? ` ${className}` : ""}`}
+      aria-describedby={describedBy}
+    >
       <legend>{legend}</legend>
       {hint ? (
         <p id={`${id}-hint`} className="hint">

@@ -48,10 +48,32 @@ export function areaLabel(zone: PainZone, subArea: string | null): string {
 }
 
 /**
- * Red-flag questions the form asks one by one. Pain that does not change with movement or posture is
- * asked once, as the "mechanical" question, and stored as the `non-mechanical` symptom.
+ * Each warning sign as the form asks it, spoken to the athlete. A history of cancer counts however long
+ * ago it was, so it is asked with "ever"; every other sign matters only while it is there, so it is asked
+ * with "now", which keeps an old fever or a healed fall from raising a referral.
  */
-export const ASKED_RED_FLAGS = RED_FLAG_SYMPTOMS.filter((s) => s.id !== "non-mechanical");
+export const RED_FLAG_QUESTIONS: Readonly<Record<string, string>> = {
+  "night-pain": "Do you have pain at night now that does not ease when you change position?",
+  "weight-loss": "Do you have unexplained weight loss now (losing weight without trying)?",
+  fever: "Do you have a fever or chills now?",
+  "cancer-history": "Have you ever had cancer?",
+  trauma: "Do you have pain now that started after a recent fall, accident or blow?",
+  "bladder-bowel": "Do you have new problems passing or holding urine or stools now?",
+  "saddle-numbness": "Do you have numbness now around your genitals, back passage or inner thighs (the saddle area)?",
+  "leg-weakness": "Do you have weakness or numbness in one or both legs now that is getting worse?",
+  "chest-pain": "Do you have chest pain or unusual breathlessness now?",
+  digestive: "Do you have nausea, heartburn or other digestive trouble with the pain now, or pain that comes and goes with meals?",
+  "non-mechanical": "Do you have pain now that stays the same whatever you do, however you move or sit?",
+};
+
+/**
+ * Red-flag questions the form asks one by one, each answered yes or no. Pain that does not change with
+ * movement or posture is asked once, as the "mechanical" question, and stored as the `non-mechanical`
+ * symptom.
+ */
+export const ASKED_RED_FLAGS: readonly { id: string; question: string }[] = RED_FLAG_SYMPTOMS.filter((s) => s.id !== "non-mechanical").map(
+  (s) => ({ id: s.id, question: RED_FLAG_QUESTIONS[s.id] ?? s.question }),
+);
 
 export const isEmergencySymptom = (id: string) => EMERGENCY_SYMPTOM_IDS.has(id);
 

@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { BACK_SUB_AREAS, RED_FLAG_SYMPTOMS, RED_FLAG_SYMPTOM_IDS } from "@/lib/training-load";
-import { MECHANICAL_ANSWERS, PAIN_SIDES, PAIN_TIMINGS, PAIN_ZONES, ZONE_LABELS, engineZone } from "@/lib/pain/labels";
+import {
+  ASKED_RED_FLAGS,
+  MECHANICAL_ANSWERS,
+  PAIN_SIDES,
+  PAIN_TIMINGS,
+  PAIN_ZONES,
+  ZONE_LABELS,
+  engineZone,
+  redFlagField,
+} from "@/lib/pain/labels";
 
 const blankToNull = (v: unknown) => (v === "" || v == null ? null : v);
 
@@ -16,17 +25,31 @@ export const painDateSchema = z
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "That date does not exist")
   .refine((d) => d >= "2000-01-01", "Date must be in 2000 or later");
 
-/** Posted forms carry one yes/no per question; other callers may send the ids answered "yes". */
+/**
+ * Posted forms carry one answer per red-flag question (`redFlag.<id>`), gathered here as `redFlag` with the
+ * ids answered "yes" as `redFlags`. Other callers send `redFlags` alone, the ids answered "yes", which
+ * answers every other question "no"; their `non-mechanical` answers the movement question too.
+ */
 function collectRedFlags(input: unknown): unknown {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
   const record = input as Record<string, unknown>;
-  if (record.redFlags !== undefined) return record;
+  if (record.redFlags !== undefined) {
+    const unanswered = record.mechanical === undefined || record.mechanical === null || record.mechanical === "";
+    return unanswered && Array.isArray(record.redFlags) && record.redFlags.includes("non-mechanical") ? { ...record, mechanical: "no" } : record;
+  }
+  const redFlag: Record<string, unknown> = {};
+  for (const s of ASKED_RED_FLAGS) redFlag[s.id] = record[redFlagField(s.id)];
   const redFlags: string[] = [];
   for (const [key, value] of Object.entries(record)) {
     if (key.startsWith("redFlag.") && value === "yes") redFlags.push(key.slice("redFlag.".length));
   }
-  return { ...record, redFlags };
+  return { ...record, redFlag, redFlags };
 }
+
+// No answer is ever read as "no": a warning sign skipped by mistake must not pass for one ruled out.
+const redFlagAnswersSchema = z.object(
+  Object.fromEntries(ASKED_RED_FLAGS.map((s) => [s.id, z.enum(["yes", "no"], { error: "Answer yes or no" })])),
+);
 
 /** A back-pain report as posted or sent by a caller; output is ready to store. */
 export const painReportSchema = z.preprocess(
@@ -46,10 +69,12 @@ export const painReportSchema = z.preprocess(
       ),
       timing: z.preprocess(blankToNull, z.enum(PAIN_TIMINGS, { error: "Choose when it hurts" }).nullable()),
       triggerPoint: yesNo("trigger point"),
+      // Answered like the warning signs: "not sure" is an answer, a blank is not.
       mechanical: z.preprocess(
-        (v) => (v === true || v === "yes" ? "yes" : v === false || v === "no" ? "no" : v === "" || v == null ? "unsure" : v),
+        (v) => (v === true || v === "yes" ? "yes" : v === false || v === "no" ? "no" : v === "" || v === null ? undefined : v),
         z.enum(MECHANICAL_ANSWERS, { error: "Answer yes, no or not sure" }),
       ),
+      redFlag: redFlagAnswersSchema.optional(),
       redFlags: z
         .array(z.string().max(64), { error: "Answer the warning-sign questions" })
         .max(RED_FLAG_SYMPTOMS.length, "Too many warning signs")

@@ -7,6 +7,7 @@ import { formObject, runForm, type FormState } from "@/lib/forms";
 import {
   addSuggestedSession,
   applyPlanTemplate,
+  applySuggestedCaps,
   createPlannedSession,
   createPlanTemplate,
   deletePlannedSession,
@@ -130,4 +131,16 @@ export async function applyPlanTemplateAction(_prev: FormState, formData: FormDa
     state.values = { ...state.values, athleteIds: formData.getAll("athleteIds").map(String).join(",") };
   }
   return state;
+}
+
+export async function applySuggestedCapsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runForm(formData, async () => {
+    const viewer = await requireViewer();
+    const { squadId, athleteId } = ids(formData);
+    const { trimmed } = await applySuggestedCaps(viewer, squadId, athleteId, String(formData.get("suggestionId") ?? "").slice(0, 200));
+    revalidatePath("/coach", "layout");
+    if (trimmed.length === 0) return { status: "ok", message: "Nothing to trim: every run planned for the next 7 days is within the cap." };
+    const runs = `${trimmed.length} planned run${trimmed.length === 1 ? "" : "s"}`;
+    return { status: "ok", message: `Trimmed ${runs} to the cap.` };
+  });
 }

@@ -18,6 +18,7 @@ import {
 import { readTemplateSessions } from "@/lib/plans/queries";
 import { expandTemplate, notYetPlanned, weekAsTemplate } from "@/lib/plans/templates";
 import { getPlanningView } from "@/lib/plans/planning";
+import { trimRunsToCaps, type RunCaps, type TrimmedRun } from "@/lib/plans/run-caps";
 import { suggestionToPlannedSession, type Suggestion } from "@/lib/training-load";
 
 const MODE_FROM_ENGINE: Record<string, "CYCLING" | "SWIMMING" | "ELLIPTICAL" | "AQUA_JOGGING"> = {
@@ -74,7 +75,9 @@ export async function movePlannedSession(viewer: Viewer, input: unknown): Promis
   const { plannedId, date } = parseWith(movePlannedSessionSchema, input);
   const row = await findCoachedPlanned(viewer, plannedId);
   await db().$transaction(async (tx) => {
-    await tx.plannedSession.update({ where: { id: row.id }, data: { date: toDbDate(date) } });
+    // A move replans the session: it leaves a cleared hold, and the hold trigger keeps it held while a
+    // referral is still open.
+    await tx.plannedSession.update({ where: { id: row.id }, data: { date: toDbDate(date), holdId: null } });
     await recordAudit({ actorId: viewer.id, squadId: row.squadId, subjectUserId: row.athleteId, action: "plan.move", entity: "PlannedSession", entityId: row.id }, tx);
   });
 }
@@ -89,9 +92,11 @@ export async function updatePlannedSession(viewer: Viewer, input: unknown): Prom
   // A plan left behind by an athlete who has since left the squad is no longer theirs to follow.
   await assertCoachOfAthlete(db(), viewer, row.squadId, row.athleteId);
   await db().$transaction(async (tx) => {
+    // An edit replans the session: it leaves a cleared hold; while a referral is open the hold trigger
+    // holds it again.
     await tx.plannedSession.update({
       where: { id: row.id },
-      data: typedFields(data),
+      data: { ...typedFields(data), holdId: null },
     });
     await recordAudit({ actorId: viewer.id, squadId: row.squadId, subjectUserId: row.athleteId, action: "plan.update", entity: "PlannedSession", entityId: row.id }, tx);
   });
@@ -325,5 +330,70 @@ export async function applyPlanTemplate(
       athleteCount: athleteIds.length,
       templateName: template.name,
     };
+  });
+}
+
+// ---------------------------------------------------------------- caps
+
+/** The caps of a suggestion that can be applied, without the ones it does not set. */
+function capsOf(s: Suggestion): RunCaps {
+  const caps: RunCaps = {};
+  for (const key of ["maxRunKm", "maxWeekRunKm", "maxRunMin"] as const) {
+    const value = s.limits?.[key];
+    if (typeof value === "number" && Number.isFinite(value) && value > 0) caps[key] = value;
+  }
+  return caps;
+}
+
+/**
+ * Applies the caps of one of the engine's current suggestions to this squad's plan: every planned run of
+ * the next 7 days above a cap is shortened to it, distance and duration together (see trimRunsToCaps), in
+ * one transaction with its audit entry. The suggestion is looked up again on the server by its id, so the
+ * caps never come from the form; the days are the engine's (the 7 after today), so the plan ends where the
+ * suggestion said.
+ */
+export async function applySuggestedCaps(
+  viewer: Viewer,
+  squadId: string,
+  athleteId: string,
+  suggestionId: string,
+  now = new Date(),
+): Promise<{ trimmed: TrimmedRun[] }> {
+  const view = await getPlanningView(viewer, squadId, athleteId, now);
+  const suggestion = view.suggestions.find((s) => s.id === suggestionId);
+  if (!suggestion) {
+    throw new ValidationError("That suggestion no longer applies; the list has been refreshed.", {});
+  }
+  const caps = capsOf(suggestion);
+  if (Object.keys(caps).length === 0) throw new ValidationError("This suggestion sets no cap to apply to the plan.", {});
+  const from = addDays(view.asOf, 1);
+  const to = addDays(view.asOf, 7);
+  return db().$transaction(async (tx) => {
+    const runs = await tx.plannedSession.findMany({
+      where: { squadId, athleteId, type: "RUN", date: { gte: toDbDate(from), lte: toDbDate(to) } },
+      orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+      select: { id: true, date: true, distanceKm: true, durationMin: true },
+    });
+    const trimmed = trimRunsToCaps(
+      runs.map((r) => ({ ...r, date: dateOnly(r.date) })),
+      caps,
+    );
+    for (const t of trimmed) {
+      await tx.plannedSession.update({ where: { id: t.id }, data: { distanceKm: t.toKm, durationMin: t.toMin } });
+    }
+    if (trimmed.length > 0) {
+      await recordAudit(
+        {
+          actorId: viewer.id,
+          squadId,
+          subjectUserId: athleteId,
+          action: "plan.apply-cap",
+          entity: "PlannedSession",
+          meta: { flagId: suggestion.flagId, caps, runs: trimmed },
+        },
+        tx,
+      );
+    }
+    return { trimmed };
   });
 }

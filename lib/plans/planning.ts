@@ -49,7 +49,8 @@ export function suggestionsFor(training: TrainingView, planned: PlannedRow[]): S
     asOf: training.asOf,
     flags: training.flags,
     sessions: training.engine.sessions,
-    plannedSessions: planned.filter((p) => p.date > training.asOf).map(toEnginePlanned),
+    // Held sessions will not be trained while the hold lasts: they are not load to plan around.
+    plannedSessions: planned.filter((p) => p.date > training.asOf && !p.held).map(toEnginePlanned),
     profile: training.engine.profile,
   });
 }
@@ -64,7 +65,7 @@ export async function getPlanningView(viewer: Viewer, squadId: string, athleteId
   const asOf = training.asOf;
   const to = addDays(asOf, PLAN_WEEKS * 7);
   const planned = await listPlannedSessions(viewer, athleteId, addDays(asOf, -6), to);
-  const enginePlanned = planned.filter((p) => p.date > asOf).map(toEnginePlanned);
+  const enginePlanned = planned.filter((p) => p.date > asOf && !p.held).map(toEnginePlanned);
   const suggestions = suggestionsFor(training, planned);
   const projection = projectPlan({
     asOf,
@@ -74,6 +75,7 @@ export async function getPlanningView(viewer: Viewer, squadId: string, athleteId
     ostrc: training.engine.ostrc,
     profile: training.engine.profile,
     thresholds: training.engine.thresholds,
+    clearances: training.engine.clearances,
   });
   const fromChart = addDays(asOf, -27);
   return {

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { assertCoachOf, assertCoachOfAthlete, canViewAthlete, coachedSquadIds, type Viewer } from "@/lib/auth/permissions";
+import { assertCoachOf, assertCoachOfAthlete, canViewAthlete, coachedSquadIds, staffSquadIds, type Viewer } from "@/lib/auth/permissions";
 import { dateOnly, todayIn, toDbDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildCalendarGrid, type CalendarGrid, type CalendarView } from "@/lib/plans/calendar";
@@ -23,6 +23,8 @@ export type PlannedRow = {
   reason: string | null;
   squadName: string;
   updatedAt: Date;
+  /** On hold after a red-flag report: shown as held everywhere (struck through, cancelled in calendars). */
+  held: boolean;
 };
 
 /** A planned session with the ids a coach's calendar needs to link and match it. */
@@ -45,6 +47,7 @@ const plannedSelect = {
   reason: true,
   completedSessionId: true,
   updatedAt: true,
+  holdId: true,
   squad: { select: { name: true } },
 } as const;
 
@@ -54,14 +57,14 @@ async function findPlanned(where: Prisma.PlannedSessionWhereInput): Promise<Plan
     orderBy: [{ date: "asc" }, { createdAt: "asc" }],
     select: plannedSelect,
   });
-  return rows.map(({ squad, ...r }) => ({ ...r, date: dateOnly(r.date), squadName: squad.name }));
+  return rows.map(({ squad, holdId, ...r }) => ({ ...r, date: dateOnly(r.date), squadName: squad.name, held: holdId !== null }));
 }
 
 /** Planned sessions of one athlete between two dates (both included), for the athlete or their coaches. */
 export async function listPlannedSessions(viewer: Viewer, athleteId: string, from: string, to: string): Promise<PlannedDetailRow[]> {
   const prisma = db();
   if (!(await canViewAthlete(prisma, viewer, athleteId))) throw new NotFoundError("Athlete not found");
-  return listPlannedSessionsUnchecked(athleteId, from, to, viewer.id === athleteId ? undefined : coachedSquadIds(viewer));
+  return listPlannedSessionsUnchecked(athleteId, from, to, viewer.id === athleteId ? undefined : staffSquadIds(viewer));
 }
 
 /**

@@ -66,6 +66,6 @@ export async function joinSquadAction(_prev: FormState, formData: FormData): Pro
     const viewer = await requireViewer();
     const token = String(formData.get("token") ?? "");
     const { role } = await acceptInvitationAsViewer(viewer, token);
-    redirect(role === "COACH" ? "/coach" : "/athlete");
+    redirect(role === "ATHLETE" ? "/athlete" : "/coach");
   });
 }

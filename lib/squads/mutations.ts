@@ -27,8 +27,9 @@ export async function createInvitation(
 ): Promise<{ token: string; expiresAt: Date; invitationId: string }> {
   const data = parseWith(createInvitationSchema, input);
   assertCoachOf(viewer, data.squadId);
-  if (data.role === "COACH" && !isSquadOwner(viewer, data.squadId)) {
-    throw new AppError("Only the squad's head coach can invite assistant coaches.", "forbidden", 403);
+  // Staff read every athlete's health data: only the head coach brings them in.
+  if (data.role !== "ATHLETE" && !isSquadOwner(viewer, data.squadId)) {
+    throw new AppError("Only the squad's head coach can invite assistant coaches and clinicians.", "forbidden", 403);
   }
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
@@ -187,8 +188,8 @@ export async function removeMember(viewer: Viewer, input: unknown): Promise<{ na
   if (membership.isOwner || userId === viewer.id) {
     throw new AppError("The head coach cannot be removed from the squad.", "forbidden", 403);
   }
-  if (membership.role === "COACH" && !isSquadOwner(viewer, squadId)) {
-    throw new AppError("Only the head coach can remove an assistant coach.", "forbidden", 403);
+  if (membership.role !== "ATHLETE" && !isSquadOwner(viewer, squadId)) {
+    throw new AppError("Only the head coach can remove an assistant coach or a clinician.", "forbidden", 403);
   }
   await prisma.$transaction(async (tx) => {
     await tx.membership.delete({ where: { id: membership.id } });

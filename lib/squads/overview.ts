@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCoachOf, type Viewer } from "@/lib/auth/permissions";
+import { assertStaffOf, type Viewer } from "@/lib/auth/permissions";
+import { readReferralHistory } from "@/lib/safety/queries";
 import { addDays, dateOnly, toDbDate, todayIn } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_RPE, resolveThresholds, type BackZone, type EngineSession, type Severity, type Thresholds } from "@/lib/training-load";
@@ -10,6 +11,7 @@ import {
   SEVERITY_RANK,
   flagHistoryFrom,
   flagWeeks,
+  isEmergency,
   worstSeverity,
 } from "@/lib/athletes/flag-history";
 import { toEngineProfile, toEngineSession, type SessionRow } from "@/lib/athletes/engine-input";
@@ -24,6 +26,8 @@ export type AthleteStatus = Omit<ComputedStatus, "today"> & {
   name: string;
   /** The worst flag not yet resolved by a coach of the squad. */
   worst: Severity | null;
+  /** An emergency referral is open: the row goes above every other referral. */
+  emergency: boolean;
   /** Today's flags, each with the squad's latest review of it. */
   flags: ReviewedFlag[];
   /** Today's flags not resolved, worst first, unreviewed before acknowledged within a severity. */
@@ -37,7 +41,7 @@ export type AthleteStatus = Omit<ComputedStatus, "today"> & {
  * the data, the thresholds or the athlete's day changes; only the coaches' reviews are read every time.
  */
 export async function getSquadTriage(viewer: Viewer, squadId: string, now = new Date()): Promise<AthleteStatus[]> {
-  assertCoachOf(viewer, squadId);
+  assertStaffOf(viewer, squadId);
   const prisma = db();
   const [rows, reviews] = await Promise.all([
     // One statement for what every request needs: the members, their data versions and the thresholds.
@@ -72,13 +76,19 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
   const statuses = members.map(({ user, computed }): AthleteStatus => {
     const { today, ...kept } = computed!;
     const { all: flags, open } = withReviews(today, reviews.get(user.id) ?? []);
-    open.sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || Number(x.review !== null) - Number(y.review !== null));
-    return { ...kept, id: user.id, name: user.name, worst: worstSeverity(open), flags, open };
+    open.sort(
+      (x, y) =>
+        SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] ||
+        Number(isEmergency(y)) - Number(isEmergency(x)) ||
+        Number(x.review !== null) - Number(y.review !== null),
+    );
+    return { ...kept, id: user.id, name: user.name, worst: worstSeverity(open), emergency: open.some(isEmergency), flags, open };
   });
   // Within a severity, flags nobody has looked at yet come before acknowledged ones.
   const unreviewed = (s: AthleteStatus) => s.open.filter((f) => f.severity !== "info" && f.review === null).length;
   return statuses.sort(
     (a, b) =>
+      Number(b.emergency) - Number(a.emergency) ||
       (a.worst === null ? 9 : SEVERITY_RANK[a.worst]) - (b.worst === null ? 9 : SEVERITY_RANK[b.worst]) ||
       unreviewed(b) - unreviewed(a) ||
       b.open.filter((f) => f.severity !== "info").length - a.open.filter((f) => f.severity !== "info").length ||
@@ -95,7 +105,7 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
   // The athletes may live in several time zones (a day either side of UTC): read a window wide enough
   // for all of them, then cut each athlete's at their own history start.
   const from = addDays(todayIn("UTC", now), -FLAG_HISTORY_DAYS - 1);
-  const [sessions, shoeTotals, retired, pains, ostrcRows, profiles, latest] = await Promise.all([
+  const [sessions, shoeTotals, retired, pains, ostrcRows, profiles, latest, referrals] = await Promise.all([
     // Dates as text: formatting a Date per session costs more than the read.
     prisma.$queryRaw<(SessionRow & { userId: string; localDate: string })[]>`SELECT "id", "userId", to_char("localDate", 'YYYY-MM-DD') AS "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
       FROM "TrainingSession" WHERE "userId" = ANY(${ids}::text[]) AND "localDate" >= ${from}::date
@@ -127,6 +137,8 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
       FROM unnest(${ids}::text[]) AS a("userId")
       LEFT JOIN LATERAL (SELECT "localDate" FROM "TrainingSession" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) ls ON true
       LEFT JOIN LATERAL (SELECT "localDate" FROM "BackPainReport" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) lr ON true`,
+    // Red flags last until a clearance: the open ones reported before the window.
+    readReferralHistory(prisma, ids, from),
   ]);
 
   const group = <T extends { userId: string }>(rows: T[]) => {
@@ -159,10 +171,12 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
       else if (s.type === "RUN" && s.shoeId && s.distanceKm && shoeKm.has(s.shoeId)) shoeKm.set(s.shoeId, (shoeKm.get(s.shoeId) ?? 0) + s.distanceKm);
     }
     const ownPains = (painsOf.get(user.id) ?? []).filter((p) => dateOnly(p.localDate) <= asOf);
+    const referral = referrals.get(user.id)!;
     const { weeks, today } = flagWeeks({
       asOf,
       sessions: own,
-      painReports: ownPains.map(toEnginePainReport),
+      painReports: [...referral.openReports.map(toEnginePainReport), ...ownPains.map(toEnginePainReport)],
+      clearances: referral.clearances,
       ostrc: (ostrcOf.get(user.id) ?? [])
         .map((o) => ({ date: dateOnly(o.localDate), zone: o.zone.toLowerCase() as BackZone, q1: o.q1, q2: o.q2, q3: o.q3, q4: o.q4 }))
         .filter((o) => o.date <= asOf),

@@ -4,7 +4,7 @@ export const idSchema = z.string().trim().min(1).max(64);
 
 export const createInvitationSchema = z.object({
   squadId: idSchema,
-  role: z.enum(["ATHLETE", "COACH"], { error: "Choose athlete or assistant coach" }),
+  role: z.enum(["ATHLETE", "COACH", "CLINICIAN"], { error: "Choose athlete, assistant coach or clinician" }),
   note: z
     .string()
     .trim()

@@ -4,10 +4,11 @@ import type { FlagPanel } from "@/lib/flag-reviews/panel";
 import type { ReviewedFlag } from "@/lib/flag-reviews/coverage";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
 import { formatDate, formatDateTime } from "@/lib/dates";
-import { SEVERITY_TEXT } from "@/lib/ui/flag-list";
+import { flagBadge } from "@/lib/ui/severity";
+import { CLOSED_BY_CLEARANCE_ONLY } from "@/lib/flag-reviews/coverage";
 import { FlagReviewForm } from "@/lib/ui/flag-review-form";
-import { SuggestionCard, isPlannable } from "@/lib/ui/suggestion-card";
-import { AddSuggestionButton } from "@/lib/ui/add-suggestion-button";
+import { SuggestionAction, SuggestionCard } from "@/lib/ui/suggestion-card";
+import { formatFlagNumber } from "@/lib/ui/card-numbers";
 
 // Engine value names in words; names not listed are shown split at capitals.
 const VALUE_LABELS: Record<string, string> = {
@@ -53,13 +54,41 @@ const VALUE_LABELS: Record<string, string> = {
   recentShare: "Share, last 7 days",
   priorShare: "Share, the 4 weeks before",
   surface: "Surface",
+  firstReportDate: "First report",
+  reportCount: "Reports",
+  lastClearanceDate: "Last clearance",
+  referenceKm: "Reference run (km)",
+  breakDays: "Days without running",
+  baselineRunKm: "Longest run before the overload (km)",
+  maxRunKm: "Cap per run (km)",
+  baselineWeekKm: "Average week before the overload (km)",
+  maxWeekRunKm: "Cap for the next 7 days (km)",
+  nrsChange: "Change since the previous report (points)",
+  reportDate: "Report date",
+  persistentReports: "Reports of 5/10 or more",
+  persistentFrom: "First of those reports",
+  persistentDays: "Days they span",
+  startedBy: "Started by",
+  startDate: "Start",
+  endDate: "End",
+  step: "Current step",
+  steps: "Steps",
+  stepLabel: "This step",
+  maxRunMin: "Longest run this step (min)",
+  runMin: "Run (min)",
+  painMaxNrs: "Pain limit during a run (NRS)",
+  runsSinceStart: "Runs since the start",
+  overStepDate: "Run beyond the step on",
+  overStepRunMin: "That run (min)",
+  overStepLimitMin: "Its step's limit (min)",
 };
-const HIDDEN_VALUES = new Set(["runId", "possibleVisceralSources"]);
+const HIDDEN_VALUES = new Set(["runId", "possibleVisceralSources", "overStepRunIds", "capFromDate"]);
 
-function valueText(v: FlagValue): string {
+function valueText(key: string, v: FlagValue, loadMeasure: FlagValue): string {
   if (v === null) return "–";
   if (Array.isArray(v)) return v.join(", ");
   if (typeof v === "boolean") return v ? "yes" : "no";
+  if (typeof v === "number") return formatFlagNumber(key, v, typeof loadMeasure === "string" ? loadMeasure : undefined);
   return String(v);
 }
 
@@ -81,21 +110,25 @@ function ReviewLine({ flag }: { flag: ReviewedFlag }) {
 /**
  * The coach's flags panel: each active flag with its explanation, the numbers behind it, the evidence,
  * the squad's review of it and the sessions it calls for. While a referral is open, only the referral is
- * shown: training advice waits until a clinician has seen the athlete (the coach can resolve the
- * referral once that has happened).
+ * shown: training advice waits until a clinician has seen the athlete, and only a recorded clearance
+ * (see SafetyPanel) ends the referral.
  */
 export function FlagPanelView({
   panel,
   squadId,
   athleteId,
   timeZone,
+  canPlan = true,
 }: {
   panel: FlagPanel;
   squadId: string;
   athleteId: string;
   timeZone: string;
+  /** Coaches plan; clinicians read the flags without the plan's buttons. */
+  canPlan?: boolean;
 }) {
-  const openReferral = panel.flags.some((f) => f.severity === "referral" && f.review?.status !== "RESOLVED");
+  // A referral is open until a clearance ends it (the engine stops raising it then), whatever its reviews.
+  const openReferral = panel.flags.some((f) => f.severity === "referral");
   const shown = openReferral ? panel.flags.filter((f) => f.severity === "referral") : panel.flags;
   const held = panel.flags.length - shown.length;
   return (
@@ -114,9 +147,7 @@ export function FlagPanelView({
           return (
             <li key={`${flag.id}-${flag.date}`} className={`card flag flag-${flag.severity}`} aria-label={FLAG_NAMES[flag.id]}>
               <h3 style={{ margin: 0 }}>
-                <span className={flag.severity === "referral" || flag.severity === "warning" ? "badge badge-danger" : "badge"}>
-                  {SEVERITY_TEXT[flag.severity]}
-                </span>{" "}
+                <span className={flagBadge(flag).className}>{flagBadge(flag).text}</span>{" "}
                 {FLAG_NAMES[flag.id]} <span className="muted">{formatDate(flag.date)}</span>
               </h3>
               <p>{flag.explanation}</p>
@@ -127,7 +158,7 @@ export function FlagPanelView({
                     {values.map(([k, v]) => (
                       <div key={k}>
                         <dt>{label(k)}</dt>
-                        <dd>{valueText(v)}</dd>
+                        <dd>{valueText(k, v, flag.values.loadMeasure)}</dd>
                       </div>
                     ))}
                   </dl>
@@ -145,7 +176,7 @@ export function FlagPanelView({
                       <SuggestionCard
                         key={s.id}
                         suggestion={s}
-                        action={isPlannable(s) ? <AddSuggestionButton squadId={squadId} athleteId={athleteId} suggestionId={s.id} /> : null}
+                        action={canPlan ? <SuggestionAction suggestion={s} squadId={squadId} athleteId={athleteId} /> : null}
                       />
                     ))}
                   </ul>
@@ -154,10 +185,19 @@ export function FlagPanelView({
                   </p>
                 </>
               ) : null}
-              <details>
-                <summary>Acknowledge or resolve</summary>
-                <FlagReviewForm squadId={squadId} athleteId={athleteId} flagId={flag.id} flagDate={flag.date} flagName={FLAG_NAMES[flag.id]} />
-              </details>
+              {canPlan ? (
+                <details>
+                  <summary>{CLOSED_BY_CLEARANCE_ONLY.has(flag.id) ? "Acknowledge" : "Acknowledge or resolve"}</summary>
+                  <FlagReviewForm
+                    squadId={squadId}
+                    athleteId={athleteId}
+                    flagId={flag.id}
+                    flagDate={flag.date}
+                    flagName={FLAG_NAMES[flag.id]}
+                    canResolve={!CLOSED_BY_CLEARANCE_ONLY.has(flag.id)}
+                  />
+                </details>
+              ) : null}
             </li>
           );
         })}

@@ -13,12 +13,15 @@ export function FlagReviewForm({
   flagId,
   flagDate,
   flagName,
+  canResolve = true,
 }: {
   squadId: string;
   athleteId: string;
   flagId: string;
   flagDate: string;
   flagName: string;
+  /** A referral is acknowledged only: a recorded clearance ends it. */
+  canResolve?: boolean;
 }) {
   const [state, action, pending] = useActionState(reviewFlagAction, idleState);
   const id = useId();
@@ -30,7 +33,7 @@ export function FlagReviewForm({
       <input type="hidden" name="flagId" value={flagId} />
       <input type="hidden" name="flagDate" value={flagDate} />
       <div className="field">
-        <label htmlFor={`${id}-note`}>Note on “{flagName}” (needed to resolve)</label>
+        <label htmlFor={`${id}-note`}>Note on “{flagName}”{canResolve ? " (needed to resolve)" : ""}</label>
         <textarea
           id={`${id}-note`}
           name="note"
@@ -46,9 +49,11 @@ export function FlagReviewForm({
         <button type="submit" name="status" value="ACKNOWLEDGED" className="button button-secondary" disabled={pending}>
           Acknowledge
         </button>
-        <button type="submit" name="status" value="RESOLVED" className="button button-secondary" disabled={pending}>
-          Resolve
-        </button>
+        {canResolve ? (
+          <button type="submit" name="status" value="RESOLVED" className="button button-secondary" disabled={pending}>
+            Resolve
+          </button>
+        ) : null}
       </div>
       <FormMessage state={state} />
     </form>

@@ -51,11 +51,13 @@ export function PlannedItem({
   editHref?: string;
   compact?: boolean;
 }) {
-  const statusText = status ? STATUS_TEXT[status] : null;
+  // A held session was not to be trained: never "missed".
+  const statusText = status && !(planned.held && status === "missed") ? STATUS_TEXT[status] : null;
   return (
-    <li className={`cal-item${status ? ` cal-${status}` : ""}`}>
-      {planned.title ? <strong className="cal-title">{planned.title}</strong> : null}
-      <span>
+    <li className={`cal-item${status ? ` cal-${status}` : ""}${planned.held ? " cal-held" : ""}`}>
+      {planned.held ? <span className="badge badge-held">On hold</span> : null}
+      {planned.title ? <strong className={`cal-title${planned.held ? " held-session" : ""}`}>{planned.title}</strong> : null}
+      <span className={planned.held ? "held-session" : undefined}>
         {sessionSummary(planned, unit)}
         {planned.targetRpe != null ? ` · RPE ${planned.targetRpe}` : ""}
       </span>{" "}

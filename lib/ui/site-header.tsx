@@ -1,14 +1,15 @@
 import Link from "next/link";
 import { getViewer } from "@/lib/auth/viewer";
-import { isAthlete, isCoach } from "@/lib/auth/permissions";
+import { isAthlete, isStaff } from "@/lib/auth/permissions";
 import { logoutAction } from "@/lib/accounts/actions";
 import { NavLinks } from "@/lib/ui/nav-links";
+import { countUnreadNotifications, UNREAD_COUNT_CAP } from "@/lib/notifications/queries";
 
 export async function SiteHeader() {
   const viewer = await getViewer();
   const links: { href: string; label: string }[] = [];
   if (viewer) {
-    if (isCoach(viewer)) links.push({ href: "/coach", label: "Squads" });
+    if (isStaff(viewer)) links.push({ href: "/coach", label: "Squads" });
     if (isAthlete(viewer)) {
       links.push({ href: "/athlete", label: "My training" });
       links.push({ href: "/athlete/sessions", label: "Sessions" });
@@ -19,6 +20,10 @@ export async function SiteHeader() {
       links.push({ href: "/athlete/check-in", label: "Check-in" });
       links.push({ href: "/athlete/profile", label: "Profile" });
     }
+    // The count is written out, so it reads the same without colour and to a screen reader.
+    const unread = await countUnreadNotifications(viewer);
+    const count = unread > UNREAD_COUNT_CAP ? `${UNREAD_COUNT_CAP}+` : String(unread);
+    links.push({ href: "/inbox", label: unread > 0 ? `Inbox (${count})` : "Inbox" });
     links.push({ href: "/settings", label: "Settings" });
   }
   return (

@@ -12,13 +12,13 @@ import { LEVEL_OF_LETTER as LEVEL_OF } from "@/lib/ui/heat-levels";
  * decides what a flag means.
  */
 /** Levels whose cells carry words and a tooltip; a quiet week (info or none) is explained by the caption. */
-const FLAGGED = new Set(["r", "w", "c"]);
+const FLAGGED = new Set(["e", "r", "w", "c"]);
 
 export type SquadRow = {
   id: string;
   name: string;
-  /** The status badge: its words, whether it is a danger badge, and "· acknowledged"; null: no concern. */
-  status: [text: string, danger: boolean, acknowledged: boolean] | null;
+  /** The status badge: its words, its class, and "· acknowledged"; null: no concern. */
+  status: [text: string, className: string, acknowledged: boolean] | null;
   lastReport: string | null;
   /** This week's load against the average, and the percentage. */
   load: [text: string, percent: string | null];
@@ -57,7 +57,7 @@ export function SquadRows({
             <td>
               {row.status ? (
                 <>
-                  <span className={row.status[1] ? "badge badge-danger" : "badge"}>{row.status[0]}</span>
+                  <span className={row.status[1]}>{row.status[0]}</span>
                   {row.status[2] ? <span className="muted"> · acknowledged</span> : null}
                 </>
               ) : (

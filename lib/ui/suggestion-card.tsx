@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
-import type { Suggestion } from "@/lib/training-load";
+import { suggestionToPlannedSession, type Suggestion } from "@/lib/training-load";
 import { formatDate } from "@/lib/dates";
+import { kmAtMost } from "@/lib/plans/run-caps";
+import { formatKm, formatMinutes, formatRpe } from "@/lib/ui/card-numbers";
+import { AddSuggestionButton, ApplyCapButton } from "@/lib/ui/add-suggestion-button";
 
 export const SUGGESTION_TYPE_TEXT: Record<Suggestion["type"], string> = {
   core: "Core session",
@@ -13,22 +16,49 @@ export const SUGGESTION_TYPE_TEXT: Record<Suggestion["type"], string> = {
   "return-to-run": "Return to running",
 };
 
-/** A suggestion can go into the plan when it is a session (rest and assessments are advice). */
-export const isPlannable = (s: Suggestion) => s.type !== "rest" && s.type !== "assessment";
+const hasCap = (s: Suggestion) => s.limits?.maxRunKm != null || s.limits?.maxWeekRunKm != null || s.limits?.maxRunMin != null;
+
+/**
+ * A suggestion can go into the plan when the engine makes a planned session of it, as the server does when
+ * it is added; rest, assessments and caps are advice.
+ */
+export const isPlannable = (s: Suggestion) => s.type !== "rest" && s.type !== "assessment" && suggestionToPlannedSession(s, s.id) !== null;
+
+/**
+ * A suggestion that only caps the planned runs: it names no run to trim and has no session of its own, so
+ * there is nothing to add, only the cap to apply to the plan.
+ */
+export const isCapOnly = (s: Suggestion) => hasCap(s) && !s.replacesSessionId && !isPlannable(s);
+
+/** The caps in words, each as it is applied to the plan. */
+function capsText(s: Suggestion): string {
+  const l = s.limits ?? {};
+  const parts: string[] = [];
+  if (l.maxRunKm != null) parts.push(`each run up to ${formatKm(kmAtMost(l.maxRunKm))}`);
+  if (l.maxRunMin != null) parts.push(`each run up to ${formatMinutes(Math.floor(l.maxRunMin))}`);
+  if (l.maxWeekRunKm != null) parts.push(`up to ${formatKm(kmAtMost(l.maxWeekRunKm))} of running in the next 7 days`);
+  return parts.join("; ");
+}
+
+/** What a suggestion is, in one line: the session's numbers, or for a cap, the cap. */
+function headline(s: Suggestion): string {
+  const what = `${formatDate(s.date)}: ${SUGGESTION_TYPE_TEXT[s.type] ?? s.type}`;
+  if (isCapOnly(s)) return `${what}, ${capsText(s)}`;
+  return (
+    what +
+    (s.durationMin > 0 ? `, ${formatMinutes(s.durationMin)}` : "") +
+    (s.rpe != null ? ` at RPE ${formatRpe(s.rpe)}` : "") +
+    (s.crossTrainingMode ? ` (${s.crossTrainingMode.replace("-", " ")})` : "") +
+    (s.distanceKm ? `, ${formatKm(s.distanceKm)}` : "")
+  );
+}
 
 /** One engine suggestion in words: what, when, how hard, why, and the exercises. */
 export function SuggestionCard({ suggestion: s, badge, action }: { suggestion: Suggestion; badge?: ReactNode; action?: ReactNode }) {
   return (
     <li className="card">
       <p style={{ margin: 0 }}>
-        <strong>
-          {formatDate(s.date)}: {SUGGESTION_TYPE_TEXT[s.type]}
-          {s.durationMin ? `, ${s.durationMin} min` : ""}
-          {s.rpe != null ? ` at RPE ${s.rpe}` : ""}
-          {s.crossTrainingMode ? ` (${s.crossTrainingMode.replace("-", " ")})` : ""}
-          {s.distanceKm ? `, ${s.distanceKm} km` : ""}
-        </strong>{" "}
-        {badge}
+        <strong>{headline(s)}</strong> {badge}
       </p>
       <p style={{ margin: "0.25rem 0" }}>{s.reason}</p>
       {s.exercises?.length ? (
@@ -39,4 +69,24 @@ export function SuggestionCard({ suggestion: s, badge, action }: { suggestion: S
       {action}
     </li>
   );
+}
+
+/**
+ * What a coach can do with a suggestion: add its session to the plan, apply its cap to the plan, or
+ * nothing (advice such as rest or an assessment). Never an "Add" that the server would refuse.
+ */
+export function SuggestionAction({
+  suggestion: s,
+  squadId,
+  athleteId,
+  audience = "coach",
+}: {
+  suggestion: Suggestion;
+  squadId: string;
+  athleteId: string;
+  audience?: "coach" | "athlete";
+}) {
+  if (isCapOnly(s)) return <ApplyCapButton squadId={squadId} athleteId={athleteId} suggestionId={s.id} audience={audience} />;
+  if (isPlannable(s)) return <AddSuggestionButton squadId={squadId} athleteId={athleteId} suggestionId={s.id} />;
+  return null;
 }

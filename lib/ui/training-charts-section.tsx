@@ -105,8 +105,8 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
         title="Acute:chronic workload ratio (ACWR)"
         note={
           <>
-            Last week&apos;s load against the last four weeks&apos;, as exponentially weighted averages (the flag uses
-            this one) and as rolling means. Shaded: 0.8–1.3; the red line is this athlete&apos;s flag threshold.
+            Last week&apos;s load against the last four weeks&apos;, from exponentially weighted loads (the flag uses
+            this one) and from rolling means. Shaded: 0.8–1.3; the red line is the flag threshold.
           </>
         }
         plot={<AcwrPlot data={daily} acwrHigh={t.acwrHigh} />}
@@ -118,8 +118,8 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
         title="Fitness, fatigue and form"
         note={
           <>
-            Fitness (CTL) and fatigue (ATL) are 42- and 7-day exponential averages of the daily load; form (TSB) is
-            yesterday&apos;s fitness minus fatigue. A model of the load, not a measurement of the athlete.
+            Fitness (CTL) and fatigue (ATL) are the daily load weighted exponentially over 42 and 7 days; form (TSB) is
+            yesterday&apos;s fitness minus fatigue. A model of the load, not a measurement of the body.
           </>
         }
         plot={<FitnessPlot data={daily} />}
@@ -151,7 +151,7 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
           <>
             Worst pain of the day (0-10) and the weekly check-in&apos;s severity (0-100) over the daily load. Triangles mark
             overload days: a run much longer than the month&apos;s longest, a steep weekly distance rise, a high ACWR or
-            high monotony, by this athlete&apos;s thresholds.
+            high monotony, by the flag thresholds in use.
           </>
         }
         plot={<PainPlot daily={daily} marks={training.pain} unit={loadUnit} />}

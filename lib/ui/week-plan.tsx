@@ -40,8 +40,14 @@ export function WeekPlan({
                   {p.length
                     ? p.map((x) => (
                         <div key={x.id}>
-                          {plannedSessionTitle(x)}
-                          {x.reason ? <div className="muted">{x.reason}</div> : null}
+                          {x.held ? (
+                            <>
+                              <span className="badge badge-held">On hold</span> <s>{plannedSessionTitle(x)}</s>
+                            </>
+                          ) : (
+                            plannedSessionTitle(x)
+                          )}
+                          {x.reason && !x.held ? <div className="muted">{x.reason}</div> : null}
                         </div>
                       ))
                     : <span className="muted">–</span>}

@@ -91,16 +91,28 @@ describe("invitations", () => {
     expect(roles).toContainEqual({ role: "ATHLETE", squadId: squad.id });
   });
 
-  it("only the head coach invites assistant coaches", async () => {
+  it("only the head coach invites assistant coaches and clinicians", async () => {
     const { squad, coach } = await setup();
     const { token } = await createInvitation(coach, { squadId: squad.id, role: "COACH" });
     const assistant = await acceptInvitationAsNewUser({ token, ...newcomer(3) });
     const assistantViewer = await viewerOf(assistant.userId);
-    await expect(createInvitation(assistantViewer, { squadId: squad.id, role: "COACH" })).rejects.toMatchObject({
-      code: "forbidden",
-      message: "Only the squad's head coach can invite assistant coaches.",
-    });
+    for (const role of ["COACH", "CLINICIAN"]) {
+      await expect(createInvitation(assistantViewer, { squadId: squad.id, role })).rejects.toMatchObject({
+        code: "forbidden",
+        message: "Only the squad's head coach can invite assistant coaches and clinicians.",
+      });
+    }
     await expect(createInvitation(assistantViewer, { squadId: squad.id, role: "ATHLETE" })).resolves.toBeDefined();
+  });
+
+  it("a clinician joins as staff: reads the squad's athletes, and lands on the squads page", async () => {
+    const { squad, coach } = await setup();
+    const { token } = await createInvitation(coach, { squadId: squad.id, role: "CLINICIAN" });
+    const physio = await acceptInvitationAsNewUser({ token, ...newcomer(4) });
+    const viewer = await viewerOf(physio.userId);
+    expect(viewer.memberships).toEqual([expect.objectContaining({ squadId: squad.id, role: "CLINICIAN", isOwner: false })]);
+    // No athlete profile for staff.
+    expect(await db().athleteProfile.count({ where: { userId: physio.userId } })).toBe(0);
   });
 });
 

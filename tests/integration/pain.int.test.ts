@@ -5,6 +5,7 @@ import { getOwnPainReport, listOwnPainReports, listPainReportsForEngine, toEngin
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { dateOnly } from "@/lib/dates";
 import { evaluateFlags, visceralSourcesFor } from "@/lib/training-load";
+import { ASKED_RED_FLAGS, redFlagField } from "@/lib/pain/labels";
 import { twoSquads } from "./factories";
 
 // 12:00 UTC on a Monday: already Tuesday in Auckland, still Monday in Madrid.
@@ -18,6 +19,8 @@ const report = (over: Record<string, unknown> = {}) => ({
   timing: "AFTER_RUN",
   triggerPoint: "yes",
   mechanical: "yes",
+  // As the form posts them: every warning-sign question answered.
+  ...Object.fromEntries(ASKED_RED_FLAGS.map((s) => [redFlagField(s.id), "no"])),
   notes: "Tight after the hills",
   date: "2026-06-14",
   ...over,
@@ -33,7 +36,7 @@ describe("back-pain reports", () => {
   it("stores the report exactly as answered and records who sent it", async () => {
     const { athleteA } = await twoSquads();
     const { id, triage } = await createPainReport(athleteA, report(), NOW);
-    expect(triage).toEqual({ level: "none", symptoms: [], visceralSources: [] });
+    expect(triage).toEqual({ level: "none", symptoms: [], visceralSources: [], since: null });
     const row = await db().backPainReport.findUniqueOrThrow({ where: { id } });
     expect({ ...row, localDate: dateOnly(row.localDate) }).toMatchObject({
       userId: athleteA.id,
@@ -77,6 +80,9 @@ describe("back-pain reports", () => {
       [{ subArea: "left-knee" }, "subArea"],
       [{ redFlags: ["fever", "sore-toe"] }, "redFlags"],
       [{ "redFlag.sore-toe": "yes" }, "redFlags"],
+      [{ "redFlag.saddle-numbness": "" }, "redFlag.saddle-numbness"],
+      [{ "redFlag.fever": undefined }, "redFlag.fever"],
+      [{ mechanical: "" }, "mechanical"],
       [{ date: "2026-06-16" }, "date"],
       [{ date: "2026-13-01" }, "date"],
       [{ side: "UP" }, "side"],
@@ -116,7 +122,8 @@ describe("back-pain reports", () => {
     flag = evaluateFlags({ asOf: "2026-06-15", sessions: [], painReports: reports }).find((f) => f.id === "red-flag");
     expect(flag?.severity).toBe("referral");
     expect(flag?.triage).toMatchObject({ emergency: true, action: "seek emergency care now", symptoms: ["saddle-numbness", "fever"] });
-    expect(flag?.triage?.visceralSources.map((v) => v.organ)).toEqual(["large intestine", "bladder", "kidneys"]);
+    // Saddle numbness points at the lower-back nerves first; the fever report adds the area's organs.
+    expect(flag?.triage?.visceralSources.map((v) => v.organ)).toEqual(["nerves of the lower back (cauda equina)", "large intestine", "bladder", "kidneys"]);
   });
 
   it("maps a stored row to the engine's shape", async () => {

@@ -77,9 +77,9 @@ describe("training view", () => {
     for (const type of ["CORE", "STRENGTH", "MOBILITY"] as const) {
       await createSession(athleteA, { type, date: addDays(TODAY, -55), duration: "30", rpe: "4" }, NOW);
     }
-    await createPainReport(athleteA, { zone: "LUMBAR", subArea: "lumbosacral", nrs: "5", mechanical: "yes", date: addDays(TODAY, -44) }, NOW);
-    await createPainReport(athleteA, { zone: "LUMBAR", subArea: "lumbosacral", nrs: "3", mechanical: "yes", date: addDays(TODAY, -43) }, NOW);
-    await createPainReport(athleteA, { zone: "CERVICAL", subArea: "nape", nrs: "2", mechanical: "yes", date: addDays(TODAY, -1) }, NOW);
+    await createPainReport(athleteA, { zone: "LUMBAR", subArea: "lumbosacral", nrs: "5", mechanical: "yes", redFlags: [], date: addDays(TODAY, -44) }, NOW);
+    await createPainReport(athleteA, { zone: "LUMBAR", subArea: "lumbosacral", nrs: "3", mechanical: "yes", redFlags: [], date: addDays(TODAY, -43) }, NOW);
+    await createPainReport(athleteA, { zone: "CERVICAL", subArea: "nape", nrs: "2", mechanical: "yes", redFlags: [], date: addDays(TODAY, -1) }, NOW);
     await submitOstrcCheckIn(
       athleteA,
       { cervical: { problem: "no" }, dorsal: { problem: "no" }, lumbar: { problem: "yes", q1: "8", q2: "13", q3: "6", q4: "17" } },

@@ -13,6 +13,7 @@ import { listCommentsForAthlete } from "@/lib/athletes/comments";
 import { WeekPlan } from "@/lib/ui/week-plan";
 import { addDays, formatDateTime, mondayOf, todayIn } from "@/lib/dates";
 import { parseChartRange } from "@/lib/athletes/schemas";
+import { AthleteTriageCard } from "@/lib/ui/athlete-triage-card";
 
 export const metadata: Metadata = { title: "My training" };
 
@@ -29,8 +30,10 @@ export default async function AthleteHomePage({ searchParams }: { searchParams: 
     listOwnSessions(viewer, 7),
     listCommentsForAthlete(viewer, viewer.id),
   ]);
+  const referral = training.flags.find((f) => f.id === "red-flag");
   return (
     <>
+      {referral ? <AthleteTriageCard referral={referral} heldSessions={planned.filter((p) => p.held).length} /> : null}
       <h1>Hello, {viewer.name}</h1>
       {checkInDue ? (
         <p className="notice notice-warn">

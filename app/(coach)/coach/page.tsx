@@ -1,14 +1,15 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
+import { isCoach, isStaffRole } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/dates";
 import { CreateSquadForm } from "./create-squad-form";
 import { getSquadTriage, type AthleteStatus } from "@/lib/squads/overview";
 import { DEFAULT_DIR, loadRatio, overviewSortSchema, sortOverview, type OverviewSortKey, type SortDir } from "@/lib/squads/overview-sort";
-import { SEVERITY_TEXT } from "@/lib/ui/flag-list";
 import { FLAGGED_LEVEL_WORDS, HeatLegend, weekText } from "@/lib/ui/flag-heat-map";
 import { SquadRows, type SquadRow } from "@/lib/ui/squad-rows";
-import { LEVEL_LETTER } from "@/lib/ui/heat-levels";
+import { heatLevelOf, LEVEL_LETTER } from "@/lib/ui/heat-levels";
+import { flagBadge } from "@/lib/ui/severity";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
 import { ZONE_LABELS } from "@/lib/pain/labels";
 
@@ -16,16 +17,18 @@ import { ZONE_LABELS } from "@/lib/pain/labels";
 function statusBadge(status: AthleteStatus): SquadRow["status"] {
   if (!status.worst || status.worst === "info") return null;
   const acknowledged = status.open.filter((f) => f.severity === status.worst).every((f) => f.review?.status === "ACKNOWLEDGED");
-  return [SEVERITY_TEXT[status.worst], status.worst !== "caution", acknowledged];
+  const lead = status.open.find((f) => f.severity === status.worst)!;
+  const badge = flagBadge(lead);
+  return [badge.text, badge.className, acknowledged];
 }
 
 function StatusBadge({ status }: { status: AthleteStatus }) {
   const badge = statusBadge(status);
   if (!badge) return <span className="muted">No concern</span>;
-  const [text, danger, acknowledged] = badge;
+  const [text, className, acknowledged] = badge;
   return (
     <>
-      <span className={danger ? "badge badge-danger" : "badge"}>{text}</span>
+      <span className={className}>{text}</span>
       {acknowledged ? <span className="muted"> · acknowledged</span> : null}
     </>
   );
@@ -40,7 +43,7 @@ function squadTable(statuses: AthleteStatus[]): { rows: SquadRow[]; tooltips: st
     let levels = "";
     const own: number[] = [];
     for (const week of a.weeks) {
-      const level = week.worst ?? "none";
+      const level = heatLevelOf(week);
       levels += LEVEL_LETTER[level];
       if (level === "none" || level === "info") continue;
       const text = weekText(week);
@@ -75,7 +78,7 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
   const showAllAttention = params.attention === "all";
   const dir = askedDir ?? DEFAULT_DIR[sort];
   // The squads come with the viewer; everything else per squad from its (largely kept) triage.
-  const squads = viewer.memberships.filter((m) => m.role === "COACH").map((m) => ({ id: m.squadId, name: m.squadName }));
+  const squads = viewer.memberships.filter((m) => isStaffRole(m.role)).map((m) => ({ id: m.squadId, name: m.squadName, coach: m.role === "COACH" }));
   const triage = new Map(await Promise.all(squads.map(async (s) => [s.id, await getSquadTriage(viewer, s.id)] as const)));
   return (
     <>
@@ -90,7 +93,7 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
               <h2 id={`squad-${squad.id}`} style={{ margin: 0 }}>
                 {squad.name}
               </h2>
-              <Link href={`/coach/squads/${squad.id}`}>Manage squad and invitations</Link>
+              {squad.coach ? <Link href={`/coach/squads/${squad.id}`}>Manage squad and invitations</Link> : <span className="badge">Clinician</span>}
             </div>
             <NeedsAttention squadId={squad.id} statuses={statuses} showAll={showAllAttention} />
             {statuses.length === 0 ? (
@@ -135,12 +138,14 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
           </section>
         );
       })}
-      <section className="card" aria-labelledby="new-squad">
-        <h2 id="new-squad" style={{ marginTop: 0 }}>
-          Start another squad
-        </h2>
-        <CreateSquadForm />
-      </section>
+      {isCoach(viewer) ? (
+        <section className="card" aria-labelledby="new-squad">
+          <h2 id="new-squad" style={{ marginTop: 0 }}>
+            Start another squad
+          </h2>
+          <CreateSquadForm />
+        </section>
+      ) : null}
     </>
   );
 }

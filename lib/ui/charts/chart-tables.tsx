@@ -56,9 +56,9 @@ export function AcwrTable({ data: series, unit }: { data: DailySeries; unit: str
       <Head
         columns={[
           "Date",
-          `Acute EWMA (${unit}/day)`,
-          `Chronic EWMA (${unit}/day)`,
-          "ACWR (EWMA)",
+          `Acute load, exponentially weighted (${unit}/day)`,
+          `Chronic load, exponentially weighted (${unit}/day)`,
+          "ACWR (exponentially weighted)",
           "ACWR (rolling, coupled)",
           "ACWR (rolling, uncoupled)",
         ]}

@@ -83,7 +83,7 @@ export function AcwrPlot({ data: series, acwrHigh }: { data: DailySeries; acwrHi
         <ReferenceLine y={acwrHigh} stroke="#b42318" strokeDasharray="4 4" label={{ value: `flag ≥ ${acwrHigh}`, position: "insideTopRight", fontSize: 11 }} />
         <Tooltip />
         <Legend />
-        <Line dataKey="acwr" name="ACWR (EWMA)" stroke="#1d4ed8" dot={false} strokeWidth={2} isAnimationActive={false} />
+        <Line dataKey="acwr" name="ACWR (exponentially weighted)" stroke="#1d4ed8" dot={false} strokeWidth={2} isAnimationActive={false} />
         <Line dataKey="acwrRolling" name="ACWR (rolling, coupled)" stroke="#b45309" dot={false} strokeWidth={1.5} isAnimationActive={false} />
         <Line
           dataKey="acwrRollingUncoupled"

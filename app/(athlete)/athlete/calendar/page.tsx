@@ -18,14 +18,27 @@ export default async function CalendarPage() {
   return (
     <div className="narrow">
       <h1>Your plan</h1>
+      {planned.some((p) => p.held) ? (
+        <p className="notice notice-warn">
+          Sessions marked <strong>on hold</strong> wait until a clinician has cleared you and your coach has released the plan. Do
+          not train them in the meantime.
+        </p>
+      ) : null}
       {planned.length === 0 ? (
         <p className="muted">Nothing planned for the next four weeks.</p>
       ) : (
         <ul>
           {planned.map((p) => (
             <li key={p.id}>
-              <strong>{formatDate(p.date)}</strong>: {plannedSessionTitle(p)}
-              {p.reason ? <div className="muted">{p.reason}</div> : null}
+              <strong>{formatDate(p.date)}</strong>:{" "}
+              {p.held ? (
+                <>
+                  <span className="badge badge-held">On hold</span> <s>{plannedSessionTitle(p)}</s>
+                </>
+              ) : (
+                plannedSessionTitle(p)
+              )}
+              {p.reason && !p.held ? <div className="muted">{p.reason}</div> : null}
             </li>
           ))}
         </ul>

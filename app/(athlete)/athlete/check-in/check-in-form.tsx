@@ -17,7 +17,7 @@ export function CheckInForm({ initial }: { initial: CheckInInitial }) {
   const [areas, setAreas] = useState(initial);
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
 
-  // The scores sit above the form; after saving, bring them into view instead of leaving the athlete at the button.
+  // The scores sit above the form; after saving, bring them into view instead of leaving the reader at the button.
   useEffect(() => {
     if (state.status !== "ok") return;
     const heading = document.getElementById("ostrc-scores-heading");
@@ -32,7 +32,7 @@ export function CheckInForm({ initial }: { initial: CheckInInitial }) {
   function answer(key: OstrcAreaKey, q: OstrcQuestionKey, value: string) {
     setAreas((a) => {
       const answers = { ...a[key].answers, [q]: value };
-      // "Could not participate" in Q1 means volume and performance were fully lost too.
+      // "Could not participate" in Q1 means training and performance were fully lost too.
       if (q === "q1" && Number(value) === COULD_NOT_PARTICIPATE) for (const f of FORCED_BY_Q1) answers[f] = String(COULD_NOT_PARTICIPATE);
       return { ...a, [key]: { ...a[key], answers } };
     });

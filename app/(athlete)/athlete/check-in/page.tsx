@@ -55,8 +55,8 @@ export default async function CheckInPage() {
               </tbody>
             </table>
             <p className="muted" style={{ marginBottom: 0 }}>
-              A substantial problem means training volume or performance was reduced moderately or more, or you could not
-              take part. You can change your answers until the week ends.
+              A substantial problem means you modified your training or competition, or your performance was affected, to a
+              moderate extent or more, or you could not take part. You can change your answers until the week ends.
             </p>
           </div>
         ) : null}

@@ -24,8 +24,6 @@ function sideOf(subArea: string): string | null {
   return null;
 }
 
-const noRedFlags = () => Object.fromEntries(ASKED_RED_FLAGS.map((s) => [s.id, "no"]));
-
 export function PainReportForm({ today }: { today: string }) {
   const [state, formAction] = useActionState<PainFormState, FormData>(createPainReportAction, idleState);
   const [area, setArea] = useState<BodyMapValue>(null);
@@ -34,8 +32,9 @@ export function PainReportForm({ today }: { today: string }) {
   const [nrs, setNrs] = useState<string | null>(null);
   const [timing, setTiming] = useState<string | null>(null);
   const [triggerPoint, setTriggerPoint] = useState("no");
-  const [mechanical, setMechanical] = useState("unsure");
-  const [redFlags, setRedFlags] = useState<Record<string, string>>(noRedFlags);
+  // The movement question and the warning signs start unanswered: a sign skipped must not pass for a "no".
+  const [mechanical, setMechanical] = useState<string | null>(null);
+  const [redFlags, setRedFlags] = useState<Record<string, string>>({});
   const [notes, setNotes] = useState("");
   const [date, setDate] = useState(today);
   const [dismissed, setDismissed] = useState<string | null>(null);
@@ -44,10 +43,25 @@ export function PainReportForm({ today }: { today: string }) {
   const showResult = savedId !== null && savedId !== dismissed && state.triage !== undefined;
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const areaErrors = [...(errors.zone ?? []), ...(errors.subArea ?? [])];
+  // A question answered since the refusal no longer shows its error.
+  const redFlagErrors = (id: string) => (redFlags[id] ? undefined : errors[redFlagField(id)]);
+  const unanswered = ASKED_RED_FLAGS.filter((s) => redFlagErrors(s.id)).length;
+  const redFlagSummary = [
+    ...(errors.redFlags ?? []),
+    ...(unanswered > 0 ? [`Answer every question yes or no: ${unanswered} still ${unanswered === 1 ? "has" : "have"} no answer.`] : []),
+  ];
 
   useEffect(() => {
     if (showResult) document.getElementById("pain-result-heading")?.focus();
   }, [showResult, savedId]);
+
+  // On a phone the first unanswered question can be several screens up: take the athlete to it.
+  useEffect(() => {
+    if (state.status !== "error") return;
+    const first = document.querySelector<HTMLElement>('.pain-form [aria-invalid="true"], .pain-form .tiles-invalid input');
+    first?.scrollIntoView({ block: "center" });
+    first?.focus({ preventScroll: true });
+  }, [state]);
 
   function startOver() {
     setDismissed(savedId);
@@ -57,8 +71,8 @@ export function PainReportForm({ today }: { today: string }) {
     setNrs(null);
     setTiming(null);
     setTriggerPoint("no");
-    setMechanical("unsure");
-    setRedFlags(noRedFlags());
+    setMechanical(null);
+    setRedFlags({});
     setNotes("");
     setDate(today);
   }
@@ -151,7 +165,7 @@ export function PainReportForm({ today }: { today: string }) {
             hint="For example, it eases or gets worse when you bend, sit, stand or lie differently."
             value={mechanical}
             onChange={setMechanical}
-            errors={errors.mechanical}
+            errors={mechanical ? undefined : errors.mechanical}
             options={[
               { value: "yes", label: "Yes, it changes" },
               { value: "no", label: "No, it stays the same" },
@@ -169,11 +183,12 @@ export function PainReportForm({ today }: { today: string }) {
             options={YES_NO}
           />
 
-          <fieldset className="red-flags" aria-describedby="red-flags-hint">
+          <fieldset className="red-flags" aria-describedby={`red-flags-hint${redFlagSummary.length ? " field-redFlags-error" : ""}`}>
             <legend>Warning signs</legend>
             <p className="hint" id="red-flags-hint">
-              Each answer starts at “No”. Change it to “Yes” if it applies to you now.
+              Answer each question yes or no. Your answers tell everyday back pain from pain a doctor should check.
             </p>
+            <FieldError id="field-redFlags-error" errors={redFlagSummary.length ? redFlagSummary : undefined} />
             {ASKED_RED_FLAGS.map((s) => (
               <ChoiceTiles
                 key={s.id}
@@ -182,10 +197,10 @@ export function PainReportForm({ today }: { today: string }) {
                 legend={s.question}
                 value={redFlags[s.id]}
                 onChange={(v) => setRedFlags((r) => ({ ...r, [s.id]: v }))}
+                errors={redFlagErrors(s.id)}
                 options={YES_NO}
               />
             ))}
-            <FieldError id="field-redFlags-error" errors={errors.redFlags} />
           </fieldset>
 
           <div className="field">

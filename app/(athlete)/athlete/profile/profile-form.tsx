@@ -27,7 +27,7 @@ export function ProfileForm({ profile }: { profile: AthleteProfileView }) {
       <SelectField
         name="footprintType"
         label="Footprint type"
-        hint="From a biomechanical footprint test. Shoes are best chosen to match it."
+        hint="From a biomechanical footprint test. Record it here and discuss it with a physiotherapist."
         state={state}
         defaultValue={profile.footprintType}
         options={FOOTPRINT_OPTIONS.map((o) => ({ value: o, label: LABELS.footprintType[o] }))}

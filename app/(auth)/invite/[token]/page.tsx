@@ -25,7 +25,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       </div>
     );
   }
-  const roleText = invitation.role === "COACH" ? "an assistant coach" : "an athlete";
+  const roleText =
+    invitation.role === "COACH" ? "an assistant coach" : invitation.role === "CLINICIAN" ? "a clinician (physiotherapist or doctor)" : "an athlete";
   return (
     <div className="narrow">
       <h1>Join {invitation.squadName}</h1>

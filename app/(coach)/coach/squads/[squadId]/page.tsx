@@ -20,6 +20,7 @@ export default async function SquadPage({ params }: { params: Promise<{ squadId:
   });
   const athletes = squad.members.filter((m) => m.role === "ATHLETE");
   const coaches = squad.members.filter((m) => m.role === "COACH");
+  const clinicians = squad.members.filter((m) => m.role === "CLINICIAN");
   return (
     <>
       <p>
@@ -65,6 +66,21 @@ export default async function SquadPage({ params }: { params: Promise<{ squadId:
         ))}
       </ul>
 
+      <h2>Clinicians</h2>
+      <p className="muted">Physiotherapists and doctors read every athlete&apos;s health data and record clearances; they cannot change plans or the squad.</p>
+      {clinicians.length === 0 ? (
+        <p className="muted">No clinician yet. The head coach can invite one.</p>
+      ) : (
+        <ul>
+          {clinicians.map((m) => (
+            <li key={m.userId}>
+              {m.name} <span className="badge">clinician</span>
+              {squad.isOwner ? <RemoveMemberButton squadId={squad.id} userId={m.userId} name={m.name} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+
       <h2>Invitations</h2>
       {squad.invitations.length === 0 ? (
         <p className="muted">No invitations yet.</p>
@@ -86,7 +102,7 @@ export default async function SquadPage({ params }: { params: Promise<{ squadId:
               {squad.invitations.map((inv) => (
                 <tr key={inv.id}>
                   <td>{inv.note ?? <span className="muted">—</span>}</td>
-                  <td>{inv.role === "COACH" ? "Assistant coach" : "Athlete"}</td>
+                  <td>{inv.role === "COACH" ? "Assistant coach" : inv.role === "CLINICIAN" ? "Clinician" : "Athlete"}</td>
                   <td>
                     <span className="badge">{inv.status}</span>
                     {inv.usedBy ? ` by ${inv.usedBy}` : null}

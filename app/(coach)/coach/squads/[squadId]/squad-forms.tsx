@@ -21,6 +21,7 @@ export function InviteForm({ squadId, canInviteCoaches }: { squadId: string; can
           <select id="invite-role" name="role" defaultValue="ATHLETE">
             <option value="ATHLETE">Athlete</option>
             {canInviteCoaches ? <option value="COACH">Assistant coach</option> : null}
+            {canInviteCoaches ? <option value="CLINICIAN">Clinician (physiotherapist or doctor)</option> : null}
           </select>
           <FieldError id="invite-role-error" errors={state.fieldErrors?.role} />
         </div>

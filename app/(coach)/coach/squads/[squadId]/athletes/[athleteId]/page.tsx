@@ -18,6 +18,8 @@ import { CommentOpener } from "./comment-form";
 import { AthleteExports } from "@/lib/ui/export-links";
 import { todayIn } from "@/lib/dates";
 import { parseChartRange } from "@/lib/athletes/schemas";
+import { canCoachSquad } from "@/lib/auth/permissions";
+import { SafetyPanel } from "@/lib/ui/safety-panel";
 
 export const metadata: Metadata = { title: "Athlete" };
 
@@ -40,23 +42,40 @@ export default async function CoachAthletePage({
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
+  // Clinicians read and record clearances and comments; plans, thresholds and exports are the coaches'.
+  const coach = canCoachSquad(viewer, squadId);
   return (
     <>
-      <p>
-        <Link href={`/coach/squads/${squadId}`}>← {view.squadName}</Link>
-      </p>
+      <p>{coach ? <Link href={`/coach/squads/${squadId}`}>← {view.squadName}</Link> : <Link href="/coach">← {view.squadName}</Link>}</p>
       <h1>{view.profile.name}</h1>
-      <p>
-        <Link className="button" href={`/coach/squads/${squadId}/athletes/${athleteId}/plan`}>
-          Plan the next weeks
-        </Link>
-      </p>
+      <SafetyPanel
+        flags={view.training.flags}
+        record={view.safety}
+        squadId={squadId}
+        athleteId={athleteId}
+        today={view.training.asOf}
+        canRelease={coach}
+        viewerName={viewer.name}
+        viewerIsClinician={!coach}
+        timeZone={viewer.timeZone}
+      />
+      {coach ? (
+        <p>
+          <Link className="button" href={`/coach/squads/${squadId}/athletes/${athleteId}/plan`}>
+            Plan the next weeks
+          </Link>
+        </p>
+      ) : null}
       <p className="page-links">
-        <Link href={`/coach/squads/${squadId}/athletes/${athleteId}/thresholds`}>Thresholds for this athlete</Link>
-        {" · "}
+        {coach ? (
+          <>
+            <Link href={`/coach/squads/${squadId}/athletes/${athleteId}/thresholds`}>Thresholds for this athlete</Link>
+            {" · "}
+          </>
+        ) : null}
         <a href="#comment-heading">Comment on reports and sessions</a>
       </p>
-      <FlagPanelView panel={view.flagPanel} squadId={squadId} athleteId={athleteId} timeZone={viewer.timeZone} />
+      <FlagPanelView panel={view.flagPanel} squadId={squadId} athleteId={athleteId} timeZone={viewer.timeZone} canPlan={coach} />
       <AthleteSummaryView summary={view.summary} unit={viewer.unitPreference} />
       <TrainingCharts training={view.training} unit={viewer.unitPreference} range={range} />
       <h2>Profile</h2>
@@ -136,7 +155,7 @@ export default async function CoachAthletePage({
           </ul>
         )}
       </section>
-      <AthleteExports squadId={squadId} athleteId={athleteId} today={todayIn(viewer.timeZone)} />
+      {coach ? <AthleteExports squadId={squadId} athleteId={athleteId} today={todayIn(viewer.timeZone)} /> : null}
     </>
   );
 }

@@ -13,11 +13,10 @@ import { FlagList } from "@/lib/ui/flag-list";
 import { ProjectionChart } from "@/lib/ui/charts/projection-chart";
 import { AthleteCalendarGrid, CalendarNav, periodTitle } from "@/lib/ui/plan-calendar";
 import { PlannedVsDoneTable } from "@/lib/ui/planned-vs-done-table";
-import { SuggestionCard, isPlannable } from "@/lib/ui/suggestion-card";
+import { SuggestionAction, SuggestionCard } from "@/lib/ui/suggestion-card";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
 import type { FlagId } from "@/lib/training-load";
 import { AddPlannedSessionForm, PlannedItemControls, SaveWeekAsTemplateForm } from "./plan-forms";
-import { AddSuggestionButton } from "@/lib/ui/add-suggestion-button";
 
 export const metadata: Metadata = { title: "Plan" };
 
@@ -106,7 +105,7 @@ export default async function PlanPage({
                   key={s.id}
                   suggestion={s}
                   badge={<span className="badge">{FLAG_NAMES[s.flagId]}</span>}
-                  action={isPlannable(s) ? <AddSuggestionButton {...hidden} suggestionId={s.id} /> : null}
+                  action={<SuggestionAction {...hidden} suggestion={s} />}
                 />
               ))}
             </ul>
@@ -122,6 +121,13 @@ export default async function PlanPage({
 
         <section aria-labelledby="plan-heading">
           <h3 id="plan-heading">Day by day</h3>
+          {view.planned.some((p) => p.held) ? (
+            <p className="notice notice-warn">
+              Sessions <strong>on hold</strong> follow a red-flag report: they stay on hold until a clinician&apos;s clearance is recorded and
+              you release them on <Link href={`/coach/squads/${squadId}/athletes/${athleteId}`}>the athlete&apos;s page</Link> (or replan
+              them one by one after the clearance).
+            </p>
+          ) : null}
           <div className="table-wrap">
             <table>
               <caption className="visually-hidden">Planned sessions day by day</caption>
@@ -142,7 +148,13 @@ export default async function PlanPage({
                         {items.map((p) => (
                           <div key={p.id} className="planned-item">
                             <span>
-                              {plannedSessionTitle(p)}
+                              {p.held ? (
+                                <>
+                                  <span className="badge badge-held">On hold</span> <s>{plannedSessionTitle(p)}</s>
+                                </>
+                              ) : (
+                                plannedSessionTitle(p)
+                              )}
                               {p.origin === "SUGGESTION" ? <span className="badge">{p.flagId ? (FLAG_NAMES[p.flagId as FlagId] ?? p.flagId) : "suggested"}</span> : null}
                               {p.origin === "TEMPLATE" ? <span className="badge">template</span> : null}
                             </span>

@@ -1,0 +1,152 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import type { Viewer } from "@/lib/auth/permissions";
+import { parseWith } from "@/lib/forms";
+import { notificationIdSchema } from "@/lib/notifications/schemas";
+import { ownAlerts } from "@/lib/notifications/queries";
+import { mailSettings } from "@/lib/notifications/outbox";
+import type { MailSettings } from "@/lib/notifications/settings";
+import {
+  athleteAlertTitle,
+  isAppPath,
+  renderAlertEmail,
+  staffAlertTitle,
+  type AthleteAlertKind,
+  type StaffAlertKind,
+} from "@/lib/notifications/messages";
+
+export { kickOutbox } from "@/lib/notifications/outbox";
+
+type Tx = Prisma.TransactionClient;
+
+type NewAlert = {
+  userId: string;
+  toAddress: string;
+  kind: NotificationKind;
+  squadId: string;
+  athleteId: string;
+  title: string;
+  link: string;
+  dedupeKey: string;
+};
+
+/**
+ * Writes alerts that do not exist yet (same dedupeKey = same event and recipient, so a retried save never
+ * doubles one) and, when email is configured, one outbox email for each alert written now. Answers how
+ * many alerts were new.
+ */
+async function insertAlerts(tx: Tx, alerts: NewAlert[], settings: MailSettings | null): Promise<number> {
+  if (alerts.length === 0) return 0;
+  for (const alert of alerts) {
+    if (!isAppPath(alert.link)) throw new Error(`An alert must link to a page of the app, not "${alert.link}"`);
+  }
+  const created = await tx.notification.createManyAndReturn({
+    data: alerts.map((a) => ({
+      userId: a.userId,
+      kind: a.kind,
+      squadId: a.squadId,
+      athleteId: a.athleteId,
+      title: a.title,
+      link: a.link,
+      dedupeKey: a.dedupeKey,
+    })),
+    skipDuplicates: true,
+    select: { id: true, dedupeKey: true },
+  });
+  if (settings && created.length > 0) {
+    const byKey = new Map(alerts.map((a) => [a.dedupeKey, a]));
+    await tx.outboxEmail.createMany({
+      data: created.flatMap((n) => {
+        const alert = byKey.get(n.dedupeKey);
+        return alert ? [{ notificationId: n.id, toAddress: alert.toAddress, ...renderAlertEmail(alert.kind, alert.link, settings.appUrl) }] : [];
+      }),
+    });
+  }
+  return created.length;
+}
+
+/**
+ * Inside the transaction that saves a report: alerts every coach and clinician of every squad in which the
+ * athlete is an athlete, once per person (a coach of two of the athlete's squads gets one alert, linking
+ * through the squad they joined first). Call `kickOutbox()` after the commit.
+ */
+export async function alertStaffOfReport(
+  tx: Tx,
+  input: { athleteId: string; reportId: string; kind: StaffAlertKind },
+  settings: MailSettings | null = mailSettings(),
+): Promise<{ created: number }> {
+  const athlete = await tx.user.findUnique({ where: { id: input.athleteId }, select: { name: true } });
+  if (!athlete) return { created: 0 };
+  const staff = await tx.membership.findMany({
+    where: {
+      role: { in: ["COACH", "CLINICIAN"] },
+      userId: { not: input.athleteId },
+      squad: { memberships: { some: { userId: input.athleteId, role: "ATHLETE" } } },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { userId: true, squadId: true, user: { select: { email: true } } },
+  });
+  const alerts = new Map<string, NewAlert>();
+  for (const member of staff) {
+    if (alerts.has(member.userId)) continue;
+    alerts.set(member.userId, {
+      userId: member.userId,
+      toAddress: member.user.email,
+      kind: input.kind,
+      squadId: member.squadId,
+      athleteId: input.athleteId,
+      title: staffAlertTitle(input.kind, athlete.name),
+      link: `/coach/squads/${member.squadId}/athletes/${input.athleteId}`,
+      dedupeKey: `report:${input.reportId}:${input.kind}:${member.userId}`,
+    });
+  }
+  return { created: await insertAlerts(tx, [...alerts.values()], settings) };
+}
+
+/**
+ * Inside the transaction that records a comment to an athlete or a clearance of theirs: alerts the athlete,
+ * once per event (`entityId` is the comment's or the clearance's id). Call `kickOutbox()` after the commit.
+ */
+export async function notifyAthlete(
+  tx: Tx,
+  input: { athleteId: string; kind: AthleteAlertKind; squadId: string; entityId: string; link: string },
+  settings: MailSettings | null = mailSettings(),
+): Promise<{ created: number }> {
+  const athlete = await tx.user.findUnique({ where: { id: input.athleteId }, select: { email: true } });
+  if (!athlete) return { created: 0 };
+  const alert: NewAlert = {
+    userId: input.athleteId,
+    toAddress: athlete.email,
+    kind: input.kind,
+    squadId: input.squadId,
+    athleteId: input.athleteId,
+    title: athleteAlertTitle(input.kind),
+    link: input.link,
+    dedupeKey: `${input.kind.toLowerCase()}:${input.entityId}:${input.athleteId}`,
+  };
+  return { created: await insertAlerts(tx, [alert], settings) };
+}
+
+/**
+ * Marks one of the viewer's own alerts read and answers the page it links to. Anyone else's alert, or
+ * one of a squad the viewer has left, is not found and stays as it was.
+ */
+export async function markNotificationRead(viewer: Viewer, input: unknown, now = new Date()): Promise<{ link: string }> {
+  const { notificationId } = parseWith(notificationIdSchema, input);
+  const prisma = db();
+  const where = { ...ownAlerts(viewer), id: notificationId };
+  const alert = await prisma.notification.findFirst({ where, select: { link: true, readAt: true } });
+  if (!alert) throw new NotFoundError("Alert not found");
+  if (!alert.readAt) await prisma.notification.updateMany({ where: { ...where, readAt: null }, data: { readAt: now } });
+  return { link: isAppPath(alert.link) ? alert.link : "/inbox" };
+}
+
+/** Marks every unread alert of the viewer read; answers how many there were. */
+export async function markAllNotificationsRead(viewer: Viewer, now = new Date()): Promise<{ count: number }> {
+  if (viewer.memberships.length === 0) return { count: 0 };
+  const { count } = await db().notification.updateMany({ where: { ...ownAlerts(viewer), readAt: null }, data: { readAt: now } });
+  return { count };
+}
