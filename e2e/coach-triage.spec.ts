@@ -6,7 +6,7 @@ test("the coach sees the overloaded athlete at the top of triage, with the reaso
   await db.addMember(squad.id, overloaded.id, "ATHLETE");
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   await db.createSession(steady.id, { date: day(-3), distanceKm: 8 });
-  await db.createSession(overloaded.id, { date: day(-20), distanceKm: 10 });
+  await db.createSession(overloaded.id, { date: day(-12), distanceKm: 10 });
   await db.createSession(overloaded.id, { date: day(-1), distanceKm: 21 });
 
   await login(page, coach.email);
@@ -26,7 +26,7 @@ test("the coach reads the 12-week heat map, sorts the squad, and acknowledges th
   await db.addMember(squad.id, overloaded.id, "ATHLETE");
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   await db.createSession(steady.id, { date: day(-3), distanceKm: 8 });
-  await db.createSession(overloaded.id, { date: day(-20), distanceKm: 10 });
+  await db.createSession(overloaded.id, { date: day(-12), distanceKm: 10 });
   await db.createSession(overloaded.id, { date: day(-1), distanceKm: 21 });
 
   await login(page, coach.email);

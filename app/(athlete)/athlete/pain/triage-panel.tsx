@@ -68,13 +68,13 @@ export function TriagePanel({ triage, area, nrs, headingId, focusable }: Props) 
         <>
           <h3>Possible sources to discuss with your doctor</h3>
           <p>
-            Pain felt in this area ({area.toLowerCase()}) sometimes comes from an internal organ rather than from the back
-            itself. Organs known to refer pain here:
+            Together with what you reported, pain felt in this area ({area.toLowerCase()}) can come from somewhere other than the
+            back&apos;s muscles and joints. Possible sources, each with what links it to your report:
           </p>
           <ul className="organ-list">
             {triage.visceralSources.map((v) => (
               <li key={v.organ}>
-                <strong>{v.organ.charAt(0).toUpperCase() + v.organ.slice(1)}</strong>: can be felt in the {v.area}
+                <strong>{v.organ.charAt(0).toUpperCase() + v.organ.slice(1)}</strong> — {v.area}
               </li>
             ))}
           </ul>
