@@ -1,6 +1,6 @@
 // Seeds the demo squad: `npx tsx prisma/seed.ts [--athletes N] [--months M] [--seed S] [--end YYYY-MM-DD]`.
 import { createPrismaClient } from "@/lib/db";
-import { seedDemo, type SeedDemoOptions } from "@/lib/demo/seed";
+import { DEMO_CLINICIAN_EMAIL, seedDemo, type SeedDemoOptions } from "@/lib/demo/seed";
 
 const USAGE = "Usage: npx tsx prisma/seed.ts [--athletes N] [--months M] [--seed S] [--end YYYY-MM-DD]";
 
@@ -73,7 +73,7 @@ async function main(): Promise<number> {
     }
     const athletes = result.athleteEmails;
     const shown = athletes.length > 3 ? `${athletes[0]} ... ${athletes[athletes.length - 1]}` : athletes.join(", ");
-    console.log(`Coach: ${result.coachEmail}  Athletes: ${shown}  Password: ${result.password}`);
+    console.log(`Coach: ${result.coachEmail}  Physio: ${DEMO_CLINICIAN_EMAIL}  Athletes: ${shown}  Password: ${result.password}`);
     return 0;
   } finally {
     await prisma.$disconnect();

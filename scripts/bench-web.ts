@@ -430,7 +430,12 @@ const VIEWER_SQL = `SELECT u.id, u.email, u.name, u."timeZone", u."unitPreferenc
 
 function pages(scene: Scene): Page[] {
   const { coachId, squadId, athleteIds } = scene;
+  // The viewer, then (in the header, beside the page's own reads) the unread alerts of lib/notifications/queries.ts.
   const viewer: Stage = [[VIEWER_SQL, [coachId]]];
+  const unreadAlerts: Stage[number] = [
+    `SELECT count(*)::int FROM (SELECT 1 FROM "Notification" WHERE "userId" = $1 AND "squadId" = ANY($2::text[]) AND "readAt" IS NULL LIMIT 100) n`,
+    [coachId, scene.coachSquadIds],
+  ];
   const utcToday = todayIn("UTC");
 
   const overview: Page = {
@@ -446,6 +451,7 @@ function pages(scene: Scene): Page[] {
       return [
         viewer,
         [
+          unreadAlerts,
           [`SELECT s.thresholds AS "squadThresholds", m.thresholds, u.id, u.name, u."timeZone", u."dataVersion"
             FROM "Squad" s JOIN "Membership" m ON m."squadId" = s.id AND m.role = 'ATHLETE' JOIN "User" u ON u.id = m."userId"
             WHERE s.id = $1`, [squadId]],
@@ -471,6 +477,13 @@ function pages(scene: Scene): Page[] {
             FROM unnest($1::text[]) AS a("userId")
             LEFT JOIN LATERAL (SELECT "localDate" FROM "TrainingSession" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) ls ON true
             LEFT JOIN LATERAL (SELECT "localDate" FROM "BackPainReport" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) lr ON true`, [athleteIds]],
+          // lib/safety/queries.ts readReferralHistory: red flags last until a clearance.
+          [`SELECT r."userId", to_char(r."localDate", 'YYYY-MM-DD') AS "localDate", r.zone::text, r."subArea", r.nrs, r."redFlags", r.mechanical
+            FROM "BackPainReport" r WHERE r."userId" = ANY($1::text[]) AND r."localDate" < $2::date
+              AND (cardinality(r."redFlags") > 0 OR r.mechanical = false)
+              AND r."localDate" > COALESCE((SELECT max(c."clearedOn") FROM "Clearance" c WHERE c."userId" = r."userId"), '-infinity'::date)
+            ORDER BY r."localDate", r."reportedAt"`, [athleteIds, from]],
+          [`SELECT "userId", to_char("clearedOn", 'YYYY-MM-DD') AS date FROM "Clearance" WHERE "userId" = ANY($1::text[]) ORDER BY "clearedOn"`, [athleteIds]],
         ],
       ];
     },
@@ -485,6 +498,7 @@ function pages(scene: Scene): Page[] {
     sql: () => [
       viewer,
       [
+        unreadAlerts,
         [`SELECT s.id, s.name, m.role, m."isOwner", m."createdAt", u.id AS "userId", u.name AS "userName", u.email
           FROM "Squad" s JOIN "Membership" m ON m."squadId" = s.id JOIN "User" u ON u.id = m."userId"
           WHERE s.id = $1 ORDER BY m.role, u.name`, [squadId]],
@@ -511,7 +525,7 @@ function pages(scene: Scene): Page[] {
       const from28 = addDays(asOf, -27);
       return [
         viewer,
-        [[`SELECT m."squadId", s.name AS "squadName", m.thresholds AS "athleteThresholds", s.thresholds AS "squadThresholds",
+        [unreadAlerts, [`SELECT m."squadId", s.name AS "squadName", m.thresholds AS "athleteThresholds", s.thresholds AS "squadThresholds",
                   COALESCE((SELECT json_agg(cu.name ORDER BY cm."createdAt", cm.id) FROM "Membership" cm JOIN "User" cu ON cu.id = cm."userId"
                             WHERE cm."squadId" = m."squadId" AND cm.role = 'COACH'), '[]'::json) AS coaches
            FROM "Membership" m JOIN "Squad" s ON s.id = m."squadId" WHERE m."userId" = $1 AND m.role = 'ATHLETE' ORDER BY m."createdAt", m.id`, [a.id]]],
@@ -551,6 +565,18 @@ function pages(scene: Scene): Page[] {
                    COALESCE(sum(s."distanceKm"), 0)::float8 AS "runKm"
             FROM "Shoe" sh LEFT JOIN "TrainingSession" s ON s."shoeId" = sh.id AND s.type = 'RUN'
             WHERE sh."userId" = $1 GROUP BY sh.id`, [a.id, flagFrom, from, asOf]],
+          // lib/safety/queries.ts readReferralHistory: red flags last until a clearance.
+          [`SELECT r."userId", to_char(r."localDate", 'YYYY-MM-DD') AS "localDate", r.zone::text, r."subArea", r.nrs, r."redFlags", r.mechanical
+            FROM "BackPainReport" r WHERE r."userId" = ANY($1::text[]) AND r."localDate" < $2::date
+              AND (cardinality(r."redFlags") > 0 OR r.mechanical = false)
+              AND r."localDate" > COALESCE((SELECT max(c."clearedOn") FROM "Clearance" c WHERE c."userId" = r."userId"), '-infinity'::date)
+            ORDER BY r."localDate", r."reportedAt"`, [[a.id], from < from28 ? from : from28]],
+          [`SELECT "userId", to_char("clearedOn", 'YYYY-MM-DD') AS date FROM "Clearance" WHERE "userId" = ANY($1::text[]) ORDER BY "clearedOn"`, [[a.id]]],
+          // lib/safety/queries.ts getSafetyRecord.
+          [`SELECT h.id, h."startDate", h.emergency, h."clearanceId", h."releasedAt", rb.name, (SELECT count(*)::int FROM "PlannedSession" p WHERE p."holdId" = h.id) AS sessions
+            FROM "PlanHold" h LEFT JOIN "User" rb ON rb.id = h."releasedById" WHERE h."athleteId" = $1 ORDER BY h."startDate" DESC, h."createdAt" DESC LIMIT 50`, [a.id]],
+          [`SELECT c.id, c."clearedOn", c."clinicianName", c."clinicianKind", c.note, c."createdAt", rb.name FROM "Clearance" c LEFT JOIN "User" rb ON rb.id = c."recordedById"
+            WHERE c."userId" = $1 ORDER BY c."clearedOn" DESC, c."createdAt" DESC LIMIT 50`, [a.id]],
         ],
         [
           [`SELECT id, "athleteId", "flagId", "flagDate", status, note, "createdAt" FROM "FlagAcknowledgement"

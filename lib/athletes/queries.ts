@@ -1,4 +1,5 @@
 import "server-only";
+import { isEmergencySymptom } from "@/lib/pain/labels";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { athleteSquads, canViewAthlete, isStaffRole, type Viewer } from "@/lib/auth/permissions";
@@ -21,7 +22,8 @@ export type AthleteSummary = {
     distanceKm: number | null;
     rpe: number | null;
   }[];
-  lastPainReport: { date: string; zone: string; nrs: number; redFlag: boolean } | null;
+  /** The latest report; `redFlag` is "emergency" for an emergency symptom, else whether it had a warning sign. */
+  lastPainReport: { date: string; zone: string; nrs: number; redFlag: boolean | "emergency" } | null;
   squads: { id: string; name: string; coaches: string[] }[];
 };
 
@@ -84,7 +86,7 @@ export async function getAthleteSummary(viewer: Viewer, athleteId: string, now =
           date: dateOnly(lastReport.localDate),
           zone: lastReport.zone,
           nrs: lastReport.nrs,
-          redFlag: lastReport.redFlags.length > 0,
+          redFlag: lastReport.redFlags.some(isEmergencySymptom) ? "emergency" : lastReport.redFlags.length > 0,
         }
       : null,
     squads: visibleSquads.map((s) => ({ id: s.squadId, name: s.squadName, coaches: s.coaches })),

@@ -19,7 +19,7 @@ import {
 import { toEngineProfile, toEngineSession, type SessionRow } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
 import { flagHistoryFrom } from "@/lib/athletes/flag-history";
-import { readReferralHistory } from "@/lib/safety/queries";
+import { readReferralHistoryUnchecked } from "@/lib/safety/queries";
 import { VersionedCache } from "@/lib/versioned-cache";
 import type { PainZone } from "@/lib/pain/labels";
 import { resolveChartRange, type ChartRange } from "@/lib/athletes/schemas";
@@ -163,7 +163,7 @@ export async function getTrainingView(
       WHERE sh."userId" = ${athleteId}
       GROUP BY sh."id"`,
     // A red flag lasts until a clearance, however old its report: the open ones before the pain window.
-    readReferralHistory(prisma, [athleteId], painFrom),
+    readReferralHistoryUnchecked(prisma, [athleteId], painFrom),
   ]);
   const referral = referrals.get(athleteId)!;
 

@@ -63,3 +63,24 @@ describe("plan calendar", () => {
     expect(component.getAllSubcomponents("vevent")).toHaveLength(0);
   });
 });
+
+describe("held and pain-related sessions in a calendar", () => {
+  it("cancels a held session with a reason that names no symptom, and keeps pain scores out of descriptions", () => {
+    const text = buildPlanCalendar(
+      [
+        row({ id: "held", held: true, reason: "Reported pain 8/10 on 3 Dec", flagId: "severe-back-pain" }),
+        row({ id: "pain", reason: "Back pain is at 7/10", flagId: "back-pain-rising" }),
+        row({ id: "core" }),
+      ],
+      { name: "Plan", host: "backbone.test" },
+    );
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    const byId = Object.fromEntries(events.map((e) => [e.uid.split("@")[0], e]));
+    expect(byId.held.component.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(byId.held.summary).toMatch(/^On hold: /);
+    expect(byId.pain.component.getFirstPropertyValue("status")).toBeNull();
+    expect(byId.pain.description).toMatch(/adapted to your back-health reports/);
+    expect(byId.core.description).toMatch(/Why: Fewer than 2 core/);
+    expect(text).not.toMatch(/8\/10|7\/10/);
+  });
+});

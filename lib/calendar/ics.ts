@@ -12,6 +12,15 @@ export function plannedSessionTitle(row: Pick<PlannedRow, "type" | "subType" | "
   return row.title ? `${row.title} (${kind}, ${size})` : `${kind} ${size}`;
 }
 
+// Sessions suggested for a pain flag carry pain scores in their reason: calendars travel beyond the app
+// (shared calendars, lock screens), so those reasons are left in the app.
+const PAIN_FLAG_IDS = new Set(["red-flag", "back-pain-rising", "severe-back-pain", "pain-after-overload", "return-to-run"]);
+
+function why(row: PlannedRow): string | null {
+  if (!row.reason || row.held) return null;
+  return row.flagId && PAIN_FLAG_IDS.has(row.flagId) ? "Why: adapted to your back-health reports (details in Backbone)" : `Why: ${row.reason}`;
+}
+
 function description(row: PlannedRow): string {
   const lines = [
     // Calendars travel beyond the app: the reason names no symptom.
@@ -20,7 +29,7 @@ function description(row: PlannedRow): string {
     row.distanceKm ? `Distance: ${Math.round(row.distanceKm * 10) / 10} km` : null,
     row.targetRpe != null ? `Target effort: RPE ${row.targetRpe}/10` : null,
     row.description,
-    row.reason ? `Why: ${row.reason}` : null,
+    why(row),
     `Plan: ${row.squadName}`,
   ];
   return lines.filter(Boolean).join("\n");

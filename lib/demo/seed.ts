@@ -2,6 +2,7 @@ import { insertJson, newId } from "@/lib/db-bulk";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { aggregateDailyLoads } from "@/lib/sessions/daily-load";
+import { EMERGENCY_SYMPTOM_IDS } from "@/lib/training-load/symptoms";
 import {
   DEMO_COACH_EMAIL,
   DEMO_CLINICIAN_EMAIL,
@@ -250,6 +251,23 @@ function queueAthlete(batch: Batch, refs: SquadRefs, a: DemoAthlete): void {
   }
 }
 
+/**
+ * The demo's red-flag reports hold their athlete's plan from their date on, as a report sent through the
+ * app does (lib/safety/mutations.ts holdPlanForReport), so the demo shows a held plan awaiting a clearance.
+ */
+async function holdDemoPlans(tx: Prisma.TransactionClient, squadId: string): Promise<void> {
+  await tx.$executeRaw`
+    WITH holds AS (
+      INSERT INTO "PlanHold" ("id", "athleteId", "reportId", "startDate", "emergency")
+      SELECT 'hold' || r."id", r."userId", r."id", r."localDate", r."redFlags" && ${[...EMERGENCY_SYMPTOM_IDS]}::text[]
+      FROM "BackPainReport" r JOIN "Membership" m ON m."userId" = r."userId" AND m."squadId" = ${squadId} AND m."role" = 'ATHLETE'
+      WHERE cardinality(r."redFlags") > 0 OR r."mechanical" = false
+      RETURNING "id", "athleteId", "startDate"
+    )
+    UPDATE "PlannedSession" p SET "holdId" = h."id"
+    FROM holds h WHERE p."athleteId" = h."athleteId" AND p."date" >= h."startDate" AND p."holdId" IS NULL`;
+}
+
 async function existingDemo(prisma: PrismaClient, password: string): Promise<SeedDemoResult | null> {
   const coach = await prisma.user.findUnique({ where: { email: DEMO_COACH_EMAIL }, select: { id: true } });
   if (!coach) return null;
@@ -327,6 +345,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedDemoOptions = 
           if (batch.pending >= JSON_CHUNK) await batch.flush();
         }
         await batch.flush();
+        await holdDemoPlans(tx, squadId);
         return squadId;
       },
       { maxWait: 30_000, timeout: TRANSACTION_TIMEOUT_MS },

@@ -87,8 +87,8 @@ function sessionBlock(row: ExportPlanRow, showAthlete: boolean): Block {
   ];
   if (row.held) lines.push({ text: HELD_REASON, font: BOLD, size: 8.5, color: HELD });
   if (row.description) lines.push({ text: row.description, font: FONT, size: 8.5, color: INK });
-  if (row.reason) lines.push({ text: `Why: ${row.reason}`, font: ITALIC, size: 8.5, color: INK });
-  if (row.flagId) lines.push({ text: `From flag: ${row.flagId}`, font: FONT, size: 8, color: COMPENSATORY });
+  if (row.reason && !row.held) lines.push({ text: `Why: ${row.reason}`, font: ITALIC, size: 8.5, color: INK });
+  if (row.flagId && !row.held) lines.push({ text: `From flag: ${row.flagId}`, font: FONT, size: 8, color: COMPENSATORY });
   return { lines: lines.map((l) => ({ ...l, text: pdfText(l.text) })), compensatory };
 }
 

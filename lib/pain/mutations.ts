@@ -5,19 +5,22 @@ import { recordAudit } from "@/lib/audit";
 import { ValidationError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
 import { parseWith } from "@/lib/forms";
-import { addDays, dateOnly, todayIn, toDbDate } from "@/lib/dates";
-import { evaluateFlags } from "@/lib/training-load";
+import { addDays, todayIn, toDbDate } from "@/lib/dates";
+import { evaluateFlags, type EnginePainReport } from "@/lib/training-load";
 import { painReportSchema } from "@/lib/pain/schemas";
 import { toEnginePainReport } from "@/lib/pain/queries";
 import { triageOf, type PainTriage } from "@/lib/pain/triage";
 import { holdPlanForReport } from "@/lib/safety/mutations";
+import { lockPlanHold, readReferralHistoryUnchecked } from "@/lib/safety/queries";
 import { alertStaffOfReport, kickOutbox } from "@/lib/notifications/mutations";
 
 /**
  * Stores one of the viewer's own back-pain reports and answers with its triage, in one transaction with
  * what the report sets off: a red-flag report holds the plan from its date on and alerts every coach and
- * clinician of the athlete's squads at once (as an emergency for the emergency symptoms); severe pain
- * without a red flag alerts them too. Email goes out after the commit and never fails the save.
+ * clinician of the athlete's squads at once (as an emergency while any open referral is one); severe pain
+ * without a red flag alerts them too. The athlete's plan-hold lock orders the report with clearances (a
+ * clearance answers only the reports written before it). Email goes out after the commit and never fails
+ * the save.
  */
 export async function createPainReport(
   viewer: Viewer,
@@ -28,13 +31,17 @@ export async function createPainReport(
   if (data.date > todayIn(viewer.timeZone, now)) {
     throw new ValidationError("Please correct the highlighted fields.", { date: ["This date is in the future"] });
   }
-  const triage = triageOf(toEnginePainReport({ ...data, localDate: data.date }));
+  // What this report says, whatever came before: the athlete is always told.
+  const report = toEnginePainReport({ ...data, localDate: data.date });
+  const triage = triageOf(report);
   const created = await db().$transaction(async (tx) => {
+    const at = await lockPlanHold(tx, viewer.id);
     const row = await tx.backPainReport.create({
       data: {
         userId: viewer.id,
         localDate: toDbDate(data.date),
         reportedAt: now,
+        createdAt: at,
         zone: data.zone,
         subArea: data.subArea,
         side: data.side,
@@ -59,10 +66,14 @@ export async function createPainReport(
       },
       tx,
     );
+    const history = await referralInputs(tx, viewer.id, row.id, data.date);
     if (triage.level !== "none") {
-      await holdPlanForReport(tx, { athleteId: viewer.id, reportId: row.id, date: data.date, emergency: triage.level === "emergency" });
-      await alertStaffOfReport(tx, { athleteId: viewer.id, reportId: row.id, kind: triage.level === "emergency" ? "EMERGENCY" : "REFERRAL" });
-    } else if (await isSeverePain(tx, viewer.id, data.date)) {
+      // The referral as it stands with this report: an emergency still open keeps the hold an emergency.
+      const standing = triageOf(report, history);
+      const emergency = triage.level === "emergency" || standing.level === "emergency";
+      await holdPlanForReport(tx, { athleteId: viewer.id, reportId: row.id, date: data.date, emergency });
+      await alertStaffOfReport(tx, { athleteId: viewer.id, reportId: row.id, kind: emergency ? "EMERGENCY" : "REFERRAL" });
+    } else if (isSeverePain(report, history)) {
       await alertStaffOfReport(tx, { athleteId: viewer.id, reportId: row.id, kind: "SEVERE_PAIN" });
     }
     return row;
@@ -72,22 +83,34 @@ export async function createPainReport(
 }
 
 /**
- * Whether the engine's `severe-back-pain` rule holds on the report's day, with the reports it reads (the
- * four weeks up to that day, the report just written included) and the athlete's clearances.
+ * The engine's pain inputs around a report's day, the report itself left out: the four weeks before it,
+ * the red-flag reports no clearance has ended however old, and the standing clearances.
  */
-async function isSeverePain(tx: Prisma.TransactionClient, athleteId: string, date: string): Promise<boolean> {
-  const [reports, clearances] = await Promise.all([
+async function referralInputs(
+  tx: Prisma.TransactionClient,
+  athleteId: string,
+  reportId: string,
+  date: string,
+): Promise<{ painReports: EnginePainReport[]; clearances: { date: string }[] }> {
+  const from = addDays(date, -27);
+  const [recent, referrals] = await Promise.all([
     tx.backPainReport.findMany({
-      where: { userId: athleteId, localDate: { gte: toDbDate(addDays(date, -27)), lte: toDbDate(date) } },
+      where: { userId: athleteId, id: { not: reportId }, localDate: { gte: toDbDate(from), lte: toDbDate(date) } },
       select: { localDate: true, zone: true, subArea: true, nrs: true, redFlags: true, mechanical: true },
       orderBy: [{ localDate: "asc" }, { reportedAt: "asc" }],
     }),
-    tx.clearance.findMany({ where: { userId: athleteId }, select: { clearedOn: true } }),
+    readReferralHistoryUnchecked(tx, [athleteId], from),
   ]);
+  const { openReports, clearances } = referrals.get(athleteId)!;
+  return { painReports: [...openReports, ...recent].map(toEnginePainReport), clearances };
+}
+
+/** Whether the engine's `severe-back-pain` rule holds on the report's day, with the report and its history. */
+function isSeverePain(report: EnginePainReport, history: { painReports: EnginePainReport[]; clearances: { date: string }[] }): boolean {
   return evaluateFlags({
-    asOf: date,
+    asOf: report.date,
     sessions: [],
-    painReports: reports.map(toEnginePainReport),
-    clearances: clearances.map((c) => ({ date: dateOnly(c.clearedOn) })),
+    painReports: [...history.painReports, report],
+    clearances: history.clearances,
   }).some((f) => f.id === "severe-back-pain");
 }

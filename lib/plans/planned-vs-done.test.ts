@@ -138,3 +138,22 @@ describe("planned against done", () => {
     expect(plannedLoadAu({ durationMin: 30, targetRpe: 0 })).toBe(0);
   });
 });
+
+describe("held sessions", () => {
+  it("are neither planned load nor missed, unless trained anyway", () => {
+    const result = comparePlannedVsDone({
+      from: "2026-12-01",
+      to: "2026-12-03",
+      today: "2026-12-03",
+      planned: [
+        planned("held-skipped", "2026-12-01", "RUN", { held: true }),
+        planned("held-trained", "2026-12-02", "RUN", { held: true }),
+        planned("open", "2026-12-02", "CORE"),
+      ],
+      done: [done("d1", "2026-12-02", "RUN")],
+    });
+    expect(result.status).toEqual({ "held-skipped": "held", "held-trained": "done", open: "missed" });
+    expect(result.days[0]).toMatchObject({ plannedCount: 0, missedCount: 0 });
+    expect(result.days[1]).toMatchObject({ plannedCount: 2, completedCount: 1, missedCount: 1 });
+  });
+});

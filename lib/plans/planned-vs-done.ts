@@ -14,6 +14,8 @@ export type PlannedForMatch = {
   targetRpe: number | null;
   /** A session the plan entry was explicitly marked as done by; it wins over matching. */
   completedSessionId?: string | null;
+  /** On hold after a red-flag report: not to be trained, so neither planned load nor missed. */
+  held?: boolean;
 };
 
 export type DoneForMatch = {
@@ -32,7 +34,7 @@ export type Totals = { durationMin: number; distanceKm: number; loadAu: number }
  * done: a session of the same type was done that day. missed: the day is over and none was.
  * due: today or later and not done yet.
  */
-export type PlannedStatus = "done" | "missed" | "due";
+export type PlannedStatus = "done" | "missed" | "due" | "held";
 
 export type DayComparison = {
   date: string;
@@ -141,13 +143,13 @@ export function comparePlannedVsDone(input: {
   const matchedSessionId = matchPlannedToDone(planned, done);
   const status: Record<string, PlannedStatus> = {};
   for (const p of planned) {
-    status[p.id] = matchedSessionId[p.id] !== null ? "done" : p.date < today ? "missed" : "due";
+    status[p.id] = matchedSessionId[p.id] !== null ? "done" : p.held ? "held" : p.date < today ? "missed" : "due";
   }
   const fulfilling = new Set(Object.values(matchedSessionId).filter((v): v is string => v !== null));
 
   const days: DayComparison[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
-    const dayPlanned = planned.filter((p) => p.date === date);
+    const dayPlanned = planned.filter((p) => p.date === date && status[p.id] !== "held");
     const doneDay = date <= today ? done.filter((d) => d.date === date).map(doneTotals).reduce(add, zero()) : null;
     days.push({
       date,

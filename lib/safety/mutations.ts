@@ -7,10 +7,12 @@ import { parseWith } from "@/lib/forms";
 import { formatDate, todayIn, toDbDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { clearanceSchema, releaseHoldSchema } from "@/lib/safety/schemas";
+import { firstOpenReferralUnchecked, lockPlanHold } from "@/lib/safety/queries";
 import { kickOutbox, notifyAthlete } from "@/lib/notifications/mutations";
 
 /**
- * Holds an athlete's plan from a red-flag report's date on, inside the transaction that stores the report:
+ * Holds an athlete's plan from a red-flag report's date on, inside the transaction that stores the report
+ * (which holds the athlete's plan-hold lock):
  * every planned session from that day, in every squad, is marked held (never deleted), and sessions planned
  * later on held days are held as they are written (database trigger `PlannedSession_hold`).
  */
@@ -45,23 +47,21 @@ export async function recordClearance(viewer: Viewer, input: unknown, now = new 
     throw new ValidationError("Please correct the highlighted fields.", { clearedOn: ["This date is in the future"] });
   }
   const result = await prisma.$transaction(async (tx) => {
-    // One clearance at a time per athlete, so two staff clearing at once cannot both see the referral open.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`clearance:${data.athleteId}`}))`;
-    const [open] = await tx.$queryRaw<{ first: string | null }[]>`
-      SELECT to_char(min(r."localDate"), 'YYYY-MM-DD') AS "first"
-      FROM "BackPainReport" r
-      WHERE r."userId" = ${data.athleteId} AND (cardinality(r."redFlags") > 0 OR r."mechanical" = false)
-        AND r."localDate" > COALESCE((SELECT max(c."clearedOn") FROM "Clearance" c WHERE c."userId" = r."userId"), '-infinity'::date)`;
-    if (!open?.first) {
+    // Ordered with the athlete's reports: two staff clearing at once cannot both see the referral open, and a
+    // report written meanwhile is either answered by this clearance or reopens the referral.
+    const at = await lockPlanHold(tx, data.athleteId);
+    const first = await firstOpenReferralUnchecked(tx, data.athleteId);
+    if (!first) {
       throw new ValidationError("There is no open referral to clear: no red-flag report is waiting for a clearance.", {});
     }
-    if (data.clearedOn < open.first) {
+    if (data.clearedOn < first) {
       throw new ValidationError("Please correct the highlighted fields.", {
-        clearedOn: [`A clearance is dated on or after the report it answers (${formatDate(open.first)})`],
+        clearedOn: [`A clearance is dated on or after the report it answers (${formatDate(first)})`],
       });
     }
     const created = await tx.clearance.create({
       data: {
+        createdAt: at,
         userId: data.athleteId,
         squadId: data.squadId,
         clearedOn: toDbDate(data.clearedOn),
@@ -112,7 +112,7 @@ export async function releaseHeldPlan(viewer: Viewer, input: unknown, now = new 
   const prisma = db();
   await assertCoachOfAthlete(prisma, viewer, data.squadId, data.athleteId);
   return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`clearance:${data.athleteId}`}))`;
+    await lockPlanHold(tx, data.athleteId);
     const holds = await tx.planHold.findMany({
       where: { athleteId: data.athleteId, releasedAt: null },
       select: { id: true, clearanceId: true },
@@ -126,8 +126,12 @@ export async function releaseHeldPlan(viewer: Viewer, input: unknown, now = new 
       where: { athleteId: data.athleteId, holdId: { in: ids }, squadId: { in: coachedSquadIds(viewer) } },
       data: { holdId: null },
     });
+    // A hold ends once none of its sessions is held in a squad the athlete still belongs to.
     await tx.planHold.updateMany({
-      where: { id: { in: ids }, sessions: { none: {} } },
+      where: {
+        id: { in: ids },
+        sessions: { none: { squad: { memberships: { some: { userId: data.athleteId, role: "ATHLETE" } } } } },
+      },
       data: { releasedAt: now, releasedById: viewer.id },
     });
     await recordAudit(

@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { canViewAthlete, type Viewer } from "@/lib/auth/permissions";
+import { canViewAthlete, staffSquadIds, type Viewer } from "@/lib/auth/permissions";
 import { dateOnly } from "@/lib/dates";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { PainZone } from "@/lib/pain/labels";
 import type { ClearanceKind } from "@/lib/safety/labels";
 
@@ -21,35 +21,80 @@ export type ReferralReportRow = {
 export type ReferralHistory = {
   /** Red-flag reports dated before the window the caller reads anyway, that no clearance has ended. */
   openReports: ReferralReportRow[];
-  /** Every clearance's date, oldest first. */
+  /** The dates of the clearances that stand, oldest first. */
   clearances: { date: string }[];
 };
+
+/** A red-flag report (alias r): a symptom answered yes, or pain that does not change with movement. */
+const RED_FLAG_REPORT = Prisma.sql`(cardinality(r."redFlags") > 0 OR r."mechanical" = false)`;
+
+/**
+ * The clearances of some athletes that stand. A clearance answers the red-flag reports that existed when it
+ * was recorded: a red-flag report written after it (both stamped under the athlete's plan-hold lock) but
+ * dated on or before its day is news it never answered, so that clearance no longer counts and the referral
+ * is open again until a new one. Rows: "userId", "clearedOn".
+ */
+function standingClearances(athleteIds: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c."userId", c."clearedOn" FROM "Clearance" c
+    WHERE c."userId" = ANY(${athleteIds}::text[]) AND NOT EXISTS (
+      SELECT 1 FROM "BackPainReport" r
+      WHERE r."userId" = c."userId" AND ${RED_FLAG_REPORT} AND r."localDate" <= c."clearedOn" AND r."createdAt" > c."createdAt")`;
+}
+
+type SqlClient = Pick<PrismaClient, "$queryRaw">;
 
 /**
  * What keeps a red flag alive beyond the pain window every view reads: a red flag lasts until a clearance
  * dated on or after its report, however long ago the report was. For each athlete, the red-flag reports
- * (a symptom answered yes, or pain that does not change with movement) dated before `before` and after
- * their latest clearance, and their clearances' dates. Two indexed statements for any number of athletes.
+ * dated before `before` that no standing clearance before `before` has ended (a later clearance is among the
+ * clearances, so a day-by-day evaluation sees the referral end on its day), and the standing clearances'
+ * dates. Not scoped to a viewer: callers check access first. Two indexed statements for any number of
+ * athletes.
  */
-export async function readReferralHistory(prisma: PrismaClient, athleteIds: string[], before: string): Promise<Map<string, ReferralHistory>> {
+export async function readReferralHistoryUnchecked(client: SqlClient, athleteIds: string[], before: string): Promise<Map<string, ReferralHistory>> {
   const out = new Map<string, ReferralHistory>(athleteIds.map((id) => [id, { openReports: [], clearances: [] }]));
   if (athleteIds.length === 0) return out;
+  const ids = Prisma.sql`${athleteIds}`;
   const [reports, clearances] = await Promise.all([
-    prisma.$queryRaw<ReferralReportRow[]>`
+    client.$queryRaw<ReferralReportRow[]>`
+      WITH standing AS (${standingClearances(ids)})
       SELECT r."userId", to_char(r."localDate", 'YYYY-MM-DD') AS "localDate", r."zone"::text AS "zone", r."subArea", r."nrs", r."redFlags", r."mechanical"
       FROM "BackPainReport" r
-      WHERE r."userId" = ANY(${athleteIds}::text[]) AND r."localDate" < ${before}::date
-        AND (cardinality(r."redFlags") > 0 OR r."mechanical" = false)
-        AND r."localDate" > COALESCE((SELECT max(c."clearedOn") FROM "Clearance" c WHERE c."userId" = r."userId"), '-infinity'::date)
+      WHERE r."userId" = ANY(${athleteIds}::text[]) AND r."localDate" < ${before}::date AND ${RED_FLAG_REPORT}
+        AND r."localDate" > COALESCE((SELECT max(s."clearedOn") FROM standing s WHERE s."userId" = r."userId" AND s."clearedOn" < ${before}::date), '-infinity'::date)
       ORDER BY r."localDate", r."reportedAt"`,
-    prisma.$queryRaw<{ userId: string; date: string }[]>`
-      SELECT "userId", to_char("clearedOn", 'YYYY-MM-DD') AS "date"
-      FROM "Clearance" WHERE "userId" = ANY(${athleteIds}::text[])
-      ORDER BY "clearedOn"`,
+    client.$queryRaw<{ userId: string; date: string }[]>`
+      SELECT s."userId", to_char(s."clearedOn", 'YYYY-MM-DD') AS "date" FROM (${standingClearances(ids)}) s
+      ORDER BY s."clearedOn"`,
   ]);
   for (const r of reports) out.get(r.userId)?.openReports.push(r);
   for (const c of clearances) out.get(c.userId)?.clearances.push({ date: c.date });
   return out;
+}
+
+/** The date of an athlete's earliest red-flag report that no standing clearance has ended, or null. */
+export async function firstOpenReferralUnchecked(client: SqlClient, athleteId: string): Promise<string | null> {
+  const ids = Prisma.sql`${[athleteId]}`;
+  const [row] = await client.$queryRaw<{ first: string | null }[]>`
+    WITH standing AS (${standingClearances(ids)})
+    SELECT to_char(min(r."localDate"), 'YYYY-MM-DD') AS "first"
+    FROM "BackPainReport" r
+    WHERE r."userId" = ${athleteId} AND ${RED_FLAG_REPORT}
+      AND r."localDate" > COALESCE((SELECT max(s."clearedOn") FROM standing s), '-infinity'::date)`;
+  return row?.first ?? null;
+}
+
+/**
+ * Serialises what decides an athlete's plan hold (a red-flag report, a clearance, a release) and, shared,
+ * every write of a planned session (the hold trigger takes it too): a session planned while a hold is
+ * being written waits for it, and the other way round. Returns the database clock after the lock, the
+ * order in which reports and clearances happened.
+ */
+export async function lockPlanHold(tx: SqlClient, athleteId: string): Promise<Date> {
+  const [row] = await tx.$queryRaw<{ at: Date }[]>`
+    SELECT clock_timestamp() AS "at" FROM (SELECT pg_advisory_xact_lock(hashtext(${`plan-hold:${athleteId}`}))) l`;
+  return row.at;
 }
 
 export type HoldState = "active" | "cleared" | "released";
@@ -59,7 +104,7 @@ export type PlanHoldRow = {
   startDate: string;
   emergency: boolean;
   state: HoldState;
-  /** Planned sessions still held by it, in every squad. */
+  /** Planned sessions still held by it: in the viewer's squads, or every squad for the athlete. */
   heldSessions: number;
   releasedAt: string | null;
   releasedBy: string | null;
@@ -84,6 +129,8 @@ export type SafetyRecord = { holds: PlanHoldRow[]; clearances: ClearanceRow[] };
 export async function getSafetyRecord(viewer: Viewer, athleteId: string): Promise<SafetyRecord> {
   const prisma = db();
   if (!(await canViewAthlete(prisma, viewer, athleteId))) throw new NotFoundError("Athlete not found");
+  // Staff count the sessions of their own squads, which are the ones they see and a coach can release.
+  const sessionScope = viewer.id === athleteId ? {} : { squadId: { in: staffSquadIds(viewer) } };
   const [holds, clearances] = await Promise.all([
     prisma.planHold.findMany({
       where: { athleteId },
@@ -96,7 +143,7 @@ export async function getSafetyRecord(viewer: Viewer, athleteId: string): Promis
         clearanceId: true,
         releasedAt: true,
         releasedBy: { select: { name: true } },
-        _count: { select: { sessions: true } },
+        _count: { select: { sessions: { where: sessionScope } } },
       },
     }),
     prisma.clearance.findMany({

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { calendarDateSchema } from "@/lib/sessions/schemas";
+import { idSchema } from "@/lib/squads/schemas";
 import { CLEARANCE_KINDS, CLEARANCE_NOTE_MAX_LENGTH, CLINICIAN_NAME_MAX_LENGTH } from "@/lib/safety/labels";
 
-const idSchema = z.string().trim().min(1).max(64);
 // Postgres refuses a NUL in text: refused here with a message instead of failing the write.
 const noNul = (v: string) => !v.includes("\u0000");
 

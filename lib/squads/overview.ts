@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assertStaffOf, type Viewer } from "@/lib/auth/permissions";
-import { readReferralHistory } from "@/lib/safety/queries";
+import { readReferralHistoryUnchecked } from "@/lib/safety/queries";
 import { addDays, dateOnly, toDbDate, todayIn } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_RPE, resolveThresholds, type BackZone, type EngineSession, type Severity, type Thresholds } from "@/lib/training-load";
@@ -138,7 +138,7 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
       LEFT JOIN LATERAL (SELECT "localDate" FROM "TrainingSession" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) ls ON true
       LEFT JOIN LATERAL (SELECT "localDate" FROM "BackPainReport" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) lr ON true`,
     // Red flags last until a clearance: the open ones reported before the window.
-    readReferralHistory(prisma, ids, from),
+    readReferralHistoryUnchecked(prisma, ids, from),
   ]);
 
   const group = <T extends { userId: string }>(rows: T[]) => {

@@ -44,7 +44,11 @@ export function AthleteSummaryView({ summary, unit }: { summary: AthleteSummary;
               {summary.lastPainReport.redFlag ? (
                 <>
                   {" "}
-                  <span className="badge badge-danger">see a clinician</span>
+                  {summary.lastPainReport.redFlag === "emergency" ? (
+                    <span className="badge badge-emergency">Emergency</span>
+                  ) : (
+                    <span className="badge badge-danger">see a clinician</span>
+                  )}
                 </>
               ) : null}
             </p>

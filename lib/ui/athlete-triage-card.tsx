@@ -8,6 +8,8 @@ import { formatDate } from "@/lib/dates";
  */
 export function AthleteTriageCard({ referral, heldSessions }: { referral: Flag; heldSessions: number }) {
   const emergency = referral.triage?.emergency === true;
+  // The referral runs from its first report not yet cleared.
+  const since = referral.triage?.firstReportDate ?? referral.date;
   return (
     <section className={`triage ${emergency ? "triage-emergency" : "triage-clinician"}`} aria-labelledby="home-triage-heading">
       <h2 id="home-triage-heading">
@@ -19,16 +21,16 @@ export function AthleteTriageCard({ referral, heldSessions }: { referral: Flag; 
       {emergency ? (
         <p>
           <strong>Call your local emergency number or go to the nearest emergency department now</strong>, if you have not
-          already. What you reported on {formatDate(referral.date)} can be a sign of a condition that needs urgent treatment.
+          already. What you reported on {formatDate(since)} can be a sign of a condition that needs urgent treatment.
         </p>
       ) : (
         <p>
           <strong>Book an appointment with a doctor or physiotherapist soon</strong> and show them your report of{" "}
-          {formatDate(referral.date)}. What you reported needs a medical check before you train again.
+          {formatDate(since)}. What you reported needs a medical check before you train again.
         </p>
       )}
       <p>
-        Your training plan is on hold from {formatDate(referral.date)}
+        Your training plan is on hold from {formatDate(since)}
         {heldSessions > 0 ? ` (${heldSessions} planned session${heldSessions === 1 ? "" : "s"} this week)` : ""} until a clinician
         clears you. Your coaches have been told. When you have been seen, your coach or your squad&apos;s clinician records the
         clearance.

@@ -1,7 +1,8 @@
 import type { Flag } from "@/lib/training-load";
 import { formatDate } from "@/lib/dates";
+import { flagBadge } from "@/lib/ui/severity";
 
-export const SEVERITY_TEXT = { referral: "See a clinician", warning: "Warning", caution: "Caution", info: "Note" } as const;
+export { SEVERITY_TEXT } from "@/lib/ui/severity";
 
 /** Active flags in plain words, most severe first, each with its evidence. */
 export function FlagList({ flags, audience }: { flags: Flag[]; audience: "athlete" | "coach" }) {
@@ -25,9 +26,7 @@ export function FlagList({ flags, audience }: { flags: Flag[]; audience: "athlet
       {shown.map((flag) => (
         <li key={`${flag.id}-${flag.date}`} className={`card flag flag-${flag.severity}`}>
           <p style={{ margin: 0 }}>
-            <span className={flag.severity === "referral" || flag.severity === "warning" ? "badge badge-danger" : "badge"}>
-              {SEVERITY_TEXT[flag.severity]}
-            </span>{" "}
+            <span className={flagBadge(flag).className}>{flagBadge(flag).text}</span>{" "}
             <span className="muted">{formatDate(flag.date)}</span>
           </p>
           <p>{flag.explanation}</p>

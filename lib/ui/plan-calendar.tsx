@@ -35,7 +35,8 @@ export function sessionSummary(s: SessionLike, unit: Unit): string {
   return [kind, formatDuration(s.durationMin), s.distanceKm ? formatDistance(s.distanceKm, unit) : null].filter(Boolean).join(" · ");
 }
 
-const STATUS_TEXT: Record<PlannedStatus, string | null> = { done: "Done", missed: "Missed", due: null };
+// A held session says so with its own badge.
+const STATUS_TEXT: Record<PlannedStatus, string | null> = { done: "Done", missed: "Missed", due: null, held: null };
 
 /** One planned session with its effort, where it came from and, once its day has passed, whether it was done. */
 export function PlannedItem({
@@ -51,8 +52,7 @@ export function PlannedItem({
   editHref?: string;
   compact?: boolean;
 }) {
-  // A held session was not to be trained: never "missed".
-  const statusText = status && !(planned.held && status === "missed") ? STATUS_TEXT[status] : null;
+  const statusText = status ? STATUS_TEXT[status] : null;
   return (
     <li className={`cal-item${status ? ` cal-${status}` : ""}${planned.held ? " cal-held" : ""}`}>
       {planned.held ? <span className="badge badge-held">On hold</span> : null}

@@ -3,6 +3,7 @@ import type { SafetyRecord } from "@/lib/safety/queries";
 import { CLEARANCE_KIND_LABELS } from "@/lib/safety/labels";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { flagBadge } from "@/lib/ui/severity";
+import { isEmergency } from "@/lib/athletes/flag-history";
 import { ClearanceForm, ReleaseHoldForm } from "@/lib/ui/safety-forms";
 
 /**
@@ -38,14 +39,16 @@ export function SafetyPanel({
   const heldNow = activeHolds.reduce((n, h) => n + h.heldSessions, 0);
   if (!referral && clearedHeld.length === 0 && record.clearances.length === 0) return null;
   const badge = referral ? flagBadge(referral) : null;
-  const emergency = badge?.text === "Emergency";
+  const emergency = referral !== null && isEmergency(referral);
+  // The referral runs from its first report not yet cleared.
+  const since = referral?.triage?.firstReportDate ?? referral?.date;
   const latest = record.clearances[0];
   return (
     <section aria-labelledby="safety-heading" className={`card safety-panel${emergency ? " emergency" : ""}`}>
       <h2 id="safety-heading" style={{ marginTop: 0 }}>
         {referral && badge ? (
           <>
-            <span className={badge.className}>{badge.text}</span> Referral open since {formatDate(referral.date)}
+            <span className={badge.className}>{badge.text}</span> Referral open since {formatDate(since!)}
           </>
         ) : (
           "Referrals and clearances"
@@ -57,7 +60,7 @@ export function SafetyPanel({
             {emergency
               ? "The athlete was told to seek emergency care now. Make sure they have."
               : "The athlete was told to see a clinician. No training advice is given until a clearance is recorded."}{" "}
-            The plan is on hold from {formatDate(activeHolds.at(-1)?.startDate ?? referral.date)}
+            The plan is on hold from {formatDate(activeHolds.at(-1)?.startDate ?? since!)}
             {heldNow > 0 ? ` (${heldNow} planned session${heldNow === 1 ? "" : "s"} held)` : ""}: held sessions stay in the plan,
             marked held in every view, export and calendar feed.
           </p>

@@ -1,14 +1,15 @@
 import type { Flag, Severity } from "@/lib/training-load";
-import { SEVERITY_TEXT } from "@/lib/ui/flag-list";
+import { isEmergency } from "@/lib/athletes/flag-history";
 
-/** An emergency referral ("seek emergency care now") is shown apart from, and above, an ordinary one. */
-export const isEmergencyFlag = (flag: Pick<Flag, "id" | "triage">) => flag.id === "red-flag" && flag.triage?.emergency === true;
+/** A flag's severity in words. */
+export const SEVERITY_TEXT = { referral: "See a clinician", warning: "Warning", caution: "Caution", info: "Note" } as const;
 
 export const EMERGENCY_TEXT = "Emergency";
 
 /** The badge of a flag: "Emergency" for an emergency referral, else its severity in words. */
 export function flagBadge(flag: Pick<Flag, "id" | "triage" | "severity">): { text: string; className: string } {
-  if (isEmergencyFlag(flag)) return { text: EMERGENCY_TEXT, className: "badge badge-emergency" };
+  // An emergency referral ("seek emergency care now") is shown apart from, and above, an ordinary one.
+  if (isEmergency(flag)) return { text: EMERGENCY_TEXT, className: "badge badge-emergency" };
   return { text: SEVERITY_TEXT[flag.severity], className: dangerous(flag.severity) ? "badge badge-danger" : "badge" };
 }
 

@@ -1,6 +1,6 @@
 import type { PlannedRow } from "@/lib/plans/queries";
 import type { SessionRow } from "@/lib/sessions/queries";
-import { plannedSessionTitle } from "@/lib/calendar/ics";
+import { PlannedTitle } from "@/lib/ui/planned-title";
 import { addDays, formatDate } from "@/lib/dates";
 import { formatDistance, formatDuration, type Unit } from "@/lib/units";
 import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
@@ -40,13 +40,7 @@ export function WeekPlan({
                   {p.length
                     ? p.map((x) => (
                         <div key={x.id}>
-                          {x.held ? (
-                            <>
-                              <span className="badge badge-held">On hold</span> <s>{plannedSessionTitle(x)}</s>
-                            </>
-                          ) : (
-                            plannedSessionTitle(x)
-                          )}
+                          <PlannedTitle planned={x} />
                           {x.reason && !x.held ? <div className="muted">{x.reason}</div> : null}
                         </div>
                       ))

@@ -185,6 +185,37 @@ describe("clearance and release", () => {
     expect(await db().auditLog.count({ where: { action: "plan.release", subjectUserId: athleteA.id } })).toBe(1);
   });
 
+  it("a red-flag report written after a clearance but dated on its day reopens the referral and holds the plan again", async () => {
+    const { squadA, coachA, athleteA } = await twoSquads();
+    const run = await plan(squadA.id, athleteA.id, "2026-06-18");
+    await createPainReport(athleteA, redFlagReport("2026-06-14", ["fever"]), NOW);
+    await recordClearance(coachA, clearance(squadA.id, athleteA.id), NOW);
+    await releaseHeldPlan(coachA, { squadId: squadA.id, athleteId: athleteA.id }, NOW);
+    expect((await db().plannedSession.findUniqueOrThrow({ where: { id: run.id } })).holdId).toBeNull();
+
+    // The same evening: saddle numbness. The morning's clearance never answered it.
+    const { triage } = await createPainReport(athleteA, redFlagReport("2026-06-15", ["saddle-numbness"]), NOW);
+    expect(triage.level).toBe("emergency");
+    const flags = (await getTrainingView(coachA, athleteA.id, 28, NOW)).flags;
+    expect(flags.find((f) => f.id === "red-flag")?.triage?.emergency).toBe(true);
+    expect((await db().plannedSession.findUniqueOrThrow({ where: { id: run.id } })).holdId).not.toBeNull();
+    await rejects(releaseHeldPlan(coachA, { squadId: squadA.id, athleteId: athleteA.id }, NOW), ValidationError);
+    // A new clearance answers it, and the plan can be released again.
+    await recordClearance(coachA, clearance(squadA.id, athleteA.id, { note: "Seen in A&E, nothing urgent found." }), NOW);
+    expect((await getTrainingView(coachA, athleteA.id, 28, NOW)).flags.some((f) => f.id === "red-flag")).toBe(false);
+    expect((await releaseHeldPlan(coachA, { squadId: squadA.id, athleteId: athleteA.id }, NOW)).released).toBe(1);
+  });
+
+  it("a second red flag while an emergency is open keeps the hold and the alert an emergency", async () => {
+    const { squadA, athleteA } = await twoSquads();
+    await createPainReport(athleteA, redFlagReport("2026-06-13", ["leg-weakness"]), NOW);
+    await createPainReport(athleteA, redFlagReport("2026-06-14", ["fever"]), NOW);
+    const holds = await db().planHold.findMany({ where: { athleteId: athleteA.id }, orderBy: { startDate: "asc" } });
+    expect(holds.map((h) => h.emergency)).toEqual([true, true]);
+    const alerts = await db().notification.findMany({ where: { athleteId: athleteA.id, squadId: squadA.id }, select: { kind: true } });
+    expect(alerts.map((a) => a.kind)).toEqual(["EMERGENCY", "EMERGENCY"]);
+  });
+
   it("replanning a held session after the clearance frees it; before the clearance it stays held", async () => {
     const { squadA, coachA, athleteA } = await twoSquads();
     const run = await plan(squadA.id, athleteA.id, "2026-06-17");

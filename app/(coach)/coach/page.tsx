@@ -98,7 +98,12 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
             <NeedsAttention squadId={squad.id} statuses={statuses} showAll={showAllAttention} />
             {statuses.length === 0 ? (
               <p className="muted">
-                No athletes yet. <Link href={`/coach/squads/${squad.id}`}>Invite your first athlete</Link>.
+                No athletes yet.{" "}
+                {squad.coach ? (
+                  <>
+                    <Link href={`/coach/squads/${squad.id}`}>Invite your first athlete</Link>.
+                  </>
+                ) : null}
               </p>
             ) : (
               <>

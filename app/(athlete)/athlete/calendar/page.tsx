@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getFeedStatus } from "@/lib/calendar/feeds";
 import { listPlannedSessions } from "@/lib/plans/queries";
-import { plannedSessionTitle } from "@/lib/calendar/ics";
+import { PlannedTitle } from "@/lib/ui/planned-title";
 import { addDays, formatDate, formatDateTime, todayIn } from "@/lib/dates";
 import { FeedForms } from "./feed-forms";
 
@@ -31,13 +31,7 @@ export default async function CalendarPage() {
           {planned.map((p) => (
             <li key={p.id}>
               <strong>{formatDate(p.date)}</strong>:{" "}
-              {p.held ? (
-                <>
-                  <span className="badge badge-held">On hold</span> <s>{plannedSessionTitle(p)}</s>
-                </>
-              ) : (
-                plannedSessionTitle(p)
-              )}
+              <PlannedTitle planned={p} />
               {p.reason && !p.held ? <div className="muted">{p.reason}</div> : null}
             </li>
           ))}

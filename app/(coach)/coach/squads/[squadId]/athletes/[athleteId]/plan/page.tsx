@@ -8,6 +8,7 @@ import { PLAN_WEEKS } from "@/lib/plans/schemas";
 import { getAthleteCalendar } from "@/lib/plans/queries";
 import { parseCalendarQuery } from "@/lib/plans/calendar";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
+import { PlannedTitle } from "@/lib/ui/planned-title";
 import { addDays, formatDate } from "@/lib/dates";
 import { FlagList } from "@/lib/ui/flag-list";
 import { ProjectionChart } from "@/lib/ui/charts/projection-chart";
@@ -148,13 +149,7 @@ export default async function PlanPage({
                         {items.map((p) => (
                           <div key={p.id} className="planned-item">
                             <span>
-                              {p.held ? (
-                                <>
-                                  <span className="badge badge-held">On hold</span> <s>{plannedSessionTitle(p)}</s>
-                                </>
-                              ) : (
-                                plannedSessionTitle(p)
-                              )}
+                              <PlannedTitle planned={p} />
                               {p.origin === "SUGGESTION" ? <span className="badge">{p.flagId ? (FLAG_NAMES[p.flagId as FlagId] ?? p.flagId) : "suggested"}</span> : null}
                               {p.origin === "TEMPLATE" ? <span className="badge">template</span> : null}
                             </span>
