@@ -111,15 +111,24 @@ test("a red flag holds the plan until a clinician clears the athlete, and staff 
   await login(physioPage, physio.email);
   await physioPage.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}`);
   await expect(physioPage.getByRole("link", { name: "Plan the next weeks" })).toHaveCount(0);
+  // An emergency needs a doctor's clearance: the physiotherapist records the emergency doctor's.
+  await physioPage.getByLabel("Cleared by (name)").fill(physio.name);
   await physioPage.getByLabel("Who cleared").selectOption("PHYSIOTHERAPIST");
-  await physioPage.getByLabel("What the clinician said").fill("Examined after A&E: no serious cause found. Easy running allowed.");
+  await physioPage.getByLabel("What the clinician said").fill("Examined in A&E: no serious cause found. Easy running allowed.");
   await physioPage.getByRole("button", { name: "Record clearance" }).click();
-  // The page now shows the referral as cleared, with the sessions still held for the coach to release.
-  await expect(physioPage.getByText(new RegExp(`Cleared by ${physio.name} \\(physiotherapist\\)`))).toBeVisible();
+  await expect(physioPage.getByText(/An emergency referral ends only with a doctor's clearance: record the doctor/)).toBeVisible();
+  await physioPage.getByLabel("Cleared by (name)").fill("Dr Ana Ruiz (A&E)");
+  await physioPage.getByLabel("Who cleared").selectOption("DOCTOR");
+  await physioPage.getByRole("button", { name: "Record clearance" }).click();
+  // The page now shows the referral as cleared, with the sessions still held for a coach to release.
+  await expect(physioPage.getByText(/Cleared by Dr Ana Ruiz \(A&E\) \(doctor\)/)).toBeVisible();
+  await expect(physioPage.getByText(/A coach of the squad releases or replans them/)).toBeVisible();
   await expect(physioPage.getByRole("button", { name: /Release the held plan/ })).toHaveCount(0);
 
-  // Back with the coach: the referral has ended, the sessions stay held until released, the return to running is graded.
+  // Back with the coach: told of the clearance at once; the referral has ended, the sessions stay held until
+  // released, the return to running is graded.
   await coachPage.reload();
+  await expect(coachPage.getByRole("link", { name: /^Inbox \(1\)$/ })).toBeVisible();
   await expect(coachPage.getByRole("region", { name: /Referral open since/ })).toHaveCount(0);
   await expect(coachPage.getByText(/still on hold/)).toBeVisible();
   await expect(coachPage.getByRole("listitem", { name: "Return to running" })).toBeVisible();
@@ -129,8 +138,11 @@ test("a red flag holds the plan until a clinician clears the athlete, and staff 
   const held = await db.query<{ id: string }>(`SELECT id FROM "PlannedSession" WHERE "athleteId" = $1 AND "holdId" IS NOT NULL`, [athlete.id]);
   expect(held).toEqual([]);
 
-  // The athlete hears of the clearance in their inbox and by email.
+  // The athlete hears of the clearance in their inbox and by email; so do the coaches, not the one who recorded it.
   await sink.waitFor((m) => m.to.includes(athlete.email));
+  await sink.waitFor((m) => m.to.includes(coach.email), 2);
+  await sink.waitFor((m) => m.to.includes(assistant.email), 2);
+  expect(sink.messagesTo(physio.email)).toHaveLength(1);
   await athletePage.goto("/athlete");
   await expect(athletePage.getByRole("heading", { name: "Seek emergency care now" })).toHaveCount(0);
   await expect(athletePage.getByRole("link", { name: /^Inbox \(1\)$/ })).toBeVisible();

@@ -56,6 +56,8 @@ export function buildPlanCalendar(rows: CalendarRow[], options: { name: string; 
       summary: row.athleteName ? `${row.athleteName}: ${title}` : title,
       description: description(row),
       stamp: row.updatedAt,
+      // Calendar apps apply a changed event (held, released) when its sequence grows.
+      sequence: Math.floor(row.updatedAt.getTime() / 1000),
       // A held session stays in the feed, cancelled, so calendar apps strike it instead of losing it.
       ...(row.held ? { status: ICalEventStatus.CANCELLED } : {}),
     });

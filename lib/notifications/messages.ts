@@ -5,10 +5,10 @@ import type { NotificationKind } from "@/lib/generated/prisma/enums";
 // symptom, no pain score, no diagnosis. Emails also leave out the athlete's name; the inbox, which only the
 // signed-in recipient reads, names them so a coach of many athletes knows whom to open first.
 
-export type StaffAlertKind = Extract<NotificationKind, "EMERGENCY" | "REFERRAL" | "SEVERE_PAIN">;
+export type StaffAlertKind = Extract<NotificationKind, "EMERGENCY" | "REFERRAL" | "SEVERE_PAIN" | "CLEARED">;
 export type AthleteAlertKind = Extract<NotificationKind, "COMMENT" | "CLEARANCE">;
 
-export const STAFF_ALERT_KINDS = ["EMERGENCY", "REFERRAL", "SEVERE_PAIN"] as const satisfies readonly StaffAlertKind[];
+export const STAFF_ALERT_KINDS = ["EMERGENCY", "REFERRAL", "SEVERE_PAIN", "CLEARED"] as const satisfies readonly StaffAlertKind[];
 export const ATHLETE_ALERT_KINDS = ["COMMENT", "CLEARANCE"] as const satisfies readonly AthleteAlertKind[];
 
 export function staffAlertTitle(kind: StaffAlertKind, athleteName: string): string {
@@ -19,6 +19,8 @@ export function staffAlertTitle(kind: StaffAlertKind, athleteName: string): stri
       return `${athleteName} needs your attention before their next session`;
     case "SEVERE_PAIN":
       return `${athleteName}'s latest report needs your attention`;
+    case "CLEARED":
+      return `${athleteName} was cleared by a clinician: their held plan waits for a coach`;
   }
 }
 
@@ -45,6 +47,11 @@ const EMAIL_LINES: Record<NotificationKind, { subject: string; lead: string; aud
   SEVERE_PAIN: {
     subject: "An athlete needs your attention",
     lead: "An athlete in one of your squads needs your attention.",
+    audience: "You receive these alerts as a coach or clinician of a squad in Backbone.",
+  },
+  CLEARED: {
+    subject: "An athlete's plan needs your review",
+    lead: "The plan of an athlete in one of your squads needs your review.",
     audience: "You receive these alerts as a coach or clinician of a squad in Backbone.",
   },
   COMMENT: {

@@ -75,15 +75,39 @@ async function insertAlerts(tx: Tx, alerts: NewAlert[], settings: MailSettings |
  */
 export async function alertStaffOfReport(
   tx: Tx,
-  input: { athleteId: string; reportId: string; kind: StaffAlertKind },
+  input: { athleteId: string; reportId: string; kind: Exclude<StaffAlertKind, "CLEARED"> },
   settings: MailSettings | null = mailSettings(),
+): Promise<{ created: number }> {
+  return alertStaff(tx, { athleteId: input.athleteId, kind: input.kind, dedupePrefix: `report:${input.reportId}:${input.kind}` }, settings);
+}
+
+/**
+ * Inside the transaction that records a clearance: tells the athlete's squads' staff, but the person who
+ * recorded it, that the athlete was cleared and the held plan waits for a coach's release.
+ */
+export async function alertStaffOfClearance(
+  tx: Tx,
+  input: { athleteId: string; clearanceId: string; recordedById: string },
+  settings: MailSettings | null = mailSettings(),
+): Promise<{ created: number }> {
+  return alertStaff(
+    tx,
+    { athleteId: input.athleteId, kind: "CLEARED", dedupePrefix: `cleared:${input.clearanceId}`, exceptUserId: input.recordedById },
+    settings,
+  );
+}
+
+async function alertStaff(
+  tx: Tx,
+  input: { athleteId: string; kind: StaffAlertKind; dedupePrefix: string; exceptUserId?: string },
+  settings: MailSettings | null,
 ): Promise<{ created: number }> {
   const athlete = await tx.user.findUnique({ where: { id: input.athleteId }, select: { name: true } });
   if (!athlete) return { created: 0 };
   const staff = await tx.membership.findMany({
     where: {
       role: { in: ["COACH", "CLINICIAN"] },
-      userId: { not: input.athleteId },
+      userId: { notIn: [input.athleteId, ...(input.exceptUserId ? [input.exceptUserId] : [])] },
       squad: { memberships: { some: { userId: input.athleteId, role: "ATHLETE" } } },
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -100,7 +124,7 @@ export async function alertStaffOfReport(
       athleteId: input.athleteId,
       title: staffAlertTitle(input.kind, athlete.name),
       link: `/coach/squads/${member.squadId}/athletes/${input.athleteId}`,
-      dedupeKey: `report:${input.reportId}:${input.kind}:${member.userId}`,
+      dedupeKey: `${input.dedupePrefix}:${member.userId}`,
     });
   }
   return { created: await insertAlerts(tx, [...alerts.values()], settings) };

@@ -28,9 +28,15 @@ export async function createPlannedSessionAction(_prev: FormState, formData: For
   return runForm(formData, async () => {
     const viewer = await requireViewer();
     const { squadId, athleteId } = ids(formData);
-    const { id } = await createPlannedSession(viewer, squadId, athleteId, { ...formObject(formData), unit: viewer.unitPreference });
+    const { id, held } = await createPlannedSession(viewer, squadId, athleteId, { ...formObject(formData), unit: viewer.unitPreference });
     revalidatePath("/coach", "layout");
-    return { status: "ok", message: "Added to the plan.", data: { savedId: id } };
+    return {
+      status: "ok",
+      message: held
+        ? "Added to the plan, on hold: the plan is held after a red-flag report until a clearance is recorded and the plan released."
+        : "Added to the plan.",
+      data: { savedId: id },
+    };
   });
 }
 

@@ -16,6 +16,7 @@ import {
   updatePlannedSessionSchema,
 } from "@/lib/plans/schemas";
 import { readTemplateSessions } from "@/lib/plans/queries";
+import { lockPlanHold } from "@/lib/safety/queries";
 import { expandTemplate, notYetPlanned, weekAsTemplate } from "@/lib/plans/templates";
 import { getPlanningView } from "@/lib/plans/planning";
 import { trimRunsToCaps, type RunCaps, type TrimmedRun } from "@/lib/plans/run-caps";
@@ -54,10 +55,11 @@ export async function createPlannedSession(viewer: Viewer, squadId: string, athl
         origin: "COACH",
         createdById: viewer.id,
       },
-      select: { id: true },
+      select: { id: true, holdId: true },
     });
     await recordAudit({ actorId: viewer.id, squadId, subjectUserId: athleteId, action: "plan.add", entity: "PlannedSession", entityId: created.id }, tx);
-    return created;
+    // A session planned on a held day is held as it is written (see the PlanHold trigger).
+    return { id: created.id, held: created.holdId !== null };
   });
 }
 
@@ -369,6 +371,8 @@ export async function applySuggestedCaps(
   const from = addDays(view.asOf, 1);
   const to = addDays(view.asOf, 7);
   return db().$transaction(async (tx) => {
+    // One trim at a time per athlete: a double submit finds the runs already trimmed.
+    await lockPlanHold(tx, athleteId);
     const runs = await tx.plannedSession.findMany({
       where: { squadId, athleteId, type: "RUN", date: { gte: toDbDate(from), lte: toDbDate(to) } },
       orderBy: [{ date: "asc" }, { createdAt: "asc" }],

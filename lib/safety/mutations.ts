@@ -7,8 +7,8 @@ import { parseWith } from "@/lib/forms";
 import { formatDate, todayIn, toDbDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { clearanceSchema, releaseHoldSchema } from "@/lib/safety/schemas";
-import { firstOpenReferralUnchecked, lockPlanHold } from "@/lib/safety/queries";
-import { kickOutbox, notifyAthlete } from "@/lib/notifications/mutations";
+import { lockPlanHold, openReferralUnchecked } from "@/lib/safety/queries";
+import { alertStaffOfClearance, kickOutbox, notifyAthlete } from "@/lib/notifications/mutations";
 
 /**
  * Holds an athlete's plan from a red-flag report's date on, inside the transaction that stores the report
@@ -50,13 +50,19 @@ export async function recordClearance(viewer: Viewer, input: unknown, now = new 
     // Ordered with the athlete's reports: two staff clearing at once cannot both see the referral open, and a
     // report written meanwhile is either answered by this clearance or reopens the referral.
     const at = await lockPlanHold(tx, data.athleteId);
-    const first = await firstOpenReferralUnchecked(tx, data.athleteId);
-    if (!first) {
+    const open = await openReferralUnchecked(tx, data.athleteId);
+    if (!open) {
       throw new ValidationError("There is no open referral to clear: no red-flag report is waiting for a clearance.", {});
     }
-    if (data.clearedOn < first) {
+    if (data.clearedOn < open.since) {
       throw new ValidationError("Please correct the highlighted fields.", {
-        clearedOn: [`A clearance is dated on or after the report it answers (${formatDate(first)})`],
+        clearedOn: [`A clearance is dated on or after the report it answers (${formatDate(open.since)})`],
+      });
+    }
+    // The emergency symptoms need a medical examination: only a doctor's clearance ends such a referral.
+    if (open.emergency && data.clinicianKind !== "DOCTOR") {
+      throw new ValidationError("Please correct the highlighted fields.", {
+        clinicianKind: ["An emergency referral ends only with a doctor's clearance: record the doctor who examined the athlete"],
       });
     }
     const created = await tx.clearance.create({
@@ -96,6 +102,8 @@ export async function recordClearance(viewer: Viewer, input: unknown, now = new 
       entityId: created.id,
       link: "/athlete",
     });
+    // The coaches release the held plan: they hear of the clearance at once.
+    await alertStaffOfClearance(tx, { athleteId: data.athleteId, clearanceId: created.id, recordedById: viewer.id });
     return { id: created.id, holdsCleared: count };
   });
   kickOutbox();

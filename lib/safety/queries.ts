@@ -5,6 +5,7 @@ import { canViewAthlete, staffSquadIds, type Viewer } from "@/lib/auth/permissio
 import { dateOnly } from "@/lib/dates";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { PainZone } from "@/lib/pain/labels";
+import { EMERGENCY_SYMPTOM_IDS } from "@/lib/training-load";
 import type { ClearanceKind } from "@/lib/safety/labels";
 
 /** A stored pain report as the engine's inputs are read from it. */
@@ -73,16 +74,19 @@ export async function readReferralHistoryUnchecked(client: SqlClient, athleteIds
   return out;
 }
 
-/** The date of an athlete's earliest red-flag report that no standing clearance has ended, or null. */
-export async function firstOpenReferralUnchecked(client: SqlClient, athleteId: string): Promise<string | null> {
+/**
+ * An athlete's open referral: the date of the earliest red-flag report no standing clearance has ended, and
+ * whether any open report carries an emergency symptom; null when none is open.
+ */
+export async function openReferralUnchecked(client: SqlClient, athleteId: string): Promise<{ since: string; emergency: boolean } | null> {
   const ids = Prisma.sql`${[athleteId]}`;
-  const [row] = await client.$queryRaw<{ first: string | null }[]>`
+  const [row] = await client.$queryRaw<{ since: string | null; emergency: boolean | null }[]>`
     WITH standing AS (${standingClearances(ids)})
-    SELECT to_char(min(r."localDate"), 'YYYY-MM-DD') AS "first"
+    SELECT to_char(min(r."localDate"), 'YYYY-MM-DD') AS "since", bool_or(r."redFlags" && ${[...EMERGENCY_SYMPTOM_IDS]}::text[]) AS "emergency"
     FROM "BackPainReport" r
     WHERE r."userId" = ${athleteId} AND ${RED_FLAG_REPORT}
       AND r."localDate" > COALESCE((SELECT max(s."clearedOn") FROM standing s), '-infinity'::date)`;
-  return row?.first ?? null;
+  return row?.since ? { since: row.since, emergency: row.emergency === true } : null;
 }
 
 /**

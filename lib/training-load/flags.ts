@@ -1068,9 +1068,9 @@ function returnToRunFlag(ctx: FlagContext, a: number): Flag | null {
   if (latestOver) {
     const limit = steps[latestOver.step];
     text +=
-      ` The ${Math.round(latestOver.run.durationMin)}-min run on ${dayLabel(latestOver.run.day)} went beyond its step ` +
+      ` The ${Math.round(latestOver.run.durationMin)}-min run on ${dayLabel(latestOver.run.day)} is beyond its step ` +
       `(${limit.label}, at most ${limit.totalMin} min).` +
-      (over.length > 1 ? ` ${over.length} runs since the start went beyond their step.` : "");
+      (over.length > 1 ? ` ${over.length} runs since the start are beyond their step.` : "");
   }
   return makeFlag(
     "return-to-run",

@@ -254,7 +254,7 @@ describe("return-to-run", () => {
     const f = find(flags({ asOf: addDays(C, 3), sessions, ...cleared }), "return-to-run") as Flag;
     expect(f.date).toBe(addDays(C, 1));
     expect(f.values).toMatchObject({ overStepRunIds: [long.id], overStepDate: addDays(C, 1), overStepRunMin: 45, overStepLimitMin: 20 });
-    expect(f.explanation).toContain("The 45-min run on Tuesday 2027-01-05 went beyond its step (4 x (4 min run, 1 min walk), at most 20 min)");
+    expect(f.explanation).toContain("The 45-min run on Tuesday 2027-01-05 is beyond its step (4 x (4 min run, 1 min walk), at most 20 min)");
   });
 
   it("waits while a red flag is active", () => {

@@ -170,6 +170,22 @@ describe("severe back pain", () => {
 });
 
 describe("return-to-run suggestions", () => {
+  it("hold the return, with no run to add, while back pain is high or rising (the return's own pain rule)", () => {
+    const out = suggestSessions({
+      asOf,
+      flags: [
+        flag("back-pain-rising", { nrs: 4, threshold: 4 }, "warning"),
+        flag("return-to-run", { step: 1, endDate: addDays(asOf, 13) }),
+      ],
+      sessions: usualWeeks(),
+      plannedSessions: [],
+    });
+    const steps = out.filter((s) => s.flagId === "return-to-run");
+    expect(steps).toEqual([expect.objectContaining({ type: "return-to-run", durationMin: 0, rpe: null, returnToRunStep: 1 })]);
+    expect(steps[0].reason).toMatch(/on hold while back pain is high or rising/);
+    expect(steps.every((s) => !isSessionSuggestion(s))).toBe(true);
+  });
+
   const C = asOf;
   const clearances = [{ date: C }];
   const before = [run(addDays(C, -40), 10), run(addDays(C, -30), 12)];

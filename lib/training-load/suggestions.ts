@@ -489,6 +489,22 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
       case "return-to-run": {
         if (severe) break;
         const v = flag.values ?? {};
+        // The return's own pain rule: no step while recent pain is above it. The pain flag's cross-training
+        // stands until a new report shows the pain has settled.
+        if (flags.some((f) => f.id === "back-pain-rising" || f.id === "pain-after-overload")) {
+          const endDay = dayValue(v.endDate) ?? dayValue(flag.date) ?? a;
+          b.add(flag.id, "return-to-run", a + 1, {
+            durationMin: 0,
+            targetLoadAu: 0,
+            rpe: null,
+            returnToRunStep: 1,
+            reason:
+              `Graded return to running until ${label(endDay)}, on hold while back pain is high or rising: keep to the ` +
+              `cross-training and send a new pain report when the pain has settled. The first run is then step 1 of ` +
+              `${STEPS.length}, ${STEPS[0].label}. ${PROGRESSION}`,
+          });
+          break;
+        }
         let step = Math.max(0, Math.min(STEPS.length - 1, Math.round(numberValue(v.step) ?? 1) - 1));
         const endDay = dayValue(v.endDate) ?? dayValue(flag.date) ?? a;
         const intro = `Graded return to running until ${label(endDay)}.`;

@@ -135,7 +135,7 @@ export const CHEST_PAIN_SOURCES: readonly VisceralSource[] = Object.freeze([
 /** With the neurological emergencies: pressure on the nerve roots at the bottom of the spine. */
 export const CAUDA_EQUINA_SOURCE: Readonly<VisceralSource> = Object.freeze({
   organ: "nerves of the lower back (cauda equina)",
-  area: "saddle numbness, leg weakness, or bladder or bowel changes",
+  area: "the nerve roots at the bottom of the spine; pressure on them can cause numbness in the saddle area, leg weakness, or bladder or bowel changes",
   kind: "nerves",
 } satisfies VisceralSource);
 

@@ -2,6 +2,18 @@ import Link from "next/link";
 import type { Flag } from "@/lib/training-load";
 import { formatDate } from "@/lib/dates";
 
+/** Who to see and how urgently, as the heading of a triage card. */
+export function TriageHeading({ emergency, id, tabIndex }: { emergency: boolean; id: string; tabIndex?: number }) {
+  return (
+    <h2 id={id} tabIndex={tabIndex}>
+      <span aria-hidden="true" className="triage-icon">
+        !
+      </span>{" "}
+      {emergency ? "Seek emergency care now" : "See a clinician"}
+    </h2>
+  );
+}
+
 /**
  * The first thing an athlete with an open referral sees on their home page: who to see and how urgently,
  * and that the plan waits. The symptoms themselves are on the report's own page, not repeated here.
@@ -12,12 +24,7 @@ export function AthleteTriageCard({ referral, heldSessions }: { referral: Flag; 
   const since = referral.triage?.firstReportDate ?? referral.date;
   return (
     <section className={`triage ${emergency ? "triage-emergency" : "triage-clinician"}`} aria-labelledby="home-triage-heading">
-      <h2 id="home-triage-heading">
-        <span aria-hidden="true" className="triage-icon">
-          !
-        </span>{" "}
-        {emergency ? "Seek emergency care now" : "See a clinician"}
-      </h2>
+      <TriageHeading emergency={emergency} id="home-triage-heading" />
       {emergency ? (
         <p>
           <strong>Call your local emergency number or go to the nearest emergency department now</strong>, if you have not

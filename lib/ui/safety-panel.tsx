@@ -67,7 +67,8 @@ export function SafetyPanel({
           <details open={viewerIsClinician}>
             <summary>Record a clearance</summary>
             <p className="muted">
-              Only a clearance ends a referral. Record who cleared the athlete, when, and what they said; the athlete is told.
+              Only a clearance ends a referral. Record who cleared the athlete, when, and what they said; the athlete and the squad&apos;s
+              staff are told.{emergency ? " An emergency referral ends only with a doctor's clearance." : ""}
             </p>
             <ClearanceForm squadId={squadId} athleteId={athleteId} today={today} defaultName={viewerIsClinician ? viewerName : undefined} />
           </details>
@@ -77,8 +78,10 @@ export function SafetyPanel({
         <>
           <p>
             Cleared{latest ? ` by ${latest.clinicianName} (${CLEARANCE_KIND_LABELS[latest.clinicianKind].toLowerCase()}) on ${formatDate(latest.clearedOn)}` : ""}.{" "}
-            {heldAfterClearance} planned session{heldAfterClearance === 1 ? " is" : "s are"} still on hold. Release them, or replan them
-            one by one; the return to running follows graded steps (see the flags).
+            {heldAfterClearance === 1 ? "1 planned session is" : `${heldAfterClearance} planned sessions are`} still on hold.{" "}
+            {canRelease
+              ? `Release ${heldAfterClearance === 1 ? "it" : "them"}, or replan ${heldAfterClearance === 1 ? "it" : "them one by one"}; the return to running follows graded steps (see the flags).`
+              : "A coach of the squad releases or replans them; the return to running follows graded steps (see the flags)."}
           </p>
           {canRelease ? <ReleaseHoldForm squadId={squadId} athleteId={athleteId} heldSessions={heldAfterClearance} /> : null}
         </>

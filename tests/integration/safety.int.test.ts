@@ -216,6 +216,19 @@ describe("clearance and release", () => {
     expect(alerts.map((a) => a.kind)).toEqual(["EMERGENCY", "EMERGENCY"]);
   });
 
+  it("an emergency ends only with a doctor's clearance; the staff who did not record it hear of it", async () => {
+    const { squadA, coachA, athleteA } = await twoSquads();
+    const clinician = await clinicianOf(squadA.id);
+    await createPainReport(athleteA, redFlagReport("2026-06-14", ["bladder-bowel"]), NOW);
+    const physio = await rejects(recordClearance(clinician, clearance(squadA.id, athleteA.id, { clinicianKind: "PHYSIOTHERAPIST" }), NOW), ValidationError);
+    expect(physio.fieldErrors.clinicianKind?.[0]).toMatch(/doctor/);
+    expect(await db().clearance.count()).toBe(0);
+    await recordClearance(clinician, clearance(squadA.id, athleteA.id), NOW);
+    const cleared = await db().notification.findMany({ where: { kind: "CLEARED", athleteId: athleteA.id }, select: { userId: true, link: true } });
+    expect(cleared).toEqual([{ userId: coachA.id, link: `/coach/squads/${squadA.id}/athletes/${athleteA.id}` }]);
+    expect(await db().notification.count({ where: { kind: "CLEARANCE", userId: athleteA.id } })).toBe(1);
+  });
+
   it("replanning a held session after the clearance frees it; before the clearance it stays held", async () => {
     const { squadA, coachA, athleteA } = await twoSquads();
     const run = await plan(squadA.id, athleteA.id, "2026-06-17");

@@ -1,5 +1,6 @@
 import type { PainTriage } from "@/lib/pain/triage";
 import { isEmergencySymptom } from "@/lib/pain/labels";
+import { TriageHeading } from "@/lib/ui/athlete-triage-card";
 
 type Props = {
   triage: PainTriage;
@@ -46,12 +47,7 @@ export function TriagePanel({ triage, area, nrs, headingId, focusable }: Props) 
   const emergency = triage.level === "emergency";
   return (
     <section className={`triage ${emergency ? "triage-emergency" : "triage-clinician"}`} aria-labelledby={headingId}>
-      <h2 id={headingId} tabIndex={tab}>
-        <span aria-hidden="true" className="triage-icon">
-          !
-        </span>{" "}
-        {emergency ? "Seek emergency care now" : "See a clinician"}
-      </h2>
+      <TriageHeading emergency={emergency} id={headingId} tabIndex={tab} />
       {emergency ? (
         <p>
           <strong>Call your local emergency number or go to the nearest emergency department now.</strong> Together with

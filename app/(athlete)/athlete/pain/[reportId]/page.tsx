@@ -7,6 +7,8 @@ import { NotFoundError } from "@/lib/errors";
 import { SIDE_LABELS, TIMING_LABELS, ZONE_LABELS, areaLabel } from "@/lib/pain/labels";
 import { formatDate } from "@/lib/dates";
 import { TriagePanel } from "../triage-panel";
+import { getSafetyRecord } from "@/lib/safety/queries";
+import { CLEARANCE_KIND_LABELS } from "@/lib/safety/labels";
 
 export const metadata: Metadata = { title: "Back-pain report" };
 
@@ -15,17 +17,25 @@ const yesNo = (v: boolean | null, unknown = "Not sure") => (v === null ? unknown
 export default async function PainReportResultPage({ params }: { params: Promise<{ reportId: string }> }) {
   const { reportId } = await params;
   const viewer = await requireViewer();
-  const report = await getOwnPainReport(viewer, reportId).catch((e) => {
+  const [report, safety] = await Promise.all([getOwnPainReport(viewer, reportId), getSafetyRecord(viewer, viewer.id)]).catch((e) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
   const area = areaLabel(report.zone, report.subArea);
+  // What the report said stays as it was; a clearance given since is said first.
+  const cleared = report.triage.level === "none" ? undefined : safety.clearances.find((c) => c.clearedOn >= report.date);
   return (
     <div className="narrow">
       <p>
         <Link href="/athlete/pain">← Report back pain</Link>
       </p>
       <h1>Back-pain report of {formatDate(report.date)}</h1>
+      {cleared ? (
+        <p className="notice notice-ok">
+          You were cleared on {formatDate(cleared.clearedOn)} by {cleared.clinicianName} ({CLEARANCE_KIND_LABELS[cleared.clinicianKind].toLowerCase()}). Below is
+          what this report said when you sent it. If anything you reported comes back or gets worse, report it again.
+        </p>
+      ) : null}
       <TriagePanel triage={report.triage} area={area} nrs={report.nrs} headingId="report-triage-heading" />
       <div className="card">
         <dl className="facts">
