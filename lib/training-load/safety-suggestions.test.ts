@@ -169,6 +169,25 @@ describe("severe back pain", () => {
   });
 });
 
+describe("a cap beside rising back pain", () => {
+  it("says the runs above the cap are changed by the other suggestions, never that none is above it", () => {
+    const out = suggestSessions({
+      asOf,
+      flags: [
+        flag("back-pain-rising", { nrs: 5, threshold: 4 }, "warning"),
+        flag("session-spike", { distanceKm: 24, baselineRunKm: 12, maxRunKm: 13.2, capFromDate: asOf }, "warning"),
+      ],
+      sessions: usualWeeks(),
+      plannedSessions: [plan(2, 22)],
+    });
+    const cap = out.find((s) => s.flagId === "session-spike" && s.type === "deload");
+    expect(cap).toMatchObject({ durationMin: 0, limits: { maxRunKm: 13.2 } });
+    expect(cap!.reason).toMatch(/changed by the other suggestions/);
+    expect(cap!.reason).not.toMatch(/No planned run/);
+    expect(out.some((s) => s.flagId === "back-pain-rising" && s.type === "cross-training")).toBe(true);
+  });
+});
+
 describe("return-to-run suggestions", () => {
   it("hold the return, with no run to add, while back pain is high or rising (the return's own pain rule)", () => {
     const out = suggestSessions({

@@ -598,12 +598,17 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
           r.durationMin = duration;
         }
         if (over.length === 0) {
+          // Runs above the cap that another flag's suggestion already changes (cross-training, a shorter step).
+          const changedElsewhere = planRuns.some((r) => r.taken && r.id !== null && r.km !== null && exceeds(r.km, cap));
+          const planText = changedElsewhere
+            ? " The planned runs above the cap are changed by the other suggestions; keep any run you keep within it."
+            : " No planned run of the next 7 days is above the cap.";
           b.add(flag.id, "deload", a + 1, {
             durationMin: 0,
             targetLoadAu: 0,
             rpe: null,
             limits: { maxRunKm: cap },
-            reason: `${why}${hasPlan ? " No planned run of the next 7 days is above the cap." : paceText(cap)}`,
+            reason: `${why}${hasPlan ? planText : paceText(cap)}`,
           });
         }
         break;
