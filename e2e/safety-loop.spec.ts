@@ -88,6 +88,11 @@ test("a red flag holds the plan until a clinician clears the athlete, and staff 
   await expect(coachPage).toHaveURL(new RegExp(`/coach/squads/${squad.id}/athletes/${athlete.id}`));
   const safety = coachPage.getByRole("region", { name: /Referral open since/ });
   await expect(safety.getByText("Emergency", { exact: true })).toBeVisible();
+  // The numbers behind the referral in words, not engine ids.
+  const redFlagCard = coachPage.getByRole("listitem", { name: "Red flag" });
+  await redFlagCard.getByText("The numbers").click();
+  await expect(redFlagCard.getByText(/numbness in the saddle area/i).first()).toBeVisible();
+  await expect(redFlagCard.locator("dl")).not.toContainText("saddle-numbness");
   // A referral is not resolved with a note.
   await expect(coachPage.getByRole("button", { name: "Resolve" })).toHaveCount(0);
   await expect(coachPage.getByRole("link", { name: /^Inbox$/ })).toBeVisible();

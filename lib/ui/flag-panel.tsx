@@ -4,6 +4,8 @@ import type { FlagPanel } from "@/lib/flag-reviews/panel";
 import type { ReviewedFlag } from "@/lib/flag-reviews/coverage";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
 import { formatDate, formatDateTime } from "@/lib/dates";
+import { BACK_SUB_AREAS, RED_FLAG_SYMPTOMS } from "@/lib/training-load/symptoms";
+import { ZONE_LABELS } from "@/lib/pain/labels";
 import { flagBadge } from "@/lib/ui/severity";
 import { CLOSED_BY_CLEARANCE_ONLY } from "@/lib/flag-reviews/coverage";
 import { FlagReviewForm } from "@/lib/ui/flag-review-form";
@@ -48,6 +50,10 @@ const VALUE_LABELS: Record<string, string> = {
   overloadRules: "Overload rules",
   daysAfterOverload: "Days after the overload",
   zone: "Zone",
+  zones: "Zones",
+  symptoms: "Warning signs",
+  emergency: "Emergency",
+  reasons: "Why",
   subArea: "Area",
   recentKm: "Run km, last 7 days",
   priorKm: "Run km, the 4 weeks before",
@@ -84,12 +90,24 @@ const VALUE_LABELS: Record<string, string> = {
 };
 const HIDDEN_VALUES = new Set(["runId", "possibleVisceralSources", "overStepRunIds", "capFromDate"]);
 
+// Engine words (ids, zones, reasons) as people say them.
+const WORDS: Record<string, string> = {
+  ...Object.fromEntries(RED_FLAG_SYMPTOMS.map((s) => [s.id, s.label])),
+  ...Object.fromEntries(Object.values(BACK_SUB_AREAS).flatMap((areas) => areas.map((a) => [a.id, a.label]))),
+  ...Object.fromEntries(Object.entries(ZONE_LABELS).map(([zone, text]) => [zone.toLowerCase(), text])),
+  "nrs-severe": "a report of 8/10 or more",
+  "nrs-persistent": "5/10 or more on 3 reports over 14 days",
+  clearance: "a clearance",
+  break: "a break from running",
+};
+const word = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : (WORDS[v] ?? v));
+
 function valueText(key: string, v: FlagValue, loadMeasure: FlagValue): string {
   if (v === null) return "–";
-  if (Array.isArray(v)) return v.join(", ");
+  if (Array.isArray(v)) return v.map(word).join(", ");
   if (typeof v === "boolean") return v ? "yes" : "no";
   if (typeof v === "number") return formatFlagNumber(key, v, typeof loadMeasure === "string" ? loadMeasure : undefined);
-  return String(v);
+  return word(v);
 }
 
 const label = (key: string) => VALUE_LABELS[key] ?? key.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
