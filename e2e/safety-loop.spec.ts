@@ -151,6 +151,12 @@ test("a red flag holds the plan until a clinician clears the athlete, and staff 
   await athletePage.goto("/athlete");
   await expect(athletePage.getByRole("heading", { name: "Seek emergency care now" })).toHaveCount(0);
   await expect(athletePage.getByRole("link", { name: /^Inbox \(1\)$/ })).toBeVisible();
+  // The released plan comes with the graded return, whatever the sessions say.
+  await athletePage.goto("/athlete/calendar");
+  await expect(athletePage.getByText(/You are returning to running until/)).toBeVisible();
+  await expect(athletePage.getByText(/4 x \(4 min run, 1 min walk\)/)).toBeVisible();
+  await expect(athletePage.getByText("On hold")).toHaveCount(0);
+  await noSidewaysScroll(athletePage);
 
   await phone.close();
   await desk.close();

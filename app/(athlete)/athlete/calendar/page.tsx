@@ -5,19 +5,31 @@ import { listPlannedSessions } from "@/lib/plans/queries";
 import { PlannedTitle } from "@/lib/ui/planned-title";
 import { addDays, formatDate, formatDateTime, todayIn } from "@/lib/dates";
 import { FeedForms } from "./feed-forms";
+import { getTrainingView } from "@/lib/athletes/training";
 
 export const metadata: Metadata = { title: "Plan and calendar" };
 
 export default async function CalendarPage() {
   const viewer = await requireViewer();
   const today = todayIn(viewer.timeZone);
-  const [status, planned] = await Promise.all([
+  const [status, planned, training] = await Promise.all([
     getFeedStatus(viewer),
     listPlannedSessions(viewer, viewer.id, today, addDays(today, 27)),
+    getTrainingView(viewer, viewer.id, 28),
   ]);
+  const returning = training.flags.find((f) => f.id === "return-to-run");
+  const step = returning ? { label: returning.values.stepLabel, maxMin: returning.values.maxRunMin, until: returning.values.endDate } : null;
   return (
     <div className="narrow">
       <h1>Your plan</h1>
+      {step ? (
+        <p className="notice notice-warn">
+          <strong>You are returning to running{typeof step.until === "string" ? ` until ${formatDate(step.until)}` : ""}.</strong> Your next
+          run is {typeof step.label === "string" ? step.label : "the next step"}
+          {typeof step.maxMin === "number" ? ` (at most ${Math.round(step.maxMin)} min)` : ""}, whatever the plan below says: take the next
+          step only when pain during the run stays at 3/10 or less and is back to its usual level by the next morning.
+        </p>
+      ) : null}
       {planned.some((p) => p.held) ? (
         <p className="notice notice-warn">
           Sessions marked <strong>on hold</strong> wait until a clinician has cleared you and your coach has released the plan. Do
