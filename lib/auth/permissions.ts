@@ -57,7 +57,6 @@ export const isCoach = (viewer: Viewer) => viewer.memberships.some((m) => m.role
  */
 export const isStaffRole = (role: Role) => role === "COACH" || role === "CLINICIAN";
 export const isStaff = (viewer: Viewer) => viewer.memberships.some((m) => isStaffRole(m.role));
-export const isClinician = (viewer: Viewer) => viewer.memberships.some((m) => m.role === "CLINICIAN");
 export const isAthlete = (viewer: Viewer) => viewer.memberships.some((m) => m.role === "ATHLETE");
 
 export const coachedSquadIds = (viewer: Viewer) =>

@@ -17,4 +17,3 @@ export const CLEARANCE_NOTE_MAX_LENGTH = 2000;
  * travel further than the app.
  */
 export const HELD_REASON = "On hold until a clinician clears the return to training.";
-export const HELD_REASON_CLEARED = "On hold: cleared by a clinician, waiting for the coach to release the plan.";
