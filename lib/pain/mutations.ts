@@ -6,7 +6,7 @@ import { ValidationError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
 import { parseWith } from "@/lib/forms";
 import { addDays, todayIn, toDbDate } from "@/lib/dates";
-import { evaluateFlags, type EnginePainReport } from "@/lib/training-load";
+import { evaluateFlags, SEVERE_PAIN_RULE, type EnginePainReport } from "@/lib/training-load";
 import { painReportSchema } from "@/lib/pain/schemas";
 import { toEnginePainReport } from "@/lib/pain/queries";
 import { triageOf, type PainTriage } from "@/lib/pain/triage";
@@ -73,7 +73,9 @@ export async function createPainReport(
       const emergency = triage.level === "emergency" || standing.level === "emergency";
       await holdPlanForReport(tx, { athleteId: viewer.id, reportId: row.id, date: data.date, emergency });
       await alertStaffOfReport(tx, { athleteId: viewer.id, reportId: row.id, kind: emergency ? "EMERGENCY" : "REFERRAL" });
-    } else if (isSeverePain(report, history)) {
+    } else if (data.nrs >= SEVERE_PAIN_RULE.persistentNrs && isSeverePain(report, history)) {
+      // Only a report that is itself part of the severe pain alerts: a mild one sent while an older 8/10 is
+      // still in the window does not call the staff again.
       await alertStaffOfReport(tx, { athleteId: viewer.id, reportId: row.id, kind: "SEVERE_PAIN" });
     }
     return row;

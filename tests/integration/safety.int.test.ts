@@ -130,6 +130,15 @@ describe("a red-flag report holds the plan", () => {
     expect(error.fieldErrors.status?.[0]).toMatch(/clearance/);
   });
 
+  it("alerts the staff of severe pain once per severe report, not for a mild report sent after it", async () => {
+    const { athleteA } = await twoSquads();
+    await createPainReport(athleteA, { ...redFlagReport("2026-06-13", []), nrs: "9" }, NOW);
+    await createPainReport(athleteA, { ...redFlagReport("2026-06-14", []), nrs: "2" }, NOW);
+    await createPainReport(athleteA, { ...redFlagReport("2026-06-15", []), nrs: "8" }, NOW);
+    expect(await db().notification.count({ where: { athleteId: athleteA.id, kind: "SEVERE_PAIN" } })).toBe(2);
+    expect(await db().planHold.count({ where: { athleteId: athleteA.id } })).toBe(0);
+  });
+
   it("sorts an emergency above an ordinary referral in the squad's triage", async () => {
     const { squadA, coachA, athleteA } = await twoSquads();
     const other = await viewerOf((await addAthlete(squadA.id)).id);
