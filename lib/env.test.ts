@@ -6,7 +6,7 @@ describe("environment validation", () => {
     const env = parseEnv({});
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.SESSION_MAX_AGE_HOURS).toBe(12);
-    expect(env.LOGIN_MAX_FAILURES_PER_ACCOUNT).toBe(5);
+    expect(env.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP).toBe(5);
   });
 
   it("treats empty strings as unset", () => {

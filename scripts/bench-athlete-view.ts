@@ -64,7 +64,7 @@ async function main() {
       FROM generate_series(1, 156) w, unnest(ARRAY['CERVICAL','DORSAL','LUMBAR']) z`;
     await rebuildDailyLoads(prisma, id);
     const sessions = await prisma.trainingSession.count({ where: { userId: id } });
-    const viewer = await loadViewer(prisma, coach.id, 0);
+    const viewer = await loadViewer(prisma, coach.id);
     if (!viewer) throw new Error("no viewer");
 
     console.log(`${sessions} sessions over 3 years; ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}`);

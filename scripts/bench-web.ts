@@ -421,12 +421,13 @@ type Page = {
   sql: () => Stage[];
 };
 
-// lib/auth/permissions.ts loadViewer.
-const VIEWER_SQL = `SELECT u.id, u.email, u.name, u."timeZone", u."unitPreference"::text AS "unitPreference", u."sessionVersion",
+// lib/auth/permissions.ts loadViewerForSession (the session row looked up by the person's id here).
+const VIEWER_SQL = `SELECT u.id, u.email, u.name, u."timeZone", u."unitPreference"::text AS "unitPreference",
        COALESCE(json_agg(json_build_object('squadId', m."squadId", 'squadName', s.name, 'role', m.role, 'isOwner', m."isOwner")
                          ORDER BY m."createdAt", m.id) FILTER (WHERE m.id IS NOT NULL), '[]'::json) AS memberships
   FROM "User" u LEFT JOIN "Membership" m ON m."userId" = u.id LEFT JOIN "Squad" s ON s.id = m."squadId"
-  WHERE u.id = $1 GROUP BY u.id`;
+  WHERE u.id = $1 AND EXISTS (SELECT 1 FROM "AuthSession" a WHERE a."userId" = u.id AND a."expiresAt" > now())
+  GROUP BY u.id`;
 
 function pages(scene: Scene): Page[] {
   const { coachId, squadId, athleteIds } = scene;

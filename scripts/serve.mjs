@@ -17,6 +17,7 @@ import net from "node:net";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress, trustedProxyHops } from "./lib/client-address.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -41,6 +42,14 @@ function workerCount() {
   }
   if (process.env.BACKBONE_EMBEDDED_DB === "1") return 1;
   return Math.min(availableParallelism(), 8);
+}
+
+let hops;
+try {
+  hops = trustedProxyHops();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
 }
 
 if (cluster.isPrimary) {
@@ -136,6 +145,9 @@ if (cluster.isPrimary) {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    // The one place the client's address is decided (TRUSTED_PROXY_HOPS); whatever the client sent in
+    // this header is replaced.
+    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
     handle(req, res).catch((error) => {
       console.error(error);
       if (!res.headersSent) res.statusCode = 500;

@@ -6,25 +6,26 @@ import { revalidatePath } from "next/cache";
 import { signIn, signOut } from "@/lib/auth";
 import { requireViewer } from "@/lib/auth/viewer";
 import { formObject, parseWith, runForm, type FormState } from "@/lib/forms";
-import { loginSchema } from "@/lib/accounts/schemas";
+import { loginSchema, signUpSchema } from "@/lib/accounts/schemas";
 import { changePassword, createCoachAccount, createSquad, updatePreferences } from "@/lib/accounts/mutations";
 import { safeCallbackUrl } from "@/lib/accounts/callback-url";
 import { signInAfterCreation } from "@/lib/accounts/sign-in";
 import { deleteOwnAccount } from "@/lib/account-data/delete";
 import { isCoach } from "@/lib/auth/permissions";
+import { tooManyAttemptsMessage } from "@/lib/auth/password-attempts";
+import { requestIp } from "@/lib/auth/request-ip";
+import { closeAllSessions } from "@/lib/auth/sessions";
+import { throttleSignUp } from "@/lib/accounts/signup-throttle";
+import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit";
 
 /** Turns an Auth.js sign-in failure into words a person can act on. */
 function loginFailure(error: unknown): FormState | null {
   if (!(error instanceof AuthError)) return null;
   const code = (error as AuthError & { code?: string }).code ?? "";
   const limited = /^rate_limited_(\d+)$/.exec(code);
-  if (limited) {
-    return {
-      status: "error",
-      message: `Too many failed attempts. For your safety, logging in is paused for ${limited[1]} minute${limited[1] === "1" ? "" : "s"}.`,
-    };
-  }
+  if (limited) return { status: "error", message: tooManyAttemptsMessage(Number(limited[1])) };
   return { status: "error", message: "Wrong email or password." };
 }
 
@@ -48,6 +49,9 @@ export async function loginAction(_prev: FormState, formData: FormData): Promise
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runForm(formData, async () => {
     const input = formObject(formData);
+    // Only complete forms count against the address's allowance.
+    parseWith(signUpSchema, input);
+    await throttleSignUp();
     await createCoachAccount(input);
     await signInAfterCreation(input.email, input.password, "/coach");
   });
@@ -57,10 +61,18 @@ export async function logoutAction(): Promise<void> {
   await signOut({ redirectTo: "/login?loggedOut=1" });
 }
 
+/** Ends every session of the account, this one included ("Log out everywhere" in settings). */
+export async function logoutEverywhereAction(): Promise<void> {
+  const viewer = await requireViewer();
+  const ended = await closeAllSessions(db(), viewer.id);
+  await recordAudit({ actorId: viewer.id, subjectUserId: viewer.id, action: "auth.logout-everywhere", meta: { sessions: ended } });
+  await signOut({ redirectTo: "/login?loggedOutEverywhere=1" });
+}
+
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runForm(formData, async () => {
     const viewer = await requireViewer();
-    await changePassword(viewer, formObject(formData));
+    await changePassword(viewer, formObject(formData), await requestIp());
     // Every session, this one included, predates the new password: sign in again.
     await signOut({ redirectTo: "/login?passwordChanged=1" });
   });
@@ -87,7 +99,7 @@ export async function createSquadAction(_prev: FormState, formData: FormData): P
 export async function deleteAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runForm(formData, async () => {
     const viewer = await requireViewer();
-    await deleteOwnAccount(viewer, formObject(formData));
+    await deleteOwnAccount(viewer, formObject(formData), await requestIp());
     await signOut({ redirectTo: "/login?accountDeleted=1" });
   });
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { recheckPassword } from "@/lib/auth/password-attempts";
+import { closeAllSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
@@ -40,22 +42,21 @@ export async function createCoachAccount(input: unknown): Promise<{ userId: stri
 }
 
 /** Changes the password and ends every other session of the account. */
-export async function changePassword(viewer: Viewer, input: unknown): Promise<void> {
+export async function changePassword(viewer: Viewer, input: unknown, ip = "unknown"): Promise<void> {
   const data = parseWith(changePasswordSchema, input);
   const prisma = db();
   const user = await prisma.user.findUnique({ where: { id: viewer.id }, select: { passwordHash: true } });
   if (!user) throw new NotFoundError();
-  if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
+  if (!(await recheckPassword(viewer.email, ip, () => verifyPassword(user.passwordHash, data.currentPassword)))) {
     throw new ValidationError("Please correct the highlighted fields.", {
       currentPassword: ["That is not your current password"],
     });
   }
   const passwordHash = await hashPassword(data.newPassword);
   await prisma.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: viewer.id },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
-    });
+    await tx.user.update({ where: { id: viewer.id }, data: { passwordHash } });
+    // Every session, this one included, was opened with the old password.
+    await closeAllSessions(tx, viewer.id);
     await recordAudit({ actorId: viewer.id, subjectUserId: viewer.id, action: "account.password-changed" }, tx);
   });
 }

@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export const AUDIT_PAGE_SIZE = 50;
 
 // Sign-in and password events are account security, not health data: coaches have no business seeing them.
-const HIDDEN_ACTIONS = ["auth.login", "account.password-changed"];
+const HIDDEN_ACTIONS = ["auth.login", "auth.logout-everywhere", "account.password-changed"];
 
 const ACTION_TEXT: Record<string, string> = {
   "athlete.view": "Viewed the athlete's page",

@@ -14,13 +14,14 @@ export const authConfig = {
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
-        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        // The server-side session row (lib/auth/sessions.ts) this cookie stands for.
+        token.sid = (user as { sessionId?: string }).sessionId;
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      session.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
+      session.sessionId = typeof token.sid === "string" ? token.sid : "";
       return session;
     },
   },
@@ -28,6 +29,6 @@ export const authConfig = {
 
 declare module "next-auth" {
   interface Session {
-    sessionVersion: number;
+    sessionId: string;
   }
 }

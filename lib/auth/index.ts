@@ -5,7 +5,9 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { clientIp } from "@/lib/auth/client-ip";
-import { loginRetryAfterMinutes, recordLoginAttempt, recordLoginSuccess } from "@/lib/auth/rate-limit";
+import { beginPasswordAttempt, passwordAttemptSucceeded } from "@/lib/auth/rate-limit";
+import { loginLimits } from "@/lib/auth/password-attempts";
+import { closeSession, openSession } from "@/lib/auth/sessions";
 import { loginSchema } from "@/lib/accounts/schemas";
 import { recordAudit } from "@/lib/audit";
 
@@ -14,9 +16,9 @@ export class InvalidLogin extends CredentialsSignin {
 }
 
 export class LoginRateLimited extends CredentialsSignin {
-  constructor(readonly retryAfterMinutes: number) {
+  constructor(readonly retryAfterSeconds: number) {
     super();
-    this.code = `rate_limited_${retryAfterMinutes}`;
+    this.code = `rate_limited_${retryAfterSeconds}`;
   }
 }
 
@@ -30,6 +32,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       console.error(error);
     },
   },
+  events: {
+    // Log out (the button's action and POST /api/auth/signout alike): the session's row goes, so every
+    // copy of the cookie stops working at once.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string" && sid) await closeSession(db(), sid);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
@@ -39,27 +49,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const { email, password } = parsed.data;
         const prisma = db();
         const ip = clientIp(request.headers);
-        const limits = {
-          maxPerAccount: env().LOGIN_MAX_FAILURES_PER_ACCOUNT,
-          maxPerIp: env().LOGIN_MAX_FAILURES_PER_IP,
-          windowMinutes: env().LOGIN_WINDOW_MINUTES,
-        };
-        const wait = await loginRetryAfterMinutes(prisma, email, ip, limits);
+        const wait = await beginPasswordAttempt(prisma, email, ip, loginLimits());
         if (wait > 0) throw new LoginRateLimited(wait);
-        const attempts = await recordLoginAttempt(prisma, email, ip, limits);
-        if (attempts.account > limits.maxPerAccount || attempts.ip > limits.maxPerIp) {
-          throw new LoginRateLimited(limits.windowMinutes);
-        }
 
         const user = await prisma.user.findUnique({
           where: { email },
-          select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true },
+          select: { id: true, email: true, name: true, passwordHash: true },
         });
         const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
         if (!user || !ok) throw new InvalidLogin();
-        await recordLoginSuccess(prisma, email, ip);
+        await passwordAttemptSucceeded(prisma, email, ip);
+        const sessionId = await openSession(prisma, user.id, {
+          maxAgeSeconds: env().SESSION_MAX_AGE_HOURS * 3600,
+          ip,
+          userAgent: request.headers.get("user-agent"),
+        });
         await recordAudit({ actorId: user.id, action: "auth.login", ip });
-        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        return { id: user.id, email: user.email, name: user.name, sessionId };
       },
     }),
   ],

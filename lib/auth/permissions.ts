@@ -11,15 +11,26 @@ export type Viewer = {
   timeZone: string;
   unitPreference: "KM" | "MI";
   memberships: ViewerMembership[];
+  /** The session this viewer signed in with (absent for scripts and tests acting on someone's behalf). */
+  sessionId?: string;
 };
 
-/** Loads a viewer for a session; null when the user is gone or the session predates a password change. */
-export async function loadViewer(
-  prisma: PrismaClient,
-  userId: string,
-  sessionVersion: number,
-): Promise<Viewer | null> {
-  // Every page and action starts here: one statement for the user, their memberships and squad names.
+/**
+ * Loads the viewer behind a session cookie: null when the session row is gone (logged out, "log out
+ * everywhere", password changed), expired, or belongs to someone else, or when the user is gone.
+ * Every page and action starts here: one statement for the session row (a primary-key lookup), the
+ * user, their memberships and squad names.
+ */
+export async function loadViewerForSession(prisma: PrismaClient, userId: string, sessionId: string): Promise<Viewer | null> {
+  return queryViewer(prisma, userId, sessionId);
+}
+
+/** Loads a person as a viewer without a session (scripts and tests acting on their behalf). */
+export async function loadViewer(prisma: PrismaClient, userId: string): Promise<Viewer | null> {
+  return queryViewer(prisma, userId, null);
+}
+
+async function queryViewer(prisma: PrismaClient, userId: string, sessionId: string | null): Promise<Viewer | null> {
   const rows = await prisma.$queryRaw<
     {
       id: string;
@@ -27,19 +38,20 @@ export async function loadViewer(
       name: string;
       timeZone: string;
       unitPreference: Viewer["unitPreference"];
-      sessionVersion: number;
       memberships: ViewerMembership[];
     }[]
-  >`SELECT u."id", u."email", u."name", u."timeZone", u."unitPreference"::text AS "unitPreference", u."sessionVersion",
+  >`SELECT u."id", u."email", u."name", u."timeZone", u."unitPreference"::text AS "unitPreference",
            COALESCE(json_agg(json_build_object('squadId', m."squadId", 'squadName', s."name", 'role', m."role", 'isOwner', m."isOwner")
                              ORDER BY m."createdAt", m."id") FILTER (WHERE m."id" IS NOT NULL), '[]'::json) AS "memberships"
     FROM "User" u
     LEFT JOIN "Membership" m ON m."userId" = u."id"
     LEFT JOIN "Squad" s ON s."id" = m."squadId"
     WHERE u."id" = ${userId}
+      AND (${sessionId}::text IS NULL OR EXISTS (
+        SELECT 1 FROM "AuthSession" a WHERE a."id" = ${sessionId}::text AND a."userId" = u."id" AND a."expiresAt" > now()))
     GROUP BY u."id"`;
   const user = rows[0];
-  if (!user || user.sessionVersion !== sessionVersion) return null;
+  if (!user) return null;
   return {
     id: user.id,
     email: user.email,
@@ -47,6 +59,7 @@ export async function loadViewer(
     timeZone: user.timeZone,
     unitPreference: user.unitPreference,
     memberships: user.memberships,
+    ...(sessionId ? { sessionId } : {}),
   };
 }
 

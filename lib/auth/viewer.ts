@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getToken } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { loadViewer, type Viewer } from "@/lib/auth/permissions";
+import { loadViewerForSession, type Viewer } from "@/lib/auth/permissions";
 
 export type { Viewer } from "@/lib/auth/permissions";
 
@@ -15,7 +15,7 @@ export type { Viewer } from "@/lib/auth/permissions";
  * endpoint (building a request and a response for every page cost several milliseconds). The claims are
  * the ones lib/auth/config.ts's jwt callback writes.
  */
-async function readSession(): Promise<{ userId: string; sessionVersion: number } | null> {
+async function readSession(): Promise<{ userId: string; sessionId: string } | null> {
   const requestHeaders = await headers();
   // Which cookie counts follows the site's address as Auth.js sees it (AUTH_URL, else the forwarded
   // protocol that Next sets on every request): on https only the __Secure- cookie is read.
@@ -28,18 +28,18 @@ async function readSession(): Promise<{ userId: string; sessionVersion: number }
     secret: env().AUTH_SECRET,
     secureCookie,
   }).catch(() => null);
-  if (!token?.sub) return null;
-  return { userId: token.sub, sessionVersion: typeof token.sv === "number" ? token.sv : 0 };
+  if (!token?.sub || typeof token.sid !== "string" || token.sid === "") return null;
+  return { userId: token.sub, sessionId: token.sid };
 }
 
 /**
- * The signed-in person with their memberships, or null. A session whose version is older than
- * the user's (password changed since) or whose user is gone counts as signed out.
+ * The signed-in person with their memberships, or null. A cookie whose session row is gone (logged
+ * out, logged out everywhere, password changed) or whose user is gone counts as signed out.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await readSession();
   if (!session) return null;
-  return loadViewer(db(), session.userId, session.sessionVersion);
+  return loadViewerForSession(db(), session.userId, session.sessionId);
 });
 
 /** For pages and actions: the viewer, or a redirect to the login page. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { changePassword, createCoachAccount } from "@/lib/accounts/mutations";
-import { loadViewer } from "@/lib/auth/permissions";
+import { loadViewerForSession } from "@/lib/auth/permissions";
+import { closeAllSessions, closeSession, openSession } from "@/lib/auth/sessions";
 import { verifyPassword } from "@/lib/auth/password";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { TEST_PASSWORD, createUser, viewerOf } from "./factories";
@@ -60,6 +61,9 @@ describe("password change", () => {
   it("stores the new hash and ends sessions issued before the change", async () => {
     const user = await createUser();
     const viewer = await viewerOf(user.id);
+    const ours = await openSession(db(), user.id, { maxAgeSeconds: 3600 });
+    const elsewhere = await openSession(db(), user.id, { maxAgeSeconds: 3600 });
+    expect(await loadViewerForSession(db(), user.id, elsewhere)).not.toBeNull();
     await changePassword(viewer, {
       currentPassword: TEST_PASSWORD,
       newPassword: "a brand new password",
@@ -67,9 +71,38 @@ describe("password change", () => {
     });
     const row = await db().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(row.passwordHash, "a brand new password")).toBe(true);
-    expect(row.sessionVersion).toBe(1);
-    expect(await loadViewer(db(), user.id, 0)).toBeNull();
-    expect(await loadViewer(db(), user.id, 1)).not.toBeNull();
+    expect(await loadViewerForSession(db(), user.id, ours)).toBeNull();
+    expect(await loadViewerForSession(db(), user.id, elsewhere)).toBeNull();
+    expect(await db().authSession.count({ where: { userId: user.id } })).toBe(0);
     expect(await db().auditLog.count({ where: { action: "account.password-changed", actorId: user.id } })).toBe(1);
+  });
+});
+
+describe("server-side sessions", () => {
+  it("accept a cookie only while its row exists, is unexpired and is the person's", async () => {
+    const a = await createUser();
+    const b = await createUser();
+    const sid = await openSession(db(), a.id, { maxAgeSeconds: 3600, ip: "203.0.113.1", userAgent: "Test\u0000Agent" });
+    expect((await loadViewerForSession(db(), a.id, sid))?.sessionId).toBe(sid);
+    // Another person's session id does not sign anyone in as them.
+    expect(await loadViewerForSession(db(), b.id, sid)).toBeNull();
+    expect(await loadViewerForSession(db(), a.id, "made-up")).toBeNull();
+    const row = await db().authSession.findUniqueOrThrow({ where: { id: sid } });
+    expect(row.userAgent).toBe("TestAgent");
+    await db().authSession.update({ where: { id: sid }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await loadViewerForSession(db(), a.id, sid)).toBeNull();
+  });
+
+  it("end one at a time (log out) or all at once (log out everywhere)", async () => {
+    const a = await createUser();
+    const one = await openSession(db(), a.id, { maxAgeSeconds: 3600 });
+    const two = await openSession(db(), a.id, { maxAgeSeconds: 3600 });
+    await closeSession(db(), one);
+    expect(await loadViewerForSession(db(), a.id, one)).toBeNull();
+    expect(await loadViewerForSession(db(), a.id, two)).not.toBeNull();
+    const three = await openSession(db(), a.id, { maxAgeSeconds: 3600 });
+    expect(await closeAllSessions(db(), a.id)).toBe(2);
+    expect(await loadViewerForSession(db(), a.id, two)).toBeNull();
+    expect(await loadViewerForSession(db(), a.id, three)).toBeNull();
   });
 });

@@ -36,8 +36,7 @@ export async function addAthlete(squadId: string, existing?: { id: string; email
 }
 
 export async function viewerOf(userId: string): Promise<Viewer> {
-  const user = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
-  const viewer = await loadViewer(db(), userId, user.sessionVersion);
+  const viewer = await loadViewer(db(), userId);
   if (!viewer) throw new Error("viewer not loadable");
   return viewer;
 }

@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
+import { logoutEverywhereAction } from "@/lib/accounts/actions";
+import { listSessions } from "@/lib/auth/sessions";
+import { formatDateTime } from "@/lib/dates";
+import { db } from "@/lib/db";
 import { ChangePasswordForm, DeleteAccountForm, PreferencesForm } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -12,8 +16,35 @@ function timeZones(): string[] {
   }
 }
 
+/** "Chrome on Android": enough to recognise a device, from the User-Agent it sent at login. */
+function deviceName(userAgent: string | null): string {
+  if (!userAgent) return "Unknown browser";
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /Firefox\//.test(userAgent)
+      ? "Firefox"
+      : /Chrome\/|Chromium\//.test(userAgent)
+        ? "Chrome"
+        : /Safari\//.test(userAgent)
+          ? "Safari"
+          : "A browser";
+  const system = /Android/.test(userAgent)
+    ? "Android"
+    : /iPhone|iPad/.test(userAgent)
+      ? "iOS"
+      : /Mac OS X/.test(userAgent)
+        ? "macOS"
+        : /Windows/.test(userAgent)
+          ? "Windows"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : "";
+  return system ? `${browser} on ${system}` : browser;
+}
+
 export default async function SettingsPage() {
   const viewer = await requireViewer();
+  const sessions = await listSessions(db(), viewer.id, viewer.sessionId);
   return (
     <div className="narrow">
       <h1>Account settings</h1>
@@ -30,6 +61,26 @@ export default async function SettingsPage() {
         </h2>
         <p className="muted">Changing it logs you out everywhere.</p>
         <ChangePasswordForm />
+      </section>
+      <section className="card" aria-labelledby="sessions">
+        <h2 id="sessions" style={{ marginTop: 0 }}>
+          Where you are logged in
+        </h2>
+        <ul className="template-list" aria-label="Open sessions">
+          {sessions.map((s) => (
+            <li key={s.id}>
+              {deviceName(s.userAgent)}
+              {s.ip ? `, from ${s.ip}` : ""}, since {formatDateTime(s.createdAt, viewer.timeZone)}
+              {s.current ? <strong> (this browser)</strong> : null}
+            </li>
+          ))}
+        </ul>
+        <p className="muted">Lost a phone or used a shared computer? This ends every session, this one included.</p>
+        <form action={logoutEverywhereAction}>
+          <button type="submit" className="button-secondary">
+            Log out everywhere
+          </button>
+        </form>
       </section>
       <section className="card" aria-labelledby="your-data">
         <h2 id="your-data" style={{ marginTop: 0 }}>

@@ -15,6 +15,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="narrow">
       <h1>Log in</h1>
       {params.loggedOut ? <p className="notice notice-ok">You are logged out.</p> : null}
+      {params.loggedOutEverywhere ? <p className="notice notice-ok">You are logged out on every device.</p> : null}
       {params.created ? <p className="notice notice-ok">Your account is ready. Log in to continue.</p> : null}
       {params.accountDeleted ? <p className="notice notice-ok">Your account and data were deleted.</p> : null}
       {params.passwordChanged ? (

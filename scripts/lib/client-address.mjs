@@ -1,0 +1,50 @@
+// The client's address, as the production server (scripts/serve.mjs) hands it to the app.
+//
+// Each reverse proxy appends the address it received the request from to X-Forwarded-For, so with N
+// trusted proxies in front the client is the N-th address from the right of [...X-Forwarded-For, socket].
+// With none (TRUSTED_PROXY_HOPS=0, the default) it is the socket's peer and X-Forwarded-For, which the
+// client can write freely, is ignored. Entries left of the trusted ones were written by the client.
+
+export const CLIENT_ADDRESS_HEADER = "x-backbone-client-address";
+
+/** "::ffff:10.0.0.1" -> "10.0.0.1", "[::1]:443" -> "::1", "10.0.0.1:5000" -> "10.0.0.1"; at most 64 characters. */
+export function normalizeAddress(value) {
+  let a = String(value ?? "").trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(a);
+  if (bracketed) a = bracketed[1];
+  else if (/^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(a)) a = a.slice(0, a.lastIndexOf(":"));
+  if (/^::ffff:\d{1,3}(\.\d{1,3}){3}$/i.test(a)) a = a.slice(7);
+  // Only what can appear in an address (IPv4, IPv6 with a zone, a proxy's "unknown" or obfuscated name).
+  if (!/^[0-9A-Za-z.:%_-]{1,64}$/.test(a)) return "unknown";
+  return a.toLowerCase();
+}
+
+/**
+ * @param {string | undefined} socketAddress the TCP peer's address
+ * @param {string | string[] | undefined} forwardedFor the X-Forwarded-For header(s) as received
+ * @param {number} hops how many reverse proxies in front of the app to trust (0: none)
+ */
+export function resolveClientAddress(socketAddress, forwardedFor, hops) {
+  const chain = [];
+  if (hops > 0 && forwardedFor !== undefined) {
+    const joined = Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor;
+    for (const entry of joined.split(",")) {
+      const trimmed = entry.trim();
+      if (trimmed) chain.push(trimmed);
+    }
+  }
+  chain.push(socketAddress ?? "unknown");
+  // Fewer entries than trusted proxies: the farthest address known.
+  return normalizeAddress(chain[Math.max(0, chain.length - 1 - hops)]);
+}
+
+/** TRUSTED_PROXY_HOPS as a whole number from 0 to 10; anything else stops the server with a message. */
+export function trustedProxyHops(env = process.env) {
+  const raw = env.TRUSTED_PROXY_HOPS;
+  if (raw === undefined || raw === "") return 0;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 10) {
+    throw new Error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, got "${raw}"`);
+  }
+  return n;
+}
