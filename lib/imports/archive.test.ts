@@ -5,6 +5,7 @@ import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { checkUploadSizes, MAX_ARCHIVE_ENTRIES, MAX_BATCH_BYTES, MAX_FILE_BYTES, parseActivityFile } from "./index";
 import { stravaCsv } from "./testing";
+import { hostileArchives } from "./hostile-archives";
 
 const fixture = (rel: string) => new Uint8Array(readFileSync(path.join(__dirname, "fixtures", rel)));
 const gz = (bytes: Uint8Array) => new Uint8Array(gzipSync(bytes));
@@ -139,7 +140,7 @@ describe("archive guards", () => {
     }
     const { sessions, errors } = await parseActivityFile("bomb.zip", zip, { timeZone: "UTC" });
     expect(sessions).toEqual([]);
-    expect(errors).toEqual([{ item: "bomb.zip: big.gpx", message: expect.stringMatching(/expands to 600 MB; the limit is 100 MB/) }]);
+    expect(errors).toEqual([{ item: "bomb.zip: big.gpx", message: expect.stringMatching(/expands to 600 MB; the limit is 25 MB/) }]);
   });
 
   it("refuses an archive with too many entries", async () => {
@@ -211,5 +212,48 @@ describe("checkUploadSizes", () => {
 
   it("never rounds a size down to the limit it exceeds", () => {
     expect(checkUploadSizes([{ name: "x.zip", size: MAX_BATCH_BYTES + 1000 }])[0].message).toMatch(/^x\.zip is 100\.1 MB/);
+  });
+});
+
+describe("hostile archives", () => {
+  it("are each refused quickly, without inflating what they describe", { timeout: 60_000 }, async () => {
+    const archives = await hostileArchives();
+    for (const archive of archives) {
+      global.gc?.();
+      const rssBefore = process.memoryUsage().rss;
+      const started = performance.now();
+      const { sessions, errors } = await parseActivityFile(archive.name, archive.bytes, { timeZone: "UTC" });
+      const ms = performance.now() - started;
+      const grewMb = (process.memoryUsage().rss - rssBefore) / MB;
+      expect(sessions, archive.description).toEqual([]);
+      expect(errors.length, archive.description).toBeGreaterThan(0);
+      // Generous bounds for a shared test machine; scripts/bench-archives.ts prints the real figures.
+      expect(ms, archive.description).toBeLessThan(1000);
+      expect(grewMb, archive.description).toBeLessThan(100);
+    }
+  });
+
+  it("say why in words", { timeout: 60_000 }, async () => {
+    const byName = new Map((await hostileArchives()).map((a) => [a.name, a]));
+    const errorsOf = async (name: string) => (await parseActivityFile(name, byName.get(name)!.bytes, { timeZone: "UTC" })).errors;
+    expect(await errorsOf("liar.zip")).toEqual([{ item: "liar.zip: run.gpx", message: "This archive entry expands to more than the size it declares; it was not read" }]);
+    expect((await errorsOf("overlap.zip"))[0].message).toMatch(/^Entries of this archive overlap \(run0.gpx and run\d.gpx share bytes\); it does not look like an archive/);
+    const five = await errorsOf("five-99mb.zip");
+    expect(five).toHaveLength(5);
+    expect(five[0]).toEqual({ item: "five-99mb.zip: run0.fit", message: "This file expands to 99 MB; the limit is 25 MB" });
+    expect((await errorsOf("five-99mb-zips.zip"))[0].message).toMatch(/would expand \d+ times; files that compress more than 100 to 1 are not unpacked/);
+    expect((await errorsOf("repeated.zip"))[0].message).toMatch(/^This archive lists run.gpx more than once/);
+    expect((await errorsOf("run.fit.gz"))[0].message).toMatch(/run.fit.gz expands to more than 25 MB/);
+  });
+
+  it("a damaged entry's checksum is caught and the other entries still read", async () => {
+    const gpx = fixture("gpx/garmin_connect_run_hr.gpx");
+    const zip = zipSync({ "a.gpx": gpx, "b.gpx": strToU8("<gpx>broken</gpx>") }, { level: 0 });
+    // Flip a byte inside b.gpx's stored data: its CRC no longer matches.
+    const at = Buffer.from(zip).indexOf("broken");
+    zip[at] = "B".charCodeAt(0);
+    const { sessions, errors } = await parseActivityFile("two.zip", zip, { timeZone: "UTC" });
+    expect(sessions).toHaveLength(1);
+    expect(errors).toEqual([{ item: "two.zip: b.gpx", message: "This archive entry is damaged and could not be unpacked" }]);
   });
 });

@@ -10,6 +10,15 @@ export const MAX_BATCH_BYTES = 100 * MB;
 export const MAX_UNCOMPRESSED_BYTES = 500 * MB;
 /** Most entries one zip archive may list; a ten-year Strava export holds a few thousand. */
 export const MAX_ARCHIVE_ENTRIES = 20_000;
+/**
+ * Most that one compressed file (an archive entry, a .gz) may expand relative to its compressed size.
+ * Real activity files and CSVs compress 2 to 20 times; archive bombs thousands of times.
+ */
+export const MAX_INFLATE_RATIO = 100;
+/** Files expanding to less than this are not held to the ratio (tiny files compress oddly). */
+export const RATIO_CHECK_FROM_BYTES = 1 * MB;
+/** Previews one person may have running at once; more wait for one to finish. */
+export const MAX_PREVIEWS_IN_FLIGHT = 2;
 
 export function isArchiveName(name: string): boolean {
   return /\.zip$/i.test(name);

@@ -1,18 +1,12 @@
 import { gunzipSync } from "node:zlib";
-import { unzipSync, type UnzipFileInfo } from "fflate";
 import { csvIssues, parseActivitiesCsv, rowItem, type CsvRow } from "./csv";
 import { describeUnexpected, ImportFailure } from "./errors";
 import { parseFit } from "./fit";
 import { parseGpx } from "./gpx";
-import {
-  formatMb,
-  MAX_ARCHIVE_ENTRIES,
-  MAX_BATCH_BYTES,
-  MAX_FILE_BYTES,
-  MAX_UNCOMPRESSED_BYTES,
-} from "./limits";
+import { formatMb, MAX_BATCH_BYTES, MAX_FILE_BYTES, MAX_INFLATE_RATIO, MAX_UNCOMPRESSED_BYTES, RATIO_CHECK_FROM_BYTES } from "./limits";
 import { finishSession, type SessionDraft } from "./session";
 import { parseTcx } from "./tcx";
+import { EntryRefused, refusalOf, ZipArchive, type ZipEntry } from "./zip";
 import type { ImportIssue, ImportSource, ParsedSession, ParseOptions } from "./types";
 
 type Kind = "fit" | "gpx" | "tcx" | "csv" | "zip";
@@ -33,6 +27,8 @@ interface Context {
   errors: ImportIssue[];
   /** Bytes that archives of this upload may still expand to. */
   uncompressedLeft: number;
+  /** Archive entries found damaged so far. */
+  damagedEntries: number;
   onProgress?: ParseOptions["onProgress"];
 }
 
@@ -55,14 +51,23 @@ function kindOf(name: string): { kind: Kind; gzipped: boolean } | undefined {
   return kind ? { kind, gzipped } : undefined;
 }
 
-function gunzip(bytes: Uint8Array, ctx: Context, name: string): Uint8Array {
-  const limit = Math.min(ctx.uncompressedLeft, MAX_BATCH_BYTES);
+/**
+ * A .gz file's content, stopped by zlib as soon as it passes the smallest of: what the inner kind may be,
+ * what the upload may still expand to, and MAX_INFLATE_RATIO times the compressed size.
+ */
+function gunzip(bytes: Uint8Array, ctx: Context, name: string, innerLimit: number): Uint8Array {
+  const ratioLimit = Math.max(RATIO_CHECK_FROM_BYTES, bytes.length * MAX_INFLATE_RATIO);
+  const limit = Math.min(ctx.uncompressedLeft, innerLimit, ratioLimit);
   let out: Uint8Array;
   try {
     out = gunzipSync(bytes, { maxOutputLength: Math.max(1, limit) });
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) {
+      if (limit === ratioLimit && limit < Math.min(ctx.uncompressedLeft, innerLimit)) {
+        throw new ImportFailure(`${baseName(name)} expands more than ${MAX_INFLATE_RATIO} times its size; it was not unpacked`);
+      }
+      if (limit === innerLimit) throw new ImportFailure(`${baseName(name)} expands to more than ${formatMb(limit)}, the limit per file`);
       throw new ImportFailure(`${baseName(name)} expands to more than ${formatMb(limit)}, more than an upload may hold`);
     }
     throw new ImportFailure("This .gz file is damaged or is not gzip data");
@@ -105,7 +110,7 @@ export async function parseEntry(
     const kind = kindOf(name);
     if (!kind) throw new ImportFailure(UNSUPPORTED_MESSAGE);
     if (bytes.length === 0) throw new ImportFailure("This file is empty");
-    const data = kind.gzipped ? gunzip(bytes, ctx, name) : bytes;
+    const data = kind.gzipped ? gunzip(bytes, ctx, name, kind.kind === "zip" ? MAX_BATCH_BYTES : MAX_FILE_BYTES) : bytes;
     if (kind.kind === "zip") {
       if (depth >= MAX_ARCHIVE_DEPTH) throw new ImportFailure("Archives nested this deep are not opened; upload the inner archive on its own");
       await parseZip(data, item, ctx, depth + 1);
@@ -132,107 +137,107 @@ function isNoise(path: string): boolean {
   return path.endsWith("/") || path.startsWith("__MACOSX/") || base.startsWith(".") || base.toLowerCase() === "thumbs.db";
 }
 
-/** Lists entries without inflating any. */
-function listZip(data: Uint8Array): UnzipFileInfo[] {
-  const list: UnzipFileInfo[] = [];
-  try {
-    unzipSync(data, {
-      filter: (info) => {
-        list.push(info);
-        if (list.length > MAX_ARCHIVE_ENTRIES) throw new ImportFailure(`This archive lists more than ${MAX_ARCHIVE_ENTRIES} files`);
-        return false;
-      },
-    });
-  } catch (err) {
-    if (err instanceof ImportFailure) throw err;
-    throw new ImportFailure("This zip archive is damaged or incomplete (its table of contents could not be read)");
-  }
-  return list;
+/** Most one entry may expand to: an inner archive as much as an upload, anything else as much as a file. */
+function entryLimit(name: string): number {
+  return kindOf(name)?.kind === "zip" ? MAX_BATCH_BYTES : MAX_FILE_BYTES;
 }
 
 /**
- * Inflates the wanted entries. The declared sizes are checked before anything is inflated (fflate
- * inflates into a buffer of the declared size, so an entry cannot grow past it). One damaged entry
- * becomes an error for that entry; the archive is then read again without it.
+ * Inflates one entry within its limit and what is left of the upload's budget. Returns undefined (and
+ * records why for the entry) when it is refused or damaged; once the upload's budget is spent, every
+ * further entry is refused with the same words.
  */
-function extract(
-  data: Uint8Array,
-  wanted: Map<string, UnzipFileInfo>,
-  archiveItem: string,
-  ctx: Context,
-): Map<string, Uint8Array> {
-  const out = new Map<string, Uint8Array>();
-  const pending = new Map(wanted);
-  for (const [name, info] of pending) {
-    const tooBig = info.originalSize > MAX_BATCH_BYTES;
-    const overBudget = info.originalSize > ctx.uncompressedLeft;
-    if (tooBig || overBudget) {
-      pending.delete(name);
-      ctx.errors.push({
-        item: `${archiveItem}: ${name}`,
-        message: tooBig
-          ? `This file expands to ${formatMb(info.originalSize)}; the limit is ${formatMb(MAX_BATCH_BYTES)}`
-          : `The archive expands to more than ${formatMb(MAX_UNCOMPRESSED_BYTES)}; this file and the ones after it were not read`,
-      });
-      if (overBudget) ctx.uncompressedLeft = 0;
-      continue;
-    }
-    ctx.uncompressedLeft -= info.originalSize;
+async function readEntry(zip: ZipArchive, entry: ZipEntry, archiveItem: string, ctx: Context): Promise<Uint8Array | undefined> {
+  const item = `${archiveItem}: ${entry.name}`;
+  const refusal = refusalOf(entry, entryLimit(entry.name));
+  if (refusal) {
+    ctx.errors.push({ item, message: refusal });
+    return undefined;
   }
-  for (let attempt = 0; pending.size > 0; attempt++) {
-    let current: string | undefined;
-    try {
-      const files = unzipSync(data, {
-        filter: (info) => {
-          if (!pending.has(info.name)) return false;
-          current = info.name;
-          return true;
-        },
-      });
-      for (const [name, bytes] of Object.entries(files)) out.set(name, bytes);
-      break;
-    } catch {
-      if (current === undefined || attempt >= MAX_DAMAGED_ENTRIES) {
-        for (const name of pending.keys()) {
-          if (!out.has(name)) ctx.errors.push({ item: `${archiveItem}: ${name}`, message: "This archive entry is damaged and could not be unpacked" });
-        }
-        break;
-      }
-      ctx.errors.push({ item: `${archiveItem}: ${current}`, message: "This archive entry is damaged and could not be unpacked" });
-      pending.delete(current);
-    }
+  if (entry.declaredSize > ctx.uncompressedLeft) {
+    ctx.uncompressedLeft = 0;
+    ctx.errors.push({
+      item,
+      message: `The archive expands to more than ${formatMb(MAX_UNCOMPRESSED_BYTES)}; this file and the ones after it were not read`,
+    });
+    return undefined;
   }
-  return out;
+  try {
+    const bytes = await zip.read(entry, entryLimit(entry.name));
+    ctx.uncompressedLeft -= bytes.length;
+    return bytes;
+  } catch (err) {
+    ctx.errors.push({ item, message: err instanceof ImportFailure ? err.message : describeUnexpected(err) });
+    if (!(err instanceof EntryRefused)) ctx.damagedEntries++;
+    return undefined;
+  }
 }
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function parseZip(data: Uint8Array, item: string, ctx: Context, depth: number): Promise<void> {
-  const entries = listZip(data).filter((e) => !isNoise(e.name));
-  const csvEntry = entries
-    .filter((e) => baseName(e.name).toLowerCase() === "activities.csv")
-    .sort((a, b) => a.name.split("/").length - b.name.split("/").length)[0];
-  if (csvEntry) {
-    const csvBytes = extract(data, new Map([[csvEntry.name, csvEntry]]), item, ctx).get(csvEntry.name);
-    if (csvBytes) {
-      let rows: CsvRow[] | undefined;
-      try {
-        const parsed = parseActivitiesCsv(csvBytes, `${item}: ${csvEntry.name}`, ctx.timeZone);
-        if (parsed.flavour === "STRAVA") rows = parsed.rows;
-      } catch {
-        // Not a readable Strava list: the archive is read file by file below, the CSV among them.
+  const zip = await ZipArchive.open(data);
+  try {
+    const entries = zip.entries.filter((e) => !isNoise(e.name));
+    const csvEntry = entries
+      .filter((e) => baseName(e.name).toLowerCase() === "activities.csv")
+      .sort((a, b) => a.name.split("/").length - b.name.split("/").length)[0];
+    if (csvEntry) {
+      const csvBytes = await readEntry(zip, csvEntry, item, ctx);
+      if (csvBytes) {
+        let rows: CsvRow[] | undefined;
+        try {
+          const parsed = parseActivitiesCsv(csvBytes, `${item}: ${csvEntry.name}`, ctx.timeZone);
+          if (parsed.flavour === "STRAVA") rows = parsed.rows;
+        } catch {
+          // Not a readable Strava list: the archive is read file by file below, the CSV among them.
+        }
+        if (rows) return await parseStravaExport(zip, item, ctx, entries, csvEntry.name, rows);
       }
-      if (rows) return parseStravaExport(data, item, ctx, entries, csvEntry.name, rows);
     }
+    await parsePlainZip(zip, item, ctx, depth, entries);
+  } finally {
+    zip.close();
   }
-  await parsePlainZip(data, item, ctx, depth, entries);
 }
 
-async function parsePlainZip(data: Uint8Array, item: string, ctx: Context, depth: number, entries: UnzipFileInfo[]) {
+/**
+ * Reads the wanted entries one at a time, each handed to `handle` and dropped before the next is inflated,
+ * so an archive never holds more than one of its files in memory. After MAX_DAMAGED_ENTRIES damaged
+ * entries the rest of the archive is given up.
+ */
+async function eachEntry(
+  zip: ZipArchive,
+  wanted: ZipEntry[],
+  item: string,
+  ctx: Context,
+  handle: (entry: ZipEntry, bytes: Uint8Array) => Promise<void>,
+): Promise<Set<string>> {
+  const read = new Set<string>();
+  const damagedBefore = ctx.damagedEntries;
+  let done = 0;
+  for (const entry of wanted) {
+    if (ctx.damagedEntries - damagedBefore >= MAX_DAMAGED_ENTRIES) {
+      ctx.errors.push({ item: `${item}: ${entry.name}`, message: "This archive has too many damaged entries; the rest of it was not read" });
+      continue;
+    }
+    const bytes = await readEntry(zip, entry, item, ctx);
+    if (bytes) {
+      read.add(entry.name);
+      await handle(entry, bytes);
+    }
+    done++;
+    ctx.onProgress?.(done, wanted.length);
+    if (done % YIELD_EVERY_ENTRIES === 0) await pause();
+  }
+  return read;
+}
+
+async function parsePlainZip(zip: ZipArchive, item: string, ctx: Context, depth: number, entries: ZipEntry[]) {
   const unsupported: string[] = [];
-  const wanted = new Map<string, UnzipFileInfo>();
+  const wanted: ZipEntry[] = [];
   for (const e of entries) {
-    if (kindOf(e.name)) wanted.set(e.name, e);
+    if (kindOf(e.name)) wanted.push(e);
     else unsupported.push(e.name);
   }
   if (unsupported.length > 0) {
@@ -242,18 +247,11 @@ async function parsePlainZip(data: Uint8Array, item: string, ctx: Context, depth
       message: `${UNSUPPORTED_MESSAGE}; ${unsupported.length} file${unsupported.length > 1 ? "s" : ""} in the archive skipped (${sample}${unsupported.length > 3 ? ", ..." : ""})`,
     });
   }
-  if (wanted.size === 0 && unsupported.length === 0) {
+  if (wanted.length === 0 && unsupported.length === 0) {
     ctx.errors.push({ item, message: "This zip archive is empty" });
     return;
   }
-  const files = extract(data, wanted, item, ctx);
-  let done = 0;
-  for (const [name, bytes] of files) {
-    await parseEntry(name, bytes, `${item}: ${name}`, ctx, depth);
-    done++;
-    ctx.onProgress?.(done, files.size);
-    if (done % YIELD_EVERY_ENTRIES === 0) await pause();
-  }
+  await eachEntry(zip, wanted, item, ctx, (entry, bytes) => parseEntry(entry.name, bytes, `${item}: ${entry.name}`, ctx, depth));
 }
 
 function dirName(path: string): string {
@@ -270,14 +268,7 @@ const stravaIdFromPath = (path: string) => /^(\d+)\./.exec(baseName(path))?.[1];
  * activity files that no row names are read on their own. Everything else in the export (profile, media,
  * other CSVs) is ignored.
  */
-async function parseStravaExport(
-  data: Uint8Array,
-  item: string,
-  ctx: Context,
-  entries: UnzipFileInfo[],
-  csvName: string,
-  rows: CsvRow[],
-) {
+async function parseStravaExport(zip: ZipArchive, item: string, ctx: Context, entries: ZipEntry[], csvName: string, rows: CsvRow[]) {
   const csvItem = `${item}: ${csvName}`;
   const root = dirName(csvName);
   const byName = new Map(entries.map((e) => [e.name, e]));
@@ -290,18 +281,15 @@ async function parseStravaExport(
     else if (path && byName.has(path)) fallbacks.set(path, r);
     else if (r.error) ctx.errors.push({ item: rowItem(csvItem, r.row), message: r.error });
   }
-  const wanted = new Map<string, UnzipFileInfo>();
+  const wanted: ZipEntry[] = [];
   for (const e of entries) {
     const kind = kindOf(e.name);
     const unlisted = e.name.startsWith(`${root}activities/`) && !named.has(e.name) && kind !== undefined && kind.kind !== "zip";
-    if (fallbacks.has(e.name) || unlisted) {
-      wanted.set(e.name, e);
-    }
+    if (fallbacks.has(e.name) || unlisted) wanted.push(e);
   }
-  if (wanted.size === 0) return;
-  const files = extract(data, wanted, item, ctx);
-  let done = 0;
-  for (const [name, bytes] of files) {
+  if (wanted.length === 0) return;
+  const read = await eachEntry(zip, wanted, item, ctx, async (entry, bytes) => {
+    const name = entry.name;
     const row = fallbacks.get(name);
     const id = row?.stravaId ?? stravaIdFromPath(name);
     const before = ctx.errors.length;
@@ -313,12 +301,9 @@ async function parseStravaExport(
       const fileError = ctx.errors.splice(before).map((e) => e.message).join("; ");
       ctx.errors.push({ item: rowItem(csvItem, row.row), message: `${row.error}; its file ${name} could not be read either (${fileError})` });
     }
-    done++;
-    ctx.onProgress?.(done, files.size);
-    if (done % YIELD_EVERY_ENTRIES === 0) await pause();
-  }
+  });
   for (const [path, row] of fallbacks) {
-    if (!files.has(path)) ctx.errors.push({ item: rowItem(csvItem, row.row), message: `${row.error}; its file ${path} could not be unpacked either` });
+    if (!read.has(path)) ctx.errors.push({ item: rowItem(csvItem, row.row), message: `${row.error}; its file ${path} could not be unpacked either` });
   }
 }
 
@@ -328,6 +313,7 @@ export function newContext(options: ParseOptions): Context {
     sessions: [],
     errors: [],
     uncompressedLeft: MAX_UNCOMPRESSED_BYTES,
+    damagedEntries: 0,
     onProgress: options.onProgress,
   };
 }

@@ -3,6 +3,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { MAX_BATCH_BYTES, MAX_FILE_BYTES } from "@/lib/imports";
 import { previewImport } from "@/lib/imports/store";
+import { releasePreviewSlot, takePreviewSlot } from "@/lib/imports/in-flight";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 120;
@@ -26,20 +27,26 @@ export async function POST(request: NextRequest) {
       413,
     );
   }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return error("The upload could not be read. Choose the files again and retry.", "bad_upload", 422);
+  // Each preview holds its upload in memory and works the CPU: two at a time per person is plenty.
+  if (!(await takePreviewSlot(db(), viewer.id))) {
+    return error("Two of your imports are still being read. Wait for one to finish, then try again.", "busy", 429);
   }
-  const files = form.getAll("files").filter((f): f is File => typeof f === "object" && "arrayBuffer" in f);
-  if (files.length === 0) return error("Choose at least one file to import.", "no_files", 422);
   try {
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      return error("The upload could not be read. Choose the files again and retry.", "bad_upload", 422);
+    }
+    const files = form.getAll("files").filter((f): f is File => typeof f === "object" && "arrayBuffer" in f);
+    if (files.length === 0) return error("Choose at least one file to import.", "no_files", 422);
     const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     const preview = await previewImport(db(), viewer.id, uploads, viewer.timeZone);
     return NextResponse.json(preview, { headers: { "Cache-Control": "no-store" } });
   } catch (e) {
     console.error(e);
     return error("Something went wrong while reading the files. Nothing was imported.", "internal", 500);
+  } finally {
+    await releasePreviewSlot(db(), viewer.id);
   }
 }
