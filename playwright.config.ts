@@ -54,7 +54,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Every spec logs in from 127.0.0.1; the per-address limit is covered by integration tests.
       LOGIN_MAX_FAILURES_PER_IP: "1000",
-      SIGNUP_MAX_PER_IP: "10000",
+      // Low, so that e2e/auth.spec.ts reaches it; only that spec signs up.
+      SIGNUP_MAX_PER_IP: "3",
       DB_POOL_SIZE: "6",
       // Two workers exercise the connection hand-off; one on the embedded database (see scripts/test.ts).
       WEB_CONCURRENCY: process.env.BACKBONE_EMBEDDED_DB === "1" ? "1" : "2",
