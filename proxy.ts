@@ -1,5 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { errorBody, AppError, NotFoundError } from "@/lib/errors";
+import { checkRequestPath } from "@/lib/url-paths";
 
 // Redirects only: every layout, query, action and route handler checks access again.
 // The session cookie is only read here, never re-issued: a refreshed cookie set by the proxy would
@@ -38,11 +40,24 @@ function contentSecurityPolicy(nonce: string): string {
 const matches = (pathname: string, prefixes: string[]) =>
   prefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
+// Matches no route, so a rewrite to it renders the app's not-found page with a 404.
+const NOT_FOUND_PATH = "/_no-such-page";
+
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const signedIn = await isSignedIn(request);
+  // An address no route can have is answered here: Next.js would fail to decode it (a 500), or hand a
+  // NUL to a query that the database refuses.
+  const path = checkRequestPath(pathname);
+  if (pathname.startsWith("/api/")) {
+    if (path === "malformed") {
+      return NextResponse.json(errorBody(new AppError("This address is not valid.", "bad_request", 400)), { status: 400 });
+    }
+    if (path === "unknown") return NextResponse.json(errorBody(new NotFoundError()), { status: 404 });
+    // Route handlers check access themselves; nothing else here applies to them.
+    return NextResponse.next();
+  }
 
-  if (!signedIn && matches(pathname, PROTECTED)) {
+  if (path === "ok" && matches(pathname, PROTECTED) && !(await isSignedIn(request))) {
     const login = new URL("/login", request.nextUrl);
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(login);
@@ -55,11 +70,17 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response =
+    path === "ok"
+      ? NextResponse.next({ request: { headers: requestHeaders } })
+      : NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.nextUrl), { request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Route handlers are matched for the address check only. The upload handler (that exact path: it has no
+  // dynamic segment) is left out: while a proxy runs, Next.js buffers a request body only up to 10 MB, and
+  // uploads are larger.
+  matcher: ["/((?!api/imports/preview$|_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

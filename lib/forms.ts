@@ -1,6 +1,7 @@
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { AppError, ConflictError, ValidationError } from "@/lib/errors";
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "@/lib/input-schemas";
 
 /** What every form action returns to `useActionState`. */
 export type FormState = {
@@ -49,13 +50,33 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
 }
 
 /**
- * Runs a form action body and turns known errors into a FormState. Unknown errors are logged
- * and answered with a generic message so internals never reach the page.
+ * The posted fields holding characters that no field accepts (see lib/input-schemas.ts), each with its
+ * message. Passwords are left alone: they are only ever hashed, never stored or shown.
+ */
+export function controlCharacterErrors(formData: FormData): Record<string, string[]> | null {
+  let errors: Record<string, string[]> | null = null;
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string" || key.startsWith("$") || /password/i.test(key)) continue;
+    if (hasControlCharacters(value, { multiline: true }) || hasControlCharacters(key, { multiline: false })) {
+      (errors ??= {})[key] = [CONTROL_CHARACTERS_MESSAGE];
+    }
+  }
+  return errors;
+}
+
+/**
+ * Runs a form action body and turns known errors into a FormState. Unknown errors are logged and answered
+ * with a generic message so internals never reach the page. Fields holding control characters are refused
+ * before the body runs, whatever its schema says, so no action hands a NUL to the database.
  */
 export async function runForm(
   formData: FormData,
   body: () => Promise<FormState | void>,
 ): Promise<FormState> {
+  const refused = controlCharacterErrors(formData);
+  if (refused) {
+    return { status: "error", message: "Please correct the highlighted fields.", fieldErrors: refused, values: formValues(formData) };
+  }
   try {
     return (await body()) ?? { status: "ok" };
   } catch (error) {

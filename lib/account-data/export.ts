@@ -1,26 +1,26 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
 import { strToU8, zipSync } from "fflate";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit";
 import { dateOnly } from "@/lib/dates";
+import { spreadsheetCsv, type CsvCell } from "@/lib/exports/csv";
 
 type Row = Record<string, unknown>;
 
-const cell = (v: unknown): string | number | boolean | null => {
+const cell = (v: unknown): CsvCell => {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return v.toISOString();
   if (Array.isArray(v)) return v.join(" ");
   if (typeof v === "object") return JSON.stringify(v);
-  return v as string | number | boolean;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  return String(v);
 };
 
+// Through the app's one CSV writer: what the person's coaches typed (planned-session titles, reasons)
+// is in these files too, and must not run as a formula when the person opens them.
 function toCsv(rows: Row[], columns: string[]): string {
-  return stringify(
-    rows.map((r) => columns.map((c) => cell(r[c]))),
-    { header: true, columns, bom: true },
-  );
+  return spreadsheetCsv(columns, rows.map((r) => columns.map((c) => cell(r[c]))));
 }
 
 const withDate = <T extends { localDate?: Date; date?: Date; weekStart?: Date }>(row: T) => ({

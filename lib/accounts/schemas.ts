@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters, singleLineText } from "@/lib/input-schemas";
 
 export const emailSchema = z
   .string({ error: "Enter your email address" })
   .trim()
+  .refine((v) => !hasControlCharacters(v, { multiline: false }), CONTROL_CHARACTERS_MESSAGE)
   .toLowerCase()
   .max(254, "That email address is too long")
   .pipe(z.email({ error: "Enter a valid email address" }));
@@ -12,15 +14,11 @@ export const newPasswordSchema = z
   .min(10, "Use at least 10 characters")
   .max(200, "Use at most 200 characters");
 
-export const personNameSchema = z
-  .string({ error: "Enter your name" })
-  .trim()
+export const personNameSchema = singleLineText({ error: "Enter your name" })
   .min(1, "Enter your name")
   .max(100, "Use at most 100 characters");
 
-export const squadNameSchema = z
-  .string({ error: "Name your squad" })
-  .trim()
+export const squadNameSchema = singleLineText({ error: "Name your squad" })
   .min(2, "Use at least 2 characters")
   .max(80, "Use at most 80 characters");
 

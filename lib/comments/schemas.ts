@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { idSchema, multiLineText } from "@/lib/input-schemas";
 
 export const COMMENT_MAX_LENGTH = 2000;
 
-const idSchema = z.string().trim().min(1).max(64);
 const optionalId = z.preprocess((v) => (v === "" || v == null ? undefined : v), idSchema.optional());
 
 /** A coach's comment on one of an athlete's sessions or pain reports: exactly one of the two. */
@@ -12,9 +12,7 @@ export const createCommentSchema = z
     athleteId: idSchema,
     sessionId: optionalId,
     painReportId: optionalId,
-    body: z
-      .string({ error: "Write a comment" })
-      .trim()
+    body: multiLineText({ error: "Write a comment" })
       .min(1, "Write a comment")
       .max(COMMENT_MAX_LENGTH, `Use at most ${COMMENT_MAX_LENGTH} characters`),
   })

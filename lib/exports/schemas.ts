@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
+import { idSchema } from "@/lib/input-schemas";
 
 /** A year of a plan (a leap year included), and no more: bigger files help nobody and cost a lot to build. */
 export const MAX_EXPORT_DAYS = 366;
@@ -49,11 +50,7 @@ function formatSchema<const F extends readonly [string, ...string[]]>(formats: F
   return z.enum(formats, { error: `Format must be one of: ${formats.join(", ")}` });
 }
 
-const optionalId = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
+const optionalId = idSchema
   .optional()
   .or(z.literal("").transform(() => undefined));
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema, multiLineText } from "@/lib/input-schemas";
 import { FLAG_IDS } from "@/lib/training-load";
 import { calendarDateSchema } from "@/lib/sessions/schemas";
 
@@ -7,8 +8,6 @@ import { REVIEW_NOTE_MAX_LENGTH } from "@/lib/flag-reviews/limits";
 export { REVIEW_NOTE_MAX_LENGTH };
 export const REVIEW_STATUSES = ["ACKNOWLEDGED", "RESOLVED"] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
-
-const idSchema = z.string().trim().min(1).max(64);
 
 /**
  * A coach's answer to one active flag: acknowledged (seen, being handled) or resolved (dealt with). A
@@ -21,9 +20,7 @@ export const reviewFlagSchema = z
     flagId: z.enum(FLAG_IDS, { error: "Unknown flag" }),
     flagDate: calendarDateSchema,
     status: z.enum(REVIEW_STATUSES, { error: "Choose acknowledge or resolve" }),
-    note: z
-      .string()
-      .trim()
+    note: multiLineText()
       .max(REVIEW_NOTE_MAX_LENGTH, `Use at most ${REVIEW_NOTE_MAX_LENGTH} characters`)
       .optional()
       .default(""),

@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { hasControlCharacters } from "@/lib/control-characters";
 import { ImportFailure } from "./errors";
 import { finishSession, type SessionDraft } from "./session";
 import { mapSport } from "./sport";
@@ -238,6 +239,14 @@ export function parseActivitiesCsv(bytes: Uint8Array, sourceFile: string, timeZo
     if (record.length !== h.width) {
       // Values are read by position, so a row with a missing or extra cell would put them in the wrong fields.
       rows.push({ row, error: `this row has ${record.length} values but the header has ${h.width} columns` });
+      continue;
+    }
+    // A NUL or another control character is no part of an activity (the database refuses NUL): the row
+    // is refused with the column named, and the other rows are read as usual.
+    const control = record.findIndex((value) => hasControlCharacters(value, { multiline: true }));
+    if (control !== -1) {
+      const column = header[control]?.trim() || `column ${control + 1}`;
+      rows.push({ row, error: `this row holds a control character (in ${column}): remove it and upload the file again` });
       continue;
     }
     try {

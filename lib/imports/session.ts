@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { stripControlCharacters } from "@/lib/control-characters";
 import { localDateOf } from "./time";
 import type { SportMapping } from "./sport";
 import type { ImportSource, ParsedSession } from "./types";
@@ -41,16 +42,19 @@ export function finishSession(d: SessionDraft, timeZone: string): ParsedSession 
     type: d.sport.type,
     durationMin: roundTo(d.durationS / 60, 2),
     source: d.source,
-    sourceFile: d.sourceFile,
+    // File names and activity names come from files, not from a person at a form: control characters
+    // (which the database refuses, NUL above all) are dropped instead of failing the import.
+    sourceFile: stripControlCharacters(d.sourceFile, { multiline: false }),
   };
-  if (d.externalId) s.externalId = d.externalId;
+  if (d.externalId) s.externalId = stripControlCharacters(d.externalId, { multiline: false });
   if (finite(d.startMs)) s.startTime = new Date(d.startMs).toISOString();
   if (d.sport.type === "CROSS_TRAINING") s.subType = d.sport.subType ?? "OTHER";
   if (finite(d.movingS) && d.movingS > 0) s.movingMin = roundTo(Math.min(d.movingS, d.durationS) / 60, 2);
   if (finite(d.distanceM) && d.distanceM > 0) s.distanceKm = roundTo(d.distanceM / 1000, 3);
   if (finite(d.elevationGainM) && d.elevationGainM >= 0) s.elevationGainM = roundTo(d.elevationGainM, 1);
   if (finite(d.avgHr) && d.avgHr > 0) s.avgHr = Math.round(d.avgHr);
-  if (d.name) s.name = d.name;
+  const name = d.name && stripControlCharacters(d.name, { multiline: true }).trim();
+  if (name) s.name = name;
   s.contentHash = contentHashOf(s);
   return s;
 }

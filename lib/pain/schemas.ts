@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText } from "@/lib/input-schemas";
 import { BACK_SUB_AREAS, RED_FLAG_SYMPTOMS, RED_FLAG_SYMPTOM_IDS } from "@/lib/training-load";
 import {
   ASKED_RED_FLAGS,
@@ -83,9 +84,7 @@ export const painReportSchema = z.preprocess(
             if (!RED_FLAG_SYMPTOM_IDS.has(id)) ctx.addIssue({ code: "custom", message: `Unknown warning sign "${id}"` });
           }
         }),
-      notes: z
-        .string()
-        .trim()
+      notes: multiLineText()
         .max(1000, "Use at most 1000 characters")
         .nullish()
         .transform((v) => (v ? v : null)),

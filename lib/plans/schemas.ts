@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema, multiLineText, singleLineText } from "@/lib/input-schemas";
 import { toStoredKm } from "@/lib/units";
 import { CROSS_TRAINING_MODES, SESSION_TYPES } from "@/lib/sessions/labels";
 import { calendarDateSchema as dateString, durationSchema } from "@/lib/sessions/schemas";
@@ -9,10 +10,8 @@ export const PLAN_WEEKS = 4;
 
 const blankToNull = (v: unknown) => (v === "" || v == null ? null : v);
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
+const optionalText = (max: number, { multiline }: { multiline: boolean }) =>
+  (multiline ? multiLineText() : singleLineText())
     .max(max, `Use at most ${max} characters`)
     .optional()
     .transform((v) => (v ? v : null));
@@ -23,7 +22,7 @@ const toKm = (distance: number | null, unit: "KM" | "MI") => (distance === null 
 const sessionFields = {
   type: z.enum(SESSION_TYPES, { error: "Choose a session type" }),
   subType: z.preprocess(blankToNull, z.enum(CROSS_TRAINING_MODES, { error: "Choose a cross-training mode" }).nullable()),
-  title: optionalText(80),
+  title: optionalText(80, { multiline: false }),
   duration: durationSchema,
   distance: z.preprocess(
     (v) => (v === "" || v == null ? null : Number(String(v).replace(",", "."))),
@@ -48,7 +47,7 @@ export const plannedSessionSchema = z
     ...sessionFields,
     date: dateString,
     unit: z.enum(["KM", "MI"]).default("KM"),
-    description: optionalText(1000),
+    description: optionalText(1000, { multiline: true }),
   })
   .refine((v) => v.type !== "CROSS_TRAINING" || Boolean(v.subType), crossTrainingNeedsMode())
   .transform(({ duration, distance, unit, ...v }) => ({
@@ -60,10 +59,10 @@ export const plannedSessionSchema = z
 
 /** The edit form: the same fields as a new planned session, and which one it replaces. */
 export const updatePlannedSessionSchema = z
-  .object({ plannedId: z.string().min(1).max(64) })
+  .object({ plannedId: idSchema })
   .and(plannedSessionSchema);
 
-export const movePlannedSessionSchema = z.object({ plannedId: z.string().min(1).max(64), date: dateString });
+export const movePlannedSessionSchema = z.object({ plannedId: idSchema, date: dateString });
 
 // ---------------------------------------------------------------- templates
 
@@ -90,9 +89,7 @@ export type TemplateSession = z.infer<typeof templateSessionSchema>;
 
 export const storedTemplateSessionsSchema = z.array(templateSessionSchema);
 
-const templateNameSchema = z
-  .string({ error: "Name the template" })
-  .trim()
+const templateNameSchema = singleLineText({ error: "Name the template" })
   .min(1, "Name the template")
   .max(MAX_TEMPLATE_NAME, `Use at most ${MAX_TEMPLATE_NAME} characters`);
 
@@ -137,16 +134,16 @@ const mondaySchema = dateString.refine(
 export const saveWeekAsTemplateSchema = z.object({ name: templateNameSchema, monday: mondaySchema });
 
 export const applyTemplateSchema = z.object({
-  templateId: z.string({ error: "Choose a template" }).min(1, "Choose a template").max(64),
+  templateId: z.string({ error: "Choose a template" }).min(1, "Choose a template").pipe(idSchema),
   startDate: mondaySchema,
   athleteIds: z
-    .array(z.string().min(1).max(64), { error: "Choose at least one athlete" })
+    .array(idSchema, { error: "Choose at least one athlete" })
     .min(1, "Choose at least one athlete")
     .max(500, "Choose at most 500 athletes"),
 });
 
 /** Which template a delete or an edit is about. */
-export const templateRefSchema = z.object({ templateId: z.string().min(1).max(64) });
+export const templateRefSchema = z.object({ templateId: idSchema });
 
 /**
  * A form's flat "rows.0.field" names to `{ rows: [{ field }] }`, in index order; other keys stay as they

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText } from "@/lib/input-schemas";
 import { CURVATURE_OPTIONS, FOOTPRINT_OPTIONS, POSTURE_OPTIONS, SEX_OPTIONS } from "@/lib/profiles/labels";
 
 const optionalNumber = (min: number, max: number, label: string) =>
@@ -29,9 +30,7 @@ export const profileSchema = z.object({
   legLengthDiscrepancyMm: optionalNumber(0, 60, "Leg-length difference"),
   postureLoad: z.array(z.enum(POSTURE_OPTIONS, { error: "Unknown posture option" })).max(3),
   curvatureFindings: z.array(z.enum(CURVATURE_OPTIONS, { error: "Unknown finding" })).max(4),
-  injuryHistory: z
-    .string()
-    .trim()
+  injuryHistory: multiLineText()
     .max(2000, "Use at most 2000 characters")
     .transform((v) => (v ? v : null)),
 });

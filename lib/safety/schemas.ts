@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { CONTROL_CHARACTERS_MESSAGE, multiLineText, singleLineText } from "@/lib/input-schemas";
 import { calendarDateSchema } from "@/lib/sessions/schemas";
 import { idSchema } from "@/lib/squads/schemas";
 import { CLEARANCE_KINDS, CLEARANCE_NOTE_MAX_LENGTH, CLINICIAN_NAME_MAX_LENGTH } from "@/lib/safety/labels";
 
-// Control characters (Postgres refuses NUL) and bidirectional overrides, which can reverse the text shown
-// around a name, are refused with a message; line breaks and tabs are fine in a note.
-const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const UNSAFE_IN_NOTE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// Control characters are refused by the shared text schemas; bidirectional overrides, which can reverse
+// the text shown around a clinician's name, are refused here too, in the name and the note.
+const DIRECTION_OVERRIDES = /[\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * A clearance after a red-flag report: who cleared the athlete (name and kind), on which day, and what
@@ -16,19 +16,15 @@ export const clearanceSchema = z.object({
   squadId: idSchema,
   athleteId: idSchema,
   clearedOn: calendarDateSchema,
-  clinicianName: z
-    .string({ error: "Say who cleared the athlete" })
-    .trim()
+  clinicianName: singleLineText({ error: "Say who cleared the athlete" })
     .min(2, "Say who cleared the athlete")
     .max(CLINICIAN_NAME_MAX_LENGTH, `Use at most ${CLINICIAN_NAME_MAX_LENGTH} characters`)
-    .refine((v) => !UNSAFE_IN_NAME.test(v), "Remove the control characters"),
+    .refine((v) => !DIRECTION_OVERRIDES.test(v), CONTROL_CHARACTERS_MESSAGE),
   clinicianKind: z.enum(CLEARANCE_KINDS, { error: "Choose physiotherapist, doctor or other" }),
-  note: z
-    .string({ error: "Write what the clinician said" })
-    .trim()
+  note: multiLineText({ error: "Write what the clinician said" })
     .min(3, "Write what the clinician said (a few words are enough)")
     .max(CLEARANCE_NOTE_MAX_LENGTH, `Use at most ${CLEARANCE_NOTE_MAX_LENGTH} characters`)
-    .refine((v) => !UNSAFE_IN_NOTE.test(v), "Remove the control characters"),
+    .refine((v) => !DIRECTION_OVERRIDES.test(v), CONTROL_CHARACTERS_MESSAGE),
 });
 
 export type ClearanceInput = z.output<typeof clearanceSchema>;

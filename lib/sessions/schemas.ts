@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema, multiLineText, singleLineText } from "@/lib/input-schemas";
 import { toStoredKm } from "@/lib/units";
 import { CROSS_TRAINING_MODES, SESSION_TYPES, SURFACES } from "@/lib/sessions/labels";
 
@@ -63,10 +64,8 @@ export const sessionFormSchema = z
     rpe: optionalNumber("Effort (RPE)", 0, 10, true),
     avgHr: optionalNumber("Average heart rate", 30, 240, true),
     surface: z.preprocess(blankToNull, z.enum(SURFACES, { error: "Choose a surface" }).nullable()),
-    shoeId: z.preprocess(blankToNull, z.string().max(64).nullable()),
-    notes: z
-      .string()
-      .trim()
+    shoeId: z.preprocess(blankToNull, idSchema.nullable()),
+    notes: multiLineText()
       .max(1000, "Use at most 1000 characters")
       .optional()
       .transform((v) => (v ? v : null)),
@@ -100,10 +99,8 @@ export const sessionFormSchema = z
 export type SessionInput = z.output<typeof sessionFormSchema>;
 
 export const shoeFormSchema = z.object({
-  name: z.string({ error: "Name the shoe" }).trim().min(1, "Name the shoe").max(80, "Use at most 80 characters"),
-  brand: z
-    .string()
-    .trim()
+  name: singleLineText({ error: "Name the shoe" }).min(1, "Name the shoe").max(80, "Use at most 80 characters"),
+  brand: singleLineText()
     .max(80, "Use at most 80 characters")
     .optional()
     .transform((v) => (v ? v : null)),

@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { idSchema, singleLineText } from "@/lib/input-schemas";
 
-export const idSchema = z.string().trim().min(1).max(64);
+export { idSchema };
 
 export const createInvitationSchema = z.object({
   squadId: idSchema,
   role: z.enum(["ATHLETE", "COACH", "CLINICIAN"], { error: "Choose athlete, assistant coach or clinician" }),
-  note: z
-    .string()
-    .trim()
+  note: singleLineText()
     .max(120, "Use at most 120 characters")
     .optional()
     .transform((v) => (v ? v : undefined)),

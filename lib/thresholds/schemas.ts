@@ -10,8 +10,9 @@ import {
   type ThresholdOverrides,
   type Thresholds,
 } from "@/lib/training-load";
+import { idSchema } from "@/lib/input-schemas";
 
-export const idSchema = z.string().trim().min(1).max(64);
+export { idSchema };
 
 export const squadTargetSchema = z.object({ squadId: idSchema });
 export const athleteTargetSchema = z.object({ squadId: idSchema, athleteId: idSchema });
