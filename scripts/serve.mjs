@@ -17,7 +17,7 @@ import net from "node:net";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { CLIENT_ADDRESS_HEADER, resolveClientAddress, trustedProxyHops } from "./lib/client-address.mjs";
+import { CLIENT_ADDRESS_HEADER, proxyWarning, resolveClientAddress, trustedProxyHops } from "./lib/client-address.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -140,14 +140,24 @@ if (cluster.isPrimary) {
   process.on("SIGINT", stop);
 } else {
   process.env.NODE_ENV = "production";
+  // Tells lib/auth/client-ip.ts that the client address header comes from this server, not from the client.
+  process.env.BACKBONE_CLIENT_ADDRESS_HEADER = "1";
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: root, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  let warnedAboutProxy = false;
   const server = http.createServer((req, res) => {
     // The one place the client's address is decided (TRUSTED_PROXY_HOPS); whatever the client sent in
     // this header is replaced.
     req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
+    if (!warnedAboutProxy) {
+      const warning = proxyWarning(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
+      if (warning) {
+        warnedAboutProxy = true;
+        console.warn(warning);
+      }
+    }
     handle(req, res).catch((error) => {
       console.error(error);
       if (!res.headersSent) res.statusCode = 500;

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { AppError, ValidationError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
 import { verifyPassword } from "@/lib/auth/password";
-import { recheckPassword } from "@/lib/auth/password-attempts";
+import { recheckPassword, UNKNOWN_CLIENT, type PasswordClient } from "@/lib/auth/password-attempts";
 import { parseWith } from "@/lib/forms";
 
 export const deleteAccountSchema = z.object({
@@ -19,11 +19,11 @@ export const deleteAccountSchema = z.object({
  * A coach who is the only coach of a squad with other members must hand it over first; a head coach
  * with assistants hands the squad to the longest-serving one.
  */
-export async function deleteOwnAccount(viewer: Viewer, input: unknown, ip = "unknown"): Promise<void> {
+export async function deleteOwnAccount(viewer: Viewer, input: unknown, client: PasswordClient = UNKNOWN_CLIENT): Promise<void> {
   const data = parseWith(deleteAccountSchema, input);
   const prisma = db();
   const user = await prisma.user.findUnique({ where: { id: viewer.id }, select: { passwordHash: true } });
-  if (!user || !(await recheckPassword(viewer.email, ip, () => verifyPassword(user.passwordHash, data.password)))) {
+  if (!user || !(await recheckPassword(viewer.email, client, () => verifyPassword(user.passwordHash, data.password)))) {
     throw new ValidationError("Please correct the highlighted fields.", { password: ["That is not your password"] });
   }
   await prisma.$transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { signIn, signOut } from "@/lib/auth";
-import { requireViewer } from "@/lib/auth/viewer";
+import { getViewer, requireViewer } from "@/lib/auth/viewer";
 import { formObject, parseWith, runForm, type FormState } from "@/lib/forms";
 import { loginSchema, signUpSchema } from "@/lib/accounts/schemas";
 import { changePassword, createCoachAccount, createSquad, updatePreferences } from "@/lib/accounts/mutations";
@@ -13,8 +13,8 @@ import { signInAfterCreation } from "@/lib/accounts/sign-in";
 import { deleteOwnAccount } from "@/lib/account-data/delete";
 import { isCoach } from "@/lib/auth/permissions";
 import { tooManyAttemptsMessage } from "@/lib/auth/password-attempts";
-import { requestIp } from "@/lib/auth/request-ip";
-import { closeAllSessions } from "@/lib/auth/sessions";
+import { requestClient } from "@/lib/auth/request-ip";
+import { closeAllSessions, closeSession } from "@/lib/auth/sessions";
 import { throttleSignUp } from "@/lib/accounts/signup-throttle";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
@@ -58,6 +58,10 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
 }
 
 export async function logoutAction(): Promise<void> {
+  // The session's row goes first, so that the session ends even if clearing the cookie fails; Auth.js's
+  // signOut event deletes it again for POST /api/auth/signout.
+  const viewer = await getViewer();
+  if (viewer?.sessionId) await closeSession(db(), viewer.sessionId);
   await signOut({ redirectTo: "/login?loggedOut=1" });
 }
 
@@ -72,7 +76,7 @@ export async function logoutEverywhereAction(): Promise<void> {
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runForm(formData, async () => {
     const viewer = await requireViewer();
-    await changePassword(viewer, formObject(formData), await requestIp());
+    await changePassword(viewer, formObject(formData), await requestClient(viewer.email));
     // Every session, this one included, predates the new password: sign in again.
     await signOut({ redirectTo: "/login?passwordChanged=1" });
   });
@@ -99,7 +103,7 @@ export async function createSquadAction(_prev: FormState, formData: FormData): P
 export async function deleteAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runForm(formData, async () => {
     const viewer = await requireViewer();
-    await deleteOwnAccount(viewer, formObject(formData), await requestIp());
+    await deleteOwnAccount(viewer, formObject(formData), await requestClient(viewer.email));
     await signOut({ redirectTo: "/login?accountDeleted=1" });
   });
 }

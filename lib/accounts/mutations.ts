@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { recheckPassword } from "@/lib/auth/password-attempts";
+import { recheckPassword, UNKNOWN_CLIENT, type PasswordClient } from "@/lib/auth/password-attempts";
 import { closeAllSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -42,12 +42,12 @@ export async function createCoachAccount(input: unknown): Promise<{ userId: stri
 }
 
 /** Changes the password and ends every other session of the account. */
-export async function changePassword(viewer: Viewer, input: unknown, ip = "unknown"): Promise<void> {
+export async function changePassword(viewer: Viewer, input: unknown, client: PasswordClient = UNKNOWN_CLIENT): Promise<void> {
   const data = parseWith(changePasswordSchema, input);
   const prisma = db();
   const user = await prisma.user.findUnique({ where: { id: viewer.id }, select: { passwordHash: true } });
   if (!user) throw new NotFoundError();
-  if (!(await recheckPassword(viewer.email, ip, () => verifyPassword(user.passwordHash, data.currentPassword)))) {
+  if (!(await recheckPassword(viewer.email, client, () => verifyPassword(user.passwordHash, data.currentPassword)))) {
     throw new ValidationError("Please correct the highlighted fields.", {
       currentPassword: ["That is not your current password"],
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clientIp } from "@/lib/auth/client-ip";
-import { normalizeAddress, resolveClientAddress, trustedProxyHops } from "@/scripts/lib/client-address.mjs";
+import { isPrivateAddress, normalizeAddress, proxyWarning, resolveClientAddress, trustedProxyHops } from "@/scripts/lib/client-address.mjs";
 
 describe("client address with no proxy in front (TRUSTED_PROXY_HOPS=0)", () => {
   it("is the socket's peer, whatever X-Forwarded-For says", () => {
@@ -43,9 +43,27 @@ describe("address text", () => {
 });
 
 describe("the app's reading", () => {
-  it("takes the server's decided address over anything forwarded", () => {
+  it("takes the server's decided address over anything forwarded, under scripts/serve.mjs only", () => {
     const headers = new Headers({ "x-backbone-client-address": "198.51.100.7", "x-forwarded-for": "6.6.6.6" });
-    expect(clientIp(headers)).toBe("198.51.100.7");
+    const before = process.env.BACKBONE_CLIENT_ADDRESS_HEADER;
+    try {
+      process.env.BACKBONE_CLIENT_ADDRESS_HEADER = "1";
+      expect(clientIp(headers)).toBe("198.51.100.7");
+      delete process.env.BACKBONE_CLIENT_ADDRESS_HEADER;
+      expect(clientIp(headers)).toBe("6.6.6.6");
+    } finally {
+      if (before !== undefined) process.env.BACKBONE_CLIENT_ADDRESS_HEADER = before;
+    }
+  });
+  it("warns once about forwarded requests from a private peer when no proxy is trusted", () => {
+    expect(proxyWarning("10.0.0.5", "203.0.113.9", 0)).toMatch(/TRUSTED_PROXY_HOPS is 0/);
+    expect(proxyWarning("::ffff:127.0.0.1", "203.0.113.9", 0)).toMatch(/from 127\.0\.0\.1/);
+    expect(proxyWarning("203.0.113.7", "6.6.6.6", 0)).toBeUndefined();
+    expect(proxyWarning("10.0.0.5", "203.0.113.9", 1)).toBeUndefined();
+    expect(proxyWarning("10.0.0.5", undefined, 0)).toBeUndefined();
+    expect(isPrivateAddress("172.20.1.1")).toBe(true);
+    expect(isPrivateAddress("172.32.1.1")).toBe(false);
+    expect(isPrivateAddress("fd12:3456::1")).toBe(true);
   });
   it("falls back to the nearest forwarded entry, then to unknown", () => {
     expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 127.0.0.1" }))).toBe("127.0.0.1");

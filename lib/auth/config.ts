@@ -21,14 +21,7 @@ export const authConfig = {
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      session.sessionId = typeof token.sid === "string" ? token.sid : "";
       return session;
     },
   },
 } satisfies NextAuthConfig;
-
-declare module "next-auth" {
-  interface Session {
-    sessionId: string;
-  }
-}

@@ -7,7 +7,9 @@ import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { clientIp } from "@/lib/auth/client-ip";
 import { beginPasswordAttempt, passwordAttemptSucceeded } from "@/lib/auth/rate-limit";
 import { loginLimits } from "@/lib/auth/password-attempts";
-import { closeSession, openSession } from "@/lib/auth/sessions";
+import { closeSession, openSession, sessionIsOpen } from "@/lib/auth/sessions";
+import { cookieFrom, deviceCookieName, deviceCookieOptions, isKnownDevice, newDeviceCookieValue } from "@/lib/auth/device";
+import { cookies } from "next/headers";
 import { loginSchema } from "@/lib/accounts/schemas";
 import { recordAudit } from "@/lib/audit";
 
@@ -32,6 +34,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       console.error(error);
     },
   },
+  callbacks: {
+    ...authConfig.callbacks,
+    // Auth.js's own session endpoint (GET /api/auth/session) re-reads the cookie: one whose session row is
+    // gone answers as signed out, and the cookie is cleared, as every page and route already does.
+    async jwt(params) {
+      const token = authConfig.callbacks.jwt(params);
+      if (params.user) return token;
+      const sid = typeof token.sid === "string" ? token.sid : "";
+      if (!sid || !(await sessionIsOpen(db(), sid, token.sub))) return null;
+      return token;
+    },
+  },
   events: {
     // Log out (the button's action and POST /api/auth/signout alike): the session's row goes, so every
     // copy of the cookie stops working at once.
@@ -49,7 +63,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const { email, password } = parsed.data;
         const prisma = db();
         const ip = clientIp(request.headers);
-        const wait = await beginPasswordAttempt(prisma, email, ip, loginLimits());
+        const secret = env().AUTH_SECRET ?? "";
+        const knownDevice = isKnownDevice(secret, email, cookieFrom(request.headers.get("cookie"), deviceCookieName(email)));
+        const wait = await beginPasswordAttempt(prisma, email, ip, loginLimits(), { knownDevice });
         if (wait > 0) throw new LoginRateLimited(wait);
 
         const user = await prisma.user.findUnique({
@@ -65,6 +81,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           userAgent: request.headers.get("user-agent"),
         });
         await recordAudit({ actorId: user.id, action: "auth.login", ip });
+        // This browser is now one the account knows (see lib/auth/device.ts).
+        const https = new URL(request.url).protocol === "https:" || (process.env.AUTH_URL ?? "").startsWith("https:");
+        (await cookies()).set(deviceCookieName(email), newDeviceCookieValue(secret, email), deviceCookieOptions(https));
         return { id: user.id, email: user.email, name: user.name, sessionId };
       },
     }),

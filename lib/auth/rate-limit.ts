@@ -4,35 +4,52 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  * Password-guess throttling that a stranger cannot turn against the account's owner.
  *
  * Three counters, kept in Postgres so every app process sees the same numbers, each for a window:
- * - per (account, address): `maxPerPair` failures, then that address may not try this account again
- *   until the window ends;
+ * - per (account, address): `maxPerPair` failures, then that address may not try this account again until
+ *   the window ends;
  * - per address: `maxPerIp` failures across all accounts (password spraying), then the address waits;
- * - per account: past `accountCeiling` failures from anywhere, addresses that have already failed on this
- *   account must wait a delay that doubles with every further failure (5 s, 10 s, 20 s … at most the
- *   window). An address that has not failed on the account is never held back by the account's counter,
- *   so the owner signing in from their own device still gets in while strangers are being throttled.
+ * - per account: past `accountCeiling` tries from anywhere, the account takes one try at a time from
+ *   devices it does not know, each after a delay that doubles (5 s, 10 s, 20 s … at most the window), so
+ *   spreading guesses over many addresses does not multiply them.
+ * A device the owner has logged in from before (lib/auth/device.ts) is never held back by the account's
+ * counter: strangers hammering the account cannot keep its owner out.
  *
- * Attempts are counted before the password is checked (a burst of simultaneous guesses cannot all slip in
- * under a limit); a correct password gives its attempt back. Logins and the password re-checks of
- * signed-in people (change password, delete account) share the counters: they guess the same secret.
+ * IPv6 clients are counted by their /64 (one customer's network), as a single host can take any address
+ * in it. Attempts are counted before the password is checked, so a burst of simultaneous guesses cannot
+ * all slip in under a limit; a correct password gives its attempt back. Logins and the password re-checks
+ * of signed-in people (change password, delete account) share the counters: they guess the same secret.
  */
 export type LoginLimits = { maxPerPair: number; accountCeiling: number; maxPerIp: number; windowMinutes: number };
 
 const FIRST_DELAY_SECONDS = 5;
 
+/** The part of an address that throttling counts: IPv4 as is, IPv6 by its /64. */
+export function throttleAddress(ip: string): string {
+  if (!ip.includes(":")) return ip;
+  const bare = ip.split("%")[0].toLowerCase();
+  const [head, tail] = bare.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = bare.includes("::") ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
+  if (groups.length !== 8 || groups.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return ip;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
+
 const norm = (email: string) => email.trim().toLowerCase();
 export const accountKey = (email: string) => `login:acct:${norm(email)}`;
-export const pairKey = (email: string, ip: string) => `login:pair:${norm(email)}|${ip}`;
-export const ipKey = (ip: string) => `login:ip:${ip}`;
+export const pairKey = (email: string, ip: string) => `login:pair:${norm(email)}|${throttleAddress(ip)}`;
+export const ipKey = (ip: string) => `login:ip:${throttleAddress(ip)}`;
 
-export type Counter = { count: number; windowStart: Date; updatedAt: Date };
+export type Counter = { count: number; windowStart: Date; lockedUntil: Date | null };
 export type Counters = { account?: Counter; pair?: Counter; ip?: Counter };
 
 /**
- * Seconds until this address may try this account again (0: it may try now). Pure: the counters are the
- * ones of the current window (older ones are ignored here as in the database).
+ * Seconds until this address (or device) may try this account again; 0: it may try now. Pure: counters
+ * whose window has ended are ignored here as they are reset in the database.
  */
-export function retryAfterSeconds(counters: Counters, limits: LoginLimits, now: Date): number {
+export function retryAfterSeconds(counters: Counters, limits: LoginLimits, now: Date, knownDevice = false): number {
   const windowMs = limits.windowMinutes * 60_000;
   const live = (c: Counter | undefined) => (c && c.windowStart.getTime() > now.getTime() - windowMs ? c : undefined);
   const account = live(counters.account);
@@ -42,12 +59,14 @@ export function retryAfterSeconds(counters: Counters, limits: LoginLimits, now: 
   const until = (c: Counter) => c.windowStart.getTime() + windowMs - now.getTime();
   if (ip && ip.count >= limits.maxPerIp) waitMs = Math.max(waitMs, until(ip));
   if (pair && pair.count >= limits.maxPerPair) waitMs = Math.max(waitMs, until(pair));
-  if (account && pair && pair.count > 0 && account.count >= limits.accountCeiling) {
-    const doublings = Math.min(30, account.count - limits.accountCeiling);
-    const delayMs = Math.min(windowMs, FIRST_DELAY_SECONDS * 1000 * 2 ** doublings);
-    waitMs = Math.max(waitMs, account.updatedAt.getTime() + delayMs - now.getTime());
-  }
+  if (account && !knownDevice && account.lockedUntil) waitMs = Math.max(waitMs, account.lockedUntil.getTime() - now.getTime());
   return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : 0;
+}
+
+/** The account's delay after its n-th try in a window: none up to the ceiling, then doubling. */
+export function accountDelaySeconds(count: number, limits: LoginLimits): number {
+  if (count < limits.accountCeiling) return 0;
+  return Math.min(limits.windowMinutes * 60, FIRST_DELAY_SECONDS * 2 ** Math.min(30, count - limits.accountCeiling));
 }
 
 type Db = Pick<PrismaClient, "$queryRaw" | "$executeRaw" | "rateLimit">;
@@ -55,54 +74,106 @@ type Db = Pick<PrismaClient, "$queryRaw" | "$executeRaw" | "rateLimit">;
 async function readCounters(prisma: Db, email: string, ip: string): Promise<Counters> {
   const rows = await prisma.rateLimit.findMany({
     where: { key: { in: [accountKey(email), pairKey(email, ip), ipKey(ip)] } },
-    select: { key: true, count: true, windowStart: true, updatedAt: true },
+    select: { key: true, count: true, windowStart: true, lockedUntil: true },
   });
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return { account: byKey.get(accountKey(email)), pair: byKey.get(pairKey(email, ip)), ip: byKey.get(ipKey(ip)) };
 }
 
-/** Counts one attempt on all three counters in one statement and returns them after it. */
-async function countAttempt(prisma: Db, email: string, ip: string, windowMinutes: number): Promise<Counters> {
-  const keys = [accountKey(email), pairKey(email, ip), ipKey(ip)];
-  const rows = await prisma.$queryRaw<{ key: string; count: number; windowStart: Date; updatedAt: Date }[]>`
+/** Counts one try on a plain counter (pair, address) and returns its count after it. */
+async function countOn(prisma: Db, key: string, windowMinutes: number): Promise<number> {
+  const rows = await prisma.$queryRaw<{ count: number }[]>`
     INSERT INTO "RateLimit" ("key", "count", "windowStart", "updatedAt")
-    SELECT k, 1, now(), now() FROM unnest(${keys}::text[]) AS k
+    VALUES (${key}, 1, now(), now())
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(mins => ${windowMinutes}::int)
                      THEN 1 ELSE "RateLimit"."count" + 1 END,
       "windowStart" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(mins => ${windowMinutes}::int)
                      THEN now() ELSE "RateLimit"."windowStart" END,
       "updatedAt" = now()
-    RETURNING "key", "count", "windowStart", "updatedAt"`;
-  const byKey = new Map(rows.map((r) => [r.key, { ...r, count: Number(r.count) }]));
-  return { account: byKey.get(keys[0]), pair: byKey.get(keys[1]), ip: byKey.get(keys[2]) };
+    RETURNING "count"`;
+  return Number(rows[0]?.count ?? 0);
+}
+
+/**
+ * Counts one try on the account. From a device the account does not know, past the ceiling, the try is
+ * taken only when the account's delay has run out, and it sets the next delay: one statement, so of
+ * simultaneous tries exactly one gets through. Returns false when the try was not taken.
+ */
+async function countOnAccount(prisma: Db, email: string, limits: LoginLimits, knownDevice: boolean): Promise<boolean> {
+  const gated = !knownDevice;
+  const w = limits.windowMinutes;
+  const maxDelay = w * 60;
+  const rows = await prisma.$queryRaw<{ count: number }[]>`
+    WITH settings AS (SELECT ${limits.accountCeiling}::int AS ceiling, ${FIRST_DELAY_SECONDS}::float8 AS first, ${maxDelay}::float8 AS max)
+    INSERT INTO "RateLimit" ("key", "count", "windowStart", "updatedAt", "lockedUntil")
+    SELECT ${accountKey(email)}, 1, now(), now(),
+           CASE WHEN ${gated} AND 1 >= s.ceiling THEN now() + make_interval(secs => LEAST(s.max, s.first)) END
+    FROM settings s
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(mins => ${w}::int) THEN 1 ELSE "RateLimit"."count" + 1 END,
+      "windowStart" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(mins => ${w}::int) THEN now() ELSE "RateLimit"."windowStart" END,
+      "updatedAt" = now(),
+      "lockedUntil" = CASE
+        WHEN NOT ${gated} THEN "RateLimit"."lockedUntil"
+        WHEN "RateLimit"."windowStart" <= now() - make_interval(mins => ${w}::int) THEN
+          CASE WHEN 1 >= ${limits.accountCeiling}::int THEN now() + make_interval(secs => LEAST(${maxDelay}::float8, ${FIRST_DELAY_SECONDS}::float8)) END
+        WHEN "RateLimit"."count" + 1 >= ${limits.accountCeiling}::int THEN
+          now() + make_interval(secs => LEAST(${maxDelay}::float8,
+            ${FIRST_DELAY_SECONDS}::float8 * power(2, LEAST(30, "RateLimit"."count" + 1 - ${limits.accountCeiling}::int))))
+        END
+    WHERE NOT ${gated}
+       OR "RateLimit"."lockedUntil" IS NULL
+       OR "RateLimit"."lockedUntil" <= now()
+       OR "RateLimit"."windowStart" <= now() - make_interval(mins => ${w}::int)
+    RETURNING "count"`;
+  return rows.length === 1;
 }
 
 /**
  * Before a password is checked: 0 when the attempt may go ahead (and is then counted), else the seconds
- * to wait (and nothing is counted: a refused attempt checks no password).
+ * to wait (and nothing more is counted: a refused attempt checks no password).
  */
 export async function beginPasswordAttempt(
   prisma: Db,
   email: string,
   ip: string,
   limits: LoginLimits,
-  now = new Date(),
+  options: { knownDevice?: boolean; now?: Date } = {},
 ): Promise<number> {
-  const wait = retryAfterSeconds(await readCounters(prisma, email, ip), limits, now);
+  const knownDevice = options.knownDevice ?? false;
+  const wait = retryAfterSeconds(await readCounters(prisma, email, ip), limits, options.now ?? new Date(), knownDevice);
   if (wait > 0) return wait;
-  const after = await countAttempt(prisma, email, ip, limits.windowMinutes);
+  if (!(await countOnAccount(prisma, email, limits, knownDevice))) {
+    // Another try took the account's turn a moment ago: wait for the next one.
+    return retryAfterSeconds(await readCounters(prisma, email, ip), limits, new Date(), knownDevice) || FIRST_DELAY_SECONDS;
+  }
+  const pair = await countOn(prisma, pairKey(email, ip), limits.windowMinutes);
+  const perIp = await countOn(prisma, ipKey(ip), limits.windowMinutes);
   // Simultaneous attempts: the ones counted past a limit are refused as if they had come after it.
-  const pairOver = (after.pair?.count ?? 0) > limits.maxPerPair;
-  const ipOver = (after.ip?.count ?? 0) > limits.maxPerIp;
-  if (pairOver || ipOver) return limits.windowMinutes * 60;
+  if (pair > limits.maxPerPair || perIp > limits.maxPerIp) return limits.windowMinutes * 60;
   return 0;
 }
 
-/** After a correct password: the account and this address's tries on it start afresh; the address gets its attempt back. */
+/**
+ * After a correct password: this address's tries on the account start afresh and the address gets its
+ * attempt back. The account's counter starts afresh only when no delay is running, so the owner logging
+ * in does not hand strangers a new set of free guesses.
+ */
 export async function passwordAttemptSucceeded(prisma: Db, email: string, ip: string): Promise<void> {
-  await prisma.rateLimit.deleteMany({ where: { key: { in: [accountKey(email), pairKey(email, ip)] } } });
+  await prisma.rateLimit.deleteMany({ where: { key: pairKey(email, ip) } });
+  await prisma.rateLimit.deleteMany({ where: { key: accountKey(email), OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date() } }] } });
   await prisma.$executeRaw`UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${ipKey(ip)}`;
+  await purgeStaleCounters(prisma);
+}
+
+let lastPurge = 0;
+
+/** Counters untouched for a day are gone: at most once every ten minutes per process. */
+async function purgeStaleCounters(prisma: Db): Promise<void> {
+  if (Date.now() - lastPurge < 10 * 60_000) return;
+  lastPurge = Date.now();
+  await prisma.$executeRaw`DELETE FROM "RateLimit" WHERE "updatedAt" < now() - interval '1 day'`;
 }
 
 /** "5 minutes", "40 seconds": a wait in words. */
@@ -113,7 +184,7 @@ export function describeWait(seconds: number): string {
 }
 
 /**
- * Counts one action per address in a window (sign-ups): true when it may go ahead. Every attempt counts,
+ * Counts one action per address in a window (sign-ups): allowed when under `max`. Every attempt counts,
  * whatever its outcome, so the form cannot be used to test which emails have accounts at speed.
  */
 export async function takeAddressAllowance(
@@ -123,7 +194,7 @@ export async function takeAddressAllowance(
   max: number,
   windowMinutes: number,
 ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  const key = `${action}:ip:${ip}`;
+  const key = `${action}:ip:${throttleAddress(ip)}`;
   const rows = await prisma.$queryRaw<{ count: number; windowStart: Date }[]>`
     INSERT INTO "RateLimit" ("key", "count", "windowStart", "updatedAt")
     VALUES (${key}, 1, now(), now())

@@ -29,14 +29,25 @@ export async function openSession(
   return id;
 }
 
+/** Whether the session row exists, is the person's and has not expired. */
+export async function sessionIsOpen(prisma: Db, sessionId: string, userId: string | undefined): Promise<boolean> {
+  if (!userId) return false;
+  const row = await prisma.authSession.findFirst({ where: { id: sessionId, userId, expiresAt: { gt: new Date() } }, select: { id: true } });
+  return row !== null;
+}
+
 /** Ends one session (logout). Unknown ids are ignored: the session is already over. */
 export async function closeSession(prisma: Db, sessionId: string): Promise<void> {
   await prisma.authSession.deleteMany({ where: { id: sessionId } });
 }
 
-/** Ends every session of the person ("log out everywhere", password change, account deletion). */
-export async function closeAllSessions(prisma: Db, userId: string): Promise<number> {
+/**
+ * Ends every session of the person ("log out everywhere", password change) and turns off their calendar
+ * feed address, which someone holding a session could have made for themselves.
+ */
+export async function closeAllSessions(prisma: Pick<PrismaClient, "authSession" | "calendarFeedToken">, userId: string): Promise<number> {
   const { count } = await prisma.authSession.deleteMany({ where: { userId } });
+  await prisma.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
   return count;
 }
 

@@ -48,3 +48,26 @@ export function trustedProxyHops(env = process.env) {
   }
   return n;
 }
+
+/** Loopback, private (RFC 1918), link-local, shared (100.64/10) and unique-local IPv6 addresses. */
+export function isPrivateAddress(address) {
+  const a = normalizeAddress(address);
+  if (a === "::1" || /^f[cd][0-9a-f]{2}:/.test(a) || /^fe[89ab][0-9a-f]:/.test(a)) return true;
+  const m = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(a);
+  if (!m) return false;
+  const [x, y] = [Number(m[1]), Number(m[2])];
+  return x === 10 || x === 127 || (x === 172 && y >= 16 && y <= 31) || (x === 192 && y === 168) || (x === 169 && y === 254) || (x === 100 && y >= 64 && y <= 127);
+}
+
+/**
+ * A one-time warning for the likely misconfiguration: requests forwarded by a proxy on a private address
+ * while no proxy is trusted (every client would then share the proxy's address and its login limits).
+ */
+export function proxyWarning(socketAddress, forwardedFor, hops) {
+  if (hops !== 0 || !forwardedFor || !isPrivateAddress(socketAddress)) return undefined;
+  return (
+    `Requests arrive with X-Forwarded-For from ${normalizeAddress(socketAddress)}, a private address, but TRUSTED_PROXY_HOPS is 0: ` +
+    "every client is counted as that address for login limits and the audit log. If a reverse proxy is in front of Backbone, set " +
+    "TRUSTED_PROXY_HOPS to the number of proxies (see the README)."
+  );
+}

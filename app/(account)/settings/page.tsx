@@ -59,7 +59,7 @@ export default async function SettingsPage() {
         <h2 id="password" style={{ marginTop: 0 }}>
           Change password
         </h2>
-        <p className="muted">Changing it logs you out everywhere.</p>
+        <p className="muted">Changing it logs you out everywhere and turns off your calendar feed address.</p>
         <ChangePasswordForm />
       </section>
       <section className="card" aria-labelledby="sessions">
@@ -75,7 +75,10 @@ export default async function SettingsPage() {
             </li>
           ))}
         </ul>
-        <p className="muted">Lost a phone or used a shared computer? This ends every session, this one included.</p>
+        <p className="muted">
+          Lost a phone or used a shared computer? This ends every session, this one included, and turns off your
+          calendar feed address (you can make a new one on your calendar page).
+        </p>
         <form action={logoutEverywhereAction}>
           <button type="submit" className="button-secondary">
             Log out everywhere
