@@ -5,16 +5,14 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-
-export const EMBEDDED_DB_DEFAULT_PORT = 54329;
+import { embeddedDbPort, lockDataDir } from "./lib/embedded";
 
 async function main() {
   const dataDir = path.resolve(process.env.EMBEDDED_DB_DIR ?? ".data/pglite");
-  const port = Number(process.env.EMBEDDED_DB_PORT ?? EMBEDDED_DB_DEFAULT_PORT);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new Error(`EMBEDDED_DB_PORT must be a port number, got "${process.env.EMBEDDED_DB_PORT}"`);
-  }
+  const port = embeddedDbPort();
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  // Held while the server runs, so that a backup or restore never opens the directory at the same time.
+  lockDataDir(dataDir, `Backbone's embedded database server (port ${port})`);
   const db = await PGlite.create(dataDir);
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 16 });
   await server.start();

@@ -9,20 +9,15 @@ import { EnvError, parseEnv } from "../lib/env";
 import { applyMigrations } from "./migrate";
 import { bin, root, run, startEmbeddedPostgres } from "./lib/processes";
 import { buildIsCurrent } from "./lib/build";
+import { dataRoot, embeddedDataDir, embeddedDbPort, loadDotEnv } from "./lib/embedded";
 
 const dev = process.argv.includes("--dev");
-const dataDir = path.resolve(root, process.env.BACKBONE_DATA_DIR ?? ".data");
-
-function loadDotEnv() {
-  const file = path.join(root, ".env");
-  if (existsSync(file)) process.loadEnvFile(file);
-}
 
 function ensureAuthSecret() {
   if (process.env.AUTH_SECRET) return;
-  const file = path.join(dataDir, "auth-secret");
+  const file = path.join(dataRoot(), "auth-secret");
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataRoot(), { recursive: true });
     writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
     console.log(`No AUTH_SECRET set: generated one in ${path.relative(root, file)}`);
   }
@@ -66,10 +61,7 @@ async function main() {
 
   let stopDatabase = async () => {};
   if (!process.env.DATABASE_URL) {
-    const embedded = await startEmbeddedPostgres({
-      dataDir: path.join(dataDir, "pglite"),
-      port: Number(process.env.EMBEDDED_DB_PORT ?? 54329),
-    });
+    const embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir(), port: embeddedDbPort() });
     process.env.DATABASE_URL = embedded.url;
     // PGlite runs one query at a time; a small pool avoids queueing many idle connections.
     process.env.DB_POOL_SIZE ??= "4";
