@@ -3,7 +3,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { checkUploadSizes, MAX_ARCHIVE_ENTRIES, MAX_BATCH_BYTES, MAX_FILE_BYTES, parseActivityFile } from "./index";
+import { checkUploadSizes, MAX_ARCHIVE_ENTRIES, MAX_BATCH_BYTES, MAX_FILE_BYTES, newUploadBudget, parseActivityFile } from "./index";
 import { stravaCsv } from "./testing";
 import { hostileArchives } from "./hostile-archives";
 
@@ -237,13 +237,47 @@ describe("hostile archives", () => {
     const byName = new Map((await hostileArchives()).map((a) => [a.name, a]));
     const errorsOf = async (name: string) => (await parseActivityFile(name, byName.get(name)!.bytes, { timeZone: "UTC" })).errors;
     expect(await errorsOf("liar.zip")).toEqual([{ item: "liar.zip: run.gpx", message: "This archive entry expands to more than the size it declares; it was not read" }]);
-    expect((await errorsOf("overlap.zip"))[0].message).toMatch(/^Entries of this archive overlap \(run0.gpx and run\d.gpx share bytes\); it does not look like an archive/);
+    // The copies point at run0.gpx's header, whose name is not theirs.
+    expect((await errorsOf("overlap.zip"))[0].message).toMatch(/^An entry of this archive \(run\d.gpx\) has a different name in its header; it does not look like an archive/);
+    const nested = await errorsOf("nested-entries.zip");
+    // The outer archive's ten entries leave 19,990 for the rest: each inner archive is refused unread.
+    expect(nested.filter((e) => /list more than 20000 files together/.test(e.message))).toHaveLength(10);
+    const bombs = await errorsOf("gz-bombs.zip");
+    expect(bombs.filter((e) => /expands more than 100 times its size/.test(e.message))).toHaveLength(5);
+    expect(bombs.filter((e) => /too many damaged entries/.test(e.message)).length).toBeGreaterThan(900);
     const five = await errorsOf("five-99mb.zip");
     expect(five).toHaveLength(5);
     expect(five[0]).toEqual({ item: "five-99mb.zip: run0.fit", message: "This file expands to 99 MB; the limit is 25 MB" });
     expect((await errorsOf("five-99mb-zips.zip"))[0].message).toMatch(/would expand \d+ times; files that compress more than 100 to 1 are not unpacked/);
     expect((await errorsOf("repeated.zip"))[0].message).toMatch(/^This archive lists run.gpx more than once/);
     expect((await errorsOf("run.fit.gz"))[0].message).toMatch(/run.fit.gz expands to more than 25 MB/);
+  });
+
+  it("an entry whose data runs into the next one's is refused", async () => {
+    const zip = zipSync({ "a.gpx": strToU8("<gpx>aaaa</gpx>"), "b.gpx": strToU8("<gpx>bbbb</gpx>") }, { level: 0 });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    // a.gpx claims 40 more bytes, in its local header and in the table of contents: b.gpx's header is inside it.
+    const grow = (at: number) => {
+      view.setUint32(at, view.getUint32(at, true) + 40, true);
+      view.setUint32(at + 4, view.getUint32(at + 4, true) + 40, true);
+    };
+    grow(18);
+    for (let i = 0; i < zip.length - 4; i++) if (view.getUint32(i, true) === 0x02014b50 && view.getUint16(i + 46, true) === 0x2e61) grow(i + 20);
+    const { errors } = await parseActivityFile("overlap2.zip", zip, { timeZone: "UTC" });
+    expect(errors[0].message).toMatch(/^Entries of this archive overlap \(a.gpx and b.gpx share bytes\)/);
+  });
+
+  it("shares one budget among the files of an upload", async () => {
+    const budget = newUploadBudget();
+    budget.entriesLeft = 3;
+    const zip = zipSync({ "a.gpx": fixture("gpx/garmin_connect_run_hr.gpx"), "b.gpx": fixture("gpx/tomtom_run_2seg_no_hr.gpx") });
+    expect((await parseActivityFile("one.zip", zip, { timeZone: "UTC", budget })).sessions).toHaveLength(2);
+    const second = await parseActivityFile("two.zip", zip, { timeZone: "UTC", budget });
+    expect(second.sessions).toEqual([]);
+    expect(second.errors[0].message).toMatch(/list more than 20000 files together/);
+    const late = newUploadBudget(Date.now() - 60_000);
+    const timedOut = await parseActivityFile("three.zip", zip, { timeZone: "UTC", budget: late });
+    expect(timedOut.errors[0].message).toMatch(/^Reading this upload took longer than 20 seconds; 2 files of this archive were not read/);
   });
 
   it("a damaged entry's checksum is caught and the other entries still read", async () => {

@@ -1,7 +1,8 @@
 // Hostile zip archives for tests and the archive benchmark: small uploads built to cost a server seconds of
 // CPU or hundreds of megabytes if it inflated what they describe. Built byte by byte, because no honest
 // zip writer makes them.
-import { createDeflateRaw, createGzip, crc32, deflateRawSync } from "node:zlib";
+import { createDeflateRaw, createGzip, crc32, deflateRawSync, gzipSync } from "node:zlib";
+import { zipSync } from "fflate";
 
 const MB = 1024 * 1024;
 
@@ -130,6 +131,28 @@ export function hostileArchives(): Promise<HostileArchive[]> {
         name: "five-99mb-zips.zip",
         description: "five inner archives of 99 MB each, truthfully declared",
         bytes: buildZip([0, 1, 2, 3, 4].map((i) => ({ name: `part${i}.zip`, data: mb99.data, method: 8 as const, declaredSize: 99 * MB, crc: mb99.crc }))),
+      },
+      {
+        name: "nested-entries.zip",
+        description: "ten inner archives listing 20,000 files each",
+        bytes: (() => {
+          const many: Record<string, Uint8Array> = {};
+          for (let i = 0; i < 20_000; i++) many[`f${i}.gpx`] = new Uint8Array(0);
+          const inner = zipSync(many, { level: 0 });
+          const outer: Record<string, Uint8Array> = {};
+          for (let i = 0; i < 10; i++) outer[`part${i}.zip`] = inner;
+          return zipSync(outer, { level: 9 });
+        })(),
+      },
+      {
+        name: "gz-bombs.zip",
+        description: "5,000 small .fit.gz files, each expanding 1,000 times",
+        bytes: (() => {
+          const bomb = new Uint8Array(gzipSync(Buffer.alloc(2 * MB), { level: 9 }));
+          const files: Record<string, Uint8Array> = {};
+          for (let i = 0; i < 5_000; i++) files[`x${i}.fit.gz`] = bomb;
+          return zipSync(files, { level: 0 });
+        })(),
       },
       {
         name: "repeated.zip",

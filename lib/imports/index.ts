@@ -1,9 +1,10 @@
-import { fileSizeIssue } from "./limits";
+import { fileSizeIssue, MAX_LISTED_ISSUES } from "./limits";
 import { newContext, parseEntry } from "./parse";
 import { assertTimeZone } from "./time";
 import type { ImportIssue, ParsedImport, ParsedSession, ParseOptions } from "./types";
 
-export { checkUploadSizes, MAX_ARCHIVE_ENTRIES, MAX_BATCH_BYTES, MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES } from "./limits";
+export { checkUploadSizes, MAX_ARCHIVE_ENTRIES, MAX_BATCH_BYTES, MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES, newUploadBudget } from "./limits";
+export type { UploadBudget } from "./limits";
 export { contentHashOf } from "./session";
 export type { CrossTrainingMode, ImportIssue, ImportSource, ParsedImport, ParsedSession, ParseOptions, SessionType } from "./types";
 
@@ -47,5 +48,13 @@ export async function parseActivityFile(fileName: string, bytes: Uint8Array, opt
   const ctx = newContext(options);
   await parseEntry(fileName, bytes, fileName, ctx, 0);
   const { kept, skipped } = dropRepeats(ctx.sessions);
-  return skipped.length > 0 ? { sessions: kept, errors: ctx.errors, skipped } : { sessions: kept, errors: ctx.errors };
+  const errors = listed(ctx.errors, fileName);
+  return skipped.length > 0 ? { sessions: kept, errors, skipped } : { sessions: kept, errors };
+}
+
+/** The first MAX_LISTED_ISSUES problems, and the count of the rest in one line. */
+function listed(issues: ImportIssue[], fileName: string): ImportIssue[] {
+  if (issues.length <= MAX_LISTED_ISSUES) return issues;
+  const rest = issues.length - MAX_LISTED_ISSUES;
+  return [...issues.slice(0, MAX_LISTED_ISSUES), { item: fileName, message: `…and ${rest} more problem${rest === 1 ? "" : "s"} in this file, not listed` }];
 }

@@ -17,6 +17,21 @@ export const MAX_ARCHIVE_ENTRIES = 20_000;
 export const MAX_INFLATE_RATIO = 100;
 /** Files expanding to less than this are not held to the ratio (tiny files compress oddly). */
 export const RATIO_CHECK_FROM_BYTES = 1 * MB;
+/** Longest one upload may take to read; what is left after it is reported, not read. */
+export const MAX_READ_SECONDS = 20;
+/** Problems listed per uploaded file; the rest are counted in one line. */
+export const MAX_LISTED_ISSUES = 1000;
+
+/**
+ * What one upload may still cost, shared by all its files and the archives nested in them: bytes its
+ * archives and .gz files may expand to, archive entries it may list, and when reading must stop.
+ */
+export type UploadBudget = { uncompressedLeft: number; entriesLeft: number; deadline: number };
+
+export function newUploadBudget(now = Date.now()): UploadBudget {
+  return { uncompressedLeft: MAX_UNCOMPRESSED_BYTES, entriesLeft: MAX_ARCHIVE_ENTRIES, deadline: now + MAX_READ_SECONDS * 1000 };
+}
+
 /** Previews one person may have running at once; more wait for one to finish. */
 export const MAX_PREVIEWS_IN_FLIGHT = 2;
 

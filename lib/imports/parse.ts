@@ -3,7 +3,17 @@ import { csvIssues, parseActivitiesCsv, rowItem, type CsvRow } from "./csv";
 import { describeUnexpected, ImportFailure } from "./errors";
 import { parseFit } from "./fit";
 import { parseGpx } from "./gpx";
-import { formatMb, MAX_BATCH_BYTES, MAX_FILE_BYTES, MAX_INFLATE_RATIO, MAX_UNCOMPRESSED_BYTES, RATIO_CHECK_FROM_BYTES } from "./limits";
+import {
+  formatMb,
+  MAX_BATCH_BYTES,
+  MAX_FILE_BYTES,
+  MAX_INFLATE_RATIO,
+  MAX_READ_SECONDS,
+  MAX_UNCOMPRESSED_BYTES,
+  newUploadBudget,
+  RATIO_CHECK_FROM_BYTES,
+  type UploadBudget,
+} from "./limits";
 import { finishSession, type SessionDraft } from "./session";
 import { parseTcx } from "./tcx";
 import { EntryRefused, refusalOf, ZipArchive, type ZipEntry } from "./zip";
@@ -25,9 +35,9 @@ interface Context {
   timeZone: string;
   sessions: ParsedSession[];
   errors: ImportIssue[];
-  /** Bytes that archives of this upload may still expand to. */
-  uncompressedLeft: number;
-  /** Archive entries found damaged so far. */
+  /** What the upload may still cost (shared by its files). */
+  budget: UploadBudget;
+  /** Archive entries found damaged (or refused after inflating) so far. */
   damagedEntries: number;
   onProgress?: ParseOptions["onProgress"];
 }
@@ -57,14 +67,17 @@ function kindOf(name: string): { kind: Kind; gzipped: boolean } | undefined {
  */
 function gunzip(bytes: Uint8Array, ctx: Context, name: string, innerLimit: number): Uint8Array {
   const ratioLimit = Math.max(RATIO_CHECK_FROM_BYTES, bytes.length * MAX_INFLATE_RATIO);
-  const limit = Math.min(ctx.uncompressedLeft, innerLimit, ratioLimit);
+  const limit = Math.min(ctx.budget.uncompressedLeft, innerLimit, ratioLimit);
   let out: Uint8Array;
   try {
     out = gunzipSync(bytes, { maxOutputLength: Math.max(1, limit) });
   } catch (err) {
     const code = (err as { code?: string }).code;
+    // zlib produced up to `limit` bytes before stopping: that work counts against the upload.
+    ctx.budget.uncompressedLeft = Math.max(0, ctx.budget.uncompressedLeft - limit);
+    ctx.damagedEntries++;
     if (code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) {
-      if (limit === ratioLimit && limit < Math.min(ctx.uncompressedLeft, innerLimit)) {
+      if (limit === ratioLimit && limit < Math.min(ctx.budget.uncompressedLeft, innerLimit)) {
         throw new ImportFailure(`${baseName(name)} expands more than ${MAX_INFLATE_RATIO} times its size; it was not unpacked`);
       }
       if (limit === innerLimit) throw new ImportFailure(`${baseName(name)} expands to more than ${formatMb(limit)}, the limit per file`);
@@ -72,7 +85,7 @@ function gunzip(bytes: Uint8Array, ctx: Context, name: string, innerLimit: numbe
     }
     throw new ImportFailure("This .gz file is damaged or is not gzip data");
   }
-  ctx.uncompressedLeft -= out.length;
+  ctx.budget.uncompressedLeft -= out.length;
   return out;
 }
 
@@ -154,8 +167,8 @@ async function readEntry(zip: ZipArchive, entry: ZipEntry, archiveItem: string, 
     ctx.errors.push({ item, message: refusal });
     return undefined;
   }
-  if (entry.declaredSize > ctx.uncompressedLeft) {
-    ctx.uncompressedLeft = 0;
+  if (entry.declaredSize > ctx.budget.uncompressedLeft) {
+    ctx.budget.uncompressedLeft = 0;
     ctx.errors.push({
       item,
       message: `The archive expands to more than ${formatMb(MAX_UNCOMPRESSED_BYTES)}; this file and the ones after it were not read`,
@@ -164,7 +177,7 @@ async function readEntry(zip: ZipArchive, entry: ZipEntry, archiveItem: string, 
   }
   try {
     const bytes = await zip.read(entry, entryLimit(entry.name));
-    ctx.uncompressedLeft -= bytes.length;
+    ctx.budget.uncompressedLeft -= bytes.length;
     return bytes;
   } catch (err) {
     ctx.errors.push({ item, message: err instanceof ImportFailure ? err.message : describeUnexpected(err) });
@@ -176,8 +189,10 @@ async function readEntry(zip: ZipArchive, entry: ZipEntry, archiveItem: string, 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function parseZip(data: Uint8Array, item: string, ctx: Context, depth: number): Promise<void> {
-  const zip = await ZipArchive.open(data);
+  // The entry limit holds for the whole upload, archives inside archives included.
+  const zip = await ZipArchive.open(data, ctx.budget.entriesLeft);
   try {
+    ctx.budget.entriesLeft -= zip.entries.length;
     const entries = zip.entries.filter((e) => !isNoise(e.name));
     const csvEntry = entries
       .filter((e) => baseName(e.name).toLowerCase() === "activities.csv")
@@ -216,9 +231,20 @@ async function eachEntry(
   const read = new Set<string>();
   const damagedBefore = ctx.damagedEntries;
   let done = 0;
-  for (const entry of wanted) {
+  for (const [i, entry] of wanted.entries()) {
+    if (Date.now() > ctx.budget.deadline) {
+      ctx.errors.push({
+        item,
+        message: `Reading this upload took longer than ${MAX_READ_SECONDS} seconds; ${wanted.length - i} file${wanted.length - i === 1 ? "" : "s"} of this archive were not read. Upload it in smaller parts.`,
+      });
+      break;
+    }
     if (ctx.damagedEntries - damagedBefore >= MAX_DAMAGED_ENTRIES) {
       ctx.errors.push({ item: `${item}: ${entry.name}`, message: "This archive has too many damaged entries; the rest of it was not read" });
+      continue;
+    }
+    if (entry.declaredSize === 0) {
+      ctx.errors.push({ item: `${item}: ${entry.name}`, message: "This file is empty" });
       continue;
     }
     const bytes = await readEntry(zip, entry, item, ctx);
@@ -312,7 +338,7 @@ export function newContext(options: ParseOptions): Context {
     timeZone: options.timeZone,
     sessions: [],
     errors: [],
-    uncompressedLeft: MAX_UNCOMPRESSED_BYTES,
+    budget: options.budget ?? newUploadBudget(),
     damagedEntries: 0,
     onProgress: options.onProgress,
   };

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { insertJson, newId } from "@/lib/db-bulk";
 import { rebuildDailyLoads } from "@/lib/sessions/daily-load";
-import { checkUploadSizes, parseActivityFile } from "@/lib/imports";
+import { checkUploadSizes, newUploadBudget, parseActivityFile } from "@/lib/imports";
 import type { ImportIssue, ParsedSession } from "@/lib/imports/types";
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
@@ -49,10 +49,12 @@ export async function previewImport(
   const reject = (issues: ImportIssue[] | undefined, status: "rejected" | "duplicate") => {
     for (const i of issues ?? []) items.push({ status, item: i.item, reason: i.message });
   };
+  // One budget for the whole upload: its files cannot each spend the limits again.
+  const budget = newUploadBudget();
   let done = 0;
   for (const file of files) {
     if (!batchTooLarge && !refused.has(file.name)) {
-      const result = await parseActivityFile(file.name, file.bytes, { timeZone });
+      const result = await parseActivityFile(file.name, file.bytes, { timeZone, budget });
       parsed.push(...result.sessions);
       reject(result.errors, "rejected");
       reject(result.skipped, "duplicate");

@@ -47,4 +47,6 @@ export interface ParseOptions {
   timeZone: string;
   /** Called as the entries of an archive are read, for progress display. */
   onProgress?: (done: number, total: number) => void;
+  /** The upload's shared budget (lib/imports/limits.ts); a file read on its own gets a fresh one. */
+  budget?: import("./limits").UploadBudget;
 }

@@ -24,8 +24,9 @@ export type ZipEntry = {
 /** An entry that may not be inflated (too large for its kind, or a suspicious compression ratio). */
 export class EntryRefused extends ImportFailure {}
 
-/** Local file header: 30 bytes before the name; the smallest room an entry's header and data can take. */
+/** Local file header: 30 bytes, then the name and the extra field. */
 const LOCAL_HEADER_BYTES = 30;
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
 
 function openBuffer(data: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
@@ -60,7 +61,7 @@ export class ZipArchive {
    * Reads and checks the archive's table of contents without inflating anything. Throws ImportFailure
    * for a damaged archive, too many entries, a name listed twice, or entries that overlap.
    */
-  static async open(bytes: Uint8Array): Promise<ZipArchive> {
+  static async open(bytes: Uint8Array, maxEntries = MAX_ARCHIVE_ENTRIES): Promise<ZipArchive> {
     const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let zip: ZipFile;
     try {
@@ -71,6 +72,11 @@ export class ZipArchive {
     if (zip.entryCount > MAX_ARCHIVE_ENTRIES) {
       zip.close();
       throw new ImportFailure(`This archive lists more than ${MAX_ARCHIVE_ENTRIES} files`);
+    }
+    // What the upload's other archives left (read from the archive's end record, before any entry).
+    if (zip.entryCount > maxEntries) {
+      zip.close();
+      throw new ImportFailure(`This upload's archives list more than ${MAX_ARCHIVE_ENTRIES} files together; upload them in smaller parts`);
     }
     let raw: Entry[];
     try {
@@ -88,7 +94,7 @@ export class ZipArchive {
       encrypted: e.isEncrypted(),
       raw: e,
     }));
-    const problem = layoutProblem(raw, data.length);
+    const problem = layoutProblem(raw, data);
     if (problem) {
       zip.close();
       throw new ImportFailure(`${problem}; it does not look like an archive a device or service made, so nothing in it was read`);
@@ -157,23 +163,37 @@ export function refusalOf(entry: Pick<ZipEntry, "declaredSize" | "compressedSize
 }
 
 /**
- * Entries must each have their own bytes: no name listed twice, and no entry's data starting inside
- * another's (the trick by which a small archive makes many large files of one compressed stream).
+ * Entries must each have their own bytes: no name listed twice, and no entry's header or data inside
+ * another's (the trick by which a small archive makes many large files of one compressed stream). Where
+ * an entry's data lies is read from its own local header, as the reader will find it.
  */
-function layoutProblem(entries: Entry[], archiveBytes: number): string | undefined {
+function layoutProblem(entries: Entry[], data: Buffer): string | undefined {
   const names = new Set<string>();
   for (const e of entries) {
     if (names.has(e.fileName)) return `This archive lists ${e.fileName} more than once`;
     names.add(e.fileName);
   }
-  const byOffset = [...entries].sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
-  for (let i = 0; i < byOffset.length; i++) {
-    const e = byOffset[i];
-    const end = e.relativeOffsetOfLocalHeader + LOCAL_HEADER_BYTES + e.fileNameLength + e.compressedSize;
-    const next = byOffset[i + 1];
-    if (end > archiveBytes) return `An entry of this archive (${e.fileName}) runs past its end`;
-    if (next && next.relativeOffsetOfLocalHeader < end) {
-      return `Entries of this archive overlap (${e.fileName} and ${next.fileName} share bytes)`;
+  const spans: { name: string; start: number; end: number }[] = [];
+  for (const e of entries) {
+    const start = e.relativeOffsetOfLocalHeader;
+    if (start + LOCAL_HEADER_BYTES > data.length || data.readUInt32LE(start) !== LOCAL_HEADER_SIGNATURE) {
+      return `An entry of this archive (${e.fileName}) has no header where the table of contents says`;
+    }
+    const nameLength = data.readUInt16LE(start + 26);
+    const extraLength = data.readUInt16LE(start + 28);
+    const localName = data.subarray(start + LOCAL_HEADER_BYTES, start + LOCAL_HEADER_BYTES + nameLength);
+    const centralName = (e as Entry & { fileNameRaw?: Buffer }).fileNameRaw;
+    if (centralName && !localName.equals(centralName)) {
+      return `An entry of this archive (${e.fileName}) has a different name in its header`;
+    }
+    const end = start + LOCAL_HEADER_BYTES + nameLength + extraLength + e.compressedSize;
+    if (end > data.length) return `An entry of this archive (${e.fileName}) runs past its end`;
+    spans.push({ name: e.fileName, start, end });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i].start < spans[i - 1].end) {
+      return `Entries of this archive overlap (${spans[i - 1].name} and ${spans[i].name} share bytes)`;
     }
   }
   return undefined;
