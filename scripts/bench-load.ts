@@ -666,7 +666,7 @@ function serverErrors(): { count: number; samples: string[] } {
   const samples = new Map<string, number>();
   let count = 0;
   lines.forEach((line, i) => {
-    if (!/error|⨯|exception|unhandled|ECONN|timed? ?out/i.test(line) || /^\s+at /.test(line)) return;
+    if (!/error|⨯|exception|unhandled|abort|ECONN|timed? ?out/i.test(line) || /^\s+at /.test(line)) return;
     count++;
     const sample = [line.trim(), lines[i + 1]?.trim()].filter(Boolean).join(" | ").slice(0, 300);
     samples.set(sample, (samples.get(sample) ?? 0) + 1);
