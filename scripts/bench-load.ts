@@ -26,9 +26,9 @@
  * (created if missing), else the embedded one in .bench/pglite-load. It holds a demo squad of 40 athletes
  * with 12 months of history (about 14,000 sessions; seeded in a few seconds), apart from bench:web's
  * large one so that the writes here never shift its figures. It is seeded once and reused while its
- * history ends within two days of today. Rows of this run (sessions, reports, import batches, the audit
- * entries of the run's users) are removed at the end and the daily totals of their days rebuilt, unless
- * --keep; rows left by an interrupted run are removed at the start.
+ * history ends within two days of today. Rows of this run (sessions, reports, import batches, the logins
+ * and audit entries of the run's users) are removed at the end and the daily totals of their days rebuilt,
+ * unless --keep; sessions, reports and batches left by an interrupted run are removed at the start.
  * The server's output goes to .bench/load-server.log; its error lines are counted and the first shown.
  *
  * Usage: npm run bench:load [-- --duration 60 --connections 16,32 --import-every 3 --port 3400
@@ -702,9 +702,11 @@ async function main(): Promise<number> {
   if (!options.keep) {
     onCleanUp(async () => {
       const removed = await removeRows(database.url, client, `${MARKER} ${run} `, phases.flatMap((p) => p.batchIds));
-      // The run's logins, page views and writes in the audit log go too, so that reruns find the same database.
-      await client.query(`DELETE FROM "AuditLog" WHERE "createdAt" >= $1 AND "actorId" = ANY($2::text[])`, [runStarted, [squad.coachId, ...squad.athletes.map((a) => a.id)]]);
-      console.log(`clean-up: removed the run's ${removed} sessions and reports, its import batches and audit entries (--keep keeps them)`);
+      // The run's logins (their sessions and audit entries) and page views go too, so that reruns find the same database.
+      const users = [squad.coachId, ...squad.athletes.map((a) => a.id)];
+      await client.query(`DELETE FROM "AuditLog" WHERE "createdAt" >= $1 AND "actorId" = ANY($2::text[])`, [runStarted, users]);
+      await client.query(`DELETE FROM "AuthSession" WHERE "createdAt" >= $1 AND "userId" = ANY($2::text[])`, [runStarted, users]);
+      console.log(`clean-up: removed the run's ${removed} sessions and reports, its import batches, logins and audit entries (--keep keeps them)`);
     });
   }
 
