@@ -22,7 +22,6 @@
  * --profile writes V8 CPU profiles of the server to DIR (open them in Chrome's DevTools).
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
 import { cpus, loadavg } from "node:os";
@@ -30,15 +29,31 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { applyMigrations } from "./migrate";
-import { bin, isPortOpen, root, run, startEmbeddedPostgres } from "./lib/processes";
-import { ensureDatabaseExists } from "./lib/database";
-import { buildIsCurrent, distDir } from "./lib/build";
+import { root } from "./lib/processes";
+import { distDir } from "./lib/build";
 import { ChunkSizes, firstLoadChunks, pageRoutes } from "./lib/first-load-js";
-import { assertLocalDatabase, resetDatabase } from "../tests/integration/test-database";
+import {
+  benchDatabase,
+  ensureBuild,
+  ensureDemoSeeded,
+  freePort,
+  logIn,
+  ms,
+  onCleanUp,
+  percentile,
+  printTable,
+  request,
+  runBench,
+  setDefaultAgent,
+  startServer,
+  UsageError,
+  type BuildMode,
+} from "./lib/bench-server";
+import { assertLocalDatabase } from "../tests/integration/test-database";
 import { addDays, todayIn } from "../lib/dates";
 import { FLAG_HISTORY_DAYS, flagHistoryFrom } from "../lib/athletes/flag-history";
 import { PLAN_WEEKS } from "../lib/plans/schemas";
-import { DEMO_COACH_EMAIL, DEMO_PASSWORD } from "../lib/demo/generator";
+import { DEMO_COACH_EMAIL } from "../lib/demo/generator";
 
 const ATHLETES = 100;
 const MONTHS = 36;
@@ -54,12 +69,10 @@ type Options = {
   serial: number;
   port: number;
   reseed: boolean;
-  build: "auto" | "always" | "never";
+  build: BuildMode;
   /** Directory for V8 CPU profiles of the server (node --cpu-prof), written when it stops. */
   profile?: string;
 };
-
-class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options {
   const options: Options = { requests: 200, concurrency: 2 * cpus().length, serial: 20, port: Number(process.env.BENCH_PORT ?? 3300), reseed: false, build: "auto" };
@@ -85,195 +98,6 @@ function parseArgs(argv: string[]): Options {
     else throw new UsageError(`Unknown argument "${argv[i]}"`);
   }
   return options;
-}
-
-// ---------------------------------------------------------------- clean-up, also on Ctrl-C
-
-const cleanups: (() => Promise<void>)[] = [];
-let cleaning: Promise<void> | undefined;
-let interrupted = false;
-/** Undoes what the run set up, newest first; called once, whether the run ends, fails or is interrupted. */
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    while (cleanups.length) {
-      const fn = cleanups.pop()!;
-      await fn().catch((error: unknown) => console.error(`clean-up: ${error instanceof Error ? error.message : String(error)}`));
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    interrupted = true;
-    console.error(`\n${signal}: stopping`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
-// ---------------------------------------------------------------- database and seed
-
-async function benchDatabase(): Promise<{ url: string; embedded: boolean }> {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, embedded: false };
-  if (await isPortOpen(5432)) {
-    return { url: await ensureDatabaseExists("postgresql://postgres@127.0.0.1:5432/postgres", "backbone_bench"), embedded: false };
-  }
-  console.log("No Postgres on 127.0.0.1:5432: using the embedded database (.bench/pglite). It runs one query at a time, so its figures say little about a real server.");
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(root, ".bench", "pglite"), port: Number(process.env.EMBEDDED_DB_PORT ?? 54349) });
-  cleanups.push(embedded.stop);
-  return { url: embedded.url, embedded: true };
-}
-
-type SeedState = { athletes: number; sessions: number; dailyLoads: number; first: string | null; last: string | null };
-
-async function seedState(client: pg.Client): Promise<SeedState> {
-  const { rows } = await client.query<{ athletes: number; sessions: number; dailyLoads: number; first: string | null; last: string | null }>(`
-    SELECT (SELECT count(*)::int FROM "Membership" m JOIN "Membership" c ON c."squadId" = m."squadId" AND c.role = 'COACH'
-              JOIN "User" u ON u.id = c."userId" AND u.email = $1 WHERE m.role = 'ATHLETE') AS athletes,
-           (SELECT count(*)::int FROM "TrainingSession") AS sessions,
-           (SELECT count(*)::int FROM "DailyLoad") AS "dailyLoads",
-           (SELECT min("localDate")::text FROM "TrainingSession") AS first,
-           (SELECT max("localDate")::text FROM "TrainingSession") AS last`, [DEMO_COACH_EMAIL]);
-  return rows[0];
-}
-
-async function ensureSeeded(url: string, reseed: boolean): Promise<SeedState> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    let state = await seedState(client);
-    const today = todayIn("UTC");
-    const current = state.athletes === ATHLETES && state.sessions > 50_000 && state.last !== null && state.last >= addDays(today, -2);
-    if (current && !reseed) {
-      console.log(`database: demo squad present (${state.athletes} athletes, history ${state.first} to ${state.last}); not reseeded`);
-    } else {
-      const why = reseed ? "--reseed" : state.sessions === 0 ? "empty database" : `seeded data does not match (${state.athletes} athletes, history up to ${state.last})`;
-      console.log(`database: seeding ${ATHLETES} athletes x ${MONTHS} months (${why})…`);
-      const started = performance.now();
-      await resetDatabase(url);
-      await run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "prisma/seed.ts", "--athletes", String(ATHLETES), "--months", String(MONTHS)], {
-        env: { ...process.env, DATABASE_URL: url },
-      });
-      console.log(`database: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      state = await seedState(client);
-    }
-    // Fresh statistics, as autovacuum keeps them on a live database; without them the planner guesses.
-    await client.query("ANALYZE");
-    return state;
-  } finally {
-    await client.end();
-  }
-}
-
-// ---------------------------------------------------------------- build and server
-
-async function ensureBuild(mode: Options["build"]) {
-  const dir = distDir();
-  if (mode === "never") {
-    if (!existsSync(path.join(dir, "BUILD_ID"))) throw new Error(`--no-build, but there is no build in ${dir}`);
-    if (!buildIsCurrent(dir)) console.log("build: sources changed since the last build (--no-build: measuring the old one)");
-    return;
-  }
-  if (mode === "auto" && buildIsCurrent(dir)) {
-    console.log(`build: ${path.relative(root, dir)} is current (--build forces a new one)`);
-    return;
-  }
-  console.log("build: next build (production)…");
-  const started = performance.now();
-  await run(bin("next"), ["build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
-  console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-}
-
-async function freePort(from: number): Promise<number> {
-  for (let port = from; port < from + 50; port++) if (!(await isPortOpen(port))) return port;
-  throw new Error(`no free port between ${from} and ${from + 49}`);
-}
-
-async function startServer(databaseUrl: string, port: number, embedded: boolean, profile?: string): Promise<{ base: string; pid: number }> {
-  const base = `http://127.0.0.1:${port}`;
-  const log: string[] = [];
-  // The production server of `npm start` (scripts/serve.mjs: one worker per core). --cpu-prof is refused
-  // in NODE_OPTIONS but reaches the workers through the primary's exec arguments.
-  const nodeArgs = profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    // Its own process group, so that stopping it also stops whatever it started.
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomBytes(48).toString("base64url"),
-      AUTH_TRUST_HOST: "true",
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...(embedded ? { DB_POOL_SIZE: "4", BACKBONE_EMBEDDED_DB: "1" } : {}),
-    },
-  });
-  const keep = (chunk: Buffer) => {
-    log.push(chunk.toString());
-    if (log.length > 200) log.shift();
-  };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  let exited = false;
-  child.once("exit", () => (exited = true));
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        const force = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 5000);
-        child.once("exit", () => {
-          clearTimeout(force);
-          resolve();
-        });
-        process.kill(-child.pid!, "SIGTERM");
-      }),
-  );
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (exited) throw new Error(`next start exited early:\n${log.join("")}`);
-    const res = await request(`${base}/api/health`).catch(() => null);
-    if (res?.status === 200) return { base, pid: child.pid! };
-    if (Date.now() > deadline) throw new Error(`${base}/api/health did not answer 200 within 60 s:\n${log.join("")}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-// ---------------------------------------------------------------- HTTP
-
-type Response = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; ms: number };
-
-let agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-
-function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const req = http.request(url, { method: options.method ?? "GET", headers: options.headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), ms: performance.now() - started }));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.setTimeout(60_000, () => req.destroy(new Error(`${url}: no answer within 60 s`)));
-    req.end(options.body);
-  });
-}
-
-const cookiesOf = (res: Response) => (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]);
-
-/** Logs in through Auth.js's credentials endpoint, as the login form does; returns the Cookie header. */
-async function logIn(base: string, email: string): Promise<string> {
-  const csrf = await request(`${base}/api/auth/csrf`);
-  const { csrfToken } = JSON.parse(csrf.body.toString()) as { csrfToken: string };
-  const res = await request(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf).join("; ") },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD, csrfToken, callbackUrl: "/" }).toString(),
-  });
-  const session = cookiesOf(res).find((c) => c.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`logging in as ${email} failed (HTTP ${res.status}, ${res.headers.location ?? "no redirect"})`);
-  return session;
 }
 
 // ---------------------------------------------------------------- CPU time (Linux)
@@ -329,8 +153,6 @@ async function databaseBackends(client: pg.Client): Promise<number[]> {
 type CpuMeter = { app: () => CpuSnapshot; db: () => Promise<CpuSnapshot> };
 
 // ---------------------------------------------------------------- timing
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 
 type Timing = { p50: number; p95: number; max: number; perSecond: number; count: number };
 
@@ -695,16 +517,7 @@ async function measureFirstLoad(base: string, scene: Scene, cookies: { coach: st
 
 // ---------------------------------------------------------------- output
 
-const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
 const cpuMs = (x: number | null) => (x === null ? "-" : ms(x));
-
-/** Prints rows as aligned columns: the first left-aligned, the others right-aligned. */
-function printTable(header: string[], rows: string[][]) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-  console.log(line(header));
-  for (const row of rows) console.log(line(row));
-}
 
 function printPages(results: PageResult[], options: Options) {
   console.log(
@@ -754,27 +567,27 @@ function printBundles(rows: BundleRow[]) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
+  setDefaultAgent(new http.Agent({ keepAlive: true, maxSockets: options.concurrency }));
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   console.log(`CPU: ${cpus()[0]?.model ?? "unknown"} x${cpus().length}; Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
-  const database = await benchDatabase();
+  const database = await benchDatabase({ envVar: "BENCH_DATABASE_URL", name: "backbone_bench", embeddedDir: path.join(root, ".bench", "pglite") });
   assertLocalDatabase(database.url);
   const { applied } = await applyMigrations(database.url);
   if (applied.length) console.log(`database: applied ${applied.join(", ")}`);
-  const state = await ensureSeeded(database.url, options.reseed);
+  const state = await ensureDemoSeeded(database.url, { athletes: ATHLETES, months: MONTHS, minSessions: 50_000, reseed: options.reseed });
   await ensureBuild(options.build);
   const buildId = readFileSync(path.join(distDir(), "BUILD_ID"), "utf8").trim();
   const builtAt = statSync(path.join(distDir(), "BUILD_ID")).mtime.toISOString().slice(0, 16).replace("T", " ");
 
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  cleanups.push(() => client.end());
+  onCleanUp(() => client.end());
   const scene = await loadScene(client);
   // The athlete page records each view in the audit log; the run's own entries go again afterwards, so
   // that reruns find the same database.
   const runStarted = new Date();
-  cleanups.push(
+  onCleanUp(
     async () =>
       void (await client.query(`DELETE FROM "AuditLog" WHERE "createdAt" >= $1 AND action IN ('athlete.view', 'auth.login') AND "actorId" = ANY($2::text[])`, [
         runStarted,
@@ -789,10 +602,10 @@ async function main() {
     scene.squadId,
     createHash("sha256").update(invitationToken).digest("hex"),
   ]);
-  cleanups.push(async () => void (await client.query(`DELETE FROM "Invitation" WHERE id = $1`, [invitationId])));
+  onCleanUp(async () => void (await client.query(`DELETE FROM "Invitation" WHERE id = $1`, [invitationId])));
 
   const port = await freePort(options.port);
-  const { base, pid: serverPid } = await startServer(database.url, port, database.embedded, options.profile);
+  const { base, pid: serverPid } = await startServer(database.url, port, { embedded: database.embedded, profile: options.profile });
   console.log(`server: next start on ${base} (build ${buildId} of ${builtAt} UTC)`);
   console.log(
     `data: ${state.athletes} athletes, ${state.sessions.toLocaleString("en")} sessions, ${state.dailyLoads.toLocaleString("en")} daily totals, history ${state.first} to ${state.last}`,
@@ -800,7 +613,7 @@ async function main() {
   const cookies = { coach: await logIn(base, DEMO_COACH_EMAIL), athlete: await logIn(base, scene.ownEmail) };
 
   const pool = new pg.Pool({ connectionString: database.url, max: options.concurrency });
-  cleanups.push(() => pool.end());
+  onCleanUp(() => pool.end());
   const local = !database.embedded && ["127.0.0.1", "localhost", "::1", "[::1]"].includes(new URL(database.url).hostname);
   const meter: CpuMeter = {
     app: () => cpuOf(processGroup(serverPid)),
@@ -829,11 +642,4 @@ async function main() {
   console.log(`  load average after the run: ${loadavg().map((l) => l.toFixed(2)).join(" ")} (others' work on this machine shows in the figures)`);
 }
 
-main()
-  .then(cleanUp, async (error: unknown) => {
-    // Requests in flight fail once an interrupt has stopped the server: that is not worth reporting.
-    if (!interrupted) console.error(error instanceof UsageError ? error.message : error);
-    await cleanUp();
-    process.exit(interrupted ? 130 : 1);
-  })
-  .then(() => process.exit(0));
+runBench(main);
