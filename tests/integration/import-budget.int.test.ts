@@ -9,27 +9,35 @@ describe("import previews in flight", () => {
   it("are at most two per person, counted across processes in the database", async () => {
     const a = await createUser();
     const b = await createUser();
-    expect(await takePreviewSlot(db(), a.id)).toBe(true);
-    expect(await takePreviewSlot(db(), a.id)).toBe(true);
-    expect(await takePreviewSlot(db(), a.id)).toBe(false);
+    const first = await takePreviewSlot(db(), a.id);
+    const second = await takePreviewSlot(db(), a.id);
+    expect(first).not.toBeNull();
+    expect(second).not.toBeNull();
+    expect(await takePreviewSlot(db(), a.id)).toBeNull();
     // Someone else is not held up.
-    expect(await takePreviewSlot(db(), b.id)).toBe(true);
-    await releasePreviewSlot(db(), a.id);
-    expect(await takePreviewSlot(db(), a.id)).toBe(true);
+    expect(await takePreviewSlot(db(), b.id)).not.toBeNull();
+    await releasePreviewSlot(db(), first!);
+    expect(await takePreviewSlot(db(), a.id)).not.toBeNull();
+    expect(await takePreviewSlot(db(), a.id)).toBeNull();
   });
 
   it("hands out exactly two of many simultaneous requests", async () => {
     const a = await createUser();
     const results = await Promise.all(Array.from({ length: 8 }, () => takePreviewSlot(db(), a.id)));
-    expect(results.filter(Boolean)).toHaveLength(2);
+    expect(results.filter((r) => r !== null)).toHaveLength(2);
   });
 
-  it("stop counting a slot whose preview died without releasing it", async () => {
+  it("free a slot whose preview died without releasing it, and only that one", async () => {
     const a = await createUser();
+    const dead = await takePreviewSlot(db(), a.id);
     await takePreviewSlot(db(), a.id);
-    await takePreviewSlot(db(), a.id);
-    await db().$executeRaw`UPDATE "RateLimit" SET "updatedAt" = now() - interval '6 minutes' WHERE "key" = ${`import-preview:${a.id}`}`;
-    expect(await takePreviewSlot(db(), a.id)).toBe(true);
+    await db().$executeRaw`UPDATE "RateLimit" SET "windowStart" = "windowStart" - interval '6 minutes' WHERE "key" = ${dead!.key}`;
+    const taken = await takePreviewSlot(db(), a.id);
+    expect(taken?.key).toBe(dead!.key);
+    expect(await takePreviewSlot(db(), a.id)).toBeNull();
+    // The dead preview's late release does not free the slot its successor holds.
+    await releasePreviewSlot(db(), dead!);
+    expect(await takePreviewSlot(db(), a.id)).toBeNull();
   });
 });
 

@@ -28,9 +28,8 @@ export async function POST(request: NextRequest) {
     );
   }
   // Each preview holds its upload in memory and works the CPU: two at a time per person is plenty.
-  if (!(await takePreviewSlot(db(), viewer.id))) {
-    return error("Two of your imports are still being read. Wait for one to finish, then try again.", "busy", 429);
-  }
+  const slot = await takePreviewSlot(db(), viewer.id);
+  if (!slot) return error("Two of your imports are still being read. Wait for one to finish, then try again.", "busy", 429);
   try {
     let form: FormData;
     try {
@@ -47,6 +46,6 @@ export async function POST(request: NextRequest) {
     console.error(e);
     return error("Something went wrong while reading the files. Nothing was imported.", "internal", 500);
   } finally {
-    await releasePreviewSlot(db(), viewer.id);
+    await releasePreviewSlot(db(), slot);
   }
 }
