@@ -37,7 +37,7 @@ const withDate = <T extends { localDate?: Date; date?: Date; weekStart?: Date }>
 export async function buildPersonalDataZip(viewer: Viewer, now = new Date()): Promise<Uint8Array> {
   const prisma = db();
   const userId = viewer.id;
-  const [user, profile, shoes, sessions, painReports, ostrc, planned, comments, memberships] = await Promise.all([
+  const [user, profile, shoes, sessions, painReports, ostrc, planned, comments, memberships, logins] = await Promise.all([
     prisma.user.findUniqueOrThrow({
       where: { id: userId },
       select: { id: true, email: true, name: true, unitPreference: true, timeZone: true, createdAt: true },
@@ -54,6 +54,12 @@ export async function buildPersonalDataZip(viewer: Viewer, now = new Date()): Pr
       select: { createdAt: true, body: true, sessionId: true, painReportId: true, author: { select: { name: true } } },
     }),
     prisma.membership.findMany({ where: { userId }, select: { role: true, createdAt: true, squad: { select: { name: true } } } }),
+    // Open sessions: where and with which browser the person is logged in (never the session's id).
+    prisma.authSession.findMany({
+      where: { userId, expiresAt: { gt: now } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true, expiresAt: true, ip: true, userAgent: true },
+    }),
   ]);
 
   const sessionRows = sessions.map(withDate);
@@ -71,6 +77,7 @@ export async function buildPersonalDataZip(viewer: Viewer, now = new Date()): Pr
     ostrcCheckIns: ostrcRows,
     plannedSessions: plannedRows,
     coachComments: comments.map((c) => ({ ...c, author: c.author?.name ?? null })),
+    openLogins: logins,
   };
 
   const files: Record<string, Uint8Array> = {

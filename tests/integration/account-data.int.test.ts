@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { unzipSync, strFromU8 } from "fflate";
 import { parse } from "csv-parse/sync";
 import { db } from "@/lib/db";
+import { openSession } from "@/lib/auth/sessions";
 import { buildPersonalDataZip } from "@/lib/account-data/export";
 import { deleteOwnAccount } from "@/lib/account-data/delete";
 import { createSession } from "@/lib/sessions/mutations";
@@ -15,6 +16,8 @@ describe("personal data export", () => {
     const { athleteA, athleteB } = await twoSquads();
     await createSession(athleteA, { type: "RUN", date: "2026-06-14", duration: "50", distance: "10", notes: "mine" }, NOW);
     await createSession(athleteB, { type: "RUN", date: "2026-06-14", duration: "30", distance: "5", notes: "not mine" }, NOW);
+    const sid = await openSession(db(), athleteA.id, { maxAgeSeconds: 10 * 365 * 24 * 3600, ip: "203.0.113.8", userAgent: "Phone browser" });
+    await openSession(db(), athleteB.id, { maxAgeSeconds: 10 * 365 * 24 * 3600, ip: "198.51.100.9" });
     const files = unzipSync(await buildPersonalDataZip(athleteA, NOW));
     expect(Object.keys(files).sort()).toEqual([
       "back-pain-reports.csv",
@@ -28,6 +31,9 @@ describe("personal data export", () => {
     expect(data.account.email).toBe(athleteA.email);
     expect(JSON.stringify(data)).not.toContain("passwordHash");
     expect(data.sessions).toHaveLength(1);
+    // Where they are logged in, but never a session's id (it would let the file's reader in).
+    expect(data.openLogins).toEqual([expect.objectContaining({ ip: "203.0.113.8", userAgent: "Phone browser" })]);
+    expect(JSON.stringify(data)).not.toContain(sid);
     const rows = parse(strFromU8(files["sessions.csv"]), { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toEqual([expect.objectContaining({ localDate: "2026-06-14", type: "RUN", distanceKm: "10", notes: "mine" })]);
   });
