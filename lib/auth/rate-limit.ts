@@ -80,9 +80,9 @@ async function readCounters(prisma: Db, email: string, ip: string): Promise<Coun
   return { account: byKey.get(accountKey(email)), pair: byKey.get(pairKey(email, ip)), ip: byKey.get(ipKey(ip)) };
 }
 
-/** Counts one try on a plain counter (pair, address) and returns its count after it. */
-async function countOn(prisma: Db, key: string, windowMinutes: number): Promise<number> {
-  const rows = await prisma.$queryRaw<{ count: number }[]>`
+/** Counts one try on a plain counter (pair, address, sign-ups) and returns it after the try. */
+async function countOn(prisma: Db, key: string, windowMinutes: number): Promise<{ count: number; windowStart: Date }> {
+  const rows = await prisma.$queryRaw<{ count: number; windowStart: Date }[]>`
     INSERT INTO "RateLimit" ("key", "count", "windowStart", "updatedAt")
     VALUES (${key}, 1, now(), now())
     ON CONFLICT ("key") DO UPDATE SET
@@ -91,8 +91,8 @@ async function countOn(prisma: Db, key: string, windowMinutes: number): Promise<
       "windowStart" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(mins => ${windowMinutes}::int)
                      THEN now() ELSE "RateLimit"."windowStart" END,
       "updatedAt" = now()
-    RETURNING "count"`;
-  return Number(rows[0]?.count ?? 0);
+    RETURNING "count", "windowStart"`;
+  return { count: Number(rows[0]?.count ?? 0), windowStart: rows[0]?.windowStart ?? new Date() };
 }
 
 /**
@@ -148,8 +148,8 @@ export async function beginPasswordAttempt(
     // Another try took the account's turn a moment ago: wait for the next one.
     return retryAfterSeconds(await readCounters(prisma, email, ip), limits, new Date(), knownDevice) || FIRST_DELAY_SECONDS;
   }
-  const pair = await countOn(prisma, pairKey(email, ip), limits.windowMinutes);
-  const perIp = await countOn(prisma, ipKey(ip), limits.windowMinutes);
+  const pair = (await countOn(prisma, pairKey(email, ip), limits.windowMinutes)).count;
+  const perIp = (await countOn(prisma, ipKey(ip), limits.windowMinutes)).count;
   // Simultaneous attempts: the ones counted past a limit are refused as if they had come after it.
   if (pair > limits.maxPerPair || perIp > limits.maxPerIp) return limits.windowMinutes * 60;
   return 0;
@@ -194,20 +194,8 @@ export async function takeAddressAllowance(
   max: number,
   windowMinutes: number,
 ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  const key = `${action}:ip:${throttleAddress(ip)}`;
-  const rows = await prisma.$queryRaw<{ count: number; windowStart: Date }[]>`
-    INSERT INTO "RateLimit" ("key", "count", "windowStart", "updatedAt")
-    VALUES (${key}, 1, now(), now())
-    ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(mins => ${windowMinutes}::int)
-                     THEN 1 ELSE "RateLimit"."count" + 1 END,
-      "windowStart" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(mins => ${windowMinutes}::int)
-                     THEN now() ELSE "RateLimit"."windowStart" END,
-      "updatedAt" = now()
-    RETURNING "count", "windowStart"`;
-  const row = rows[0];
-  const count = Number(row?.count ?? 0);
+  const { count, windowStart } = await countOn(prisma, `${action}:ip:${throttleAddress(ip)}`, windowMinutes);
   if (count <= max) return { allowed: true, retryAfterSeconds: 0 };
-  const waitMs = (row?.windowStart.getTime() ?? Date.now()) + windowMinutes * 60_000 - Date.now();
+  const waitMs = windowStart.getTime() + windowMinutes * 60_000 - Date.now();
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
 }
