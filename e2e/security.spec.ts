@@ -144,7 +144,8 @@ test("strangers guessing from many addresses cannot keep the owner out of a brow
   const owner = await db.createUser("Besieged");
   // The owner has logged in from this browser before: it holds the account's device cookie.
   await login(page, owner.email);
-  await page.getByRole("button", { name: /Log out/ }).click();
+  // The header's button (settings, where a person without a squad lands, also has "Log out everywhere").
+  await page.getByRole("button", { name: /^Log out(?! everywhere)/ }).click();
   await expect(page.getByText("You are logged out.")).toBeVisible();
   // Strangers spread over 25 addresses, one guess each: past the account's ceiling of 20 the account
   // takes one try at a time from unknown devices.
