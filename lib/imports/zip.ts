@@ -17,8 +17,8 @@ export type ZipEntry = {
   method: number;
   crc32: number;
   encrypted: boolean;
-  /** The entry as yauzl read it, to open its data. */
-  raw: Entry;
+  /** Where the entry's stored bytes begin in the archive, read from its own local header. */
+  dataStart: number;
 };
 
 /** An entry that may not be inflated (too large for its kind, or a suspicious compression ratio). */
@@ -53,7 +53,7 @@ function readAllEntries(zip: ZipFile): Promise<Entry[]> {
 
 export class ZipArchive {
   private constructor(
-    private readonly zip: ZipFile,
+    private readonly data: Buffer,
     readonly entries: ZipEntry[],
   ) {}
 
@@ -85,21 +85,22 @@ export class ZipArchive {
       zip.close();
       throw new ImportFailure("This zip archive is damaged or incomplete (its table of contents could not be read)");
     }
-    const entries = raw.map((e) => ({
+    // The table of contents is all yauzl is needed for: the data is sliced from the buffer below.
+    zip.close();
+    const layout = layoutOf(raw, data);
+    if (typeof layout === "string") {
+      throw new ImportFailure(`${layout}; it does not look like an archive a device or service made, so nothing in it was read`);
+    }
+    const entries = raw.map((e, i) => ({
       name: e.fileName,
       compressedSize: e.compressedSize,
       declaredSize: e.uncompressedSize,
       method: e.compressionMethod,
       crc32: e.crc32,
       encrypted: e.isEncrypted(),
-      raw: e,
+      dataStart: layout[i],
     }));
-    const problem = layoutProblem(raw, data);
-    if (problem) {
-      zip.close();
-      throw new ImportFailure(`${problem}; it does not look like an archive a device or service made, so nothing in it was read`);
-    }
-    return new ZipArchive(zip, entries);
+    return new ZipArchive(data, entries);
   }
 
   /**
@@ -111,7 +112,7 @@ export class ZipArchive {
     if (refusal) throw new EntryRefused(refusal);
     if (entry.encrypted) throw new ImportFailure("This archive entry is password-protected");
     if (entry.method !== 0 && entry.method !== 8) throw new ImportFailure("This archive entry uses a compression method that cannot be read (only stored and deflate)");
-    const compressed = await this.rawData(entry);
+    const compressed = this.data.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
     let out: Buffer;
     if (entry.method === 0) {
       out = compressed;
@@ -132,23 +133,8 @@ export class ZipArchive {
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   }
 
-  close(): void {
-    this.zip.close();
-  }
-
-  private rawData(entry: ZipEntry): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-      // The entry's bytes as stored: deflated data is inflated here, on a budget, not by the stream.
-      const options = entry.method === 0 ? {} : { decompress: false };
-      this.zip.openReadStream(entry.raw, options, (error, stream) => {
-        if (error || !stream) return reject(new ImportFailure("This archive entry is damaged and could not be unpacked"));
-        const chunks: Buffer[] = [];
-        stream.on("data", (c: Buffer) => chunks.push(c));
-        stream.once("error", () => reject(new ImportFailure("This archive entry is damaged and could not be unpacked")));
-        stream.once("end", () => resolve(Buffer.concat(chunks)));
-      });
-    });
-  }
+  /** Nothing to release: the archive is a buffer, and yauzl's reader was closed after the table of contents. */
+  close(): void {}
 }
 
 /** Why an entry may not be inflated at all, from its declared sizes; undefined when it may. */
@@ -167,13 +153,14 @@ export function refusalOf(entry: Pick<ZipEntry, "declaredSize" | "compressedSize
  * another's (the trick by which a small archive makes many large files of one compressed stream). Where
  * an entry's data lies is read from its own local header, as the reader will find it.
  */
-function layoutProblem(entries: Entry[], data: Buffer): string | undefined {
+function layoutOf(entries: Entry[], data: Buffer): number[] | string {
   const names = new Set<string>();
   for (const e of entries) {
     if (names.has(e.fileName)) return `This archive lists ${e.fileName} more than once`;
     names.add(e.fileName);
   }
   const spans: { name: string; start: number; end: number }[] = [];
+  const dataStarts: number[] = [];
   for (const e of entries) {
     const start = e.relativeOffsetOfLocalHeader;
     if (start + LOCAL_HEADER_BYTES > data.length || data.readUInt32LE(start) !== LOCAL_HEADER_SIGNATURE) {
@@ -186,9 +173,11 @@ function layoutProblem(entries: Entry[], data: Buffer): string | undefined {
     if (centralName && !localName.equals(centralName)) {
       return `An entry of this archive (${e.fileName}) has a different name in its header`;
     }
-    const end = start + LOCAL_HEADER_BYTES + nameLength + extraLength + e.compressedSize;
+    const dataStart = start + LOCAL_HEADER_BYTES + nameLength + extraLength;
+    const end = dataStart + e.compressedSize;
     if (end > data.length) return `An entry of this archive (${e.fileName}) runs past its end`;
     spans.push({ name: e.fileName, start, end });
+    dataStarts.push(dataStart);
   }
   spans.sort((a, b) => a.start - b.start);
   for (let i = 1; i < spans.length; i++) {
@@ -196,5 +185,5 @@ function layoutProblem(entries: Entry[], data: Buffer): string | undefined {
       return `Entries of this archive overlap (${spans[i - 1].name} and ${spans[i].name} share bytes)`;
     }
   }
-  return undefined;
+  return dataStarts;
 }
