@@ -59,8 +59,9 @@ test("a revoked link and a made-up link get clear pages", async ({ page, db }) =
   await expect(page.getByText(/This invitation link is not valid/)).toBeVisible();
 });
 
-test("a coach removes an athlete, who then loses the squad", async ({ page, browser, db }) => {
+test("a coach removes an athlete, who loses the squad but keeps their account and data, and joins another", async ({ page, browser, db }) => {
   const { coach, squad, athlete } = await db.squadWithAthlete("Removal");
+  await db.createSession(athlete.id, { distanceKm: 17.3 });
   const other = await db.createUser("Stays On");
   await db.addMember(squad.id, other.id, "ATHLETE");
   await login(page, coach.email);
@@ -72,10 +73,11 @@ test("a coach removes an athlete, who then loses the squad", async ({ page, brow
   // The confirmation names the athlete whose button was pressed, and only they go.
   page.once("dialog", (dialog) => {
     expect(dialog.message()).toContain(`Remove ${athlete.name} from the squad?`);
+    expect(dialog.message()).toContain("They keep their account and all their training data, and can join another squad with an invitation.");
     void dialog.accept();
   });
   await page.getByRole("button", { name: `Remove ${athlete.name}` }).click();
-  await expect(page.getByText(`${athlete.name} was removed from the squad.`)).toBeVisible();
+  await expect(page.getByText(`${athlete.name} was removed from the squad. They keep their account and their training data.`)).toBeVisible();
   await expect(page.getByRole("link", { name: athlete.name })).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole("link", { name: athlete.name })).toHaveCount(0);
@@ -85,6 +87,19 @@ test("a coach removes an athlete, who then loses the squad", async ({ page, brow
   const athletePage = await loggedInPage(browser, athlete.email);
   const response = await athletePage.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}`);
   expect(response?.status()).toBe(404);
+  // The athlete's own pages still open, with their data and a word on what happened.
   const home = await athletePage.goto("/athlete");
-  expect(home?.status()).toBe(404);
+  expect(home?.status()).toBe(200);
+  await expect(athletePage.getByText("You are not in a squad at the moment.")).toBeVisible();
+  await athletePage.goto("/athlete/sessions");
+  await expect(athletePage.getByRole("cell", { name: "17.3 km" })).toBeVisible();
+  // Another coach's invitation brings them into a new squad, history and all.
+  const next = await db.squadWithAthlete("Next squad");
+  const token = await db.createInvitation(next.squad.id);
+  await athletePage.goto(`/invite/${token}`);
+  await athletePage.getByRole("button", { name: `Join as ${athlete.name}` }).click();
+  await expect(athletePage).toHaveURL(/\/athlete$/);
+  await expect(athletePage.getByText("You are not in a squad at the moment.")).toHaveCount(0);
+  await expect(athletePage.getByRole("listitem").filter({ hasText: next.squad.name })).toBeVisible();
+  expect(await db.query(`SELECT id FROM "TrainingSession" WHERE "userId" = $1`, [athlete.id])).toHaveLength(1);
 });

@@ -245,6 +245,7 @@ type Page = {
 
 // lib/auth/permissions.ts loadViewerForSession (the session row looked up by the person's id here).
 const VIEWER_SQL = `SELECT u.id, u.email, u.name, u."timeZone", u."unitPreference"::text AS "unitPreference",
+       EXISTS (SELECT 1 FROM "AthleteProfile" p WHERE p."userId" = u.id) AS "hasAthleteProfile",
        COALESCE(json_agg(json_build_object('squadId', m."squadId", 'squadName', s.name, 'role', m.role, 'isOwner', m."isOwner")
                          ORDER BY m."createdAt", m.id) FILTER (WHERE m.id IS NOT NULL), '[]'::json) AS memberships
   FROM "User" u LEFT JOIN "Membership" m ON m."userId" = u.id LEFT JOIN "Squad" s ON s.id = m."squadId"

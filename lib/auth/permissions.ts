@@ -13,6 +13,11 @@ export type Viewer = {
   memberships: ViewerMembership[];
   /** The session this viewer signed in with (absent for scripts and tests acting on someone's behalf). */
   sessionId?: string;
+  /**
+   * Whether the person has an athlete profile: every athlete has one from joining their first squad, and
+   * keeps it (with all their data) when a squad removes them or they have none at the moment.
+   */
+  hasAthleteProfile: boolean;
 };
 
 /**
@@ -39,8 +44,10 @@ async function queryViewer(prisma: PrismaClient, userId: string, sessionId: stri
       timeZone: string;
       unitPreference: Viewer["unitPreference"];
       memberships: ViewerMembership[];
+      hasAthleteProfile: boolean;
     }[]
   >`SELECT u."id", u."email", u."name", u."timeZone", u."unitPreference"::text AS "unitPreference",
+           EXISTS (SELECT 1 FROM "AthleteProfile" p WHERE p."userId" = u."id") AS "hasAthleteProfile",
            COALESCE(json_agg(json_build_object('squadId', m."squadId", 'squadName', s."name", 'role', m."role", 'isOwner', m."isOwner")
                              ORDER BY m."createdAt", m."id") FILTER (WHERE m."id" IS NOT NULL), '[]'::json) AS "memberships"
     FROM "User" u
@@ -59,6 +66,7 @@ async function queryViewer(prisma: PrismaClient, userId: string, sessionId: stri
     timeZone: user.timeZone,
     unitPreference: user.unitPreference,
     memberships: user.memberships,
+    hasAthleteProfile: user.hasAthleteProfile,
     ...(sessionId ? { sessionId } : {}),
   };
 }
@@ -70,7 +78,13 @@ export const isCoach = (viewer: Viewer) => viewer.memberships.some((m) => m.role
  */
 export const isStaffRole = (role: Role) => role === "COACH" || role === "CLINICIAN";
 export const isStaff = (viewer: Viewer) => viewer.memberships.some((m) => isStaffRole(m.role));
-export const isAthlete = (viewer: Viewer) => viewer.memberships.some((m) => m.role === "ATHLETE");
+/**
+ * Athletes: members of a squad as athletes, and people who were and keep their own training data while in
+ * no squad (removed, or between squads). Only their own pages open for them.
+ */
+export const isAthlete = (viewer: Viewer) => viewer.hasAthleteProfile || viewer.memberships.some((m) => m.role === "ATHLETE");
+/** An athlete who is in no squad at the moment. */
+export const isAthleteWithoutSquad = (viewer: Viewer) => isAthlete(viewer) && !viewer.memberships.some((m) => m.role === "ATHLETE");
 
 export const coachedSquadIds = (viewer: Viewer) =>
   viewer.memberships.filter((m) => m.role === "COACH").map((m) => m.squadId);

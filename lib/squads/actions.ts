@@ -49,7 +49,7 @@ export async function removeMemberAction(_prev: FormState, formData: FormData): 
     const viewer = await requireViewer();
     const { name } = await removeMember(viewer, formObject(formData));
     revalidatePath("/coach", "layout");
-    return { status: "ok", message: `${name} was removed from the squad.` };
+    return { status: "ok", message: `${name} was removed from the squad. They keep their account and their training data.` };
   });
 }
 

@@ -172,10 +172,10 @@ export async function acceptInvitationAsViewer(viewer: Viewer, token: string, no
 }
 
 /**
- * Removes an athlete (or, for the head coach, an assistant coach) from a squad. The person's own
- * data stays with them; the squad's coaches simply lose access to it.
+ * Removes an athlete (or, for the head coach, an assistant coach or clinician) from a squad; returns their
+ * name, for the coach's confirmation. The person keeps their account and all their data (an athlete keeps
+ * their profile, so their own pages still open with no squad); the squad's staff simply lose access to it.
  */
-/** Removes a member from the squad; returns their name, for the coach's confirmation. */
 export async function removeMember(viewer: Viewer, input: unknown): Promise<{ name: string }> {
   const { squadId, userId } = parseWith(removeMemberSchema, input);
   assertCoachOf(viewer, squadId);

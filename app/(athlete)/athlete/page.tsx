@@ -14,6 +14,7 @@ import { WeekPlan } from "@/lib/ui/week-plan";
 import { addDays, formatDateTime, mondayOf, todayIn } from "@/lib/dates";
 import { parseChartRange } from "@/lib/athletes/schemas";
 import { AthleteTriageCard } from "@/lib/ui/athlete-triage-card";
+import { isAthleteWithoutSquad } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "My training" };
 
@@ -35,6 +36,13 @@ export default async function AthleteHomePage({ searchParams }: { searchParams: 
     <>
       {referral ? <AthleteTriageCard referral={referral} heldSessions={planned.filter((p) => p.held).length} /> : null}
       <h1>Hello, {viewer.name}</h1>
+      {isAthleteWithoutSquad(viewer) ? (
+        <p className="notice notice-warn">
+          <strong>You are not in a squad at the moment.</strong> Your account and all your training data are yours: keep
+          logging sessions and back pain as before. No coach sees them until you join a squad; to join one, open the
+          invitation link a coach sends you.
+        </p>
+      ) : null}
       {checkInDue ? (
         <p className="notice notice-warn">
           <strong>This week&apos;s check-in is missing.</strong>{" "}
@@ -72,6 +80,7 @@ export default async function AthleteHomePage({ searchParams }: { searchParams: 
       <AthleteSummaryView summary={summary} unit={viewer.unitPreference} />
       <TrainingCharts training={training} unit={viewer.unitPreference} range={range} />
       <h2>Your squads</h2>
+      {summary.squads.length === 0 ? <p className="muted">None at the moment.</p> : null}
       <ul>
         {summary.squads.map((s) => (
           <li key={s.id}>

@@ -67,7 +67,10 @@ export function RevokeInvitationButton({ invitationId }: { invitationId: string 
   );
 }
 
-const confirmRemoval = (name: string) => window.confirm(`Remove ${name} from the squad? Their own training data stays with them.`);
+const confirmRemoval = (name: string) =>
+  window.confirm(
+    `Remove ${name} from the squad? They keep their account and all their training data, and can join another squad with an invitation. This squad's coaches and clinicians no longer see their data.`,
+  );
 
 export type AthleteMemberRow = { userId: string; name: string; email: string; joined: string };
 

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { isAthlete, isAthleteWithoutSquad } from "@/lib/auth/permissions";
+import { acceptInvitationAsViewer, createInvitation, removeMember } from "@/lib/squads/mutations";
+import { createSession } from "@/lib/sessions/mutations";
+import { listOwnSessions } from "@/lib/sessions/queries";
+import { getAthleteSummary } from "@/lib/athletes/queries";
+import { createPainReport } from "@/lib/pain/mutations";
+import { NotFoundError } from "@/lib/errors";
+import { ASKED_RED_FLAGS, redFlagField } from "@/lib/pain/labels";
+import { twoSquads, viewerOf } from "./factories";
+
+const NOW = new Date("2026-06-15T12:00:00Z");
+
+const painReport = {
+  date: "2026-06-15",
+  zone: "LUMBAR",
+  subArea: "lumbosacral",
+  side: "CENTRAL",
+  nrs: "3",
+  timing: "AFTER_RUN",
+  triggerPoint: "yes",
+  mechanical: "yes",
+  ...Object.fromEntries(ASKED_RED_FLAGS.map((s) => [redFlagField(s.id), "no"])),
+};
+
+describe("leaving a squad", () => {
+  it("keeps the athlete's account and data, and their own pages, with no squad", async () => {
+    const { squadA, squadB, coachA, coachB, athleteA } = await twoSquads();
+    await createSession(athleteA, { type: "RUN", date: "2026-06-14", duration: "50", distance: "10" }, NOW);
+    await removeMember(coachA, { squadId: squadA.id, userId: athleteA.id });
+
+    const removed = await viewerOf(athleteA.id);
+    expect(removed.memberships).toEqual([]);
+    expect(isAthlete(removed)).toBe(true);
+    expect(isAthleteWithoutSquad(removed)).toBe(true);
+    expect(await listOwnSessions(removed, 7, NOW)).toHaveLength(1);
+    expect((await getAthleteSummary(removed, athleteA.id, NOW)).squads).toEqual([]);
+    // Logging goes on, and alerts nobody: no squad's staff see this athlete now.
+    await createSession(removed, { type: "RUN", date: "2026-06-15", duration: "30", distance: "6" }, NOW);
+    await createPainReport(removed, painReport, NOW);
+    expect(await db().notification.count({ where: { athleteId: athleteA.id } })).toBe(0);
+    // The old squad's coach no longer sees them.
+    expect(await getAthleteSummary(coachA, athleteA.id, NOW).catch((e) => e)).toBeInstanceOf(NotFoundError);
+
+    // An invitation from another squad brings them in with their history.
+    const { token } = await createInvitation(coachB, { squadId: squadB.id, role: "ATHLETE" });
+    await acceptInvitationAsViewer(removed, token);
+    const joined = await viewerOf(athleteA.id);
+    expect(isAthleteWithoutSquad(joined)).toBe(false);
+    expect((await getAthleteSummary(coachB, athleteA.id, NOW)).squads.map((s) => s.id)).toEqual([squadB.id]);
+    expect(await db().trainingSession.count({ where: { userId: athleteA.id } })).toBe(2);
+  });
+
+  it("leaves coaches without a profile outside the athlete's pages", async () => {
+    const { coachA } = await twoSquads();
+    expect(isAthlete(coachA)).toBe(false);
+  });
+});
