@@ -60,3 +60,34 @@ test("upload handlers refuse anonymous callers and other people's previews", asy
   expect(empty.status()).toBe(422);
   expect((await empty.json()).error.message).toBe("Choose at least one file to import.");
 });
+
+test("an athlete removes a committed import as a whole from the import history", async ({ page, db }) => {
+  const { athlete } = await db.squadWithAthlete("Undoer");
+  await db.createSession(athlete.id, { distanceKm: 5 });
+  await login(page, athlete.email);
+  await page.goto("/athlete/import");
+  await expect(page.getByText("No imports yet.")).toBeVisible();
+  await page.getByLabel("Files").setInputFiles([fixture("fit/garmin_fenix2_run_hr.fit"), fixture("gpx/garmin_connect_run_hr.gpx")]);
+  await page.getByRole("button", { name: "Preview import" }).click();
+  await page.getByRole("button", { name: "Import 2 sessions" }).click();
+  await expect(page.getByText("Imported 2 sessions.")).toBeVisible();
+  const history = page.getByRole("table", { name: "Your imports, newest first" });
+  await expect(history.getByRole("row").nth(1)).toContainText("2 sessions");
+  expect(await db.query(`SELECT id FROM "TrainingSession" WHERE "userId" = $1`, [athlete.id])).toHaveLength(3);
+
+  // Cancelling the confirmation removes nothing.
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await history.getByRole("button", { name: /Remove this import/ }).click();
+  expect(await db.query(`SELECT id FROM "TrainingSession" WHERE "userId" = $1`, [athlete.id])).toHaveLength(3);
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toMatch(/^Remove the import of .*\? Its 2 sessions are deleted/);
+    void dialog.accept();
+  });
+  await history.getByRole("button", { name: /Remove this import/ }).click();
+  await expect(page.getByText("Import removed: 2 sessions deleted and your totals updated.")).toBeVisible();
+  await page.reload();
+  await expect(history.getByRole("row").nth(1)).toContainText(/Removed .* \(2 sessions\)/);
+  await expect(history.getByRole("button", { name: /Remove this import/ })).toHaveCount(0);
+  // The session logged by hand stays.
+  expect(await db.query(`SELECT source::text FROM "TrainingSession" WHERE "userId" = $1`, [athlete.id])).toEqual([{ source: "MANUAL" }]);
+});

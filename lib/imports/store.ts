@@ -214,3 +214,73 @@ export async function commitImport(
     { timeout: 120_000 },
   );
 }
+
+export type ImportHistoryRow = {
+  id: string;
+  createdAt: Date;
+  status: "COMMITTED" | "UNDONE";
+  fileCount: number;
+  createdCount: number;
+  /** Sessions of the batch still there (the athlete may have deleted some one by one). */
+  sessionCount: number;
+  undoneAt: Date | null;
+  removedCount: number;
+};
+
+/** The person's committed and undone imports, newest first. */
+export async function listImportHistory(prisma: PrismaClient, userId: string, take = 20): Promise<ImportHistoryRow[]> {
+  const rows = await prisma.importBatch.findMany({
+    where: { userId, status: { in: ["COMMITTED", "UNDONE"] } },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: {
+      id: true,
+      createdAt: true,
+      status: true,
+      fileCount: true,
+      createdCount: true,
+      undoneAt: true,
+      removedCount: true,
+      _count: { select: { sessions: true } },
+    },
+  });
+  return rows.map(({ _count, ...r }) => ({ ...r, status: r.status as ImportHistoryRow["status"], sessionCount: _count.sessions }));
+}
+
+export class ImportNotUndoableError extends Error {
+  constructor() {
+    super("This import was already removed, or is not yours to remove.");
+  }
+}
+
+/**
+ * Removes a committed import as a whole: its sessions (with whatever was added to them since, coach
+ * comments included) go, the daily totals of their days are rebuilt, and the batch stays as a record
+ * marked undone, with an audit entry. All in one transaction; only the batch's owner can do it.
+ */
+export async function undoImport(prisma: PrismaClient, userId: string, batchId: string, now = new Date()): Promise<{ removed: number }> {
+  return prisma.$transaction(
+    async (tx) => {
+      const claimed = await tx.importBatch.updateMany({
+        where: { id: batchId, userId, status: "COMMITTED" },
+        data: { status: "UNDONE", undoneAt: now },
+      });
+      if (claimed.count !== 1) throw new ImportNotUndoableError();
+      const span = await tx.trainingSession.aggregate({
+        where: { importBatchId: batchId, userId },
+        _min: { localDate: true },
+        _max: { localDate: true },
+      });
+      const { count: removed } = await tx.trainingSession.deleteMany({ where: { importBatchId: batchId, userId } });
+      if (removed > 0 && span._min.localDate && span._max.localDate) {
+        await rebuildDailyLoads(tx, userId, span._min.localDate.toISOString().slice(0, 10), span._max.localDate.toISOString().slice(0, 10));
+      }
+      await tx.importBatch.update({ where: { id: batchId }, data: { removedCount: removed } });
+      await tx.auditLog.create({
+        data: { actorId: userId, subjectUserId: userId, action: "import.undo", entity: "ImportBatch", entityId: batchId, meta: { removed } },
+      });
+      return { removed };
+    },
+    { timeout: 120_000 },
+  );
+}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { useRouter } from "next/navigation";
 import type { ImportPreview, PreviewItem } from "@/lib/imports/store";
 import { formatDistance, formatDuration } from "@/lib/units";
 
@@ -38,6 +39,7 @@ export function ImportWizard({ unit }: { unit: "KM" | "MI" }) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [files, setFiles] = useState<File[]>([]);
   const input = useRef<HTMLInputElement>(null);
+  const router = useRouter();
   const busy = phase.kind === "uploading" || phase.kind === "reading" || phase.kind === "committing";
 
   async function runPreview() {
@@ -68,6 +70,8 @@ export function ImportWizard({ unit }: { unit: "KM" | "MI" }) {
       return;
     }
     setPhase({ kind: "done", created: body.created, skipped: body.skipped });
+    // The import history below the wizard is rendered on the server: show the new import in it.
+    router.refresh();
     setFiles([]);
     if (input.current) input.current.value = "";
   }

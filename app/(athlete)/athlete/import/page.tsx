@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { ImportWizard } from "./import-wizard";
+import { ImportHistory } from "./import-history";
+import { listImportHistory } from "@/lib/imports/store";
+import { db } from "@/lib/db";
+import { formatDateTime } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Import sessions" };
 
 export default async function ImportPage() {
   const viewer = await requireViewer();
+  const history = await listImportHistory(db(), viewer.id);
   return (
     <>
       <h1>Import sessions</h1>
@@ -16,6 +21,19 @@ export default async function ImportPage() {
       </p>
       <p className="muted">Dates are read in your time zone, {viewer.timeZone}. Up to 25 MB per file and 100 MB per upload.</p>
       <ImportWizard unit={viewer.unitPreference} />
+      <h2>Your imports</h2>
+      <p className="muted">An import added by mistake can be removed as a whole: its sessions go, and your totals follow.</p>
+      <ImportHistory
+        rows={history.map((h) => ({
+          id: h.id,
+          when: formatDateTime(h.createdAt, viewer.timeZone),
+          fileCount: h.fileCount,
+          createdCount: h.createdCount,
+          sessionCount: h.sessionCount,
+          undone: h.undoneAt ? formatDateTime(h.undoneAt, viewer.timeZone) : null,
+          removedCount: h.removedCount,
+        }))}
+      />
     </>
   );
 }
