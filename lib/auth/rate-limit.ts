@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
  * Password-guess throttling that a stranger cannot turn against the account's owner.
@@ -102,30 +102,23 @@ async function countOn(prisma: Db, key: string, windowMinutes: number): Promise<
  */
 async function countOnAccount(prisma: Db, email: string, limits: LoginLimits, knownDevice: boolean): Promise<boolean> {
   const gated = !knownDevice;
-  const w = limits.windowMinutes;
-  const maxDelay = w * 60;
+  const expired = Prisma.sql`"RateLimit"."windowStart" <= now() - make_interval(mins => ${limits.windowMinutes}::int)`;
+  // The account's count after this try, as the update below sets it.
+  const n = Prisma.sql`(CASE WHEN ${expired} THEN 1 ELSE "RateLimit"."count" + 1 END)`;
+  const firstDelay = gated ? accountDelaySeconds(1, limits) : 0;
   const rows = await prisma.$queryRaw<{ count: number }[]>`
-    WITH settings AS (SELECT ${limits.accountCeiling}::int AS ceiling, ${FIRST_DELAY_SECONDS}::float8 AS first, ${maxDelay}::float8 AS max)
     INSERT INTO "RateLimit" ("key", "count", "windowStart", "updatedAt", "lockedUntil")
-    SELECT ${accountKey(email)}, 1, now(), now(),
-           CASE WHEN ${gated} AND 1 >= s.ceiling THEN now() + make_interval(secs => LEAST(s.max, s.first)) END
-    FROM settings s
+    VALUES (${accountKey(email)}, 1, now(), now(), CASE WHEN ${firstDelay}::float8 > 0 THEN now() + make_interval(secs => ${firstDelay}::float8) END)
     ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(mins => ${w}::int) THEN 1 ELSE "RateLimit"."count" + 1 END,
-      "windowStart" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(mins => ${w}::int) THEN now() ELSE "RateLimit"."windowStart" END,
+      "count" = ${n},
+      "windowStart" = CASE WHEN ${expired} THEN now() ELSE "RateLimit"."windowStart" END,
       "updatedAt" = now(),
       "lockedUntil" = CASE
         WHEN NOT ${gated} THEN "RateLimit"."lockedUntil"
-        WHEN "RateLimit"."windowStart" <= now() - make_interval(mins => ${w}::int) THEN
-          CASE WHEN 1 >= ${limits.accountCeiling}::int THEN now() + make_interval(secs => LEAST(${maxDelay}::float8, ${FIRST_DELAY_SECONDS}::float8)) END
-        WHEN "RateLimit"."count" + 1 >= ${limits.accountCeiling}::int THEN
-          now() + make_interval(secs => LEAST(${maxDelay}::float8,
-            ${FIRST_DELAY_SECONDS}::float8 * power(2, LEAST(30, "RateLimit"."count" + 1 - ${limits.accountCeiling}::int))))
+        WHEN ${n} >= ${limits.accountCeiling}::int THEN now() + make_interval(secs => LEAST(${limits.windowMinutes * 60}::float8,
+          ${FIRST_DELAY_SECONDS}::float8 * power(2, LEAST(30, ${n} - ${limits.accountCeiling}::int))))
         END
-    WHERE NOT ${gated}
-       OR "RateLimit"."lockedUntil" IS NULL
-       OR "RateLimit"."lockedUntil" <= now()
-       OR "RateLimit"."windowStart" <= now() - make_interval(mins => ${w}::int)
+    WHERE NOT ${gated} OR "RateLimit"."lockedUntil" IS NULL OR "RateLimit"."lockedUntil" <= now() OR ${expired}
     RETURNING "count"`;
   return rows.length === 1;
 }

@@ -16,29 +16,26 @@ function timeZones(): string[] {
   }
 }
 
+// First match wins: Edge and Chrome on Android also name Chrome and Linux in their User-Agent.
+const BROWSERS: [RegExp, string][] = [
+  [/Edg\//, "Edge"],
+  [/Firefox\//, "Firefox"],
+  [/Chrome\/|Chromium\//, "Chrome"],
+  [/Safari\//, "Safari"],
+];
+const SYSTEMS: [RegExp, string][] = [
+  [/Android/, "Android"],
+  [/iPhone|iPad/, "iOS"],
+  [/Mac OS X/, "macOS"],
+  [/Windows/, "Windows"],
+  [/Linux/, "Linux"],
+];
+
 /** "Chrome on Android": enough to recognise a device, from the User-Agent it sent at login. */
 function deviceName(userAgent: string | null): string {
   if (!userAgent) return "Unknown browser";
-  const browser = /Edg\//.test(userAgent)
-    ? "Edge"
-    : /Firefox\//.test(userAgent)
-      ? "Firefox"
-      : /Chrome\/|Chromium\//.test(userAgent)
-        ? "Chrome"
-        : /Safari\//.test(userAgent)
-          ? "Safari"
-          : "A browser";
-  const system = /Android/.test(userAgent)
-    ? "Android"
-    : /iPhone|iPad/.test(userAgent)
-      ? "iOS"
-      : /Mac OS X/.test(userAgent)
-        ? "macOS"
-        : /Windows/.test(userAgent)
-          ? "Windows"
-          : /Linux/.test(userAgent)
-            ? "Linux"
-            : "";
+  const browser = BROWSERS.find(([re]) => re.test(userAgent))?.[1] ?? "A browser";
+  const system = SYSTEMS.find(([re]) => re.test(userAgent))?.[1];
   return system ? `${browser} on ${system}` : browser;
 }
 
