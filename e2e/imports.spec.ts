@@ -15,7 +15,7 @@ test("an athlete previews and imports a FIT and a GPX; a broken file is explaine
   ];
   await page.getByLabel("Files").setInputFiles(files);
   await page.getByRole("button", { name: "Preview import" }).click();
-  await expect(page.getByText("2 to add, 0 already there, 1 cannot be read.")).toBeVisible();
+  await expect(page.getByText("2 to add, 0 skipped, 0 already there, 1 cannot be read.")).toBeVisible();
   await expect(page.getByRole("row", { name: /Cannot be read.*broken_malformed_fr410\.tcx.*root element/ })).toBeVisible();
   expect(await db.query(`SELECT id FROM "TrainingSession" WHERE "userId" = $1`, [athlete.id])).toHaveLength(0);
 
@@ -31,7 +31,7 @@ test("an athlete previews and imports a FIT and a GPX; a broken file is explaine
   await page.goto("/athlete/import");
   await page.getByLabel("Files").setInputFiles(files.slice(0, 2));
   await page.getByRole("button", { name: "Preview import" }).click();
-  await expect(page.getByText("0 to add, 2 already there, 0 cannot be read. Nothing new to import.")).toBeVisible();
+  await expect(page.getByText("0 to add, 0 skipped, 2 already there, 0 cannot be read. Nothing new to import.")).toBeVisible();
   await expect(page.getByRole("button", { name: /Import \d+ session/ })).toHaveCount(0);
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { countsForLoad, DEFAULT_RPE, loadMinutes } from "@/lib/sessions/daily-load";
 import { isEmergencySymptom } from "@/lib/pain/labels";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
@@ -27,16 +28,17 @@ export type AthleteSummary = {
   squads: { id: string; name: string; coaches: string[] }[];
 };
 
-// A session without an RPE counts as RPE 5, as the load engine does.
-const DEFAULT_RPE = 5;
-
-function summarise(rows: { localDate: Date; type: string; durationMin: number; distanceKm: number | null; rpe: number | null }[], from: string): WindowSummary {
+function summarise(
+  rows: { localDate: Date; type: string; durationMin: number; movingMin: number | null; distanceKm: number | null; rpe: number | null }[],
+  from: string,
+): WindowSummary {
   const out: WindowSummary = { sessions: 0, runKm: 0, durationMin: 0, loadAu: 0 };
   for (const r of rows) {
     if (dateOnly(r.localDate) < from) continue;
     out.sessions += 1;
-    out.durationMin += r.durationMin;
-    out.loadAu += (r.rpe ?? DEFAULT_RPE) * r.durationMin;
+    const minutes = loadMinutes(r);
+    out.durationMin += minutes;
+    out.loadAu += (r.rpe ?? DEFAULT_RPE) * minutes;
     if (r.type === "RUN") out.runKm += r.distanceKm ?? 0;
   }
   return out;
@@ -53,8 +55,8 @@ export async function getAthleteSummary(viewer: Viewer, athleteId: string, now =
   const from28 = addDays(today, -27);
   const [sessions, lastReport] = await Promise.all([
     prisma.trainingSession.findMany({
-      where: { userId: athleteId, localDate: { gte: toDbDate(from28), lte: toDbDate(today) } },
-      select: { id: true, localDate: true, type: true, durationMin: true, distanceKm: true, rpe: true },
+      where: { userId: athleteId, localDate: { gte: toDbDate(from28), lte: toDbDate(today) }, ...countsForLoad },
+      select: { id: true, localDate: true, type: true, durationMin: true, movingMin: true, distanceKm: true, rpe: true },
       orderBy: [{ localDate: "desc" }, { startTime: "desc" }],
     }),
     prisma.backPainReport.findFirst({

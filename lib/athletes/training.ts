@@ -1,4 +1,5 @@
 import "server-only";
+import { COUNTS_FOR_LOAD, LOAD_MINUTES } from "@/lib/sessions/daily-load";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { athleteSquads, canViewAthlete, isStaffRole, type Viewer } from "@/lib/auth/permissions";
@@ -133,9 +134,9 @@ export async function getTrainingView(
       ORDER BY "localDate"`,
     // The flags' own window of sessions (spikes and surface changes need them one by one).
     prisma.$queryRaw<SessionRow[]>`
-      SELECT "id", "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
+      SELECT "id", "localDate", "type"::text AS "type", ${LOAD_MINUTES} AS "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
       FROM "TrainingSession"
-      WHERE "userId" = ${athleteId} AND "localDate" >= ${flagFrom}::date AND "localDate" <= ${asOf}::date`,
+      WHERE "userId" = ${athleteId} AND "localDate" >= ${flagFrom}::date AND "localDate" <= ${asOf}::date AND ${COUNTS_FOR_LOAD}`,
     prisma.$queryRaw<{ localDate: Date; zone: PainZone; subArea: string | null; nrs: number; redFlags: string[]; mechanical: boolean | null }[]>`
       SELECT "localDate", "zone"::text AS "zone", "subArea", "nrs", "redFlags", "mechanical"
       FROM "BackPainReport"
@@ -148,9 +149,9 @@ export async function getTrainingView(
       ORDER BY "localDate", "zone"`,
     // DailyLoad keeps only a count of support sessions; the split by type and minutes needs one aggregate.
     prisma.$queryRaw<{ type: string; sessions: number; durationMin: number }[]>`
-      SELECT "type"::text AS "type", count(*)::int AS "sessions", COALESCE(sum("durationMin"), 0)::float8 AS "durationMin"
+      SELECT "type"::text AS "type", count(*)::int AS "sessions", COALESCE(sum(${LOAD_MINUTES}), 0)::float8 AS "durationMin"
       FROM "TrainingSession"
-      WHERE "userId" = ${athleteId} AND "localDate" >= ${from}::date AND "localDate" <= ${to}::date
+      WHERE "userId" = ${athleteId} AND "localDate" >= ${from}::date AND "localDate" <= ${to}::date AND ${COUNTS_FOR_LOAD}
       GROUP BY "type"`,
     // Km per shoe for the chart, and for shoe wear every run before the flags' window (the runs inside it
     // are among the sessions the engine gets).

@@ -58,10 +58,11 @@ describe("Garmin Connect Activities.csv", () => {
     lines[6] = `${lines[6]},"extra"`;
     lines[8] = lines[8].replace(',"20.77",', ',"20.77"km,');
     const { sessions, errors } = await parseActivityFile("Activities.csv", enc(lines.join("\r\n")), { timeZone: "UTC" });
-    expect(sessions).toHaveLength(52);
+    // Row 5 keeps its distance but lost its times: kept, to be looked at, not counted.
+    expect(sessions).toHaveLength(53);
+    expect(sessions.filter((s) => s.reviewReason)).toEqual([expect.objectContaining({ durationMin: 0, reviewReason: "distance-without-time" })]);
     expect(errors).toEqual([
       { item: "Activities.csv row 3", message: 'Date "yesterday evening" is not a date' },
-      { item: "Activities.csv row 5", message: "Time and Elapsed Time are empty or not durations" },
       { item: "Activities.csv row 7", message: "this row has 38 values but the header has 37 columns" },
       { item: "Activities.csv row 9", message: expect.stringMatching(/could not be read: a quote is misplaced/) },
     ]);
@@ -143,10 +144,13 @@ describe("Strava activities.csv", () => {
     const csv = stravaCsv([
       base,
       { ...base, "Activity ID": "2", "Activity Date": "someday" },
-      { ...base, "Activity ID": "3", "Elapsed Time": "", "Elapsed Time@2": "", "Moving Time": "" },
+      { ...base, "Activity ID": "3", "Elapsed Time": "", "Elapsed Time@2": "", "Moving Time": "", Distance: "", "Distance@2": "" },
+      // A distance with no time is kept, marked for a look.
+      { ...base, "Activity ID": "4", "Activity Date": "Oct 6, 2014, 4:15:21 PM", "Elapsed Time": "", "Elapsed Time@2": "", "Moving Time": "" },
     ]);
     const { sessions, errors } = await parseActivityFile("activities.csv", enc(csv), { timeZone: "UTC" });
-    expect(sessions).toHaveLength(1);
+    expect(sessions).toHaveLength(2);
+    expect(sessions[1]).toMatchObject({ externalId: "strava:4", durationMin: 0, reviewReason: "distance-without-time" });
     expect(errors).toEqual([
       { item: "activities.csv row 3", message: 'Activity Date "someday" is not a date' },
       { item: "activities.csv row 4", message: "Elapsed Time is empty or not a number" },

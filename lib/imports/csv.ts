@@ -159,13 +159,15 @@ function stravaRow(record: string[], h: Header, timeZone: string, sourceFile: st
     positive(parseClockSeconds(cell(record, h.index("elapsed time", 0)))) ??
     positive(parseClockSeconds(cell(record, h.index("elapsed time", 1))));
   const moving = positive(parseClockSeconds(cell(record, h.index("moving time"))));
-  const durationS = elapsed ?? moving;
-  if (durationS === undefined) return fail("Elapsed Time is empty or not a number");
-
   const metres = positive(parseNumber(cell(record, h.index("distance", 1))));
   const km = positive(parseNumber(cell(record, h.index("distance", 0))));
+  // A distance with no time is kept, to be looked at; a row with neither says nothing.
+  const durationS = elapsed ?? moving ?? (metres ?? km ? 0 : undefined);
+  if (durationS === undefined) return fail("Elapsed Time is empty or not a number");
+
   const draft: SessionDraft = {
     sport: mapSport(cell(record, h.index("activity type"))),
+    sourceSport: cell(record, h.index("activity type")),
     startMs: wallTimeAsUtc(wall),
     durationS,
     movingS: moving,
@@ -198,15 +200,16 @@ function garminRow(record: string[], h: Header, timeZone: string, sourceFile: st
   const elapsed = positive(parseClockSeconds(cell(record, h.index("elapsed time"))));
   const timer = positive(parseClockSeconds(cell(record, h.index("time"))));
   const moving = positive(parseClockSeconds(cell(record, h.index("moving time"))));
-  const durationS = elapsed ?? timer ?? moving;
-  if (durationS === undefined) return { error: "Time and Elapsed Time are empty or not durations" };
-
   const sport = mapSport(cell(record, h.index("activity type")));
   let km = positive(parseNumber(cell(record, h.index("distance"))));
   if (km !== undefined && sport.subType === "SWIMMING" && km > MAX_SWIM_KM) km /= 1000;
+  // A distance with no time is kept, to be looked at; a row with neither says nothing.
+  const durationS = elapsed ?? timer ?? moving ?? (km !== undefined ? 0 : undefined);
+  if (durationS === undefined) return { error: "Time and Elapsed Time are empty or not durations" };
 
   const draft: SessionDraft = {
     sport,
+    sourceSport: cell(record, h.index("activity type")),
     startMs: zonedTimeToUtc(wall, timeZone),
     date: wallTimeDate(wall),
     durationS,

@@ -1,7 +1,7 @@
 import { Decoder, Stream } from "@garmin/fitsdk";
 import { ImportFailure } from "./errors";
 import type { SessionDraft } from "./session";
-import { mapFitSport } from "./sport";
+import { fitSportName, mapFitSport } from "./sport";
 import { trackStats, type TrackPoint } from "./track";
 import type { ImportSource } from "./types";
 
@@ -82,6 +82,7 @@ export function parseFit(bytes: Uint8Array, sourceFile: string, source: ImportSo
     return [
       {
         sport: mapFitSport(sportMsg.sport, sportMsg.subSport),
+        sourceSport: fitSportName(sportMsg.sport, sportMsg.subSport),
         startMs: stats.startMs,
         durationS: (stats.endMs - stats.startMs) / 1000,
         movingS: stats.movingS,
@@ -111,6 +112,7 @@ export function parseFit(bytes: Uint8Array, sourceFile: string, source: ImportSo
     const stats = needsStats ? trackStats([own.map(toPoint)]) : undefined;
     return {
       sport: mapFitSport(s.sport, s.subSport),
+      sourceSport: fitSportName(s.sport, s.subSport),
       startMs,
       durationS: elapsed,
       movingS: num(s.totalTimerTime) ?? stats?.movingS,

@@ -73,6 +73,7 @@ export function parseGpx(bytes: Uint8Array, sourceFile: string, source: ImportSo
   return [
     {
       sport: gpxSport(tracks, text(metadata.name)),
+      sourceSport: tracks.map((t) => text(t.type)).find((t) => t && !/^\d+$/.test(t)),
       startMs: stats.startMs,
       durationS: (stats.endMs - stats.startMs) / 1000,
       movingS: stats.movingS,

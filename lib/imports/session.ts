@@ -4,9 +4,12 @@ import { localDateOf } from "./time";
 import type { SportMapping } from "./sport";
 import type { ImportSource, ParsedSession } from "./types";
 import { roundTo } from "./values";
+import { reviewReasonOf } from "./plausibility";
 
 export interface SessionDraft {
   sport: SportMapping;
+  /** The source's own name for the sport, kept for the sport mapping of the preview. */
+  sourceSport?: string;
   /** Epoch ms of the start, when the source knows the instant. */
   startMs?: number;
   /** Calendar day to use as is (a source that only knows local wall time); otherwise derived from startMs. */
@@ -49,6 +52,8 @@ export function finishSession(d: SessionDraft, timeZone: string): ParsedSession 
   if (d.externalId) s.externalId = stripControlCharacters(d.externalId, { multiline: false });
   if (finite(d.startMs)) s.startTime = new Date(d.startMs).toISOString();
   if (d.sport.type === "CROSS_TRAINING") s.subType = d.sport.subType ?? "OTHER";
+  const sourceSport = d.sourceSport && stripControlCharacters(d.sourceSport, { multiline: false }).trim().slice(0, 80);
+  if (sourceSport) s.sourceSport = sourceSport;
   if (finite(d.movingS) && d.movingS > 0) s.movingMin = roundTo(Math.min(d.movingS, d.durationS) / 60, 2);
   if (finite(d.distanceM) && d.distanceM > 0) s.distanceKm = roundTo(d.distanceM / 1000, 3);
   if (finite(d.elevationGainM) && d.elevationGainM >= 0) s.elevationGainM = roundTo(d.elevationGainM, 1);
@@ -56,5 +61,7 @@ export function finishSession(d: SessionDraft, timeZone: string): ParsedSession 
   const name = d.name && stripControlCharacters(d.name, { multiline: true }).trim();
   if (name) s.name = name;
   s.contentHash = contentHashOf(s);
+  const review = reviewReasonOf(s);
+  if (review) s.reviewReason = review;
   return s;
 }

@@ -51,6 +51,18 @@ export function mapSport(raw: string | undefined | null): SportMapping {
 // FIT's generic sports say nothing by themselves; their sub-sport carries the meaning.
 const FIT_GENERIC = new Set(["generic", "training", "fitness equipment", "all", "multisport", "transition"]);
 
+/** "Running", "Training / yoga": a FIT sport and its sub-sport as words, for people. */
+export function fitSportName(sport: unknown, subSport: unknown): string | undefined {
+  const name = (v: unknown) => (typeof v === "string" && v ? words(v) : undefined);
+  const s = name(sport);
+  const sub = subSport === "generic" ? undefined : name(subSport);
+  const text = [s, sub].filter(Boolean).join(" / ");
+  return text ? text[0].toUpperCase() + text.slice(1) : undefined;
+}
+
+/** The key a sport's mapping is remembered under: "Indoor_Cycling" and "indoor cycling" are one sport. */
+export const sportKey = (raw: string | undefined | null): string => (raw ? words(raw) : "");
+
 /** FIT sport + sub_sport, e.g. running/treadmill, training/yoga, fitnessEquipment/indoorRowing. */
 export function mapFitSport(sport: unknown, subSport: unknown): SportMapping {
   const s = typeof sport === "string" ? sport : undefined;

@@ -1,28 +1,51 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { insertJson, newId } from "@/lib/db-bulk";
+import { contentHashOf } from "@/lib/imports/session";
 import { rebuildDailyLoads } from "@/lib/sessions/daily-load";
 import { checkUploadSizes, newUploadBudget, parseActivityFile } from "@/lib/imports";
 import type { ImportIssue, ParsedSession } from "@/lib/imports/types";
+import {
+  applyChoice,
+  choiceOf,
+  keyOfSession,
+  mappingOf,
+  SPORT_CHOICES,
+  sportTotals,
+  type SportChoice,
+  type SportChoices,
+  type SportTotal,
+} from "@/lib/imports/sport-choices";
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
 
 export type PreviewItem =
   | { status: "create"; item: string; session: ParsedSession }
+  // New, but of a sport the athlete chose to skip in an earlier import; the preview can bring it back.
+  | { status: "skip"; item: string; session: ParsedSession }
   | { status: "duplicate"; item: string; reason: string; session?: ParsedSession }
   | { status: "rejected"; item: string; reason: string };
 
 export type ImportPreview = {
   batchId: string | null;
   items: PreviewItem[];
-  counts: { create: number; duplicate: number; rejected: number };
+  counts: { create: number; skip: number; duplicate: number; rejected: number; needsReview: number };
+  /** The new activities per source sport, with what each maps to; the athlete may change any. */
+  sports: SportTotal[];
 };
 
-type Summary = { sessions: ParsedSession[] };
+/** What a previewed batch holds until its commit: every new activity, skipped sports included. */
+type Summary = { sessions: ParsedSession[]; skippedSports?: string[]; timeZone?: string };
 
 // Two recordings that start within this many minutes of each other, with a similar duration, are
 // one activity seen by two devices or exports, even when their distances disagree a little.
 const SAME_START_MIN = 3;
 const SAME_DURATION_SHARE = 0.05;
+
+/** A session as the chosen sport type, with its content hash redone (the hash holds the type). */
+function remapSession(s: ParsedSession, choice: SportChoice): ParsedSession {
+  const out = applyChoice(s, choice);
+  return out === s ? s : { ...out, contentHash: contentHashOf(out) };
+}
 
 const keyOf = (s: { source?: string | null; externalId?: string | null }) =>
   s.externalId ? `${s.source ?? ""}:${s.externalId}` : null;
@@ -75,32 +98,68 @@ export async function previewImport(
     unique.push(s);
   }
 
-  const existing = unique.length ? await existingMatches(prisma, userId, unique) : null;
-  const toCreate: ParsedSession[] = [];
-  for (const s of unique) {
+  // The athlete's remembered sport choices apply before duplicates are looked for: the type is part of
+  // an activity's content hash.
+  const remembered = await rememberedChoices(prisma, userId);
+  const mapped = unique.map((s) => {
+    const defaultChoice = choiceOf({ type: s.type, subType: s.subType });
+    const choice = remembered.get(keyOfSession(s)) ?? defaultChoice;
+    return { session: choice === "SKIP" ? s : remapSession(s, choice), defaultChoice, choice };
+  });
+
+  const existing = mapped.length ? await existingMatches(prisma, userId, mapped.map((m) => m.session)) : null;
+  const fresh: typeof mapped = [];
+  for (const m of mapped) {
+    const s = m.session;
     const reason = existing?.(s);
     if (reason) items.push({ status: "duplicate", item: s.sourceFile ?? s.date, reason, session: s });
     else {
-      items.push({ status: "create", item: s.sourceFile ?? s.date, session: s });
-      toCreate.push(s);
+      items.push({ status: m.choice === "SKIP" ? "skip" : "create", item: s.sourceFile ?? s.date, session: s });
+      fresh.push(m);
     }
   }
 
   const counts = {
-    create: toCreate.length,
+    create: items.filter((i) => i.status === "create").length,
+    skip: items.filter((i) => i.status === "skip").length,
     duplicate: items.filter((i) => i.status === "duplicate").length,
     rejected: items.filter((i) => i.status === "rejected").length,
+    needsReview: items.filter((i) => i.status === "create" && i.session.reviewReason).length,
   };
   let batchId: string | null = null;
-  if (toCreate.length > 0) {
+  if (fresh.length > 0) {
     batchId = newId();
+    const summary: Summary = {
+      sessions: fresh.map((m) => m.session),
+      skippedSports: [...new Set(fresh.filter((m) => m.choice === "SKIP").map((m) => keyOfSession(m.session)))],
+      timeZone,
+    };
     // Written as one JSON parameter; the client's JSON mapping of thousands of sessions is slow.
     await prisma.$executeRaw`
       INSERT INTO "ImportBatch" ("id", "userId", "status", "fileCount", "skippedCount", "errorCount", "summary", "createdAt")
       VALUES (${batchId}, ${userId}, 'PREVIEWED', ${files.length}, ${counts.duplicate}, ${counts.rejected},
-              ${JSON.stringify({ sessions: toCreate })}::jsonb, now())`;
+              ${JSON.stringify(summary)}::jsonb, now())`;
   }
-  return { batchId, items, counts };
+  return { batchId, items, counts, sports: sportTotals(fresh) };
+}
+
+async function rememberedChoices(prisma: PrismaClient | Prisma.TransactionClient, userId: string): Promise<Map<string, SportChoice>> {
+  const rows = await prisma.importSportChoice.findMany({ where: { userId }, select: { sport: true, type: true, subType: true, skip: true } });
+  const out = new Map<string, SportChoice>();
+  for (const r of rows) {
+    const choice: SportChoice = r.skip || !r.type ? "SKIP" : choiceOf({ type: r.type, subType: r.subType ?? undefined });
+    if (SPORT_CHOICES.includes(choice)) out.set(r.sport, choice);
+  }
+  return out;
+}
+
+/** Remembers the athlete's choice for each sport of a committed import, for their next imports. */
+async function rememberChoices(tx: Prisma.TransactionClient, userId: string, choices: Map<string, SportChoice>) {
+  for (const [sport, choice] of choices) {
+    const m = mappingOf(choice);
+    const data = { type: m?.type ?? null, subType: m?.subType ?? null, skip: m === null };
+    await tx.importSportChoice.upsert({ where: { userId_sport: { userId, sport } }, create: { userId, sport, ...data }, update: data });
+  }
 }
 
 /** A matcher telling why a parsed session is already stored, or undefined when it is new. */
@@ -152,14 +211,17 @@ export class ImportBatchGoneError extends Error {
 
 /**
  * Creates the previewed sessions in one transaction: all of them or none. Sessions stored since the
- * preview (another tab, another device) are skipped, never doubled.
+ * preview (another tab, another device) are skipped, never doubled. `choices` maps source sports (their
+ * sportKey) to a session type or SKIP; a sport it leaves out stays as the preview showed it. The
+ * choices given are remembered for the athlete's next imports.
  */
 export async function commitImport(
   prisma: PrismaClient,
   userId: string,
   batchId: string,
   now = new Date(),
-): Promise<{ created: number; skipped: number }> {
+  choices: SportChoices = {},
+): Promise<{ created: number; skipped: number; skippedBySport: number; needsReview: number }> {
   return prisma.$transaction(
     async (tx) => {
       const claimed = await tx.importBatch.updateMany({
@@ -168,7 +230,20 @@ export async function commitImport(
       });
       if (claimed.count !== 1) throw new ImportBatchGoneError();
       const batch = await tx.importBatch.findUniqueOrThrow({ where: { id: batchId }, select: { summary: true } });
-      const sessions = ((batch.summary as unknown as Summary | null)?.sessions ?? []) as ParsedSession[];
+      const summary = (batch.summary as unknown as Summary | null) ?? { sessions: [] };
+      const previewed = summary.sessions ?? [];
+      const previewSkips = new Set(summary.skippedSports ?? []);
+      const given = new Map<string, SportChoice>();
+      const wanted: ParsedSession[] = [];
+      for (const s of previewed) {
+        const key = keyOfSession(s);
+        const choice = Object.hasOwn(choices, key) ? choices[key] : undefined;
+        if (choice) given.set(key, choice);
+        if (choice === "SKIP" || (!choice && previewSkips.has(key))) continue;
+        wanted.push(choice ? remapSession(s, choice) : s);
+      }
+      const skippedBySport = previewed.length - wanted.length;
+      const sessions = wanted;
       const stillNew = sessions.length ? await existingMatches(tx, userId, sessions) : () => undefined;
       const fresh = sessions.filter((s) => !stillNew(s));
       const stamp = now.toISOString();
@@ -190,6 +265,10 @@ export async function commitImport(
         contentHash: s.contentHash ?? null,
         importBatchId: batchId,
         notes: s.name ?? null,
+        sourceSport: s.sourceSport ?? null,
+        reviewReason: s.reviewReason ?? null,
+        // The zone the day was worked out in, so that a later change of zone can be explained.
+        timeZone: s.startTime ? (summary.timeZone ?? null) : null,
         createdAt: stamp,
         updatedAt: stamp,
       }));
@@ -202,14 +281,23 @@ export async function commitImport(
         await rebuildDailyLoads(tx, userId, dates[0], dates.at(-1));
       }
       const skipped = sessions.length - created;
+      const needsReview = fresh.filter((s) => s.reviewReason).length;
+      await rememberChoices(tx, userId, given);
       await tx.importBatch.update({
         where: { id: batchId },
-        data: { createdCount: created, skippedCount: { increment: skipped }, summary: { created, skipped } },
+        data: { createdCount: created, skippedCount: { increment: skipped + skippedBySport }, summary: { created, skipped, skippedBySport, needsReview } },
       });
       await tx.auditLog.create({
-        data: { actorId: userId, subjectUserId: userId, action: "import.commit", entity: "ImportBatch", entityId: batchId, meta: { created, skipped } },
+        data: {
+          actorId: userId,
+          subjectUserId: userId,
+          action: "import.commit",
+          entity: "ImportBatch",
+          entityId: batchId,
+          meta: { created, skipped, skippedBySport, needsReview },
+        },
       });
-      return { created, skipped };
+      return { created, skipped, skippedBySport, needsReview };
     },
     { timeout: 120_000 },
   );

@@ -71,6 +71,7 @@ export function parseTcx(bytes: Uint8Array, sourceFile: string, source: ImportSo
 
     return {
       sport: matchSport(text(activity["@_Sport"])) ?? { type: "OTHER" },
+      sourceSport: text(activity["@_Sport"]),
       startMs,
       durationS,
       movingS: timerS > 0 ? timerS : stats.movingS,

@@ -11,6 +11,10 @@ export interface ParsedSession {
   startTime?: string;
   type: SessionType;
   subType?: CrossTrainingMode;
+  /** The sport as the source named it ("Ride", "Running / trail"); absent when the source names none. */
+  sourceSport?: string;
+  /** Set when the figures look implausible (lib/imports/plausibility.ts): imported, but left out of load. */
+  reviewReason?: import("./plausibility").ReviewReason;
   /** Elapsed time, start to finish, pauses included. */
   durationMin: number;
   movingMin?: number;

@@ -1,4 +1,5 @@
 import "server-only";
+import { countsForLoad, loadMinutes } from "@/lib/sessions/daily-load";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { assertCoachOf, assertCoachOfAthlete, canViewAthlete, coachedSquadIds, staffSquadIds, type Viewer } from "@/lib/auth/permissions";
@@ -94,9 +95,9 @@ export type DoneRow = DoneForMatch & { athleteId: string };
 async function readDone(athleteIds: string[], from: string, to: string): Promise<DoneRow[]> {
   if (athleteIds.length === 0 || from > to) return [];
   const sessions = await db().trainingSession.findMany({
-    where: { userId: { in: athleteIds }, localDate: { gte: toDbDate(from), lte: toDbDate(to) } },
+    where: { userId: { in: athleteIds }, localDate: { gte: toDbDate(from), lte: toDbDate(to) }, ...countsForLoad },
     orderBy: [{ localDate: "asc" }, { startTime: "asc" }, { createdAt: "asc" }],
-    select: { id: true, userId: true, localDate: true, type: true, subType: true, durationMin: true, distanceKm: true, rpe: true },
+    select: { id: true, userId: true, localDate: true, type: true, subType: true, durationMin: true, movingMin: true, distanceKm: true, rpe: true },
   });
   return sessions.map((s) => ({
     id: s.id,
@@ -104,7 +105,7 @@ async function readDone(athleteIds: string[], from: string, to: string): Promise
     date: dateOnly(s.localDate),
     type: s.type,
     subType: s.subType,
-    durationMin: s.durationMin,
+    durationMin: loadMinutes(s),
     distanceKm: s.distanceKm,
     rpe: s.rpe,
   }));

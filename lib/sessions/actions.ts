@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { formObject, runForm, type FormState } from "@/lib/forms";
-import { createSession, createShoe, deleteSession, setShoeRetired, updateSession } from "@/lib/sessions/mutations";
+import { confirmSessionFigures, createSession, createShoe, deleteSession, setShoeRetired, updateSession } from "@/lib/sessions/mutations";
 
 export async function createSessionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runForm(formData, async () => {
@@ -22,6 +22,15 @@ export async function updateSessionAction(_prev: FormState, formData: FormData):
     await updateSession(viewer, id, { ...formObject(formData), unit: viewer.unitPreference });
     revalidatePath("/athlete", "layout");
     redirect("/athlete/sessions?saved=1");
+  });
+}
+
+export async function confirmSessionFiguresAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runForm(formData, async () => {
+    const viewer = await requireViewer();
+    await confirmSessionFigures(viewer, String(formData.get("sessionId") ?? ""));
+    revalidatePath("/athlete", "layout");
+    return { status: "ok", message: "Confirmed: this session now counts for your load." };
   });
 }
 

@@ -31,6 +31,22 @@ export interface DailyLoadRow {
   longestRunKm: number;
 }
 
+/**
+ * SQL for the minutes a stored session counts for in load: its moving time when the source recorded one
+ * (a ride left running overnight has 20 hours elapsed and 2 minutes moving), else its duration.
+ */
+export const LOAD_MINUTES = Prisma.sql`COALESCE("movingMin", "durationMin")`;
+
+/**
+ * SQL for the sessions that count for load: all but imported ones whose figures need a look
+ * (lib/imports/plausibility.ts) until the athlete confirms or edits them.
+ */
+export const COUNTS_FOR_LOAD = Prisma.sql`"reviewReason" IS NULL`;
+
+/** The same two rules for rows read through the client. */
+export const countsForLoad = { reviewReason: null } as const;
+export { loadMinutesOf as loadMinutes } from "@/lib/imports/plausibility";
+
 /** The load a session without an RPE is given, as the engine does, so stored totals and flags agree. */
 export const DEFAULT_RPE = 5;
 
@@ -147,9 +163,9 @@ export async function rebuildDailyLoads(db: Db, userId: string, from?: string, t
     // spend seconds here.
     const sessions = await tx.$queryRaw<
       { localDate: string; type: string; durationMin: number; distanceKm: number | null; rpe: number | null; surface: string | null }[]
-    >`SELECT to_char("localDate", 'YYYY-MM-DD') AS "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface"
+    >`SELECT to_char("localDate", 'YYYY-MM-DD') AS "localDate", "type"::text AS "type", ${LOAD_MINUTES} AS "durationMin", "distanceKm", "rpe", "surface"::text AS "surface"
       FROM "TrainingSession"
-      WHERE "userId" = ${userId}
+      WHERE "userId" = ${userId} AND ${COUNTS_FOR_LOAD}
         AND (${from ?? null}::date IS NULL OR "localDate" >= ${from ?? null}::date)
         AND (${to ?? null}::date IS NULL OR "localDate" <= ${to ?? null}::date)`;
     await tx.dailyLoad.deleteMany({ where });

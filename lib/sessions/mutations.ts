@@ -61,16 +61,57 @@ export async function updateSession(viewer: Viewer, sessionId: string, input: un
   await db().$transaction(async (tx) => {
     const existing = await tx.trainingSession.findFirst({
       where: { id: sessionId, userId: viewer.id },
-      select: { localDate: true },
+      select: { localDate: true, durationMin: true, movingMin: true },
     });
     if (!existing) throw new NotFoundError("Session not found");
     await checkSessionInput(tx, viewer, data, now);
-    await tx.trainingSession.update({ where: { id: sessionId }, data: sessionData(viewer, data) });
+    await tx.trainingSession.update({
+      where: { id: sessionId },
+      // Saving the form is the athlete's word on the figures: a session marked for a look counts again.
+      data: { ...sessionData(viewer, data), ...timeFields(existing, data.durationMin), reviewReason: null },
+    });
     const before = dateOnly(existing.localDate);
     await rebuildDailyLoads(tx, viewer.id, before, before);
     if (before !== data.date) await rebuildDailyLoads(tx, viewer.id, data.date, data.date);
     await recordAudit(
       { actorId: viewer.id, subjectUserId: viewer.id, action: "session.update", entity: "TrainingSession", entityId: sessionId },
+      tx,
+    );
+  });
+}
+
+/**
+ * The stored times after an edit. The form's duration is the time that counts: for a session with a
+ * recorded moving time that is the moving time, so an unchanged value (shown to the whole minute) keeps
+ * both times as they were, and a new one replaces the moving time, the elapsed time staying at least as long.
+ */
+export function timeFields(existing: { durationMin: number; movingMin: number | null }, entered: number): { durationMin: number; movingMin: number | null } {
+  if (existing.movingMin === null) return { durationMin: entered, movingMin: null };
+  if (Math.round(existing.movingMin) === Math.round(entered)) return { durationMin: existing.durationMin, movingMin: existing.movingMin };
+  return { durationMin: Math.max(existing.durationMin, entered), movingMin: entered };
+}
+
+/** The athlete says an imported session's figures, marked for a look, are right: it counts for load again. */
+export async function confirmSessionFigures(viewer: Viewer, sessionId: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const existing = await tx.trainingSession.findFirst({
+      where: { id: sessionId, userId: viewer.id },
+      select: { localDate: true, reviewReason: true },
+    });
+    if (!existing) throw new NotFoundError("Session not found");
+    if (existing.reviewReason === null) return;
+    await tx.trainingSession.update({ where: { id: sessionId }, data: { reviewReason: null } });
+    const day = dateOnly(existing.localDate);
+    await rebuildDailyLoads(tx, viewer.id, day, day);
+    await recordAudit(
+      {
+        actorId: viewer.id,
+        subjectUserId: viewer.id,
+        action: "session.confirm",
+        entity: "TrainingSession",
+        entityId: sessionId,
+        meta: { reviewReason: existing.reviewReason },
+      },
       tx,
     );
   });

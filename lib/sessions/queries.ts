@@ -11,6 +11,8 @@ export type SessionRow = {
   type: string;
   subType: string | null;
   durationMin: number;
+  /** Moving time, when the source recorded one; load counts it instead of durationMin. */
+  movingMin: number | null;
   distanceKm: number | null;
   elevationGainM: number | null;
   rpe: number | null;
@@ -20,6 +22,8 @@ export type SessionRow = {
   shoeName: string | null;
   source: string;
   notes: string | null;
+  /** Why the import marked the figures for a look (lib/imports/plausibility.ts); such a session does not count. */
+  reviewReason: string | null;
 };
 
 const sessionSelect = {
@@ -29,6 +33,7 @@ const sessionSelect = {
   type: true,
   subType: true,
   durationMin: true,
+  movingMin: true,
   distanceKm: true,
   elevationGainM: true,
   rpe: true,
@@ -37,6 +42,7 @@ const sessionSelect = {
   shoeId: true,
   source: true,
   notes: true,
+  reviewReason: true,
   shoe: { select: { name: true } },
 } as const;
 
@@ -47,6 +53,7 @@ type SelectedSession = {
   type: string;
   subType: string | null;
   durationMin: number;
+  movingMin: number | null;
   distanceKm: number | null;
   elevationGainM: number | null;
   rpe: number | null;
@@ -55,6 +62,7 @@ type SelectedSession = {
   shoeId: string | null;
   source: string;
   notes: string | null;
+  reviewReason: string | null;
   shoe: { name: string } | null;
 };
 
@@ -66,6 +74,7 @@ function toRow(s: SelectedSession, timeZone: string): SessionRow {
     type: s.type,
     subType: s.subType,
     durationMin: s.durationMin,
+    movingMin: s.movingMin,
     distanceKm: s.distanceKm,
     elevationGainM: s.elevationGainM,
     rpe: s.rpe,
@@ -75,6 +84,7 @@ function toRow(s: SelectedSession, timeZone: string): SessionRow {
     shoeName: s.shoe?.name ?? null,
     source: s.source,
     notes: s.notes,
+    reviewReason: s.reviewReason,
   };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { COUNTS_FOR_LOAD, LOAD_MINUTES } from "@/lib/sessions/daily-load";
 import { db } from "@/lib/db";
 import { assertStaffOf, type Viewer } from "@/lib/auth/permissions";
 import { readReferralHistoryUnchecked } from "@/lib/safety/queries";
@@ -107,8 +108,8 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
   const from = addDays(todayIn("UTC", now), -FLAG_HISTORY_DAYS - 1);
   const [sessions, shoeTotals, retired, pains, ostrcRows, profiles, latest, referrals] = await Promise.all([
     // Dates as text: formatting a Date per session costs more than the read.
-    prisma.$queryRaw<(SessionRow & { userId: string; localDate: string })[]>`SELECT "id", "userId", to_char("localDate", 'YYYY-MM-DD') AS "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
-      FROM "TrainingSession" WHERE "userId" = ANY(${ids}::text[]) AND "localDate" >= ${from}::date
+    prisma.$queryRaw<(SessionRow & { userId: string; localDate: string })[]>`SELECT "id", "userId", to_char("localDate", 'YYYY-MM-DD') AS "localDate", "type"::text AS "type", ${LOAD_MINUTES} AS "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
+      FROM "TrainingSession" WHERE "userId" = ANY(${ids}::text[]) AND "localDate" >= ${from}::date AND ${COUNTS_FOR_LOAD}
       ORDER BY "localDate"`,
     prisma.$queryRaw<{ userId: string; shoeId: string; km: number }[]>`
       SELECT sh."userId", sh."id" AS "shoeId",

@@ -21,6 +21,8 @@ export type SessionFormValues = {
   date: string;
   startTime: string | null;
   duration: string;
+  /** For an imported session with a moving time: the duration field is that moving time. */
+  movingTime?: { elapsedText: string };
   distance: string;
   elevationGainM: number | null;
   rpe: number | null;
@@ -74,8 +76,12 @@ export function SessionForm({ action, initial, unit, shoes, submitLabel, resetOn
         <Field name="startTime" label="Start time (optional)" type="time" defaultValue={initial.startTime} state={state} />
         <Field
           name="duration"
-          label="Duration"
-          hint="Minutes (45) or hours:minutes (1:15)"
+          label={initial.movingTime ? "Moving time" : "Duration"}
+          hint={
+            initial.movingTime
+              ? `Minutes (45) or hours:minutes (1:15). This is what counts for load; elapsed with pauses: ${initial.movingTime.elapsedText}`
+              : "Minutes (45) or hours:minutes (1:15)"
+          }
           required
           defaultValue={initial.duration}
           state={state}

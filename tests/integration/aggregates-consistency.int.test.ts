@@ -51,14 +51,19 @@ type RawSession = {
   startTime: Date | null;
 };
 
+/**
+ * The sessions that count for load, as load sees them: imported ones marked for a look are left out, and
+ * a session's minutes are its moving time when the source recorded one.
+ */
 async function rawSessions(userId: string): Promise<RawSession[]> {
-  return db().trainingSession.findMany({
-    where: { userId },
+  const rows = await db().trainingSession.findMany({
+    where: { userId, reviewReason: null },
     select: {
       id: true,
       localDate: true,
       type: true,
       durationMin: true,
+      movingMin: true,
       distanceKm: true,
       rpe: true,
       surface: true,
@@ -68,6 +73,7 @@ async function rawSessions(userId: string): Promise<RawSession[]> {
     },
     orderBy: [{ localDate: "asc" }, { id: "asc" }],
   });
+  return rows.map(({ movingMin, ...r }) => ({ ...r, durationMin: movingMin ?? r.durationMin }));
 }
 
 const engineSessions = (rows: RawSession[]): EngineSession[] => rows.map(toEngineSession);

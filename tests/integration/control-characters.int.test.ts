@@ -192,7 +192,7 @@ describe("control characters in imported files", () => {
       ["104", "Jun 4, 2026, 7:00:00 AM", "Tempo", "Run", "2000\u0001", "6.0"],
     ]);
     const preview = await previewImport(db(), athleteA.id, [{ name: "activities.csv", bytes }], "UTC");
-    expect(preview.counts).toEqual({ create: 2, duplicate: 0, rejected: 2 });
+    expect(preview.counts).toEqual({ create: 2, skip: 0, duplicate: 0, rejected: 2, needsReview: 0 });
     expect(preview.items.filter((i) => i.status === "create").map((i) => i.item)).toEqual(["activities.csv row 2", "activities.csv row 4"]);
     expect(preview.items.filter((i) => i.status === "rejected")).toEqual([
       { status: "rejected", item: "activities.csv row 3", reason: expect.stringMatching(/control character.*Activity Name/) },

@@ -19,7 +19,7 @@ describe("imports", () => {
   it("previews without writing sessions, then commits the good files once", async () => {
     const { athleteA } = await twoSquads();
     const preview = await previewImport(db(), athleteA.id, files(), "Europe/Madrid");
-    expect(preview.counts).toEqual({ create: 2, duplicate: 0, rejected: 1 });
+    expect(preview.counts).toEqual({ create: 2, skip: 0, duplicate: 0, rejected: 1, needsReview: 0 });
     expect(preview.items.find((i) => i.status === "rejected")).toMatchObject({
       item: "broken_truncated_unexpected_eof.fit",
       reason: expect.stringMatching(/incomplete/),
@@ -27,7 +27,7 @@ describe("imports", () => {
     expect(await db().trainingSession.count()).toBe(0);
 
     const result = await commitImport(db(), athleteA.id, preview.batchId!);
-    expect(result).toEqual({ created: 2, skipped: 0 });
+    expect(result).toEqual({ created: 2, skipped: 0, skippedBySport: 0, needsReview: 0 });
     const stored = await db().trainingSession.findMany({ where: { userId: athleteA.id }, orderBy: { localDate: "asc" } });
     expect(stored.map((s) => [s.source, s.type])).toEqual([
       ["GPX", "RUN"],
@@ -38,7 +38,7 @@ describe("imports", () => {
 
     await expect(commitImport(db(), athleteA.id, preview.batchId!)).rejects.toBeInstanceOf(ImportBatchGoneError);
     const again = await previewImport(db(), athleteA.id, files(), "Europe/Madrid");
-    expect(again.counts).toEqual({ create: 0, duplicate: 2, rejected: 1 });
+    expect(again.counts).toEqual({ create: 0, skip: 0, duplicate: 2, rejected: 1, needsReview: 0 });
     expect(again.batchId).toBeNull();
     expect(await db().trainingSession.count({ where: { userId: athleteA.id } })).toBe(2);
   });

@@ -1,8 +1,11 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { ImportPreview, PreviewItem } from "@/lib/imports/store";
+import { reviewReasonText } from "@/lib/imports/plausibility";
+import { applyChoice, keyOfSession, SPORT_CHOICES, SPORT_CHOICE_LABEL, type SportChoice } from "@/lib/imports/sport-choices";
+import type { ParsedSession } from "@/lib/imports/types";
 import { formatDistance, formatDuration } from "@/lib/units";
 
 type Phase =
@@ -11,10 +14,26 @@ type Phase =
   | { kind: "reading" }
   | { kind: "preview"; preview: ImportPreview }
   | { kind: "committing"; preview: ImportPreview }
-  | { kind: "done"; created: number; skipped: number }
+  | { kind: "done"; created: number; skipped: number; skippedBySport: number; needsReview: number }
   | { kind: "error"; message: string };
 
-const STATUS_TEXT = { create: "Will be added", duplicate: "Already there", rejected: "Cannot be read" } as const;
+type Outcome = "create" | "skip" | "duplicate" | "rejected";
+/** One row of the list as the current sport choices make it. */
+type Row = { outcome: Outcome; item: string; session?: ParsedSession; reason?: string };
+
+const OUTCOME_TEXT: Record<Outcome, string> = { create: "Will be added", skip: "Skipped", duplicate: "Already there", rejected: "Cannot be read" };
+const FILTERS = [
+  ["all", "All activities"],
+  ["create", "Will be added"],
+  ["review", "Needs a look"],
+  ["skip", "Skipped"],
+  ["duplicate", "Already there"],
+  ["rejected", "Cannot be read"],
+] as const;
+type Filter = (typeof FILTERS)[number][0];
+const PAGE_SIZE = 100;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function upload(files: File[], onProgress: (percent: number) => void, onUploaded: () => void): Promise<ImportPreview> {
   // XMLHttpRequest rather than fetch: it reports upload progress.
@@ -35,9 +54,23 @@ function upload(files: File[], onProgress: (percent: number) => void, onUploaded
   });
 }
 
+/** The preview's items with the athlete's sport choices applied: the counts and the list follow them. */
+function rowsFor(items: PreviewItem[], choices: Record<string, SportChoice>): Row[] {
+  return items.map((i): Row => {
+    if (i.status === "rejected") return { outcome: "rejected", item: i.item, reason: i.reason };
+    if (i.status === "duplicate") return { outcome: "duplicate", item: i.item, session: i.session, reason: i.reason };
+    const choice = choices[keyOfSession(i.session)];
+    if (choice === "SKIP") return { outcome: "skip", item: i.item, session: i.session };
+    return { outcome: "create", item: i.item, session: choice ? applyChoice(i.session, choice) : i.session };
+  });
+}
+
 export function ImportWizard({ unit }: { unit: "KM" | "MI" }) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [files, setFiles] = useState<File[]>([]);
+  const [choices, setChoices] = useState<Record<string, SportChoice>>({});
+  const [filter, setFilter] = useState<Filter>("all");
+  const [page, setPage] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const router = useRouter();
   const busy = phase.kind === "uploading" || phase.kind === "reading" || phase.kind === "committing";
@@ -54,6 +87,9 @@ export function ImportWizard({ unit }: { unit: "KM" | "MI" }) {
         (percent) => setPhase({ kind: "uploading", percent }),
         () => setPhase({ kind: "reading" }),
       );
+      setChoices(Object.fromEntries(result.sports.map((s) => [s.key, s.choice])));
+      setFilter("all");
+      setPage(0);
       setPhase({ kind: "preview", preview: result });
     } catch (e) {
       setPhase({ kind: "error", message: (e as Error).message });
@@ -63,13 +99,17 @@ export function ImportWizard({ unit }: { unit: "KM" | "MI" }) {
   async function commit(p: ImportPreview) {
     if (!p.batchId) return;
     setPhase({ kind: "committing", preview: p });
-    const response = await fetch(`/api/imports/${p.batchId}/commit`, { method: "POST" }).catch(() => null);
+    const response = await fetch(`/api/imports/${p.batchId}/commit`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ choices }),
+    }).catch(() => null);
     const body = response ? await response.json().catch(() => null) : null;
     if (!response || !response.ok) {
       setPhase({ kind: "error", message: body?.error?.message ?? "The import failed and nothing was saved." });
       return;
     }
-    setPhase({ kind: "done", created: body.created, skipped: body.skipped });
+    setPhase({ kind: "done", created: body.created, skipped: body.skipped, skippedBySport: body.skippedBySport, needsReview: body.needsReview });
     // The import history below the wizard is rendered on the server: show the new import in it.
     router.refresh();
     setFiles([]);
@@ -77,6 +117,22 @@ export function ImportWizard({ unit }: { unit: "KM" | "MI" }) {
   }
 
   const preview = phase.kind === "preview" || phase.kind === "committing" ? phase.preview : null;
+  const rows = useMemo(() => (preview ? rowsFor(preview.items, choices) : []), [preview, choices]);
+  const counts = useMemo(() => {
+    const c = { create: 0, review: 0, skip: 0, duplicate: 0, rejected: 0 };
+    for (const r of rows) {
+      c[r.outcome] += 1;
+      if (r.outcome === "create" && r.session?.reviewReason) c.review += 1;
+    }
+    return c;
+  }, [rows]);
+  const shown = useMemo(
+    () => rows.filter((r) => filter === "all" || (filter === "review" ? r.outcome === "create" && r.session?.reviewReason : r.outcome === filter)),
+    [rows, filter],
+  );
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+
   return (
     <div className="card">
       <div className="field">
@@ -105,30 +161,106 @@ export function ImportWizard({ unit }: { unit: "KM" | "MI" }) {
           </p>
         ) : null}
         {phase.kind === "reading" ? <p role="status">Reading your files…</p> : null}
-        {phase.kind === "committing" ? <p role="status">Importing {phase.preview.counts.create} sessions…</p> : null}
+        {phase.kind === "committing" ? <p role="status">Importing {plural(counts.create, "session")}…</p> : null}
         {phase.kind === "error" ? <p className="notice notice-error">{phase.message}</p> : null}
         {phase.kind === "done" ? (
           <p className="notice notice-ok">
-            Imported {phase.created} session{phase.created === 1 ? "" : "s"}
-            {phase.skipped ? `; ${phase.skipped} were already there and were skipped` : ""}.
+            Imported {plural(phase.created, "session")}
+            {phase.skipped ? `; ${phase.skipped} were already there and were skipped` : ""}
+            {phase.skippedBySport ? `; ${phase.skippedBySport} of skipped sports were left out` : ""}.
+            {phase.needsReview
+              ? ` ${plural(phase.needsReview, "session needs", "sessions need")} a look: they do not count for load until you confirm or edit them in your sessions.`
+              : ""}
           </p>
         ) : null}
         {preview ? (
           <p className="notice notice-warn">
-            {preview.counts.create} to add, {preview.counts.duplicate} already there, {preview.counts.rejected} cannot be read.
-            {preview.counts.create === 0 ? " Nothing new to import." : ""}
+            {counts.create} to add{counts.review ? ` (${counts.review} need a look)` : ""}, {counts.skip} skipped, {counts.duplicate} already
+            there, {counts.rejected} cannot be read.
+            {counts.create === 0 ? " Nothing new to import." : ""}
           </p>
         ) : null}
       </div>
 
       {preview ? (
         <>
-          {preview.counts.create > 0 ? (
+          {preview.sports.length > 0 ? (
+            <div className="table-wrap" style={{ marginTop: "1rem" }}>
+              <table>
+                <caption>New activities by sport: choose how each sport is imported</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Sport in the files</th>
+                    <th scope="col">Activities</th>
+                    <th scope="col">Distance</th>
+                    <th scope="col">Time</th>
+                    <th scope="col">Import as</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.sports.map((s) => (
+                    <tr key={s.key}>
+                      <th scope="row">{s.label}</th>
+                      <td>{s.count}</td>
+                      <td>{formatDistance(s.km, unit)}</td>
+                      <td>{formatDuration(s.hours * 60)}</td>
+                      <td>
+                        <select
+                          aria-label={`Import ${s.label} as`}
+                          value={choices[s.key] ?? s.choice}
+                          disabled={busy}
+                          onChange={(e) => {
+                            const value = e.currentTarget.value as SportChoice;
+                            setChoices((c) => ({ ...c, [s.key]: value }));
+                          }}
+                        >
+                          {SPORT_CHOICES.map((c) => (
+                            <option key={c} value={c}>
+                              {SPORT_CHOICE_LABEL[c]}
+                              {c === s.defaultChoice ? " (as in the file)" : ""}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p className="muted">Your choices are remembered for your next imports.</p>
+            </div>
+          ) : null}
+          {counts.review > 0 ? (
+            <p className="notice notice-warn">
+              {plural(counts.review, "activity looks", "activities look")} implausible (a moving time over 24 hours, a run faster than the
+              world record, or a distance with no time). They are imported but left out of your load until you confirm or edit them.
+            </p>
+          ) : null}
+          {counts.create > 0 ? (
             <button type="button" onClick={() => commit(preview)} disabled={busy}>
-              Import {preview.counts.create} session{preview.counts.create === 1 ? "" : "s"}
+              Import {plural(counts.create, "session")}
             </button>
           ) : null}
-          <div className="table-wrap" style={{ marginTop: "1rem" }}>
+          <div className="row" style={{ marginTop: "1rem", gap: "0.75rem", alignItems: "end", flexWrap: "wrap" }}>
+            <div className="field">
+              <label htmlFor="import-filter">Show</label>
+              <select
+                id="import-filter"
+                value={filter}
+                onChange={(e) => {
+                  setFilter(e.currentTarget.value as Filter);
+                  setPage(0);
+                }}
+              >
+                {FILTERS.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Pager current={current} pages={pages} total={shown.length} onPage={setPage} />
+          </div>
+          <div className="table-wrap">
             <table>
               <caption className="visually-hidden">What the import will do with each activity</caption>
               <thead>
@@ -140,12 +272,11 @@ export function ImportWizard({ unit }: { unit: "KM" | "MI" }) {
                 </tr>
               </thead>
               <tbody>
-                {preview.items.slice(0, 500).map((item, i) => (
-                  <PreviewRow key={i} item={item} unit={unit} />
+                {shown.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE).map((row, i) => (
+                  <PreviewRow key={current * PAGE_SIZE + i} row={row} unit={unit} />
                 ))}
               </tbody>
             </table>
-            {preview.items.length > 500 ? <p className="muted">And {preview.items.length - 500} more.</p> : null}
           </div>
         </>
       ) : null}
@@ -153,22 +284,49 @@ export function ImportWizard({ unit }: { unit: "KM" | "MI" }) {
   );
 }
 
-function PreviewRow({ item, unit }: { item: PreviewItem; unit: "KM" | "MI" }) {
-  const session = item.status === "rejected" ? undefined : item.session;
+function Pager({ current, pages, total, onPage }: { current: number; pages: number; total: number; onPage: (p: number) => void }) {
+  return (
+    <nav aria-label="Pages of the list" className="row" style={{ gap: "0.5rem", alignItems: "center" }}>
+      <button type="button" className="secondary" onClick={() => onPage(current - 1)} disabled={current === 0}>
+        Previous page
+      </button>
+      <span>
+        Page {current + 1} of {pages} ({plural(total, "activity", "activities")})
+      </span>
+      <button type="button" className="secondary" onClick={() => onPage(current + 1)} disabled={current >= pages - 1}>
+        Next page
+      </button>
+    </nav>
+  );
+}
+
+function PreviewRow({ row, unit }: { row: Row; unit: "KM" | "MI" }) {
+  const s = row.session;
+  const review = row.outcome === "create" && s?.reviewReason;
+  const why = review ? `Needs a look: ${reviewReasonText(s.reviewReason!)}` : row.outcome === "skip" ? `${s?.sourceSport ?? "This sport"} is skipped` : row.reason;
   return (
     <tr>
       <td>
-        <span className={item.status === "rejected" ? "badge badge-danger" : "badge"}>{STATUS_TEXT[item.status]}</span>
+        <span className={row.outcome === "rejected" ? "badge badge-danger" : review ? "badge badge-warn" : "badge"}>
+          {review ? "Needs a look" : OUTCOME_TEXT[row.outcome]}
+        </span>
       </td>
-      <td style={{ wordBreak: "break-word" }}>{item.item}</td>
+      <td style={{ wordBreak: "break-word" }}>{row.item}</td>
       <td>
-        {session
-          ? `${session.date} · ${session.type.toLowerCase().replace("_", "-")} · ${formatDuration(session.durationMin)}${
-              session.distanceKm ? ` · ${formatDistance(session.distanceKm, unit)}` : ""
-            }`
+        {s
+          ? [
+              s.date,
+              s.sourceSport ? `${s.sourceSport} → ${s.type.toLowerCase().replace("_", "-")}` : s.type.toLowerCase().replace("_", "-"),
+              s.movingMin !== undefined && Math.round(s.movingMin) !== Math.round(s.durationMin)
+                ? `${formatDuration(s.movingMin)} moving (${formatDuration(s.durationMin)} elapsed)`
+                : formatDuration(s.durationMin),
+              s.distanceKm ? formatDistance(s.distanceKm, unit) : null,
+            ]
+              .filter(Boolean)
+              .join(" · ")
           : "–"}
       </td>
-      <td>{item.status === "create" ? "" : item.reason}</td>
+      <td>{why ?? ""}</td>
     </tr>
   );
 }

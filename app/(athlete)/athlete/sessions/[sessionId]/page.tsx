@@ -6,8 +6,10 @@ import { getOwnSession, listOwnShoes } from "@/lib/sessions/queries";
 import { updateSessionAction } from "@/lib/sessions/actions";
 import { NotFoundError } from "@/lib/errors";
 import { SessionForm } from "@/lib/ui/session-form";
-import { distanceFieldValue } from "@/lib/units";
+import { distanceFieldValue, formatDuration } from "@/lib/units";
+import { reviewReasonText } from "@/lib/imports/plausibility";
 import { DeleteSessionButton } from "./delete-session-button";
+import { ConfirmFiguresButton } from "./confirm-figures-button";
 
 export const metadata: Metadata = { title: "Edit session" };
 
@@ -33,13 +35,27 @@ export default async function EditSessionPage({ params }: { params: Promise<{ se
         <Link href="/athlete/sessions">← Sessions</Link>
       </p>
       <h1>Edit session</h1>
+      {session.reviewReason ? (
+        <div className="notice notice-warn" role="status">
+          <p>
+            <strong>Needs a look:</strong> {reviewReasonText(session.reviewReason)}. This session was imported but does not count for your
+            load until you correct its figures below and save, or confirm that they are right.
+          </p>
+          <ConfirmFiguresButton sessionId={session.id} />
+        </div>
+      ) : null}
       <div className="card">
         <SessionForm
           action={updateSessionAction}
           unit={viewer.unitPreference}
           shoes={shoes}
           submitLabel="Save changes"
-          initial={{ ...session, duration: durationText(session.durationMin), distance }}
+          initial={{
+            ...session,
+            duration: durationText(session.movingMin ?? session.durationMin),
+            movingTime: session.movingMin !== null ? { elapsedText: formatDuration(session.durationMin) } : undefined,
+            distance,
+          }}
         />
       </div>
       <DeleteSessionButton sessionId={session.id} />

@@ -1,7 +1,10 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { commitImport, ImportBatchGoneError } from "@/lib/imports/store";
+import { readTextWithin } from "@/lib/request-body";
+import { MAX_SPORT_CHOICES, SPORT_CHOICES, type SportChoices } from "@/lib/imports/sport-choices";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 120;
@@ -9,13 +12,42 @@ export const maxDuration = 120;
 const error = (message: string, code: string, status: number) =>
   NextResponse.json({ error: { message, code, status } }, { status });
 
+/** The body of a commit: a choice per sport key (keys the upload did not hold are ignored). */
+const commitBodySchema = z.object({
+  choices: z
+    .record(z.string().max(80), z.enum(SPORT_CHOICES))
+    .refine((r) => Object.keys(r).length <= MAX_SPORT_CHOICES, `At most ${MAX_SPORT_CHOICES} sports per import`)
+    .default({}),
+});
+
+// A choice per sport is a few dozen bytes; no real upload holds more than a few dozen sports.
+const MAX_BODY_BYTES = 32 * 1024;
+
+/** The sport choices of a commit's JSON body; an empty body keeps the preview's mapping. */
+async function readChoices(request: Request): Promise<SportChoices | string> {
+  const text = await readTextWithin(request, MAX_BODY_BYTES);
+  if (text === null) return "The sport choices could not be read (too long, or not text). Preview the import again.";
+  if (!text.trim()) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return "The sport choices are not valid JSON.";
+  }
+  const parsed = commitBodySchema.safeParse(json);
+  if (!parsed.success) return "Each sport needs one of the offered choices. Reload the page and preview again.";
+  return parsed.data.choices;
+}
+
 /** Creates the sessions of one of the viewer's previewed imports, all in one transaction. */
-export async function POST(_request: Request, { params }: { params: Promise<{ batchId: string }> }) {
+export async function POST(request: Request, { params }: { params: Promise<{ batchId: string }> }) {
   const viewer = await getViewer();
   if (!viewer) return error("Please log in", "unauthenticated", 401);
   const { batchId } = await params;
+  const choices = await readChoices(request);
+  if (typeof choices === "string") return error(choices, "bad_request", 422);
   try {
-    const result = await commitImport(db(), viewer.id, batchId.slice(0, 64));
+    const result = await commitImport(db(), viewer.id, batchId.slice(0, 64), new Date(), choices);
     return NextResponse.json(result);
   } catch (e) {
     if (e instanceof ImportBatchGoneError) return error(e.message, "not_found", 404);
