@@ -47,7 +47,7 @@ export function HistorySection({ viewer, shoes, query, history }: { viewer: View
   const { sessions, distanceKm, durationMin } = history.totals;
   const first = (history.page - 1) * history.pageSize + 1;
   const last = first + rows.length - 1;
-  const order = query.sort === "date" ? (query.dir === "desc" ? "newest first" : "oldest first") : `by ${SORT_LABELS[query.sort].toLowerCase()}, ${query.dir === "desc" ? "largest first" : "smallest first"}`;
+  const order = query.sort === "date" ? (query.dir === "desc" ? "newest first" : "oldest first") : `by ${query.sort}, ${query.dir === "desc" ? "largest first" : "smallest first"}`;
 
   return (
     <section aria-labelledby="history-heading">
