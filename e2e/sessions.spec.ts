@@ -12,18 +12,20 @@ test("an athlete logs, edits and deletes a session, with shoes and km per shoe",
   await expect(page.getByText("650.0 km")).toBeVisible();
 
   await page.goto("/athlete/sessions");
+  // The history's filters below the form have labels of their own ("Type", "Shoe", "Surface (runs)").
+  const form = page.getByRole("region", { name: "Log a session" });
   // Bad input: nothing is saved and each problem is named.
-  await page.getByLabel("Duration").fill("forever");
+  await form.getByLabel("Duration").fill("forever");
   await page.getByRole("button", { name: "Save session" }).click();
   await expect(page.getByText("Enter minutes (45) or hours:minutes (1:15)")).toBeVisible();
   await expect(page.getByText("Enter the distance of the run")).toBeVisible();
   await expect(page.getByText("No sessions yet.")).toBeVisible();
 
-  await page.getByLabel("Duration").fill("1:10");
-  await page.getByLabel("Distance (km)").fill("14.2");
-  await page.getByLabel("Effort (RPE, about 30 min after)").selectOption("6");
-  await page.getByLabel("Surface").selectOption("TRAIL");
-  await page.getByLabel("Shoe").selectOption({ label: "Road trainers" });
+  await form.getByLabel("Duration").fill("1:10");
+  await form.getByLabel("Distance (km)").fill("14.2");
+  await form.getByLabel("Effort (RPE, about 30 min after)").selectOption("6");
+  await form.getByLabel("Surface").selectOption("TRAIL");
+  await form.getByLabel("Shoe").selectOption({ label: "Road trainers" });
   await page.getByRole("button", { name: "Save session" }).click();
   await expect(page.getByText("Session saved.")).toBeVisible();
   const row = page.getByRole("row", { name: /Run.*1 h 10 min.*14\.2 km/ });
@@ -60,13 +62,14 @@ test("cross-training asks for its mode", async ({ page, db }) => {
   const { athlete } = await db.squadWithAthlete("Cross");
   await login(page, athlete.email);
   await page.goto("/athlete/sessions");
-  await page.getByLabel("Type").selectOption("CROSS_TRAINING");
-  await expect(page.getByLabel("Surface")).toHaveCount(0);
-  await page.getByLabel("Duration").fill("45");
+  const form = page.getByRole("region", { name: "Log a session" });
+  await form.getByLabel("Type").selectOption("CROSS_TRAINING");
+  await expect(form.getByLabel("Surface")).toHaveCount(0);
+  await form.getByLabel("Duration").fill("45");
   await page.getByRole("button", { name: "Save session" }).click();
   await expect(page.getByText("Choose the cross-training mode")).toBeVisible();
-  await page.getByLabel("Mode").selectOption("AQUA_JOGGING");
-  await page.getByLabel("Duration").fill("45");
+  await form.getByLabel("Mode").selectOption("AQUA_JOGGING");
+  await form.getByLabel("Duration").fill("45");
   await page.getByRole("button", { name: "Save session" }).click();
   await expect(page.getByRole("row", { name: /Aqua jogging.*45 min/ })).toBeVisible();
 });

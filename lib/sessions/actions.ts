@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { formObject, runForm, type FormState } from "@/lib/forms";
 import { confirmSessionFigures, createSession, createShoe, deleteSession, setShoeRetired, updateSession } from "@/lib/sessions/mutations";
+import { applyBulkChange, previewBulkChange } from "@/lib/sessions/bulk";
 
 export async function createSessionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runForm(formData, async () => {
@@ -58,5 +59,28 @@ export async function setShoeRetiredAction(_prev: FormState, formData: FormData)
     await setShoeRetired(viewer, String(formData.get("shoeId") ?? ""), formData.get("retired") === "true");
     revalidatePath("/athlete", "layout");
     return { status: "ok" };
+  });
+}
+
+/**
+ * A change to the sessions ticked on the history page, in two steps: without `confirmed` it only says
+ * what would change (the page asks before anything happens, with or without JavaScript); with it, the
+ * change is made.
+ */
+export async function bulkSessionsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runForm(formData, async () => {
+    const viewer = await requireViewer();
+    const input = formObject(formData, ["ids"]);
+    if (formData.get("confirmed") !== "yes") {
+      const { question, confirmLabel, change } = await previewBulkChange(viewer, input);
+      const data: Record<string, string> = { question, confirmLabel, op: change.op, ids: change.ids.join(",") };
+      if (change.op === "rpe") data.rpe = String(change.rpe);
+      if (change.op === "shoe") data.shoeId = change.shoeId ?? "none";
+      if (change.op === "surface") data.surface = change.surface ?? "none";
+      return { status: "idle", data };
+    }
+    const { message } = await applyBulkChange(viewer, input);
+    revalidatePath("/athlete", "layout");
+    return { status: "ok", message };
   });
 }

@@ -111,3 +111,52 @@ export const shoeFormSchema = z.object({
   ...rest,
   initialKm: toStoredKm(initialDistance, unit),
 }));
+
+/** The most sessions one bulk change may name: two pages' worth is far more than anyone ticks by hand. */
+export const BULK_MAX_SESSIONS = 500;
+
+const bulkIdsSchema = z
+  .array(idSchema, { error: "Select at least one session" })
+  .min(1, "Select at least one session")
+  .max(BULK_MAX_SESSIONS, `Select at most ${BULK_MAX_SESSIONS} sessions at a time`)
+  .transform((ids) => [...new Set(ids)]);
+
+const requiredRpe = z.preprocess(
+  (v) => (v === "" || v == null ? undefined : typeof v === "string" ? Number(v.trim()) : v),
+  z
+    .number({ error: "Choose the effort (RPE)" })
+    .int("Effort (RPE) must be a whole number")
+    .min(0, "Effort (RPE) must be at least 0")
+    .max(10, "Effort (RPE) must be at most 10"),
+);
+
+/**
+ * A change to several of the athlete's sessions at once, as the history page posts it. "none" clears
+ * a shoe or surface. Shoes and surfaces belong to runs, as in the session form.
+ */
+export const bulkChangeSchema = z.discriminatedUnion(
+  "op",
+  [
+    z.object({ op: z.literal("rpe"), ids: bulkIdsSchema, rpe: requiredRpe }),
+    z.object({
+      op: z.literal("shoe"),
+      ids: bulkIdsSchema,
+      shoeId: z
+        .string({ error: "Choose a shoe" })
+        .min(1, "Choose a shoe")
+        .pipe(z.union([z.literal("none"), idSchema]))
+        .transform((v) => (v === "none" ? null : v)),
+    }),
+    z.object({
+      op: z.literal("surface"),
+      ids: bulkIdsSchema,
+      surface: z
+        .enum([...SURFACES, "none"], { error: "Choose a surface" })
+        .transform((v) => (v === "none" ? null : v)),
+    }),
+    z.object({ op: z.literal("delete"), ids: bulkIdsSchema }),
+  ],
+  { error: "Choose what to change" },
+);
+
+export type BulkChange = z.output<typeof bulkChangeSchema>;

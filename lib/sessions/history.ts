@@ -1,0 +1,136 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Viewer } from "@/lib/auth/permissions";
+import { timeIn } from "@/lib/dates";
+import { escapeLike, HISTORY_PAGE_SIZE, type HistoryQuery } from "@/lib/sessions/history-params";
+
+export type HistoryRow = {
+  id: string;
+  date: string;
+  startTime: string | null;
+  type: string;
+  subType: string | null;
+  durationMin: number;
+  distanceKm: number | null;
+  rpe: number | null;
+  /** rpe x durationMin in AU; null without an RPE. */
+  loadAu: number | null;
+  surface: string | null;
+  shoeName: string | null;
+  source: string;
+  notes: string | null;
+  reviewReason: string | null;
+};
+
+export type SessionHistory = {
+  rows: HistoryRow[];
+  /** The page shown: the one asked for, or the last one when that lies past the end. */
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  /** Totals of every session the filters keep, not only of this page. */
+  totals: { sessions: number; distanceKm: number; durationMin: number };
+};
+
+function whereClause(viewer: Viewer, q: HistoryQuery): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`s."userId" = ${viewer.id}`];
+  if (q.from) parts.push(Prisma.sql`s."localDate" >= ${q.from}::date`);
+  if (q.to) parts.push(Prisma.sql`s."localDate" <= ${q.to}::date`);
+  if (q.type) parts.push(Prisma.sql`s."type" = ${q.type}::"SessionType"`);
+  if (q.source) parts.push(Prisma.sql`s."source" = ${q.source}::"SessionSource"`);
+  if (q.shoeId) parts.push(Prisma.sql`s."shoeId" = ${q.shoeId}`);
+  if (q.q) parts.push(Prisma.sql`s."notes" ILIKE ${`%${escapeLike(q.q)}%`} ESCAPE '\\'`);
+  if (q.review) parts.push(Prisma.sql`s."reviewReason" IS NOT NULL`);
+  return Prisma.join(parts, " AND ");
+}
+
+function orderClause(q: HistoryQuery): Prisma.Sql {
+  const dir = q.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  // Sessions logged without a start time sort after the timed ones of their day, either way round.
+  const byDate = q.dir === "asc"
+    ? Prisma.sql`s."localDate" ASC, s."startTime" ASC NULLS FIRST, s."createdAt" ASC, s.id ASC`
+    : Prisma.sql`s."localDate" DESC, s."startTime" DESC NULLS LAST, s."createdAt" DESC, s.id DESC`;
+  const newestFirst = Prisma.sql`s."localDate" DESC, s."startTime" DESC NULLS LAST, s."createdAt" DESC, s.id DESC`;
+  switch (q.sort) {
+    case "date":
+      return byDate;
+    // Sessions without the figure come last whichever way the column is sorted.
+    case "distance":
+      return Prisma.sql`s."distanceKm" ${dir} NULLS LAST, ${newestFirst}`;
+    case "duration":
+      return Prisma.sql`s."durationMin" ${dir}, ${newestFirst}`;
+    case "load":
+      return Prisma.sql`(s."rpe" * s."durationMin") ${dir} NULLS LAST, ${newestFirst}`;
+  }
+}
+
+type RawRow = {
+  id: string;
+  localDate: string;
+  startTime: Date | string | null;
+  type: string;
+  subType: string | null;
+  durationMin: number;
+  distanceKm: number | null;
+  rpe: number | null;
+  surface: string | null;
+  shoeName: string | null;
+  source: string;
+  notes: string | null;
+  reviewReason: string | null;
+};
+
+async function pageOf(viewer: Viewer, q: HistoryQuery, where: Prisma.Sql, page: number): Promise<HistoryRow[]> {
+  const rows = await db().$queryRaw<RawRow[]>`
+    SELECT s.id, to_char(s."localDate", 'YYYY-MM-DD') AS "localDate", s."startTime", s."type"::text AS "type",
+           s."subType"::text AS "subType", s."durationMin", s."distanceKm", s."rpe", s."surface"::text AS "surface",
+           sh."name" AS "shoeName", s."source"::text AS "source", s."notes", s."reviewReason"
+    FROM "TrainingSession" s
+    LEFT JOIN "Shoe" sh ON sh.id = s."shoeId"
+    WHERE ${where}
+    ORDER BY ${orderClause(q)}
+    LIMIT ${HISTORY_PAGE_SIZE} OFFSET ${(page - 1) * HISTORY_PAGE_SIZE}`;
+  return rows.map((r) => ({
+    id: r.id,
+    date: r.localDate,
+    startTime: r.startTime ? timeIn(new Date(r.startTime), viewer.timeZone) : null,
+    type: r.type,
+    subType: r.subType,
+    durationMin: r.durationMin,
+    distanceKm: r.distanceKm,
+    rpe: r.rpe,
+    loadAu: r.rpe == null ? null : Math.round(r.rpe * r.durationMin),
+    surface: r.surface,
+    shoeName: r.shoeName,
+    source: r.source,
+    notes: r.notes,
+    reviewReason: r.reviewReason,
+  }));
+}
+
+/**
+ * One page of the viewer's own sessions with the filters, sort and page of `query`, and the totals of
+ * every session the filters keep. A page past the end answers with the last page.
+ */
+export async function listSessionHistory(viewer: Viewer, query: HistoryQuery): Promise<SessionHistory> {
+  const where = whereClause(viewer, query);
+  // The page and the totals go out together; only a page past the end costs a second round trip.
+  const [rows, [totals]] = await Promise.all([
+    pageOf(viewer, query, where, query.page),
+    db().$queryRaw<{ sessions: number; distanceKm: number; durationMin: number }[]>`
+      SELECT count(*)::int AS sessions, coalesce(sum(s."distanceKm"), 0)::float8 AS "distanceKm",
+             coalesce(sum(s."durationMin"), 0)::float8 AS "durationMin"
+      FROM "TrainingSession" s
+      WHERE ${where}`,
+  ]);
+  const pageCount = Math.max(1, Math.ceil(totals.sessions / HISTORY_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  return {
+    rows: page === query.page ? rows : await pageOf(viewer, query, where, page),
+    page,
+    pageCount,
+    pageSize: HISTORY_PAGE_SIZE,
+    totals,
+  };
+}
