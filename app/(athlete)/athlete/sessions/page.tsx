@@ -69,8 +69,9 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
               {sessions.map((s) => (
                 <tr key={s.id}>
                   <td>
-                    {formatDate(s.date)}
+                    {formatDate(s.shownDate)}
                     {s.startTime ? <span className="muted"> {s.startTime}</span> : null}
+                    {s.countedNote ? <div className="muted">{s.countedNote}</div> : null}
                   </td>
                   <td>
                     <Link href={`/athlete/sessions/${s.id}`}>

@@ -33,13 +33,18 @@ export default async function EditSessionPage({ params }: { params: Promise<{ se
         <Link href="/athlete/sessions">← Sessions</Link>
       </p>
       <h1>Edit session</h1>
+      {session.countedNote ? (
+        <p className="muted">
+          {session.countedNote}. Its load stays on that day unless you change the date or the start time.
+        </p>
+      ) : null}
       <div className="card">
         <SessionForm
           action={updateSessionAction}
           unit={viewer.unitPreference}
           shoes={shoes}
           submitLabel="Save changes"
-          initial={{ ...session, duration: durationText(session.durationMin), distance }}
+          initial={{ ...session, date: session.shownDate, duration: durationText(session.durationMin), distance }}
         />
       </div>
       <DeleteSessionButton sessionId={session.id} />
