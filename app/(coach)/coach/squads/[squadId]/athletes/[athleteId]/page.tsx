@@ -75,7 +75,7 @@ export default async function CoachAthletePage({
         ) : null}
         <a href="#comment-heading">Comment on reports and sessions</a>
       </p>
-      <FlagPanelView panel={view.flagPanel} squadId={squadId} athleteId={athleteId} timeZone={viewer.timeZone} canPlan={coach} />
+      <FlagPanelView panel={view.flagPanel} squadId={squadId} athleteId={athleteId} timeZone={viewer.timeZone} unit={viewer.unitPreference} canPlan={coach} />
       <AthleteSummaryView summary={view.summary} unit={viewer.unitPreference} />
       <TrainingCharts training={view.training} unit={viewer.unitPreference} range={range} />
       <h2>Profile</h2>
