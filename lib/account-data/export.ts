@@ -19,9 +19,79 @@ const cell = (v: unknown): CsvCell => {
 
 // Through the app's one CSV writer: what the person's coaches typed (planned-session titles, reasons)
 // is in these files too, and must not run as a formula when the person opens them.
-function toCsv(rows: Row[], columns: string[]): string {
-  return spreadsheetCsv(columns, rows.map((r) => columns.map((c) => cell(r[c]))));
+// Each column is [header, field]: headers are snake_case and name their unit (distances in km, times in
+// minutes, instants in UTC), whatever unit the person reads the app in.
+function toCsv(rows: Row[], columns: readonly (readonly [string, string])[]): string {
+  return spreadsheetCsv(
+    columns.map(([header]) => header),
+    rows.map((r) => columns.map(([, field]) => cell(r[field]))),
+  );
 }
+
+const SESSION_COLUMNS = [
+  ["local_date", "localDate"],
+  ["start_time_utc", "startTime"],
+  ["time_zone", "timeZone"],
+  ["type", "type"],
+  ["cross_training_mode", "subType"],
+  ["duration_min", "durationMin"],
+  ["moving_min", "movingMin"],
+  ["distance_km", "distanceKm"],
+  ["elevation_gain_m", "elevationGainM"],
+  ["rpe", "rpe"],
+  ["avg_hr_bpm", "avgHr"],
+  ["surface", "surface"],
+  ["shoe_id", "shoeId"],
+  ["source", "source"],
+  ["external_id", "externalId"],
+  ["notes", "notes"],
+] as const;
+
+const PAIN_COLUMNS = [
+  ["local_date", "localDate"],
+  ["zone", "zone"],
+  ["sub_area", "subArea"],
+  ["side", "side"],
+  ["pain_nrs", "nrs"],
+  ["timing", "timing"],
+  ["trigger_point", "triggerPoint"],
+  ["mechanical", "mechanical"],
+  ["red_flags", "redFlags"],
+  ["notes", "notes"],
+] as const;
+
+const OSTRC_COLUMNS = [
+  ["week_start", "weekStart"],
+  ["zone", "zone"],
+  ["q1_score", "q1"],
+  ["q2_score", "q2"],
+  ["q3_score", "q3"],
+  ["q4_score", "q4"],
+  ["ostrc_severity", "severity"],
+  ["substantial", "substantial"],
+] as const;
+
+const SHOE_COLUMNS = [
+  ["id", "id"],
+  ["name", "name"],
+  ["brand", "brand"],
+  ["initial_km", "initialKm"],
+  ["started_on", "startedOn"],
+  ["retired_at_utc", "retiredAt"],
+] as const;
+
+const PLANNED_COLUMNS = [
+  ["date", "date"],
+  ["type", "type"],
+  ["cross_training_mode", "subType"],
+  ["title", "title"],
+  ["duration_min", "durationMin"],
+  ["distance_km", "distanceKm"],
+  ["target_rpe", "targetRpe"],
+  ["origin", "origin"],
+  ["flag", "flagId"],
+  ["reason", "reason"],
+] as const;
 
 const withDate = <T extends { localDate?: Date; date?: Date; weekStart?: Date }>(row: T) => ({
   ...row,
@@ -82,20 +152,11 @@ export async function buildPersonalDataZip(viewer: Viewer, now = new Date()): Pr
 
   const files: Record<string, Uint8Array> = {
     "backbone-data.json": strToU8(JSON.stringify(data, null, 2)),
-    "sessions.csv": strToU8(
-      toCsv(sessionRows, [
-        "localDate", "startTime", "type", "subType", "durationMin", "movingMin", "distanceKm", "elevationGainM",
-        "rpe", "avgHr", "surface", "shoeId", "source", "externalId", "notes",
-      ]),
-    ),
-    "back-pain-reports.csv": strToU8(
-      toCsv(painRows, ["localDate", "zone", "subArea", "side", "nrs", "timing", "triggerPoint", "mechanical", "redFlags", "notes"]),
-    ),
-    "ostrc-check-ins.csv": strToU8(toCsv(ostrcRows, ["weekStart", "zone", "q1", "q2", "q3", "q4", "severity", "substantial"])),
-    "shoes.csv": strToU8(toCsv(shoes, ["id", "name", "brand", "initialKm", "startedOn", "retiredAt"])),
-    "planned-sessions.csv": strToU8(
-      toCsv(plannedRows, ["date", "type", "subType", "title", "durationMin", "distanceKm", "targetRpe", "origin", "flagId", "reason"]),
-    ),
+    "sessions.csv": strToU8(toCsv(sessionRows, SESSION_COLUMNS)),
+    "back-pain-reports.csv": strToU8(toCsv(painRows, PAIN_COLUMNS)),
+    "ostrc-check-ins.csv": strToU8(toCsv(ostrcRows, OSTRC_COLUMNS)),
+    "shoes.csv": strToU8(toCsv(shoes, SHOE_COLUMNS)),
+    "planned-sessions.csv": strToU8(toCsv(plannedRows, PLANNED_COLUMNS)),
   };
   await recordAudit({ actorId: userId, subjectUserId: userId, action: "account.export" });
   return zipSync(files, { level: 6 });

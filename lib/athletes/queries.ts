@@ -6,6 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import { athleteSquads, canViewAthlete, isStaffRole, type Viewer } from "@/lib/auth/permissions";
 import { readAthleteRecord } from "@/lib/profiles/queries";
 import { addDays, dateOnly, todayIn, toDbDate } from "@/lib/dates";
+import { sessionWhen } from "@/lib/sessions/display-time";
 
 export type WindowSummary = { sessions: number; runKm: number; durationMin: number; loadAu: number };
 
@@ -17,7 +18,12 @@ export type AthleteSummary = {
   last28: WindowSummary;
   recentSessions: {
     id: string;
+    /** The day the session counts on. */
     date: string;
+    /** The start's day and time in the viewer's zone, and why it counts on another day when it does. */
+    shownDate: string;
+    startTime: string | null;
+    countedNote: string | null;
     type: string;
     durationMin: number;
     distanceKm: number | null;
@@ -56,7 +62,7 @@ export async function getAthleteSummary(viewer: Viewer, athleteId: string, now =
   const [sessions, lastReport] = await Promise.all([
     prisma.trainingSession.findMany({
       where: { userId: athleteId, localDate: { gte: toDbDate(from28), lte: toDbDate(today) }, ...countsForLoad },
-      select: { id: true, localDate: true, type: true, durationMin: true, movingMin: true, distanceKm: true, rpe: true },
+      select: { id: true, localDate: true, startTime: true, timeZone: true, type: true, durationMin: true, movingMin: true, distanceKm: true, rpe: true },
       orderBy: [{ localDate: "desc" }, { startTime: "desc" }],
     }),
     prisma.backPainReport.findFirst({
@@ -75,14 +81,22 @@ export async function getAthleteSummary(viewer: Viewer, athleteId: string, now =
     today,
     last7: summarise(sessions, addDays(today, -6)),
     last28: summarise(sessions, from28),
-    recentSessions: sessions.slice(0, 10).map((s) => ({
-      id: s.id,
-      date: dateOnly(s.localDate),
-      type: s.type,
-      durationMin: s.durationMin,
-      distanceKm: s.distanceKm,
-      rpe: s.rpe,
-    })),
+    recentSessions: sessions.slice(0, 10).map((s) => {
+      const date = dateOnly(s.localDate);
+      const whose = viewer.id === athleteId ? "your" : "the athlete's";
+      const when = sessionWhen({ localDate: date, startTime: s.startTime, timeZone: s.timeZone }, viewer.timeZone, whose);
+      return {
+        id: s.id,
+        date,
+        shownDate: when.date,
+        startTime: when.time,
+        countedNote: when.countedNote,
+        type: s.type,
+        durationMin: s.durationMin,
+        distanceKm: s.distanceKm,
+        rpe: s.rpe,
+      };
+    }),
     lastPainReport: lastReport
       ? {
           date: dateOnly(lastReport.localDate),

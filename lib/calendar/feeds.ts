@@ -6,6 +6,7 @@ import { hashToken, newToken } from "@/lib/tokens";
 import { addDays, todayIn } from "@/lib/dates";
 import { listPlannedSessionsUnchecked } from "@/lib/plans/queries";
 import { buildPlanCalendar } from "@/lib/calendar/ics";
+import type { Unit } from "@/lib/units";
 
 // A feed carries recent history and the months ahead; calendar apps keep what they already fetched.
 const FEED_PAST_DAYS = 30;
@@ -38,10 +39,10 @@ export async function getFeedStatus(viewer: Viewer): Promise<{ active: boolean; 
   return { active: token !== null, createdAt: token?.createdAt ?? null };
 }
 
-async function planCalendarFor(user: { id: string; name: string; timeZone: string }, host: string, now: Date) {
+async function planCalendarFor(user: { id: string; name: string; timeZone: string; unitPreference: Unit }, host: string, now: Date) {
   const today = todayIn(user.timeZone, now);
   const rows = await listPlannedSessionsUnchecked(user.id, addDays(today, -FEED_PAST_DAYS), addDays(today, FEED_FUTURE_DAYS));
-  return buildPlanCalendar(rows, { name: `Backbone plan – ${user.name}`, host });
+  return buildPlanCalendar(rows, { name: `Backbone plan – ${user.name}`, host, unit: user.unitPreference });
 }
 
 /** The feed behind a token, or null when the token is unknown or revoked (the handler answers 404). */
@@ -49,7 +50,7 @@ export async function calendarForToken(token: string, host: string, now = new Da
   if (token.length < 20 || token.length > 200) return null;
   const row = await db().calendarFeedToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { revokedAt: true, user: { select: { id: true, name: true, timeZone: true } } },
+    select: { revokedAt: true, user: { select: { id: true, name: true, timeZone: true, unitPreference: true } } },
   });
   if (!row || row.revokedAt) return null;
   return planCalendarFor(row.user, host, now);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import ICAL from "ical.js";
-import { buildPlanCalendar } from "@/lib/calendar/ics";
+import { buildPlanCalendar, plannedSessionTitle } from "@/lib/calendar/ics";
 import type { PlannedRow } from "@/lib/plans/queries";
 
 const row = (over: Partial<PlannedRow> = {}): PlannedRow => ({
@@ -82,5 +82,24 @@ describe("held and pain-related sessions in a calendar", () => {
     expect(byId.pain.description).toMatch(/adapted to your back-health reports/);
     expect(byId.core.description).toMatch(/Why: Fewer than 2 core/);
     expect(text).not.toMatch(/8\/10|7\/10/);
+  });
+});
+
+describe("plan titles in the reader's unit", () => {
+  const run = row({ type: "RUN", distanceKm: 7.8, durationMin: 45, reason: "Keep the run at or under 7.8 km." });
+
+  it("writes km by default and miles for a miles reader", () => {
+    expect(plannedSessionTitle(run)).toBe("Run 7.8 km");
+    expect(plannedSessionTitle(run, "MI")).toBe("Run 4.8 mi");
+    expect(plannedSessionTitle({ ...run, title: "Easy run" }, "MI")).toBe("Easy run (Run, 4.8 mi)");
+  });
+
+  it("puts the title, distance and reason of a miles reader's feed in miles", () => {
+    const text = buildPlanCalendar([run], { name: "Backbone plan", host: "backbone.test", unit: "MI" });
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent")!);
+    expect(event.summary).toBe("Run 4.8 mi");
+    expect(event.description).toContain("Distance: 4.8 mi");
+    expect(event.description).toContain("Why: Keep the run at or under 4.8 mi.");
+    expect(event.description).not.toContain("km");
   });
 });

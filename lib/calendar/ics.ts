@@ -2,13 +2,14 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import { HELD_REASON } from "@/lib/safety/labels";
 import type { PlannedRow } from "@/lib/plans/queries";
 import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
-import { formatDuration } from "@/lib/units";
+import { formatDuration, shortDistance, textInUnit, type Unit } from "@/lib/units";
 
-export function plannedSessionTitle(row: Pick<PlannedRow, "type" | "subType" | "title" | "durationMin" | "distanceKm">): string {
+/** "Run 7.8 km", or "Tempo (Run, 4.8 mi)" with a title; km unless the reader's unit is given. */
+export function plannedSessionTitle(row: Pick<PlannedRow, "type" | "subType" | "title" | "durationMin" | "distanceKm">, unit: Unit = "KM"): string {
   const kind = row.subType
     ? MODE_LABELS[row.subType as keyof typeof MODE_LABELS]
     : SESSION_TYPE_LABELS[row.type as keyof typeof SESSION_TYPE_LABELS];
-  const size = row.distanceKm ? `${Math.round(row.distanceKm * 10) / 10} km` : formatDuration(row.durationMin);
+  const size = row.distanceKm ? shortDistance(row.distanceKm, unit) : formatDuration(row.durationMin);
   return row.title ? `${row.title} (${kind}, ${size})` : `${kind} ${size}`;
 }
 
@@ -16,20 +17,22 @@ export function plannedSessionTitle(row: Pick<PlannedRow, "type" | "subType" | "
 // (shared calendars, lock screens), so those reasons are left in the app.
 const PAIN_FLAG_IDS = new Set(["red-flag", "back-pain-rising", "severe-back-pain", "pain-after-overload", "return-to-run"]);
 
-function why(row: PlannedRow): string | null {
+function why(row: PlannedRow, unit: Unit): string | null {
   if (!row.reason || row.held) return null;
-  return row.flagId && PAIN_FLAG_IDS.has(row.flagId) ? "Why: adapted to your back-health reports (details in Backbone)" : `Why: ${row.reason}`;
+  return row.flagId && PAIN_FLAG_IDS.has(row.flagId)
+    ? "Why: adapted to your back-health reports (details in Backbone)"
+    : `Why: ${textInUnit(row.reason, unit)}`;
 }
 
-function description(row: PlannedRow): string {
+function description(row: PlannedRow, unit: Unit): string {
   const lines = [
     // Calendars travel beyond the app: the reason names no symptom.
     row.held ? HELD_REASON : null,
     `Duration: ${formatDuration(row.durationMin)}`,
-    row.distanceKm ? `Distance: ${Math.round(row.distanceKm * 10) / 10} km` : null,
+    row.distanceKm ? `Distance: ${shortDistance(row.distanceKm, unit)}` : null,
     row.targetRpe != null ? `Target effort: RPE ${row.targetRpe}/10` : null,
     row.description,
-    why(row),
+    why(row, unit),
     `Plan: ${row.squadName}`,
   ];
   return lines.filter(Boolean).join("\n");
@@ -42,19 +45,20 @@ export type CalendarRow = PlannedRow & { athleteName?: string };
  * An RFC 5545 calendar of planned sessions, one all-day event each (a plan fixes the day, not the
  * hour). Event ids are stable so calendar apps update events instead of duplicating them.
  */
-export function buildPlanCalendar(rows: CalendarRow[], options: { name: string; host: string }): string {
+export function buildPlanCalendar(rows: CalendarRow[], options: { name: string; host: string; unit?: Unit }): string {
+  const unit = options.unit ?? "KM";
   const calendar = ical({ name: options.name, prodId: { company: "Backbone", product: "Training plan", language: "EN" } });
   calendar.method(ICalCalendarMethod.PUBLISH);
   for (const row of rows) {
     // The library writes all-day dates from a Date's UTC fields: midnight UTC keeps the day whatever
     // the server's own time zone.
-    const title = `${row.held ? "On hold: " : ""}${plannedSessionTitle(row)}`;
+    const title = `${row.held ? "On hold: " : ""}${plannedSessionTitle(row, unit)}`;
     calendar.createEvent({
       id: `${row.id}@${options.host}`,
       start: new Date(`${row.date}T00:00:00Z`),
       allDay: true,
       summary: row.athleteName ? `${row.athleteName}: ${title}` : title,
-      description: description(row),
+      description: description(row, unit),
       stamp: row.updatedAt,
       // Calendar apps apply a changed event (held, released) when its sequence grows.
       sequence: Math.floor(row.updatedAt.getTime() / 1000),

@@ -2,12 +2,20 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertStaffOfAthlete, type Viewer } from "@/lib/auth/permissions";
 import { dateOnly } from "@/lib/dates";
+import { sessionWhen } from "@/lib/sessions/display-time";
 import type { PainZone } from "@/lib/pain/labels";
 import type { SESSION_TYPES } from "@/lib/sessions/labels";
 
 export type CommentTargets = {
   painReports: { id: string; date: string; zone: PainZone; nrs: number; notes: string | null; commentCount: number }[];
-  sessions: { id: string; date: string; type: (typeof SESSION_TYPES)[number]; durationMin: number; distanceKm: number | null; rpe: number | null; commentCount: number }[];
+  sessions: {
+    id: string;
+    /** The day the session counts on; `shownDate` and `startTime` are its start in the viewer's zone. */
+    date: string;
+    shownDate: string;
+    startTime: string | null;
+    countedNote: string | null;
+    type: (typeof SESSION_TYPES)[number]; durationMin: number; distanceKm: number | null; rpe: number | null; commentCount: number }[];
 };
 
 /** An athlete's latest pain reports and sessions, for a coach of their squad to comment on. */
@@ -25,7 +33,7 @@ export async function listCommentTargets(viewer: Viewer, squadId: string, athlet
       where: { userId: athleteId },
       orderBy: [{ localDate: "desc" }, { createdAt: "desc" }],
       take,
-      select: { id: true, localDate: true, type: true, durationMin: true, distanceKm: true, rpe: true, _count: { select: { comments: { where: { squadId } } } } },
+      select: { id: true, localDate: true, startTime: true, timeZone: true, type: true, durationMin: true, distanceKm: true, rpe: true, _count: { select: { comments: { where: { squadId } } } } },
     }),
   ]);
   return {
@@ -37,14 +45,21 @@ export async function listCommentTargets(viewer: Viewer, squadId: string, athlet
       notes: r.notes,
       commentCount: r._count.comments,
     })),
-    sessions: sessions.map((s) => ({
-      id: s.id,
-      date: dateOnly(s.localDate),
-      type: s.type,
-      durationMin: s.durationMin,
-      distanceKm: s.distanceKm,
-      rpe: s.rpe,
-      commentCount: s._count.comments,
-    })),
+    sessions: sessions.map((s) => {
+      const date = dateOnly(s.localDate);
+      const when = sessionWhen({ localDate: date, startTime: s.startTime, timeZone: s.timeZone }, viewer.timeZone, "the athlete's");
+      return {
+        id: s.id,
+        date,
+        shownDate: when.date,
+        startTime: when.time,
+        countedNote: when.countedNote,
+        type: s.type,
+        durationMin: s.durationMin,
+        distanceKm: s.distanceKm,
+        rpe: s.rpe,
+        commentCount: s._count.comments,
+      };
+    }),
   };
 }

@@ -2,7 +2,7 @@ import PDFDocument from "pdfkit";
 import { HELD_REASON } from "@/lib/safety/labels";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
 import { addDays, formatDate, mondayOf } from "@/lib/dates";
-import { formatDuration } from "@/lib/units";
+import { formatDuration, shortDistance, textInUnit, type Unit } from "@/lib/units";
 import { ORIGIN_LABELS, weekdayOf, type ExportPlanRow } from "./plan-csv";
 
 export type PlanPdfInput = {
@@ -14,6 +14,8 @@ export type PlanPdfInput = {
   rows: readonly ExportPlanRow[];
   /** Put the athlete's name on each session (a squad's plan). */
   showAthlete: boolean;
+  /** The reader's distance unit (km unless given). */
+  unit?: Unit;
   generatedAt: Date;
 };
 
@@ -72,22 +74,22 @@ const HELD = "#8b0000";
 type Line = { text: string; font: string; size: number; color: string; strike?: boolean };
 type Block = { lines: Line[]; compensatory: boolean };
 
-function sessionBlock(row: ExportPlanRow, showAthlete: boolean): Block {
+function sessionBlock(row: ExportPlanRow, showAthlete: boolean, unit: Unit): Block {
   const details = [
     formatDuration(row.durationMin),
-    row.distanceKm ? `${Math.round(row.distanceKm * 10) / 10} km` : null,
+    row.distanceKm ? shortDistance(row.distanceKm, unit) : null,
     row.targetRpe != null ? `target RPE ${row.targetRpe}/10` : null,
     row.origin !== "COACH" ? (ORIGIN_LABELS[row.origin] ?? row.origin) : null,
   ].filter(Boolean);
   const compensatory = Boolean(row.flagId || row.reason);
   // A held session stays on the page, struck through, with why in words that name no symptom.
   const lines: Line[] = [
-    { text: `${showAthlete ? `${row.athleteName}: ` : ""}${plannedSessionTitle(row)}`, font: BOLD, size: 9.5, color: INK, strike: row.held },
+    { text: `${showAthlete ? `${row.athleteName}: ` : ""}${plannedSessionTitle(row, unit)}`, font: BOLD, size: 9.5, color: INK, strike: row.held },
     { text: details.join(" · "), font: FONT, size: 8.5, color: MUTED, strike: row.held },
   ];
   if (row.held) lines.push({ text: HELD_REASON, font: BOLD, size: 8.5, color: HELD });
   if (row.description) lines.push({ text: row.description, font: FONT, size: 8.5, color: INK });
-  if (row.reason && !row.held) lines.push({ text: `Why: ${row.reason}`, font: ITALIC, size: 8.5, color: INK });
+  if (row.reason && !row.held) lines.push({ text: `Why: ${textInUnit(row.reason, unit)}`, font: ITALIC, size: 8.5, color: INK });
   if (row.flagId && !row.held) lines.push({ text: `From flag: ${row.flagId}`, font: FONT, size: 8, color: COMPENSATORY });
   return { lines: lines.map((l) => ({ ...l, text: pdfText(l.text) })), compensatory };
 }
@@ -205,7 +207,7 @@ export function buildPlanPdf(input: PlanPdfInput, options: { compress?: boolean 
 
   const weeks = planWeeks(input.from, input.to);
   for (const week of weeks) {
-    const dayBlocks = week.days.map((d) => (byDate.get(d.date) ?? []).map((r) => sessionBlock(r, input.showAthlete)));
+    const dayBlocks = week.days.map((d) => (byDate.get(d.date) ?? []).map((r) => sessionBlock(r, input.showAthlete, input.unit ?? "KM")));
     const headingH = doc.font(BOLD).fontSize(11).heightOfString("W") + 4;
     const dayHeights = week.days.map((d, i) => {
       const labelH = labelLines(d.date, d.inRange).reduce((h, l) => h + measure(l, LABEL_WIDTH - PAD), 0);

@@ -2,19 +2,23 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/permissions";
-import { timeIn } from "@/lib/dates";
+import { sessionWhen } from "@/lib/sessions/display-time";
 import { escapeLike, HISTORY_PAGE_SIZE, type HistoryQuery } from "@/lib/sessions/history-params";
 
 export type HistoryRow = {
   id: string;
+  /** The day shown: the start's day in the viewer's zone (see sessionWhen), else the stored day. */
   date: string;
   startTime: string | null;
+  /** Set when the session counts on another day than the one shown (the zone changed since). */
+  countedNote: string | null;
   type: string;
   subType: string | null;
+  /** The minutes that count: moving time when the source recorded one. */
   durationMin: number;
   distanceKm: number | null;
   rpe: number | null;
-  /** rpe x durationMin in AU; null without an RPE. */
+  /** rpe x those minutes in AU; null without an RPE. */
   loadAu: number | null;
   surface: string | null;
   shoeName: string | null;
@@ -45,6 +49,9 @@ function whereClause(viewer: Viewer, q: HistoryQuery): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
+// The minutes a session counts for (LOAD_MINUTES in lib/sessions/daily-load.ts), on the aliased table.
+const MINUTES = Prisma.sql`COALESCE(s."movingMin", s."durationMin")`;
+
 function orderClause(q: HistoryQuery): Prisma.Sql {
   const dir = q.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   // Sessions logged without a start time sort after the timed ones of their day, either way round.
@@ -59,9 +66,9 @@ function orderClause(q: HistoryQuery): Prisma.Sql {
     case "distance":
       return Prisma.sql`s."distanceKm" ${dir} NULLS LAST, ${newestFirst}`;
     case "duration":
-      return Prisma.sql`s."durationMin" ${dir}, ${newestFirst}`;
+      return Prisma.sql`${MINUTES} ${dir}, ${newestFirst}`;
     case "load":
-      return Prisma.sql`(s."rpe" * s."durationMin") ${dir} NULLS LAST, ${newestFirst}`;
+      return Prisma.sql`(s."rpe" * ${MINUTES}) ${dir} NULLS LAST, ${newestFirst}`;
   }
 }
 
@@ -69,6 +76,7 @@ type RawRow = {
   id: string;
   localDate: string;
   startTime: Date | string | null;
+  timeZone: string | null;
   type: string;
   subType: string | null;
   durationMin: number;
@@ -83,30 +91,34 @@ type RawRow = {
 
 async function pageOf(viewer: Viewer, q: HistoryQuery, where: Prisma.Sql, page: number): Promise<HistoryRow[]> {
   const rows = await db().$queryRaw<RawRow[]>`
-    SELECT s.id, to_char(s."localDate", 'YYYY-MM-DD') AS "localDate", s."startTime", s."type"::text AS "type",
-           s."subType"::text AS "subType", s."durationMin", s."distanceKm", s."rpe", s."surface"::text AS "surface",
+    SELECT s.id, to_char(s."localDate", 'YYYY-MM-DD') AS "localDate", s."startTime", s."timeZone", s."type"::text AS "type",
+           s."subType"::text AS "subType", ${MINUTES} AS "durationMin", s."distanceKm", s."rpe", s."surface"::text AS "surface",
            sh."name" AS "shoeName", s."source"::text AS "source", s."notes", s."reviewReason"
     FROM "TrainingSession" s
     LEFT JOIN "Shoe" sh ON sh.id = s."shoeId"
     WHERE ${where}
     ORDER BY ${orderClause(q)}
     LIMIT ${HISTORY_PAGE_SIZE} OFFSET ${(page - 1) * HISTORY_PAGE_SIZE}`;
-  return rows.map((r) => ({
-    id: r.id,
-    date: r.localDate,
-    startTime: r.startTime ? timeIn(new Date(r.startTime), viewer.timeZone) : null,
-    type: r.type,
-    subType: r.subType,
-    durationMin: r.durationMin,
-    distanceKm: r.distanceKm,
-    rpe: r.rpe,
-    loadAu: r.rpe == null ? null : Math.round(r.rpe * r.durationMin),
-    surface: r.surface,
-    shoeName: r.shoeName,
-    source: r.source,
-    notes: r.notes,
-    reviewReason: r.reviewReason,
-  }));
+  return rows.map((r) => {
+    const when = sessionWhen({ localDate: r.localDate, startTime: r.startTime ? new Date(r.startTime) : null, timeZone: r.timeZone }, viewer.timeZone);
+    return {
+      id: r.id,
+      date: when.date,
+      startTime: when.time,
+      countedNote: when.countedNote,
+      type: r.type,
+      subType: r.subType,
+      durationMin: r.durationMin,
+      distanceKm: r.distanceKm,
+      rpe: r.rpe,
+      loadAu: r.rpe == null ? null : Math.round(r.rpe * r.durationMin),
+      surface: r.surface,
+      shoeName: r.shoeName,
+      source: r.source,
+      notes: r.notes,
+      reviewReason: r.reviewReason,
+    };
+  });
 }
 
 /**
@@ -120,7 +132,7 @@ export async function listSessionHistory(viewer: Viewer, query: HistoryQuery): P
     pageOf(viewer, query, where, query.page),
     db().$queryRaw<{ sessions: number; distanceKm: number; durationMin: number }[]>`
       SELECT count(*)::int AS sessions, coalesce(sum(s."distanceKm"), 0)::float8 AS "distanceKm",
-             coalesce(sum(s."durationMin"), 0)::float8 AS "durationMin"
+             coalesce(sum(${MINUTES}), 0)::float8 AS "durationMin"
       FROM "TrainingSession" s
       WHERE ${where}`,
   ]);

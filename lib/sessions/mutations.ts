@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
 import { parseWith } from "@/lib/forms";
 import { dateOnly, todayIn, toDbDate, zonedTimeToInstant } from "@/lib/dates";
+import { sessionWhen } from "@/lib/sessions/display-time";
 import { rebuildDailyLoads } from "@/lib/sessions/daily-load";
 import { sessionFormSchema, shoeFormSchema, type SessionInput } from "@/lib/sessions/schemas";
 
@@ -25,6 +26,7 @@ function sessionData(viewer: Viewer, data: SessionInput) {
   return {
     localDate: toDbDate(data.date),
     startTime: data.startTime ? zonedTimeToInstant(data.date, data.startTime, viewer.timeZone) : null,
+    timeZone: data.startTime ? viewer.timeZone : null,
     type: data.type,
     subType: data.subType,
     durationMin: data.durationMin,
@@ -61,18 +63,27 @@ export async function updateSession(viewer: Viewer, sessionId: string, input: un
   await db().$transaction(async (tx) => {
     const existing = await tx.trainingSession.findFirst({
       where: { id: sessionId, userId: viewer.id },
-      select: { localDate: true, durationMin: true, movingMin: true },
+      select: { localDate: true, startTime: true, timeZone: true, durationMin: true, movingMin: true },
     });
     if (!existing) throw new NotFoundError("Session not found");
     await checkSessionInput(tx, viewer, data, now);
+    const before = dateOnly(existing.localDate);
+    // The form shows the start in the viewer's zone, which after a move can be another day than the one the
+    // session counts on; saved with that day and time unchanged, the session keeps its day, instant and zone.
+    const shown = sessionWhen({ localDate: before, startTime: existing.startTime, timeZone: existing.timeZone }, viewer.timeZone);
+    const sameStart = existing.startTime !== null && data.date === shown.date && data.startTime === shown.time;
+    const fields = sessionData(viewer, data);
+    const update = sameStart
+      ? { ...fields, localDate: existing.localDate, startTime: existing.startTime, timeZone: existing.timeZone }
+      : fields;
+    // Saving the form is the athlete's word on the figures: a session marked for a look counts again.
     await tx.trainingSession.update({
       where: { id: sessionId },
-      // Saving the form is the athlete's word on the figures: a session marked for a look counts again.
-      data: { ...sessionData(viewer, data), ...timeFields(existing, data.durationMin), reviewReason: null },
+      data: { ...update, ...timeFields(existing, data.durationMin), reviewReason: null },
     });
-    const before = dateOnly(existing.localDate);
+    const after = dateOnly(update.localDate);
     await rebuildDailyLoads(tx, viewer.id, before, before);
-    if (before !== data.date) await rebuildDailyLoads(tx, viewer.id, data.date, data.date);
+    if (before !== after) await rebuildDailyLoads(tx, viewer.id, after, after);
     await recordAudit(
       { actorId: viewer.id, subjectUserId: viewer.id, action: "session.update", entity: "TrainingSession", entityId: sessionId },
       tx,

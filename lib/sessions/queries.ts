@@ -2,12 +2,19 @@ import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
-import { addDays, dateOnly, timeIn, todayIn, toDbDate } from "@/lib/dates";
+import { addDays, dateOnly, todayIn, toDbDate } from "@/lib/dates";
+import { sessionWhen } from "@/lib/sessions/display-time";
 
 export type SessionRow = {
   id: string;
+  /** The day the session counts on (localDate). */
   date: string;
+  /** The start's day in the viewer's zone (the counted day without a start time); shown with `startTime`. */
+  shownDate: string;
+  /** "HH:MM" of the start in the viewer's zone. */
   startTime: string | null;
+  /** Why the session counts on another day than `shownDate`, when it does. */
+  countedNote: string | null;
   type: string;
   subType: string | null;
   durationMin: number;
@@ -30,6 +37,7 @@ const sessionSelect = {
   id: true,
   localDate: true,
   startTime: true,
+  timeZone: true,
   type: true,
   subType: true,
   durationMin: true,
@@ -50,6 +58,7 @@ type SelectedSession = {
   id: string;
   localDate: Date;
   startTime: Date | null;
+  timeZone: string | null;
   type: string;
   subType: string | null;
   durationMin: number;
@@ -67,10 +76,14 @@ type SelectedSession = {
 };
 
 function toRow(s: SelectedSession, timeZone: string): SessionRow {
+  const date = dateOnly(s.localDate);
+  const when = sessionWhen({ localDate: date, startTime: s.startTime, timeZone: s.timeZone }, timeZone);
   return {
     id: s.id,
-    date: dateOnly(s.localDate),
-    startTime: s.startTime ? timeIn(s.startTime, timeZone) : null,
+    date,
+    shownDate: when.date,
+    startTime: when.time,
+    countedNote: when.countedNote,
     type: s.type,
     subType: s.subType,
     durationMin: s.durationMin,

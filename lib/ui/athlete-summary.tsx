@@ -75,7 +75,11 @@ export function AthleteSummaryView({ summary, unit }: { summary: AthleteSummary;
             <tbody>
               {summary.recentSessions.map((s) => (
                 <tr key={s.id}>
-                  <td>{formatDate(s.date)}</td>
+                  <td>
+                    {formatDate(s.shownDate)}
+                    {s.startTime ? <span className="muted"> {s.startTime}</span> : null}
+                    {s.countedNote ? <div className="muted">{s.countedNote}</div> : null}
+                  </td>
                   <td>{TYPE_LABELS[s.type] ?? s.type}</td>
                   <td>{formatDuration(s.durationMin)}</td>
                   <td>{s.distanceKm != null ? formatDistance(s.distanceKm, unit) : "–"}</td>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatFlagNumber, formatKm, formatLoadAu, formatMinutes, formatRatio, formatRpe } from "@/lib/ui/card-numbers";
+import { flagLabelInUnit, formatFlagNumber, formatKm, formatLoadAu, formatMinutes, formatRatio, formatRpe } from "@/lib/ui/card-numbers";
 
 describe("card numbers", () => {
   it("rounds for people: whole minutes, km to one decimal, whole AU, ratios to two decimals", () => {
@@ -22,5 +22,16 @@ describe("card numbers", () => {
     expect(formatFlagNumber("stepMaxRunMin", 19.6)).toBe("20");
     expect(formatFlagNumber("nrs", 7)).toBe("7");
     expect(formatFlagNumber("somethingNew", 2.123456)).toBe("2.12");
+  });
+});
+
+describe("card numbers in miles", () => {
+  it("writes distances and distance labels in miles for a miles reader, loads and ratios unchanged", () => {
+    expect(formatKm(8, "MI")).toBe("5.0 mi");
+    expect(formatFlagNumber("longest30Km", 16.0934, undefined, "MI")).toBe("10.0");
+    expect(formatFlagNumber("acwrEwma", 1.5, undefined, "MI")).toBe("1.50");
+    expect(flagLabelInUnit("maxRunKm", "Cap per run (km)", "MI")).toBe("Cap per run (mi)");
+    expect(flagLabelInUnit("recentKm", "Run km, last 7 days", "MI")).toBe("Run mi, last 7 days");
+    expect(flagLabelInUnit("maxRunMin", "Longest run this step (min)", "MI")).toBe("Longest run this step (min)");
   });
 });

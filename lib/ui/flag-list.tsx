@@ -1,11 +1,12 @@
 import type { Flag } from "@/lib/training-load";
 import { formatDate } from "@/lib/dates";
 import { flagBadge } from "@/lib/ui/severity";
+import { textInUnit, type Unit } from "@/lib/units";
 
 export { SEVERITY_TEXT } from "@/lib/ui/severity";
 
 /** Active flags in plain words, most severe first, each with its evidence. */
-export function FlagList({ flags, audience }: { flags: Flag[]; audience: "athlete" | "coach" }) {
+export function FlagList({ flags, audience, unit }: { flags: Flag[]; audience: "athlete" | "coach"; unit: Unit }) {
   if (flags.length === 0) {
     return <p className="muted">Nothing flagged right now.</p>;
   }
@@ -29,7 +30,7 @@ export function FlagList({ flags, audience }: { flags: Flag[]; audience: "athlet
             <span className={flagBadge(flag).className}>{flagBadge(flag).text}</span>{" "}
             <span className="muted">{formatDate(flag.date)}</span>
           </p>
-          <p>{flag.explanation}</p>
+          <p>{textInUnit(flag.explanation, unit)}</p>
           {audience === "coach" || flag.severity !== "referral" ? (
             <p className="muted" style={{ fontSize: "0.9rem", margin: 0 }}>
               Evidence: {flag.evidence.strength}. {flag.evidence.citation}

@@ -10,7 +10,8 @@ import { flagBadge } from "@/lib/ui/severity";
 import { CLOSED_BY_CLEARANCE_ONLY } from "@/lib/flag-reviews/coverage";
 import { FlagReviewForm } from "@/lib/ui/flag-review-form";
 import { SuggestionAction, SuggestionCard } from "@/lib/ui/suggestion-card";
-import { formatFlagNumber } from "@/lib/ui/card-numbers";
+import { flagLabelInUnit, formatFlagNumber } from "@/lib/ui/card-numbers";
+import { textInUnit, type Unit } from "@/lib/units";
 
 // Engine value names in words; names not listed are shown split at capitals.
 const VALUE_LABELS: Record<string, string> = {
@@ -102,15 +103,16 @@ const WORDS: Record<string, string> = {
 };
 const word = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : (WORDS[v] ?? v));
 
-function valueText(key: string, v: FlagValue, loadMeasure: FlagValue): string {
+function valueText(key: string, v: FlagValue, loadMeasure: FlagValue, unit: Unit): string {
   if (v === null) return "–";
   if (Array.isArray(v)) return v.map(word).join(", ");
   if (typeof v === "boolean") return v ? "yes" : "no";
-  if (typeof v === "number") return formatFlagNumber(key, v, typeof loadMeasure === "string" ? loadMeasure : undefined);
+  if (typeof v === "number") return formatFlagNumber(key, v, typeof loadMeasure === "string" ? loadMeasure : undefined, unit);
   return word(v);
 }
 
-const label = (key: string) => VALUE_LABELS[key] ?? key.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
+const label = (key: string, unit: Unit) =>
+  flagLabelInUnit(key, VALUE_LABELS[key] ?? key.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase()), unit);
 
 function ReviewLine({ flag }: { flag: ReviewedFlag }) {
   if (!flag.review) return <p className="muted review-note">Not reviewed yet.</p>;
@@ -136,12 +138,15 @@ export function FlagPanelView({
   squadId,
   athleteId,
   timeZone,
+  unit,
   canPlan = true,
 }: {
   panel: FlagPanel;
   squadId: string;
   athleteId: string;
   timeZone: string;
+  /** The viewer's distance unit, for the explanations, numbers and suggestions. */
+  unit: Unit;
   /** Coaches plan; clinicians read the flags without the plan's buttons. */
   canPlan?: boolean;
 }) {
@@ -168,15 +173,15 @@ export function FlagPanelView({
                 <span className={flagBadge(flag).className}>{flagBadge(flag).text}</span>{" "}
                 {FLAG_NAMES[flag.id]} <span className="muted">{formatDate(flag.date)}</span>
               </h3>
-              <p>{flag.explanation}</p>
+              <p>{textInUnit(flag.explanation, unit)}</p>
               {values.length ? (
                 <details>
                   <summary>The numbers</summary>
                   <dl className="flag-values">
                     {values.map(([k, v]) => (
                       <div key={k}>
-                        <dt>{label(k)}</dt>
-                        <dd>{valueText(k, v, flag.values.loadMeasure)}</dd>
+                        <dt>{label(k, unit)}</dt>
+                        <dd>{valueText(k, v, flag.values.loadMeasure, unit)}</dd>
                       </div>
                     ))}
                   </dl>
@@ -194,6 +199,7 @@ export function FlagPanelView({
                       <SuggestionCard
                         key={s.id}
                         suggestion={s}
+                        unit={unit}
                         action={canPlan ? <SuggestionAction suggestion={s} squadId={squadId} athleteId={athleteId} /> : null}
                       />
                     ))}

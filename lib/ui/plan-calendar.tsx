@@ -4,7 +4,7 @@ import { calendarHref } from "@/lib/plans/calendar";
 import type { PlannedStatus } from "@/lib/plans/planned-vs-done";
 import type { DoneRow, PlannedDetailRow } from "@/lib/plans/queries";
 import { toDbDate } from "@/lib/dates";
-import { formatDistance, formatDuration, type Unit } from "@/lib/units";
+import { formatDistance, formatDuration, textInUnit, type Unit } from "@/lib/units";
 import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
 import type { FlagId } from "@/lib/training-load";
@@ -64,7 +64,7 @@ export function PlannedItem({
       {statusText ? <span className={status === "done" ? "badge badge-ok" : "badge badge-danger"}>{statusText}</span> : null}
       {planned.origin === "SUGGESTION" ? <span className="badge">Suggested: {planned.flagId ? (FLAG_NAMES[planned.flagId as FlagId] ?? planned.flagId) : "engine"}</span> : null}
       {planned.origin === "TEMPLATE" ? <span className="badge">Template</span> : null}
-      {planned.reason ? <span className="cal-reason muted">{planned.reason}</span> : null}
+      {planned.reason ? <span className="cal-reason muted">{textInUnit(planned.reason, unit)}</span> : null}
       {planned.description && !compact ? <span className="cal-reason muted">{planned.description}</span> : null}
       {editHref ? (
         <Link className="cal-edit" href={editHref}>

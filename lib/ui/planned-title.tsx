@@ -1,9 +1,16 @@
 import type { PlannedRow } from "@/lib/plans/queries";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
+import type { Unit } from "@/lib/units";
 
 /** A planned session's title; a held one says "On hold" in words and is struck through. */
-export function PlannedTitle({ planned }: { planned: Pick<PlannedRow, "type" | "subType" | "title" | "durationMin" | "distanceKm" | "held"> }) {
-  const title = plannedSessionTitle(planned);
+export function PlannedTitle({
+  planned,
+  unit,
+}: {
+  planned: Pick<PlannedRow, "type" | "subType" | "title" | "durationMin" | "distanceKm" | "held">;
+  unit: Unit;
+}) {
+  const title = plannedSessionTitle(planned, unit);
   if (!planned.held) return <>{title}</>;
   return (
     <>

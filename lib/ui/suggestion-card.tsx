@@ -3,6 +3,7 @@ import { suggestionToPlannedSession, type Suggestion } from "@/lib/training-load
 import { formatDate } from "@/lib/dates";
 import { kmAtMost } from "@/lib/plans/run-caps";
 import { formatKm, formatMinutes, formatRpe } from "@/lib/ui/card-numbers";
+import { KM_PER_MILE, textInUnit, type Unit } from "@/lib/units";
 import { AddSuggestionButton, ApplyCapButton } from "@/lib/ui/add-suggestion-button";
 
 export const SUGGESTION_TYPE_TEXT: Record<Suggestion["type"], string> = {
@@ -30,37 +31,51 @@ export const isPlannable = (s: Suggestion) => s.type !== "rest" && s.type !== "a
  */
 export const isCapOnly = (s: Suggestion) => hasCap(s) && !s.replacesSessionId && !isPlannable(s);
 
+/** A cap in the person's unit, rounded down so that keeping to the words keeps to the cap. */
+const capText = (km: number, unit: Unit) =>
+  unit === "MI" ? formatKm(Math.floor((kmAtMost(km) / KM_PER_MILE) * 10) / 10 * KM_PER_MILE, unit) : formatKm(kmAtMost(km));
+
 /** The caps in words, each as it is applied to the plan. */
-function capsText(s: Suggestion): string {
+function capsText(s: Suggestion, unit: Unit): string {
   const l = s.limits ?? {};
   const parts: string[] = [];
-  if (l.maxRunKm != null) parts.push(`each run up to ${formatKm(kmAtMost(l.maxRunKm))}`);
+  if (l.maxRunKm != null) parts.push(`each run up to ${capText(l.maxRunKm, unit)}`);
   if (l.maxRunMin != null) parts.push(`each run up to ${formatMinutes(Math.floor(l.maxRunMin))}`);
-  if (l.maxWeekRunKm != null) parts.push(`up to ${formatKm(kmAtMost(l.maxWeekRunKm))} of running in the next 7 days`);
+  if (l.maxWeekRunKm != null) parts.push(`up to ${capText(l.maxWeekRunKm, unit)} of running in the next 7 days`);
   return parts.join("; ");
 }
 
 /** What a suggestion is, in one line: the session's numbers, or for a cap, the cap. */
-function headline(s: Suggestion): string {
+function headline(s: Suggestion, unit: Unit): string {
   const what = `${formatDate(s.date)}: ${SUGGESTION_TYPE_TEXT[s.type] ?? s.type}`;
-  if (isCapOnly(s)) return `${what}, ${capsText(s)}`;
+  if (isCapOnly(s)) return `${what}, ${capsText(s, unit)}`;
   return (
     what +
     (s.durationMin > 0 ? `, ${formatMinutes(s.durationMin)}` : "") +
     (s.rpe != null ? ` at RPE ${formatRpe(s.rpe)}` : "") +
     (s.crossTrainingMode ? ` (${s.crossTrainingMode.replace("-", " ")})` : "") +
-    (s.distanceKm ? `, ${formatKm(s.distanceKm)}` : "")
+    (s.distanceKm ? `, ${formatKm(s.distanceKm, unit)}` : "")
   );
 }
 
 /** One engine suggestion in words: what, when, how hard, why, and the exercises. */
-export function SuggestionCard({ suggestion: s, badge, action }: { suggestion: Suggestion; badge?: ReactNode; action?: ReactNode }) {
+export function SuggestionCard({
+  suggestion: s,
+  unit,
+  badge,
+  action,
+}: {
+  suggestion: Suggestion;
+  unit: Unit;
+  badge?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <li className="card">
       <p style={{ margin: 0 }}>
-        <strong>{headline(s)}</strong> {badge}
+        <strong>{headline(s, unit)}</strong> {badge}
       </p>
-      <p style={{ margin: "0.25rem 0" }}>{s.reason}</p>
+      <p style={{ margin: "0.25rem 0" }}>{textInUnit(s.reason, unit)}</p>
       {s.exercises?.length ? (
         <p className="muted" style={{ margin: 0 }}>
           {s.exercises.map((e) => `${e.name} (${e.prescription})`).join("; ")}

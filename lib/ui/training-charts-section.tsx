@@ -1,4 +1,5 @@
 import type { TrainingView } from "@/lib/athletes/training";
+import type { DailyPoint } from "@/lib/athletes/chart-series";
 import type { ParsedChartRange } from "@/lib/athletes/schemas";
 import type { WeeklyRow } from "@/lib/ui/charts/training-charts";
 import { toDailySeries } from "@/lib/athletes/daily-series";
@@ -22,6 +23,21 @@ import { KM_PER_MILE, type Unit } from "@/lib/units";
 import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 
 const MEASURE_NAMES = { srpe: "sRPE", km: "running km", min: "minutes" } as const;
+
+// Fields of a day that are loads (or sums and averages of loads); the rest are ratios, dates and flags.
+const LOAD_FIELDS = ["load", "acute", "chronic", "ewmaAcute", "ewmaChronic", "strain", "weekLoad", "fitness", "fatigue", "form", "rampRate"] as const;
+
+/** A km-measured load series in miles: every load field scaled, ratios (the same either way) left as they are. */
+function loadSeriesInMiles(points: DailyPoint[]): DailyPoint[] {
+  return points.map((p) => {
+    const out = { ...p };
+    for (const k of LOAD_FIELDS) {
+      const v = p[k];
+      if (v !== null) out[k] = Math.round((v / KM_PER_MILE) * 100) / 100;
+    }
+    return out;
+  });
+}
 
 /** A chart card: heading, a line on how to read it, the plot's box, and the same numbers as a table. */
 function ChartFigure({
@@ -66,9 +82,12 @@ function Th({ children }: { children: React.ReactNode }) {
  * the server.
  */
 export function TrainingCharts({ training, unit, range }: { training: TrainingView; unit: Unit; range: ParsedChartRange }) {
-  const { loadUnit, chartThresholds: t } = training;
+  const { chartThresholds: t } = training;
+  // A squad measuring load in running km: a miles reader sees it in miles (ratios are unchanged).
+  const loadInMiles = training.loadMeasure === "km" && unit === "MI";
+  const loadUnit = loadInMiles ? "mi" : training.loadUnit;
   // One columnar copy of the daily series for every plot and table (see lib/athletes/daily-series).
-  const daily = toDailySeries(training.load);
+  const daily = toDailySeries(loadInMiles ? loadSeriesInMiles(training.load) : training.load);
   const factor = unit === "MI" ? 1 / KM_PER_MILE : 1;
   const distance = unit === "MI" ? "mi" : "km";
   const conv = (km: number) => Math.round(km * factor * 10) / 10;
@@ -96,7 +115,7 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
       <ChartRangePicker parsed={range} />
 
       <ChartFigure
-        title={`Daily load (${MEASURE_NAMES[training.loadMeasure]}) with 7- and 28-day averages`}
+        title={`Daily load (${loadInMiles ? "running mi" : MEASURE_NAMES[training.loadMeasure]}) with 7- and 28-day averages`}
         plot={<LoadPlot data={daily} unit={loadUnit} />}
         table={<LoadTable data={daily} unit={loadUnit} />}
       />

@@ -2,7 +2,7 @@ import type { PlannedRow } from "@/lib/plans/queries";
 import type { SessionRow } from "@/lib/sessions/queries";
 import { PlannedTitle } from "@/lib/ui/planned-title";
 import { addDays, formatDate } from "@/lib/dates";
-import { formatDistance, formatDuration, type Unit } from "@/lib/units";
+import { formatDistance, formatDuration, textInUnit, type Unit } from "@/lib/units";
 import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 
 /** Monday to Sunday of the current week: what is planned and what was done, day by day. */
@@ -40,8 +40,8 @@ export function WeekPlan({
                   {p.length
                     ? p.map((x) => (
                         <div key={x.id}>
-                          <PlannedTitle planned={x} />
-                          {x.reason && !x.held ? <div className="muted">{x.reason}</div> : null}
+                          <PlannedTitle planned={x} unit={unit} />
+                          {x.reason && !x.held ? <div className="muted">{textInUnit(x.reason, unit)}</div> : null}
                         </div>
                       ))
                     : <span className="muted">–</span>}

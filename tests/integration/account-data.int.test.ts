@@ -35,7 +35,7 @@ describe("personal data export", () => {
     expect(data.openLogins).toEqual([expect.objectContaining({ ip: "203.0.113.8", userAgent: "Phone browser" })]);
     expect(JSON.stringify(data)).not.toContain(sid);
     const rows = parse(strFromU8(files["sessions.csv"]), { columns: true, bom: true }) as Record<string, string>[];
-    expect(rows).toEqual([expect.objectContaining({ localDate: "2026-06-14", type: "RUN", distanceKm: "10", notes: "mine" })]);
+    expect(rows).toEqual([expect.objectContaining({ local_date: "2026-06-14", type: "RUN", distance_km: "10", notes: "mine" })]);
   });
 });
 

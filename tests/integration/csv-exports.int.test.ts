@@ -164,8 +164,8 @@ describe("every CSV the app writes", () => {
     const [sessions] = (await csvFilesOf("export", await GET())).filter((f) => f.source.endsWith("sessions.csv"));
     const header = sessions.rows[0];
     const row = sessions.rows[1];
-    expect(row[header.indexOf("durationMin")]).toBe("40");
-    expect(row[header.indexOf("distanceKm")]).toBe("8");
-    expect(row[header.indexOf("elevationGainM")]).toBe("-12.5");
+    expect(row[header.indexOf("duration_min")]).toBe("40");
+    expect(row[header.indexOf("distance_km")]).toBe("8");
+    expect(row[header.indexOf("elevation_gain_m")]).toBe("-12.5");
   });
 });

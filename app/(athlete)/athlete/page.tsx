@@ -60,7 +60,7 @@ export default async function AthleteHomePage({ searchParams }: { searchParams: 
       <h2>This week</h2>
       <WeekPlan monday={monday} planned={planned} done={done.filter((d) => d.date >= monday)} unit={viewer.unitPreference} />
       <h2>What to watch</h2>
-      <FlagList flags={training.flags} audience="athlete" />
+      <FlagList flags={training.flags} audience="athlete" unit={viewer.unitPreference} />
       {comments.length ? (
         <>
           <h2>From your coaches</h2>

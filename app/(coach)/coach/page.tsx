@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
+import { textInUnit, type Unit } from "@/lib/units";
 import { isCoach, isStaffRole } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/dates";
 import { CreateSquadForm } from "./create-squad-form";
@@ -95,7 +96,7 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
               </h2>
               {squad.coach ? <Link href={`/coach/squads/${squad.id}`}>Manage squad and invitations</Link> : <span className="badge">Clinician</span>}
             </div>
-            <NeedsAttention squadId={squad.id} statuses={statuses} showAll={showAllAttention} />
+            <NeedsAttention squadId={squad.id} statuses={statuses} showAll={showAllAttention} unit={viewer.unitPreference} />
             {statuses.length === 0 ? (
               <p className="muted">
                 No athletes yet.{" "}
@@ -199,7 +200,7 @@ function SortHeader({
 const ATTENTION_SHOWN = 12;
 
 /** Athletes with an open referral, warning or caution, worst first, each with the flag that leads. */
-function NeedsAttention({ squadId, statuses, showAll }: { squadId: string; statuses: AthleteStatus[]; showAll: boolean }) {
+function NeedsAttention({ squadId, statuses, showAll, unit }: { squadId: string; statuses: AthleteStatus[]; showAll: boolean; unit: Unit }) {
   const flagged = statuses.filter((s) => s.worst && s.worst !== "info");
   if (flagged.length === 0) return <p className="muted">Nobody needs attention today.</p>;
   const referrals = flagged.filter((s) => s.worst === "referral").length;
@@ -222,7 +223,7 @@ function NeedsAttention({ squadId, statuses, showAll }: { squadId: string; statu
                   {serious.map((f) => FLAG_NAMES[f.id]).join(", ")}
                 </span>
               </p>
-              {lead ? <p style={{ margin: "0.25rem 0 0" }}>{lead.explanation}</p> : null}
+              {lead ? <p style={{ margin: "0.25rem 0 0" }}>{textInUnit(lead.explanation, unit)}</p> : null}
               {lead?.review ? (
                 <p className="muted review-note">
                   Acknowledged by {lead.review.by}

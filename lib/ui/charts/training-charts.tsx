@@ -131,7 +131,7 @@ export function WeeklySurfacePlot({ data, surfaces, unit }: { data: WeeklyRow[];
       <ComposedChart accessibilityLayer={false} data={data} margin={{ ...MARGIN, right: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="weekStart" tickFormatter={shortDate} minTickGap={16} fontSize={AXIS_FONT} />
-        <YAxis yAxisId="km" fontSize={AXIS_FONT} />
+        <YAxis yAxisId="km" fontSize={AXIS_FONT} unit={` ${unit}`} width={64} />
         <YAxis yAxisId="change" orientation="right" fontSize={AXIS_FONT} unit="%" />
         <Tooltip formatter={(value, name) => (name === "Change vs week before" && typeof value === "number" ? `${value}%` : value)} />
         <Legend />
@@ -269,7 +269,7 @@ export function ShoePlot({ data, unit }: { data: ShoeBar[]; unit: string }) {
     <Plot>
       <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" fontSize={AXIS_FONT} />
+        <XAxis type="number" fontSize={AXIS_FONT} unit={` ${unit}`} />
         <YAxis type="category" dataKey="name" width={110} fontSize={AXIS_FONT} />
         <Tooltip />
         <Legend />

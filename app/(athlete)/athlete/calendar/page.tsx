@@ -6,6 +6,7 @@ import { PlannedTitle } from "@/lib/ui/planned-title";
 import { addDays, formatDate, formatDateTime, todayIn } from "@/lib/dates";
 import { FeedForms } from "./feed-forms";
 import { getTrainingView } from "@/lib/athletes/training";
+import { textInUnit } from "@/lib/units";
 
 export const metadata: Metadata = { title: "Plan and calendar" };
 
@@ -43,8 +44,8 @@ export default async function CalendarPage() {
           {planned.map((p) => (
             <li key={p.id}>
               <strong>{formatDate(p.date)}</strong>:{" "}
-              <PlannedTitle planned={p} />
-              {p.reason && !p.held ? <div className="muted">{p.reason}</div> : null}
+              <PlannedTitle planned={p} unit={viewer.unitPreference} />
+              {p.reason && !p.held ? <div className="muted">{textInUnit(p.reason, viewer.unitPreference)}</div> : null}
             </li>
           ))}
         </ul>

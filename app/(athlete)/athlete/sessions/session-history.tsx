@@ -14,6 +14,7 @@ export type HistoryTableRow = {
   href: string;
   date: string;
   time: string | null;
+  countedNote: string | null;
   title: string;
   /** What the import found odd about the figures; null when nothing. */
   reviewReason: string | null;
@@ -238,6 +239,7 @@ export function SessionHistory({
                   <td>
                     {r.date}
                     {r.time ? <span className="muted"> {r.time}</span> : null}
+                    {r.countedNote ? <div className="muted">{r.countedNote}</div> : null}
                   </td>
                   <td>
                     <Link href={r.href}>{r.title}</Link>

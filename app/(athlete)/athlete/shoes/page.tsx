@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listOwnShoes } from "@/lib/sessions/queries";
-import { formatDistance } from "@/lib/units";
+import { formatDistance, thresholdDistance } from "@/lib/units";
+import { DEFAULT_THRESHOLDS } from "@/lib/training-load";
 import { AddShoeForm, RetireShoeButton } from "./shoe-forms";
 
 export const metadata: Metadata = { title: "Shoes" };
 
 // Wear past this distance raises an information flag for the coach.
-const SHOE_WEAR_KM = 700;
+const SHOE_WEAR_KM = DEFAULT_THRESHOLDS.shoeKm;
 
 export default async function ShoesPage() {
   const viewer = await requireViewer();
@@ -27,7 +28,7 @@ export default async function ShoesPage() {
                   <div>
                     {formatDistance(s.km, viewer.unitPreference)}{" "}
                     {s.retired ? <span className="badge">retired</span> : null}
-                    {!s.retired && s.km > SHOE_WEAR_KM ? <span className="badge badge-danger">worn: past 700 km</span> : null}
+                    {!s.retired && s.km > SHOE_WEAR_KM ? <span className="badge badge-danger">worn: past {thresholdDistance(SHOE_WEAR_KM, viewer.unitPreference)}</span> : null}
                   </div>
                 </div>
                 <RetireShoeButton shoeId={s.id} retired={s.retired} name={s.name} />

@@ -44,6 +44,11 @@ export default async function EditSessionPage({ params }: { params: Promise<{ se
           <ConfirmFiguresButton sessionId={session.id} />
         </div>
       ) : null}
+      {session.countedNote ? (
+        <p className="muted">
+          {session.countedNote}. Its load stays on that day unless you change the date or the start time.
+        </p>
+      ) : null}
       <div className="card">
         <SessionForm
           action={updateSessionAction}
@@ -52,6 +57,7 @@ export default async function EditSessionPage({ params }: { params: Promise<{ se
           submitLabel="Save changes"
           initial={{
             ...session,
+            date: session.shownDate,
             duration: durationText(session.movingMin ?? session.durationMin),
             movingTime: session.movingMin !== null ? { elapsedText: formatDuration(session.durationMin) } : undefined,
             distance,

@@ -14,6 +14,6 @@ export async function GET(request: NextRequest) {
     if (!isAthlete(viewer)) throw new NotFoundError("Plan not found");
     const query = parseOwnPlanExportQuery(request.nextUrl.searchParams);
     const plan = await getOwnPlanExport(viewer, query, { format: query.format });
-    return planFileResponse(plan, query, query.format, request.nextUrl.host);
+    return planFileResponse(plan, query, query.format, request.nextUrl.host, viewer.unitPreference);
   });
 }

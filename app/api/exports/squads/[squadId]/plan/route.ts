@@ -15,6 +15,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     assertCoachOf(viewer, squadId);
     const query = parsePlanExportQuery(request.nextUrl.searchParams);
     const plan = await getSquadPlanExport(viewer, squadId, query, { format: query.format });
-    return planFileResponse(plan, query, query.format, request.nextUrl.host);
+    return planFileResponse(plan, query, query.format, request.nextUrl.host, viewer.unitPreference);
   });
 }

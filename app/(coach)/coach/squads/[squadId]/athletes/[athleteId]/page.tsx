@@ -75,7 +75,7 @@ export default async function CoachAthletePage({
         ) : null}
         <a href="#comment-heading">Comment on reports and sessions</a>
       </p>
-      <FlagPanelView panel={view.flagPanel} squadId={squadId} athleteId={athleteId} timeZone={viewer.timeZone} canPlan={coach} />
+      <FlagPanelView panel={view.flagPanel} squadId={squadId} athleteId={athleteId} timeZone={viewer.timeZone} unit={viewer.unitPreference} canPlan={coach} />
       <AthleteSummaryView summary={view.summary} unit={viewer.unitPreference} />
       <TrainingCharts training={view.training} unit={viewer.unitPreference} range={range} />
       <h2>Profile</h2>
@@ -120,7 +120,7 @@ export default async function CoachAthletePage({
                     formatDuration(s.durationMin),
                     s.distanceKm ? formatDistance(s.distanceKm, viewer.unitPreference) : null,
                     s.rpe !== null ? `RPE ${s.rpe}` : null,
-                    formatDate(s.date),
+                    `${formatDate(s.shownDate)}${s.startTime ? ` ${s.startTime}` : ""}`,
                   ]
                     .filter(Boolean)
                     .join(", ");
@@ -130,6 +130,7 @@ export default async function CoachAthletePage({
                         <strong>{title}</strong>
                         {s.commentCount ? <span className="badge">{s.commentCount} comment{s.commentCount === 1 ? "" : "s"}</span> : null}
                       </p>
+                      {s.countedNote ? <p className="muted comment-target-notes">{s.countedNote}</p> : null}
                       <CommentOpener squadId={squadId} athleteId={athleteId} target="session" targetId={s.id} label={`Comment on: ${title}`} />
                     </li>
                   );

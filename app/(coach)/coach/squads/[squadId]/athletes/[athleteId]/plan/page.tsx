@@ -18,6 +18,7 @@ import { SuggestionAction, SuggestionCard } from "@/lib/ui/suggestion-card";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
 import type { FlagId } from "@/lib/training-load";
 import { AddPlannedSessionForm, PlannedItemControls, SaveWeekAsTemplateForm } from "./plan-forms";
+import { textInUnit } from "@/lib/units";
 
 export const metadata: Metadata = { title: "Plan" };
 
@@ -105,6 +106,7 @@ export default async function PlanPage({
                 <SuggestionCard
                   key={s.id}
                   suggestion={s}
+                  unit={unit}
                   badge={<span className="badge">{FLAG_NAMES[s.flagId]}</span>}
                   action={<SuggestionAction {...hidden} suggestion={s} />}
                 />
@@ -117,7 +119,7 @@ export default async function PlanPage({
 
         <section aria-labelledby="projected-flags">
           <h3 id="projected-flags">Flags this plan would raise</h3>
-          <FlagList flags={view.projectedFlags} audience="coach" />
+          <FlagList flags={view.projectedFlags} audience="coach" unit={unit} />
         </section>
 
         <section aria-labelledby="plan-heading">
@@ -149,14 +151,14 @@ export default async function PlanPage({
                         {items.map((p) => (
                           <div key={p.id} className="planned-item">
                             <span>
-                              <PlannedTitle planned={p} />
+                              <PlannedTitle planned={p} unit={unit} />
                               {p.origin === "SUGGESTION" ? <span className="badge">{p.flagId ? (FLAG_NAMES[p.flagId as FlagId] ?? p.flagId) : "suggested"}</span> : null}
                               {p.origin === "TEMPLATE" ? <span className="badge">template</span> : null}
                             </span>
-                            {p.reason ? <div className="muted">{p.reason}</div> : null}
-                            <PlannedItemControls plannedId={p.id} date={p.date} label={plannedSessionTitle(p)} />
+                            {p.reason ? <div className="muted">{textInUnit(p.reason, unit)}</div> : null}
+                            <PlannedItemControls plannedId={p.id} date={p.date} label={plannedSessionTitle(p, unit)} />
                             <Link href={editHref(p.id)}>
-                              Edit<span className="visually-hidden"> {plannedSessionTitle(p)}</span>
+                              Edit<span className="visually-hidden"> {plannedSessionTitle(p, unit)}</span>
                             </Link>
                           </div>
                         ))}

@@ -6,6 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getPlannedSessionForEdit } from "@/lib/plans/queries";
 import { formatDate } from "@/lib/dates";
 import { EditPlannedSessionForm } from "../../plan-forms";
+import { textInUnit } from "@/lib/units";
 
 export const metadata: Metadata = { title: "Edit planned session" };
 
@@ -38,7 +39,7 @@ export default async function EditPlannedSessionPage({ params }: { params: Promi
           </>
         ) : null}
       </p>
-      {planned.reason ? <p className="muted">Why it was planned: {planned.reason}</p> : null}
+      {planned.reason ? <p className="muted">Why it was planned: {textInUnit(planned.reason, viewer.unitPreference)}</p> : null}
       <div className="card">
         <EditPlannedSessionForm plannedId={planned.id} unit={viewer.unitPreference} values={{
             type: planned.type,
