@@ -13,6 +13,7 @@ const row = (over: Partial<PlannedRow> = {}): PlannedRow => ({
   distanceKm: null,
   targetRpe: 5,
   description: "Dead bug, side plank, glute bridge",
+  steps: null,
   origin: "SUGGESTION",
   flagId: "compensatory-deficit",
   reason: "Fewer than 2 core or strength sessions in 14 days; core work protects the lower back.",
