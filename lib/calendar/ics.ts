@@ -3,6 +3,7 @@ import { HELD_REASON } from "@/lib/safety/labels";
 import type { PlannedRow } from "@/lib/plans/queries";
 import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { formatDuration } from "@/lib/units";
+import { describeWorkout } from "@/lib/plans/workout-steps";
 
 export function plannedSessionTitle(row: Pick<PlannedRow, "type" | "subType" | "title" | "durationMin" | "distanceKm">): string {
   const kind = row.subType
@@ -28,6 +29,8 @@ function description(row: PlannedRow): string {
     `Duration: ${formatDuration(row.durationMin)}`,
     row.distanceKm ? `Distance: ${Math.round(row.distanceKm * 10) / 10} km` : null,
     row.targetRpe != null ? `Target effort: RPE ${row.targetRpe}/10` : null,
+    // Distances in the feed are in km, the steps' too.
+    row.steps ? `Workout: ${describeWorkout(row.steps, "KM")}` : null,
     row.description,
     why(row),
     `Plan: ${row.squadName}`,

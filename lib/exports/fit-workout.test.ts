@@ -78,7 +78,7 @@ function readBack(mesgs: WorkoutStepMesg[]): WorkoutEntry[] {
     if (m.durationType === "repeatUntilStepsCmplt") {
       const from = byIndex.get(Number(m.durationStep))!;
       const children = out.splice(from) as WorkoutStep[];
-      out.push({ type: "repeat", count: Number(m.repeatSteps), steps: children });
+      out.push({ type: "repeat", count: Number(m.repeatSteps), steps: children } as WorkoutEntry);
       continue;
     }
     byIndex.set(Number(m.messageIndex), out.length);
