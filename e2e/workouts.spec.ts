@@ -73,7 +73,7 @@ test("the coach builds an interval session step by step, sees it in the plan and
   expect(steps[3]).toMatchObject({ durationType: "repeatUntilStepsCmplt", durationStep: 1, repeatSteps: 6 });
 });
 
-test("steps that do not fit are refused with a message at the step, and nothing is saved", async ({ page, db }) => {
+test("steps that do not fit are refused at the step with nothing saved; corrected, they save and can set the duration", async ({ page, db }) => {
   const { coach, squad, athlete } = await db.squadWithAthlete("WorkoutsBad");
   const plannedId = await db.createPlannedSession(squad.id, athlete.id, { type: "RUN", title: "Tempo", durationMin: 40 });
   await login(page, coach.email);
@@ -87,6 +87,16 @@ test("steps that do not fit are refused with a message at the step, and nothing 
   await expect(first.getByText("A step lasts from 10 seconds to 6 hours")).toBeVisible();
   // What was typed stays, to be corrected.
   await expect(first.getByLabel("Time (min or min:s)")).toHaveValue("0:05");
-  const stored = await db.query<{ steps: unknown }>(`SELECT steps FROM "PlannedSession" WHERE id = $1`, [plannedId]);
-  expect(stored[0].steps).toBeNull();
+  let stored = await db.query<{ steps: unknown; durationMin: number }>(`SELECT steps, "durationMin" FROM "PlannedSession" WHERE id = $1`, [plannedId]);
+  expect(stored[0]).toEqual({ steps: null, durationMin: 40 });
+
+  // Corrected, the steps can also set the session's duration, on request.
+  await first.getByLabel("Time (min or min:s)").fill("20");
+  await expect(first.getByText("A step lasts from 10 seconds to 6 hours")).toHaveCount(0);
+  await editor.getByRole("button", { name: "Fill duration from steps" }).click();
+  await expect(page.getByLabel("Duration", { exact: true })).toHaveValue("20");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Changes saved.")).toBeVisible();
+  stored = await db.query(`SELECT steps, "durationMin" FROM "PlannedSession" WHERE id = $1`, [plannedId]);
+  expect(stored[0]).toEqual({ steps: [{ type: "work", duration: { kind: "time", seconds: 1200 }, target: null, note: null }], durationMin: 20 });
 });
