@@ -7,11 +7,10 @@ type Who = "anonymous" | "coachA" | "athleteA" | "athleteB" | "coachB" | "clinic
 type Expect = number | "login" | "home";
 type Ids = { squadA: string; squadB: string; athleteA: string; athleteB: string; token: string; sessionA: string; painReportA: string; feedTokenA: string; plannedA: string; templateA: string };
 
+const exportDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
 /** A range around the matrix's planned session (two days ahead), so exports would carry it. */
-const exportRange = () => {
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  return `from=${day(-7)}&to=${day(30)}`;
-};
+const exportRange = () => `from=${exportDay(-7)}&to=${exportDay(30)}`;
 
 /**
  * Every route of the app (pages and route handlers), what each kind of viewer gets, and what must
@@ -157,6 +156,27 @@ const ROUTES: { route: string; url: (ids: Ids) => string; expect: Record<Who, Ex
     route: "/api/exports/squads/[squadId]/athletes/[athleteId]/history",
     url: (i) => `/api/exports/squads/${i.squadA}/athletes/${i.athleteA}/history?${exportRange()}`,
     expect: { anonymous: 401, coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
+  },
+  {
+    route: "/api/exports/squads/[squadId]/athletes/[athleteId]/workouts",
+    url: (i) => `/api/exports/squads/${i.squadA}/athletes/${i.athleteA}/workouts?week=${exportDay(2)}`,
+    expect: { anonymous: 401, coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
+  },
+  {
+    route: "/api/exports/squads/[squadId]/athletes/[athleteId]/workouts/[plannedId]",
+    url: (i) => `/api/exports/squads/${i.squadA}/athletes/${i.athleteA}/workouts/${i.plannedA}`,
+    expect: { anonymous: 401, coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
+  },
+  // An athlete with nothing planned that week is told so (422), like any export with nothing to hold.
+  {
+    route: "/api/exports/me/workouts",
+    url: () => `/api/exports/me/workouts?week=${exportDay(2)}`,
+    expect: { anonymous: 401, coachA: 404, athleteA: 200, athleteB: 422, coachB: 404, clinicianA: 404, clinicianB: 404 },
+  },
+  {
+    route: "/api/exports/me/workouts/[plannedId]",
+    url: (i) => `/api/exports/me/workouts/${i.plannedA}`,
+    expect: { anonymous: 401, coachA: 404, athleteA: 200, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/api/exports/me/plan",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import ICAL from "ical.js";
 import { buildPlanCalendar, plannedSessionTitle } from "@/lib/calendar/ics";
 import type { PlannedRow } from "@/lib/plans/queries";
+import { workoutStepsSchema } from "@/lib/plans/workout-steps";
 
 const row = (over: Partial<PlannedRow> = {}): PlannedRow => ({
   id: "p1",
@@ -13,6 +14,7 @@ const row = (over: Partial<PlannedRow> = {}): PlannedRow => ({
   distanceKm: null,
   targetRpe: 5,
   description: "Dead bug, side plank, glute bridge",
+  steps: null,
   origin: "SUGGESTION",
   flagId: "compensatory-deficit",
   reason: "Fewer than 2 core or strength sessions in 14 days; core work protects the lower back.",
@@ -43,6 +45,16 @@ describe("plan calendar", () => {
     expect(events[1].startDate.toString()).toBe("2026-12-31");
     // Lines are folded at 75 octets as RFC 5545 requires.
     for (const line of text.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  });
+
+  it("puts a session's workout steps in its description", () => {
+    const steps = workoutStepsSchema.parse([
+      { type: "warmup", duration: { kind: "time", seconds: 900 } },
+      { type: "repeat", count: 6, steps: [{ type: "work", duration: { kind: "distance", metres: 800 }, target: { kind: "rpe", rpe: 8 } }, { type: "recovery", duration: { kind: "time", seconds: 120 } }] },
+    ]);
+    const text = buildPlanCalendar([row({ type: "RUN", steps })], { name: "x", host: "h" });
+    const [event] = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+    expect(event.description).toContain("Workout: 15 min warm-up · 6 × (800 m at RPE 8, 2 min recovery)");
   });
 
   it("keeps the day whatever the server's time zone", () => {

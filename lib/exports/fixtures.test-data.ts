@@ -11,6 +11,7 @@ export const planRow = (over: Partial<ExportPlanRow> = {}): ExportPlanRow => ({
   distanceKm: null,
   targetRpe: 5,
   description: "Dead bug, side plank, glute bridge",
+  steps: null,
   origin: "SUGGESTION",
   flagId: "compensatory-deficit",
   reason: "Fewer than 2 core or strength sessions in 14 days; core work protects the lower back.",

@@ -8,6 +8,8 @@ export const CONTENT_TYPES = {
   csv: "text/csv; charset=utf-8",
   ics: "text/calendar; charset=utf-8",
   pdf: "application/pdf",
+  fit: "application/vnd.ant.fit",
+  zip: "application/zip",
 } as const;
 
 /** A file name's readable part in plain ASCII, so every browser and mail client keeps it. */

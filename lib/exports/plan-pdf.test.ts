@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildPlanPdf, pdfText, planWeeks } from "./plan-pdf";
 import { pdfPageCount, pdfTextLines } from "@/e2e/pdf-text";
 import { planRow } from "./fixtures.test-data";
+import { workoutStepsSchema } from "@/lib/plans/workout-steps";
 
 const generatedAt = new Date("2026-11-25T10:00:00Z");
 
@@ -50,6 +51,19 @@ describe("plan PDF", () => {
     const pages = pdfPageCount(pdf);
     expect(text).toContain(`page 1 of ${pages}`);
     expect(text).toContain(`page ${pages} of ${pages}`);
+  });
+
+  it("writes a session's workout steps in words", async () => {
+    const steps = workoutStepsSchema.parse([
+      { type: "warmup", duration: { kind: "time", seconds: 900 } },
+      { type: "repeat", count: 6, steps: [{ type: "work", duration: { kind: "distance", metres: 800 }, target: { kind: "rpe", rpe: 8 } }, { type: "recovery", duration: { kind: "time", seconds: 120 } }] },
+      { type: "cooldown", duration: { kind: "time", seconds: 600 } },
+    ]);
+    const pdf = await buildPlanPdf(
+      { subject: "A", squadName: null, from: "2026-12-01", to: "2026-12-07", rows: [planRow({ type: "RUN", steps })], showAthlete: false, generatedAt },
+      { compress: false },
+    );
+    expect(pdfTextLines(pdf).join(" ")).toContain("Workout: 15 min warm-up · 6 × (800 m at RPE 8, 2 min recovery) · 10 min cool-down");
   });
 
   it("names the athlete on each session of a squad's plan and runs over pages when a day is long", async () => {

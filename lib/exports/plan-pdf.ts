@@ -3,6 +3,7 @@ import { HELD_REASON } from "@/lib/safety/labels";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
 import { addDays, formatDate, mondayOf } from "@/lib/dates";
 import { formatDuration, shortDistance, textInUnit, type Unit } from "@/lib/units";
+import { describeWorkout } from "@/lib/plans/workout-steps";
 import { ORIGIN_LABELS, weekdayOf, type ExportPlanRow } from "./plan-csv";
 
 export type PlanPdfInput = {
@@ -88,6 +89,7 @@ function sessionBlock(row: ExportPlanRow, showAthlete: boolean, unit: Unit): Blo
     { text: details.join(" · "), font: FONT, size: 8.5, color: MUTED, strike: row.held },
   ];
   if (row.held) lines.push({ text: HELD_REASON, font: BOLD, size: 8.5, color: HELD });
+  if (row.steps) lines.push({ text: `Workout: ${describeWorkout(row.steps, unit)}`, font: FONT, size: 8.5, color: INK, strike: row.held });
   if (row.description) lines.push({ text: row.description, font: FONT, size: 8.5, color: INK });
   if (row.reason && !row.held) lines.push({ text: `Why: ${textInUnit(row.reason, unit)}`, font: ITALIC, size: 8.5, color: INK });
   if (row.flagId && !row.held) lines.push({ text: `From flag: ${row.flagId}`, font: FONT, size: 8, color: COMPENSATORY });

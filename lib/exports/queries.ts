@@ -1,9 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
 import { assertCoachOf, assertCoachOfAthlete, isAthlete, type Viewer } from "@/lib/auth/permissions";
-import { listPlannedSessions, listPlannedSessionsUnchecked } from "@/lib/plans/queries";
+import { getPlannedSessionUnchecked, listPlannedSessions, listPlannedSessionsUnchecked, type PlannedDetailRow } from "@/lib/plans/queries";
+import { isIdShaped } from "@/lib/input-schemas";
+import { HELD_REASON } from "@/lib/safety/labels";
 import { addDays, dateOnly, toDbDate } from "@/lib/dates";
 import { computeDailyMetrics } from "@/lib/training-load";
 import type { ExportRange } from "./schemas";
@@ -91,6 +93,57 @@ export async function getOwnPlanExport(viewer: Viewer, range: ExportRange, conte
     multiAthlete: false,
     rows: rows.map((r) => ({ ...r, athleteId: viewer.id, athleteName: viewer.name })),
   };
+}
+
+// ---------------------------------------------------------------- workouts for a watch
+
+/** One planned session, or the sessions of the week from a Monday. */
+export type WorkoutSelection = { plannedId: string } | { monday: string };
+
+export type WorkoutExport = { athleteName: string; sessions: PlannedDetailRow[] };
+
+/**
+ * The sessions a workout file is made of. A held session is not sent to a watch, where it would look
+ * like any other workout: asked for alone it is refused with the reason, and a week leaves it out.
+ */
+async function readWorkouts(athleteId: string, selection: WorkoutSelection, squadIds?: string[]): Promise<PlannedDetailRow[]> {
+  if ("plannedId" in selection) {
+    const row = isIdShaped(selection.plannedId) ? await getPlannedSessionUnchecked(athleteId, selection.plannedId, squadIds) : null;
+    if (!row) throw new NotFoundError("Planned session not found");
+    if (row.held) throw new ConflictError(`${HELD_REASON} It is not sent to a watch while it is on hold.`);
+    return [row];
+  }
+  const rows = (await listPlannedSessionsUnchecked(athleteId, selection.monday, addDays(selection.monday, 6), squadIds)).filter((r) => !r.held);
+  if (rows.length === 0) {
+    throw new ValidationError("Nothing planned that week can go to a watch: no session is planned, or every one is on hold.", {
+      week: ["No session to export that week"],
+    });
+  }
+  return rows;
+}
+
+const workoutAuditMeta = (selection: WorkoutSelection, scope: string) =>
+  "plannedId" in selection
+    ? { format: "fit", scope, plannedId: selection.plannedId }
+    : { format: "zip", scope, from: selection.monday, to: addDays(selection.monday, 6) };
+
+/** Workouts of an athlete of the squad, for a coach of the squad: only this squad's sessions. */
+export async function getSquadWorkoutExport(viewer: Viewer, squadId: string, athleteId: string, selection: WorkoutSelection): Promise<WorkoutExport> {
+  const prisma = db();
+  assertCoachOf(viewer, squadId);
+  await assertCoachOfAthlete(prisma, viewer, squadId, athleteId);
+  const sessions = await readWorkouts(athleteId, selection, [squadId]);
+  const athlete = await prisma.user.findUniqueOrThrow({ where: { id: athleteId }, select: { name: true } });
+  await recordAudit({ actorId: viewer.id, squadId, subjectUserId: athleteId, action: "export.plan", meta: workoutAuditMeta(selection, "athlete") });
+  return { athleteName: athlete.name, sessions };
+}
+
+/** The signed-in athlete's own workouts, from every squad they train with. */
+export async function getOwnWorkoutExport(viewer: Viewer, selection: WorkoutSelection): Promise<WorkoutExport> {
+  if (!isAthlete(viewer)) throw new NotFoundError("Plan not found");
+  const sessions = await readWorkouts(viewer.id, selection);
+  await recordAudit({ actorId: viewer.id, subjectUserId: viewer.id, action: "export.plan", meta: workoutAuditMeta(selection, "self") });
+  return { athleteName: viewer.name, sessions };
 }
 
 export type HistoryExport = { athleteName: string; squadName: string; days: HistoryDay[] };

@@ -3,7 +3,8 @@ import { buildPlanCalendar } from "@/lib/calendar/ics";
 import { planCsv } from "./plan-csv";
 import { buildPlanPdf } from "./plan-pdf";
 import { fileResponse, fileSlug } from "./http";
-import type { PlanExport } from "./queries";
+import { encodeWorkoutFit, workoutFileName, zipWorkouts } from "./fit-workout";
+import type { PlanExport, WorkoutExport, WorkoutSelection } from "./queries";
 import type { ExportRange, PlanFormat } from "./schemas";
 import type { Unit } from "@/lib/units";
 
@@ -36,4 +37,13 @@ export async function planFileResponse(
     generatedAt: now,
   });
   return fileResponse(pdf, "pdf", name);
+}
+
+/** One session as a FIT workout file, or a week's as a zip of them. */
+export function workoutFileResponse(workouts: WorkoutExport, selection: WorkoutSelection, now = new Date()) {
+  if ("plannedId" in selection) {
+    const [session] = workouts.sessions;
+    return fileResponse(encodeWorkoutFit(session, { now }), "fit", workoutFileName(session));
+  }
+  return fileResponse(zipWorkouts(workouts.sessions, { now }), "zip", `backbone-workouts-${fileSlug(workouts.athleteName)}-week-of-${selection.monday}`);
 }

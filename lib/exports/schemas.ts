@@ -83,3 +83,11 @@ export function parseOwnPlanExportQuery(params: URLSearchParams): ExportRange & 
 export function parseHistoryExportQuery(params: URLSearchParams): ExportRange {
   return parse(rangeSchema, params, ["from", "to"]);
 }
+
+/** `week`: any day of the week whose workouts are asked for; the week runs Monday to Sunday. */
+export function parseWorkoutWeekQuery(params: URLSearchParams): { monday: string } {
+  const { week } = parse(z.object({ week: isoDate("Week") }), params, ["week"]);
+  const d = new Date(`${week}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return { monday: d.toISOString().slice(0, 10) };
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { assertCoachOf, assertCoachOfAthlete, coachedSquadIds, type Viewer } from "@/lib/auth/permissions";
@@ -40,6 +41,7 @@ function typedFields(data: z.infer<typeof plannedSessionSchema>) {
     distanceKm: data.distanceKm,
     targetRpe: data.targetRpe,
     description: data.description,
+    ...(data.steps === undefined ? {} : { steps: data.steps === null ? Prisma.DbNull : (data.steps as Prisma.InputJsonArray) }),
   };
 }
 

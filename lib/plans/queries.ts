@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildCalendarGrid, type CalendarGrid, type CalendarView } from "@/lib/plans/calendar";
 import { comparePlannedVsDone, type DoneForMatch, type PlanComparison } from "@/lib/plans/planned-vs-done";
 import { storedTemplateSessionsSchema, type TemplateSession } from "@/lib/plans/schemas";
+import { readWorkoutSteps, type WorkoutSteps } from "@/lib/plans/workout-steps";
 
 export type PlannedRow = {
   id: string;
@@ -19,6 +20,8 @@ export type PlannedRow = {
   distanceKm: number | null;
   targetRpe: number | null;
   description: string | null;
+  /** The structured workout, or null for a session described in words only. */
+  steps: WorkoutSteps | null;
   origin: string;
   flagId: string | null;
   reason: string | null;
@@ -43,6 +46,7 @@ const plannedSelect = {
   distanceKm: true,
   targetRpe: true,
   description: true,
+  steps: true,
   origin: true,
   flagId: true,
   reason: true,
@@ -58,7 +62,13 @@ async function findPlanned(where: Prisma.PlannedSessionWhereInput): Promise<Plan
     orderBy: [{ date: "asc" }, { createdAt: "asc" }],
     select: plannedSelect,
   });
-  return rows.map(({ squad, holdId, ...r }) => ({ ...r, date: dateOnly(r.date), squadName: squad.name, held: holdId !== null }));
+  return rows.map(({ squad, holdId, steps, ...r }) => ({
+    ...r,
+    date: dateOnly(r.date),
+    steps: readWorkoutSteps(steps),
+    squadName: squad.name,
+    held: holdId !== null,
+  }));
 }
 
 /** Planned sessions of one athlete between two dates (both included), for the athlete or their coaches. */
@@ -85,6 +95,20 @@ export async function listPlannedSessionsUnchecked(
     // Plans of squads the athlete has left are no longer theirs to follow.
     squad: { memberships: { some: { userId: athleteId, role: "ATHLETE" } } },
   });
+}
+
+/**
+ * One planned session of an athlete, for callers that proved access another way (an export route that
+ * checked the viewer); the same squad rules as listPlannedSessionsUnchecked.
+ */
+export async function getPlannedSessionUnchecked(athleteId: string, plannedId: string, squadIds?: string[]): Promise<PlannedDetailRow | null> {
+  const [row] = await findPlanned({
+    id: plannedId,
+    athleteId,
+    ...(squadIds ? { squadId: { in: squadIds } } : {}),
+    squad: { memberships: { some: { userId: athleteId, role: "ATHLETE" } } },
+  });
+  return row ?? null;
 }
 
 // ---------------------------------------------------------------- calendars and planned vs done

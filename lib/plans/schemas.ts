@@ -4,6 +4,7 @@ import { toStoredKm } from "@/lib/units";
 import { CROSS_TRAINING_MODES, SESSION_TYPES } from "@/lib/sessions/labels";
 import { calendarDateSchema as dateString, durationSchema } from "@/lib/sessions/schemas";
 import { MAX_TEMPLATE_NAME, MAX_TEMPLATE_SESSIONS, TEMPLATE_DAYS } from "@/lib/plans/limits";
+import { postedStepsSchema } from "@/lib/plans/workout-steps";
 
 /** How many weeks ahead a coach plans and the engine projects and suggests. */
 export const PLAN_WEEKS = 4;
@@ -48,6 +49,8 @@ export const plannedSessionSchema = z
     date: dateString,
     unit: z.enum(["KM", "MI"]).default("KM"),
     description: optionalText(1000, { multiline: true }),
+    // Workout steps as JSON; absent leaves the stored steps as they are, empty removes them.
+    steps: postedStepsSchema.optional(),
   })
   .refine((v) => v.type !== "CROSS_TRAINING" || Boolean(v.subType), crossTrainingNeedsMode())
   .transform(({ duration, distance, unit, ...v }) => ({

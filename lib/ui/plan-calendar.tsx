@@ -7,6 +7,7 @@ import { toDbDate } from "@/lib/dates";
 import { formatDistance, formatDuration, textInUnit, type Unit } from "@/lib/units";
 import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
+import { describeWorkout } from "@/lib/plans/workout-steps";
 import type { FlagId } from "@/lib/training-load";
 
 // Calendars of planned and done sessions, for one athlete (week or month) and for a squad's week.
@@ -61,6 +62,7 @@ export function PlannedItem({
         {sessionSummary(planned, unit)}
         {planned.targetRpe != null ? ` · RPE ${planned.targetRpe}` : ""}
       </span>{" "}
+      {planned.steps && !compact ? <span className={`cal-steps${planned.held ? " held-session" : ""}`}>{describeWorkout(planned.steps, unit)}</span> : null}
       {statusText ? <span className={status === "done" ? "badge badge-ok" : "badge badge-danger"}>{statusText}</span> : null}
       {planned.origin === "SUGGESTION" ? <span className="badge">Suggested: {planned.flagId ? (FLAG_NAMES[planned.flagId as FlagId] ?? planned.flagId) : "engine"}</span> : null}
       {planned.origin === "TEMPLATE" ? <span className="badge">Template</span> : null}

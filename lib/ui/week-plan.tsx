@@ -4,6 +4,8 @@ import { PlannedTitle } from "@/lib/ui/planned-title";
 import { addDays, formatDate } from "@/lib/dates";
 import { formatDistance, formatDuration, textInUnit, type Unit } from "@/lib/units";
 import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
+import { describeWorkout } from "@/lib/plans/workout-steps";
+import { plannedSessionTitle } from "@/lib/calendar/ics";
 
 /** Monday to Sunday of the current week: what is planned and what was done, day by day. */
 export function WeekPlan({
@@ -11,11 +13,14 @@ export function WeekPlan({
   planned,
   done,
   unit,
+  workoutHref,
 }: {
   monday: string;
   planned: PlannedRow[];
   done: SessionRow[];
   unit: Unit;
+  /** Where a session's FIT workout file is downloaded; held sessions get no link. */
+  workoutHref?: (plannedId: string) => string;
 }) {
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
   return (
@@ -41,7 +46,13 @@ export function WeekPlan({
                     ? p.map((x) => (
                         <div key={x.id}>
                           <PlannedTitle planned={x} unit={unit} />
+                          {x.steps ? <div className={x.held ? "held-session" : undefined}>{describeWorkout(x.steps, unit)}</div> : null}
                           {x.reason && !x.held ? <div className="muted">{textInUnit(x.reason, unit)}</div> : null}
+                          {workoutHref && !x.held ? (
+                            <a href={workoutHref(x.id)} download>
+                              Download for a watch (.fit)<span className="visually-hidden">: {plannedSessionTitle(x, unit)}, {formatDate(day)}</span>
+                            </a>
+                          ) : null}
                         </div>
                       ))
                     : <span className="muted">–</span>}

@@ -58,7 +58,20 @@ export default async function AthleteHomePage({ searchParams }: { searchParams: 
         </Link>
       </p>
       <h2>This week</h2>
-      <WeekPlan monday={monday} planned={planned} done={done.filter((d) => d.date >= monday)} unit={viewer.unitPreference} />
+      <WeekPlan
+        monday={monday}
+        planned={planned}
+        done={done.filter((d) => d.date >= monday)}
+        unit={viewer.unitPreference}
+        workoutHref={(id) => `/api/exports/me/workouts/${encodeURIComponent(id)}`}
+      />
+      {planned.some((p) => !p.held) ? (
+        <p>
+          <a className="button button-secondary" href={`/api/exports/me/workouts?week=${monday}`} download>
+            Download this week&apos;s workouts for a watch (.zip of .fit files)
+          </a>
+        </p>
+      ) : null}
       <h2>What to watch</h2>
       <FlagList flags={training.flags} audience="athlete" unit={viewer.unitPreference} />
       {comments.length ? (

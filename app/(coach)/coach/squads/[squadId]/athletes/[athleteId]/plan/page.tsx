@@ -16,6 +16,7 @@ import { AthleteCalendarGrid, CalendarNav, periodTitle } from "@/lib/ui/plan-cal
 import { PlannedVsDoneTable } from "@/lib/ui/planned-vs-done-table";
 import { SuggestionAction, SuggestionCard } from "@/lib/ui/suggestion-card";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
+import { describeWorkout } from "@/lib/plans/workout-steps";
 import type { FlagId } from "@/lib/training-load";
 import { AddPlannedSessionForm, PlannedItemControls, SaveWeekAsTemplateForm } from "./plan-forms";
 import { textInUnit } from "@/lib/units";
@@ -85,6 +86,17 @@ export default async function PlanPage({
           unit={unit}
           caption={`${periodTitle(calendar.grid)}: planned against done`}
         />
+        {calendar.grid.view === "week" && calendar.planned.some((p) => !p.held) ? (
+          <p>
+            <a
+              className="button button-secondary"
+              href={`/api/exports/squads/${encodeURIComponent(squadId)}/athletes/${encodeURIComponent(athleteId)}/workouts?week=${calendar.grid.start}`}
+              download
+            >
+              Download this week&apos;s workouts for a watch (.zip of .fit files)
+            </a>
+          </p>
+        ) : null}
         {calendar.grid.view === "week" ? (
           <div className="card">
             <h3 style={{ marginTop: 0 }}>Reuse this week</h3>
@@ -155,6 +167,7 @@ export default async function PlanPage({
                               {p.origin === "SUGGESTION" ? <span className="badge">{p.flagId ? (FLAG_NAMES[p.flagId as FlagId] ?? p.flagId) : "suggested"}</span> : null}
                               {p.origin === "TEMPLATE" ? <span className="badge">template</span> : null}
                             </span>
+                            {p.steps ? <div>{describeWorkout(p.steps, unit)}</div> : null}
                             {p.reason ? <div className="muted">{textInUnit(p.reason, unit)}</div> : null}
                             <PlannedItemControls plannedId={p.id} date={p.date} label={plannedSessionTitle(p, unit)} />
                             <Link href={editHref(p.id)}>

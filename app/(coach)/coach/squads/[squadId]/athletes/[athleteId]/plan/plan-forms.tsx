@@ -14,6 +14,8 @@ import { idleState } from "@/lib/forms-state";
 import { Field, FormMessage, SelectField, SubmitButton } from "@/lib/ui/form-controls";
 import { CROSS_TRAINING_MODES, MODE_LABELS, SESSION_TYPES, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { distanceFieldValue } from "@/lib/units";
+import type { WorkoutSteps } from "@/lib/plans/workout-steps";
+import { WorkoutStepsEditor } from "@/lib/ui/workout-steps-editor";
 
 type Ids = { squadId: string; athleteId: string };
 
@@ -36,9 +38,21 @@ export type PlannedSessionValues = {
   distanceKm: number | null;
   targetRpe: number | null;
   description: string | null;
+  steps: WorkoutSteps | null;
 };
 
-function PlannedSessionFields({ state, unit, values }: { state: FormState; unit: "KM" | "MI"; values: PlannedSessionValues }) {
+function PlannedSessionFields({
+  state,
+  unit,
+  values,
+  stepsKey,
+}: {
+  state: FormState;
+  unit: "KM" | "MI";
+  values: PlannedSessionValues;
+  /** A new key starts the step editor afresh (after a session is added). */
+  stepsKey?: string;
+}) {
   const distance = values.distanceKm == null ? null : distanceFieldValue(values.distanceKm, unit);
   return (
     <>
@@ -90,6 +104,7 @@ function PlannedSessionFields({ state, unit, values }: { state: FormState; unit:
         />
       </div>
       <Field name="description" label="Details (optional)" maxLength={1000} defaultValue={values.description} state={state} />
+      <WorkoutStepsEditor key={stepsKey} state={state} unit={unit} initial={values.steps} />
     </>
   );
 }
@@ -103,7 +118,8 @@ export function AddPlannedSessionForm({ squadId, athleteId, unit, defaultDate }:
       <PlannedSessionFields
         state={state}
         unit={unit}
-        values={{ type: "RUN", subType: null, date: defaultDate, title: null, durationMin: null, distanceKm: null, targetRpe: null, description: null }}
+        values={{ type: "RUN", subType: null, date: defaultDate, title: null, durationMin: null, distanceKm: null, targetRpe: null, description: null, steps: null }}
+        stepsKey={state.data?.savedId}
       />
       <SubmitButton pendingText="Adding…">Add to plan</SubmitButton>
     </form>

@@ -5,6 +5,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { getPlannedSessionForEdit } from "@/lib/plans/queries";
 import { formatDate } from "@/lib/dates";
+import { describeWorkout } from "@/lib/plans/workout-steps";
 import { EditPlannedSessionForm } from "../../plan-forms";
 import { textInUnit } from "@/lib/units";
 
@@ -40,6 +41,25 @@ export default async function EditPlannedSessionPage({ params }: { params: Promi
         ) : null}
       </p>
       {planned.reason ? <p className="muted">Why it was planned: {textInUnit(planned.reason, viewer.unitPreference)}</p> : null}
+      {planned.steps ? (
+        <p>
+          <strong>Workout:</strong> {describeWorkout(planned.steps, viewer.unitPreference)}
+        </p>
+      ) : null}
+      {planned.held ? (
+        <p className="muted">On hold: it is not sent to a watch until the hold is lifted.</p>
+      ) : (
+        <p>
+          <a
+            className="button button-secondary"
+            href={`/api/exports/squads/${encodeURIComponent(squadId)}/athletes/${encodeURIComponent(athleteId)}/workouts/${encodeURIComponent(planned.id)}`}
+            download
+          >
+            Download for a watch (.fit)
+          </a>{" "}
+          <span className="hint">A FIT workout file, for Garmin and other watches; save the changes first.</span>
+        </p>
+      )}
       <div className="card">
         <EditPlannedSessionForm plannedId={planned.id} unit={viewer.unitPreference} values={{
             type: planned.type,
@@ -50,6 +70,7 @@ export default async function EditPlannedSessionPage({ params }: { params: Promi
             distanceKm: planned.distanceKm,
             targetRpe: planned.targetRpe,
             description: planned.description,
+            steps: planned.steps,
           }}
           planHref={planHref} />
       </div>

@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import {
+  describeWorkout,
+  parsePace,
+  parseStepTime,
+  paceText,
+  postedStepsSchema,
+  stepTimeText,
+  workoutStepsSchema,
+  workoutTotals,
+  type WorkoutEntry,
+} from "./workout-steps";
+
+const INTERVALS = [
+  { type: "warmup", duration: { kind: "time", seconds: 900 } },
+  {
+    type: "repeat",
+    count: 6,
+    steps: [
+      { type: "work", duration: { kind: "distance", metres: 800 }, target: { kind: "rpe", rpe: 8 } },
+      { type: "recovery", duration: { kind: "time", seconds: 120 } },
+    ],
+  },
+  { type: "cooldown", duration: { kind: "time", seconds: 600 } },
+];
+
+const parse = (value: unknown) => workoutStepsSchema.safeParse(value);
+const messages = (value: unknown) => {
+  const result = parse(value);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+};
+const work = (over: Record<string, unknown> = {}) => ({ type: "work", duration: { kind: "time", seconds: 60 }, ...over });
+
+describe("workout steps: what is accepted", () => {
+  it("accepts the interval session and fills the optional fields", () => {
+    const result = parse(INTERVALS);
+    expect(result.success).toBe(true);
+    expect(result.data![0]).toEqual({ type: "warmup", duration: { kind: "time", seconds: 900 }, target: null, note: null });
+  });
+
+  it("takes no steps as no workout", () => {
+    expect(parse([]).data).toBeNull();
+    expect(postedStepsSchema.parse("")).toBeNull();
+    expect(postedStepsSchema.parse(JSON.stringify(INTERVALS))).toHaveLength(3);
+  });
+
+  it("refuses text that is not JSON with a message for the field", () => {
+    const result = postedStepsSchema.safeParse("[{not json");
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0].message).toMatch(/could not be read/);
+  });
+
+  it("keeps to the budgets: top-level entries, steps a watch takes, repeat counts and block sizes", () => {
+    expect(messages(Array.from({ length: 21 }, () => work()))).toEqual([": A workout holds at most 20 steps and repeat blocks"]);
+    const block = { type: "repeat", count: 2, steps: Array.from({ length: 10 }, () => work()) };
+    // 5 blocks of 10 steps are 55 steps for a watch.
+    expect(messages(Array.from({ length: 5 }, () => block))).toEqual([": A workout holds at most 50 steps, counting each repeat block as one; this one has 55"]);
+    expect(messages([{ ...block, steps: Array.from({ length: 11 }, () => work()) }])).toEqual(["0.steps: A repeat block holds at most 10 steps"]);
+    expect(messages([{ ...block, count: 0 }])).toEqual(["0.count: Repeat a block 1 to 50 times"]);
+    expect(messages([{ ...block, count: 51 }])).toEqual(["0.count: Repeat a block 1 to 50 times"]);
+    expect(messages([{ ...block, steps: [] }])).toEqual(["0.steps: Add at least one step to the repeat block"]);
+    // No repeat inside a repeat, and no warm-up either.
+    expect(messages([{ ...block, steps: [{ ...block }] }])).toContain("0.steps.0.type: A repeat block holds work, recovery and rest steps");
+    expect(messages([{ ...block, steps: [work({ type: "warmup" })] }])).toEqual(["0.steps.0.type: A repeat block holds work, recovery and rest steps"]);
+    // 50 × 6 h.
+    expect(messages([{ type: "repeat", count: 50, steps: [work({ duration: { kind: "time", seconds: 6 * 3600 } })] }])).toEqual([
+      ": The timed steps add up to more than 24 hours",
+    ]);
+  });
+
+  it("refuses numbers out of bounds or not numbers at all", () => {
+    expect(messages([work({ duration: { kind: "time", seconds: 5 } })])).toEqual(["0.duration.seconds: A step lasts from 10 seconds to 6 hours"]);
+    expect(messages([work({ duration: { kind: "time", seconds: 6 * 3600 + 1 } })])).toEqual(["0.duration.seconds: A step lasts from 10 seconds to 6 hours"]);
+    expect(messages([work({ duration: { kind: "time", seconds: 60.5 } })])).toEqual(["0.duration.seconds: Enter the time as a whole number"]);
+    expect(messages([work({ duration: { kind: "time", seconds: "abc" } })])).toEqual(["0.duration.seconds: Enter the time as a number"]);
+    expect(messages([work({ duration: { kind: "time", seconds: null } })])).toEqual(["0.duration.seconds: Enter the time as a number"]);
+    expect(messages([work({ duration: { kind: "distance", metres: 100_001 } })])).toEqual(["0.duration.metres: A step covers from 10 m to 100 km"]);
+    expect(messages([work({ duration: { kind: "lap" } })])).toEqual(["0.duration.kind: Choose how the step is measured: time, distance or until the lap button"]);
+    expect(messages([work({ target: { kind: "rpe", rpe: 11 } })])).toEqual(["0.target.rpe: Effort is RPE 1-10"]);
+    expect(messages([work({ target: { kind: "rpe", rpe: 0 } })])).toEqual(["0.target.rpe: Effort is RPE 1-10"]);
+    expect(messages([work({ target: { kind: "pace", fastSecPerKm: 300, slowSecPerKm: 240 } })])).toEqual([
+      "0.target.fastSecPerKm: The fastest pace comes first: it is the smaller time",
+    ]);
+    expect(messages([work({ target: { kind: "pace", fastSecPerKm: 30, slowSecPerKm: 240 } })])).toHaveLength(1);
+    expect(messages([work({ type: "sprint" })])).toEqual(["0.type: Choose a step type"]);
+    expect(messages({ steps: [] })).toEqual([": The workout steps are a list of steps"]);
+  });
+
+  it("refuses control characters and long notes, and trims the rest", () => {
+    expect(messages([work({ note: "easy\u0000" })])).toEqual(["0.note: Remove the control characters from this field"]);
+    expect(messages([work({ note: "line\nbreak" })])).toEqual(["0.note: Remove the control characters from this field"]);
+    expect(messages([work({ note: "x".repeat(61) })])).toEqual(["0.note: Keep a step's note to 60 characters"]);
+    expect(parse([work({ note: "  relaxed  " })]).data![0]).toMatchObject({ note: "relaxed" });
+    expect(parse([work({ note: "   " })]).data![0]).toMatchObject({ note: null });
+  });
+});
+
+describe("workout steps in words", () => {
+  const steps = workoutStepsSchema.parse(INTERVALS)!;
+
+  it("renders the session on one line in km", () => {
+    expect(describeWorkout(steps, "KM")).toBe("15 min warm-up · 6 × (800 m at RPE 8, 2 min recovery) · 10 min cool-down");
+  });
+
+  it("renders the session in miles", () => {
+    expect(describeWorkout(steps, "MI")).toBe("15 min warm-up · 6 × (0.5 mi at RPE 8, 2 min recovery) · 10 min cool-down");
+  });
+
+  it("says paces, longer distances, open steps and notes in the viewer's unit", () => {
+    const more = workoutStepsSchema.parse([
+      { type: "work", duration: { kind: "distance", metres: 5000 }, target: { kind: "pace", fastSecPerKm: 240, slowSecPerKm: 250 } },
+      { type: "rest", duration: { kind: "time", seconds: 90 }, note: "walk" },
+      { type: "work", duration: { kind: "open" }, target: { kind: "pace", fastSecPerKm: 300, slowSecPerKm: 300 } },
+      { type: "cooldown", duration: { kind: "time", seconds: 4500 } },
+    ]) as WorkoutEntry[];
+    expect(describeWorkout(more, "KM")).toBe("5 km at 4:00–4:10 /km · 1 min 30 s rest (walk) · work until the lap button at 5:00 /km · 1 h 15 min cool-down");
+    expect(describeWorkout(more, "MI")).toBe("3.11 mi at 6:26–6:42 /mi · 1 min 30 s rest (walk) · work until the lap button at 8:03 /mi · 1 h 15 min cool-down");
+  });
+});
+
+describe("workout totals and typed numbers", () => {
+  it("adds up time and distance, and counts the steps it cannot", () => {
+    const steps = workoutStepsSchema.parse(INTERVALS)!;
+    expect(workoutTotals(steps)).toEqual({ seconds: 900 + 6 * 120 + 600, metres: 4800, untimedSteps: 6, unmeasuredSteps: 8 });
+    const paced = workoutStepsSchema.parse([
+      { type: "work", duration: { kind: "distance", metres: 1000 }, target: { kind: "pace", fastSecPerKm: 240, slowSecPerKm: 260 } },
+      { type: "work", duration: { kind: "time", seconds: 600 }, target: { kind: "pace", fastSecPerKm: 300, slowSecPerKm: 300 } },
+    ])!;
+    expect(workoutTotals(paced)).toEqual({ seconds: 250 + 600, metres: 3000, untimedSteps: 0, unmeasuredSteps: 0 });
+  });
+
+  it("reads times and paces as people type them", () => {
+    expect(parseStepTime("15")).toBe(900);
+    expect(parseStepTime("2.5")).toBe(150);
+    expect(parseStepTime("1:30")).toBe(90);
+    expect(parseStepTime("1:05:30")).toBe(3930);
+    expect(parseStepTime("1:75")).toBeNull();
+    expect(parseStepTime("soon")).toBeNull();
+    expect(stepTimeText(900)).toBe("15");
+    expect(stepTimeText(90)).toBe("1:30");
+    expect(stepTimeText(3930)).toBe("1:05:30");
+    expect(parsePace("4:05", "KM")).toBe(245);
+    expect(parsePace("6:26", "MI")).toBe(240);
+    expect(paceText(240, "MI")).toBe("6:26");
+    expect(parsePace("4:65", "KM")).toBeNull();
+  });
+});
