@@ -7,7 +7,7 @@ const at = (daysAgo: number) => stravaDate(Date.now() - daysAgo * DAY - 3 * 3600
 
 const exportRows = [
   { "Activity ID": "9001", "Activity Date": at(12), "Activity Type": "Run", "Activity Name": "Tempo by the river", "Elapsed Time": "3000", "Moving Time": "2820", "Distance@2": "10000" },
-  { "Activity ID": "9002", "Activity Date": at(11), "Activity Type": "Ride", "Activity Name": "Commute", "Elapsed Time": "7253640", "Moving Time": "118", "Distance@2": "500" },
+  { "Activity ID": "9002", "Activity Date": at(11), "Activity Type": "Ride", "Activity Name": "Commute ride", "Elapsed Time": "7253640", "Moving Time": "118", "Distance@2": "500" },
   { "Activity ID": "9003", "Activity Date": at(10), "Activity Type": "Walk", "Activity Name": "Dog walk", "Elapsed Time": "1800", "Moving Time": "1700", "Distance@2": "2500" },
   { "Activity ID": "9004", "Activity Date": at(9), "Activity Type": "Hike", "Activity Name": "Traverse", "Elapsed Time": "97200", "Moving Time": "93600", "Distance@2": "60000" },
   { "Activity ID": "9005", "Activity Date": at(8), "Activity Type": "Run", "Activity Name": "Easy loop", "Elapsed Time": "2700", "Moving Time": "2600", "Distance@2": "7000" },
@@ -59,6 +59,26 @@ test("an athlete maps Ride to cycling and skips Walk; an implausible hike waits 
   const [fixed] = await db.query<{ movingMin: number; reviewReason: string | null }>(`SELECT "movingMin", "reviewReason" FROM "TrainingSession" WHERE id = $1`, [hike.id]);
   expect(fixed).toEqual({ movingMin: 360, reviewReason: null });
 
+  // The imported sessions are in the history: find the rides from Strava by filter and rate them at once.
+  await page.goto("/athlete/sessions");
+  const history = page.getByRole("region", { name: "All sessions" });
+  const filters = history.getByRole("search", { name: "Filter and sort sessions" });
+  await filters.getByLabel("Type").selectOption("CROSS_TRAINING");
+  await filters.getByLabel("Source").selectOption("STRAVA");
+  await filters.getByRole("button", { name: "Show sessions" }).click();
+  await expect(history.getByText(/3\s+sessions match/)).toBeVisible();
+  await filters.getByLabel("Notes contain").fill("ride");
+  await filters.getByRole("button", { name: "Show sessions" }).click();
+  await expect(history.getByText(/2\s+sessions match/)).toBeVisible();
+  const table = history.getByRole("table");
+  await table.getByRole("checkbox", { name: "Tick every session on this page" }).check();
+  await history.getByLabel("RPE", { exact: true }).selectOption("3");
+  await history.getByRole("button", { name: "Set RPE" }).click();
+  await history.getByRole("button", { name: "Change 2 sessions" }).click();
+  await expect(history.getByText("RPE 3 set on 2 sessions.")).toBeVisible();
+  const rated = await db.query<{ rpe: number }>(`SELECT rpe FROM "TrainingSession" WHERE "userId" = $1 AND "sourceSport" = 'Ride'`, [athlete.id]);
+  expect(rated).toEqual([{ rpe: 3 }, { rpe: 3 }]);
+
   // The next upload remembers: walks are skipped before anyone chooses.
   await page.goto("/athlete/import");
   const next = [{ "Activity ID": "9101", "Activity Date": at(3), "Activity Type": "Walk", "Elapsed Time": "1200", "Distance@2": "1500" }];
@@ -68,10 +88,10 @@ test("an athlete maps Ride to cycling and skips Walk; an implausible hike waits 
   await expect(page.getByLabel("Import Walk as")).toHaveValue("SKIP");
 
   // Undo the first import: its sessions go, the record stays.
-  const history = page.getByRole("table", { name: "Your imports, newest first" });
+  const imports = page.getByRole("table", { name: "Your imports, newest first" });
   page.once("dialog", (dialog) => dialog.accept());
-  await history.getByRole("button", { name: /Remove this import/ }).click();
-  await expect(history.getByText(/Removed/)).toBeVisible();
+  await imports.getByRole("button", { name: /Remove this import/ }).click();
+  await expect(imports.getByText(/Removed/)).toBeVisible();
   expect(await db.query(`SELECT id FROM "TrainingSession" WHERE "userId" = $1`, [athlete.id])).toEqual([]);
 });
 

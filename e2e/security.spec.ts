@@ -196,6 +196,8 @@ test("password re-checks in settings are throttled like logins", async ({ page, 
     const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/settings");
     await page.getByRole("button", { name: "Change password" }).click();
     await answered;
+    // React empties the form once the action's answer is applied; typing before that would be wiped.
+    await expect(page.getByLabel("Current password")).toHaveValue("");
   };
   for (let i = 0; i < 5; i++) {
     await submit(`wrong ${i}`);

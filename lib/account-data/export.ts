@@ -43,7 +43,9 @@ const SESSION_COLUMNS = [
   ["surface", "surface"],
   ["shoe_id", "shoeId"],
   ["source", "source"],
+  ["source_sport", "sourceSport"],
   ["external_id", "externalId"],
+  ["needs_a_look", "reviewReason"],
   ["notes", "notes"],
 ] as const;
 
@@ -107,7 +109,7 @@ const withDate = <T extends { localDate?: Date; date?: Date; weekStart?: Date }>
 export async function buildPersonalDataZip(viewer: Viewer, now = new Date()): Promise<Uint8Array> {
   const prisma = db();
   const userId = viewer.id;
-  const [user, profile, shoes, sessions, painReports, ostrc, planned, comments, memberships, logins] = await Promise.all([
+  const [user, profile, shoes, sessions, painReports, ostrc, planned, comments, memberships, logins, sportChoices] = await Promise.all([
     prisma.user.findUniqueOrThrow({
       where: { id: userId },
       select: { id: true, email: true, name: true, unitPreference: true, timeZone: true, createdAt: true },
@@ -130,6 +132,8 @@ export async function buildPersonalDataZip(viewer: Viewer, now = new Date()): Pr
       orderBy: { createdAt: "asc" },
       select: { createdAt: true, expiresAt: true, ip: true, userAgent: true },
     }),
+    // How the person asked each source sport of their imports to be read.
+    prisma.importSportChoice.findMany({ where: { userId }, orderBy: { sport: "asc" }, select: { sport: true, type: true, subType: true, skip: true } }),
   ]);
 
   const sessionRows = sessions.map(withDate);
@@ -148,6 +152,7 @@ export async function buildPersonalDataZip(viewer: Viewer, now = new Date()): Pr
     plannedSessions: plannedRows,
     coachComments: comments.map((c) => ({ ...c, author: c.author?.name ?? null })),
     openLogins: logins,
+    importSportChoices: sportChoices,
   };
 
   const files: Record<string, Uint8Array> = {
