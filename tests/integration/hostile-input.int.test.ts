@@ -8,7 +8,7 @@ import { stravaCsv, stravaDate } from "@/lib/imports/testing";
 import { createPlannedSession } from "@/lib/plans/mutations";
 import { applyBulkChange, previewBulkChange } from "@/lib/sessions/bulk";
 import { listSessionHistory } from "@/lib/sessions/history";
-import { DEFAULT_HISTORY_QUERY } from "@/lib/sessions/history-params";
+import { DEFAULT_HISTORY_QUERY, parseHistoryQuery } from "@/lib/sessions/history-params";
 import { listOwnSessions } from "@/lib/sessions/queries";
 import { createUser, twoSquads, viewerOf } from "./factories";
 
@@ -19,6 +19,9 @@ vi.mock("@/lib/auth/viewer", () => ({ getViewer: async () => signedIn.viewer }))
 const { POST: commitRoute } = await import("@/app/api/imports/[batchId]/commit/route");
 const { GET: coachFitRoute } = await import("@/app/api/exports/squads/[squadId]/athletes/[athleteId]/workouts/[plannedId]/route");
 const { GET: coachWeekRoute } = await import("@/app/api/exports/squads/[squadId]/athletes/[athleteId]/workouts/route");
+const { GET: ownWeekRoute } = await import("@/app/api/exports/me/workouts/route");
+const { GET: ownPlanRoute } = await import("@/app/api/exports/me/plan/route");
+const { GET: historyExportRoute } = await import("@/app/api/exports/squads/[squadId]/athletes/[athleteId]/history/route");
 
 const params = <T>(p: T) => ({ params: Promise.resolve(p) });
 const get = (path: string) => new NextRequest(new URL(path, "http://backbone.test"));
@@ -114,6 +117,41 @@ describe("committing an import with a hostile body", () => {
     expect((await commit(batchId!, "")).status).toBe(404);
     expect(await db().trainingSession.count({ where: { userId: athleteA.id } })).toBe(2);
     expect(await db().auditLog.count({ where: { action: "import.commit" } })).toBe(1);
+  });
+});
+
+describe("dates no calendar field can hold", () => {
+  it("the history ignores a year 0 in its address instead of failing", async () => {
+    const { athleteA } = await twoSquads();
+    await db().trainingSession.create({ data: { userId: athleteA.id, localDate: new Date("2025-05-01T00:00:00Z"), type: "RUN", durationMin: 40 } });
+    const query = parseHistoryQuery({ from: "0000-01-01", to: "0000-12-31" });
+    expect(query).toMatchObject({ from: null, to: null });
+    expect((await listSessionHistory(athleteA, query)).totals.sessions).toBe(1);
+    expect(parseHistoryQuery({ from: "1000-01-01" }).from).toBe("1000-01-01");
+  });
+
+  it("a planned session on a day of year 0 is refused with a message for the field", async () => {
+    const { squadA, coachA, athleteA } = await twoSquads();
+    const error = await createPlannedSession(coachA, squadA.id, athleteA.id, { type: "RUN", date: "0000-06-01", duration: "30" }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors.date).toEqual(["Check the year: dates start in the year 1000"]);
+    expect(await db().plannedSession.count()).toBe(0);
+  });
+
+  it("exports answer 422 for a week or range in year 0 and the first days of year 1", async () => {
+    const { squadA, coachA, athleteA } = await twoSquads();
+    signedIn.viewer = coachA;
+    const athlete = { squadId: squadA.id, athleteId: athleteA.id };
+    for (const week of ["0000-01-01", "0001-01-02", "0999-12-31"]) {
+      const res = await coachWeekRoute(get(`/x?week=${week}`), params(athlete));
+      expect(res.status).toBe(422);
+      expect((await res.json()).error.message).toBe("Week must be in the year 1000 or later");
+    }
+    const history = await historyExportRoute(get("/x?from=0001-01-01&to=0001-02-01"), params(athlete));
+    expect(history.status).toBe(422);
+    signedIn.viewer = athleteA;
+    expect((await ownWeekRoute(get("/x?week=0000-01-01"))).status).toBe(422);
+    expect((await ownPlanRoute(get("/x?from=0000-01-01&to=0000-02-01&format=csv"))).status).toBe(422);
   });
 });
 
