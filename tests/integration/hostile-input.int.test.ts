@@ -10,6 +10,7 @@ import { applyBulkChange, previewBulkChange } from "@/lib/sessions/bulk";
 import { listSessionHistory } from "@/lib/sessions/history";
 import { DEFAULT_HISTORY_QUERY, parseHistoryQuery } from "@/lib/sessions/history-params";
 import { listOwnSessions } from "@/lib/sessions/queries";
+import { getSquadTriage } from "@/lib/squads/overview";
 import { createUser, twoSquads, viewerOf } from "./factories";
 
 // The route handlers read the signed-in person through this module; tests choose who that is.
@@ -205,5 +206,15 @@ describe("time zones stored as nonsense", () => {
     const [row] = (await listSessionHistory(athleteA, DEFAULT_HISTORY_QUERY)).rows;
     expect(row).toMatchObject({ date: "2026-01-01", startTime: "23:30", countedNote: "Counted on 2 Jan (your time zone then: Not/AZone)" });
     expect(await listOwnSessions(athleteA, 4000)).toHaveLength(1);
+  });
+
+  it("a person's zone that is no zone reads as UTC, for them and for their coach", async () => {
+    const { squadA, coachA, athleteA } = await twoSquads();
+    await sessionIn(athleteA.id, "UTC", "2026-01-01");
+    await db().user.update({ where: { id: athleteA.id }, data: { timeZone: "Not/AZone" } });
+    const viewer = await viewerOf(athleteA.id);
+    expect(viewer.timeZone).toBe("UTC");
+    expect((await listSessionHistory(viewer, DEFAULT_HISTORY_QUERY)).rows).toMatchObject([{ date: "2026-01-01", startTime: "23:30", countedNote: null }]);
+    expect(await getSquadTriage(coachA, squadA.id)).toHaveLength(1);
   });
 });
