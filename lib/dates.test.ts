@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, ageOn, timeIn, todayIn, zonedTimeToInstant } from "@/lib/dates";
+import { addDays, ageOn, formatDateTime, knownTimeZone, timeIn, todayIn, zonedTimeToInstant } from "@/lib/dates";
 
 describe("calendar helpers", () => {
   it("adds days across DST changes and year ends", () => {
@@ -12,6 +12,17 @@ describe("calendar helpers", () => {
     const instant = new Date("2026-01-01T02:30:00Z");
     expect(todayIn("Europe/Madrid", instant)).toBe("2026-01-01");
     expect(todayIn("America/New_York", instant)).toBe("2025-12-31");
+  });
+
+  it("reads a stored zone the runtime does not know as UTC instead of failing", () => {
+    const instant = new Date("2026-01-01T23:30:00Z");
+    for (const zone of ["Not/AZone", "", "Europe/Nowhere", "<b>"]) {
+      expect(knownTimeZone(zone)).toBe("UTC");
+      expect(todayIn(zone, instant)).toBe("2026-01-01");
+      expect(timeIn(instant, zone)).toBe("23:30");
+      expect(formatDateTime(instant, zone)).toBe(formatDateTime(instant, "UTC"));
+    }
+    expect(knownTimeZone("Europe/Madrid")).toBe("Europe/Madrid");
   });
 
   it("converts wall-clock times to instants, including on DST days", () => {

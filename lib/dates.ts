@@ -13,10 +13,28 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
+    // A stored zone the runtime does not know reads as UTC rather than failing the page.
+    format = new Intl.DateTimeFormat(locale, options.timeZone !== undefined ? { ...options, timeZone: knownTimeZone(options.timeZone) } : options);
     formatters.set(key, format);
   }
   return format;
+}
+
+const zoneChecks = new Map<string, boolean>();
+
+/** The zone itself when the runtime knows it, else "UTC" (every person's zone until they choose one). */
+export function knownTimeZone(timeZone: string): string {
+  let known = zoneChecks.get(timeZone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone });
+      known = timeZone.length > 0;
+    } catch {
+      known = false;
+    }
+    zoneChecks.set(timeZone, known);
+  }
+  return known ? timeZone : "UTC";
 }
 
 export function todayIn(timeZone: string, now: Date = new Date()): string {

@@ -1,5 +1,6 @@
 import { cache } from "react";
 import type { Prisma, PrismaClient, Role } from "@/lib/generated/prisma/client";
+import { knownTimeZone } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
 
 export type ViewerMembership = { squadId: string; squadName: string; role: Role; isOwner: boolean };
@@ -63,7 +64,8 @@ async function queryViewer(prisma: PrismaClient, userId: string, sessionId: stri
     id: user.id,
     email: user.email,
     name: user.name,
-    timeZone: user.timeZone,
+    // Written by the settings form as a zone the runtime knows; anything else stored reads as UTC.
+    timeZone: knownTimeZone(user.timeZone),
     unitPreference: user.unitPreference,
     memberships: user.memberships,
     hasAthleteProfile: user.hasAthleteProfile,

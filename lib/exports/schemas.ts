@@ -12,24 +12,29 @@ const DAY_MS = 86_400_000;
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
+// The database knows no year 0; a history's warm-up weeks and a week's Monday reach back from the day asked.
+const EARLIEST = "1000-01-01";
+
 // Rejects days that do not exist (2026-02-30), which Date would silently roll over.
 const isRealDay = (v: string) => {
   const d = new Date(`${v}T00:00:00Z`);
   return DATE_RE.test(v) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 };
+const isUsableDay = (v: string) => isRealDay(v) && v >= EARLIEST;
 
 const isoDate = (label: string) =>
   z
     .string({ error: `${label} is required, as YYYY-MM-DD` })
     .trim()
     .regex(DATE_RE, `${label} must be a date written YYYY-MM-DD`)
-    .refine(isRealDay, `${label} is not a real calendar day`);
+    .refine(isRealDay, `${label} is not a real calendar day`)
+    .refine((v) => !isRealDay(v) || v >= EARLIEST, `${label} must be in the year 1000 or later`);
 
 const rangeSchema = z
   .object({ from: isoDate("From"), to: isoDate("To") })
   .superRefine((v, ctx) => {
     // Each date's own message says enough when either is unusable.
-    if (!isRealDay(v.from) || !isRealDay(v.to)) return;
+    if (!isUsableDay(v.from) || !isUsableDay(v.to)) return;
     if (v.from > v.to) {
       ctx.addIssue({ code: "custom", path: ["to"], message: "To must be on or after From" });
       return;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   describeWorkout,
+  MAX_STEPS_TEXT,
   parsePace,
   parseStepTime,
   paceText,
@@ -48,6 +49,37 @@ describe("workout steps: what is accepted", () => {
     const result = postedStepsSchema.safeParse("[{not json");
     expect(result.success).toBe(false);
     expect(result.error!.issues[0].message).toMatch(/could not be read/);
+  });
+
+  it("reads at most MAX_STEPS_TEXT characters, which the largest workout the editor writes stays well under", () => {
+    const note = '"\\'.repeat(30);
+    const step = { type: "recovery", duration: { kind: "time", seconds: 10 }, target: { kind: "pace", fastSecPerKm: 1200, slowSecPerKm: 1200 }, note };
+    // 5 blocks of 9 steps: 50 steps for a watch, 45 of them in full.
+    const largest = Array.from({ length: 5 }, () => ({
+      type: "repeat",
+      count: 1,
+      steps: Array.from({ length: 9 }, () => step),
+    }));
+    const text = JSON.stringify(largest);
+    expect(text.length).toBeLessThan(MAX_STEPS_TEXT / 2);
+    expect(postedStepsSchema.safeParse(text).success).toBe(true);
+
+    const started = Date.now();
+    for (const hostile of [`[${"[".repeat(500_000)}${"]".repeat(500_000)}]`, `[${Array(300_000).fill("{}").join(",")}]`, `${text}${" ".repeat(MAX_STEPS_TEXT)}`]) {
+      const result = postedStepsSchema.safeParse(hostile);
+      expect(result.error?.issues.map((i) => i.message)).toEqual(["The workout steps are too long to read: remove some steps and save again"]);
+    }
+    expect(Date.now() - started).toBeLessThan(50);
+  });
+
+  it("refuses deep nesting, prototype keys and numbers JSON cannot hold", () => {
+    const deep = `[{"type":"repeat","count":2,"steps":${"[".repeat(5000)}${"]".repeat(5000)}}]`;
+    expect(postedStepsSchema.safeParse(deep).success).toBe(false);
+    const proto = postedStepsSchema.parse('[{"type":"work","__proto__":{"polluted":1},"duration":{"kind":"time","seconds":60},"constructor":"x"}]');
+    expect(proto).toEqual([{ type: "work", duration: { kind: "time", seconds: 60 }, target: null, note: null }]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(postedStepsSchema.safeParse('[{"type":"work","duration":{"kind":"time","seconds":1e999}}]').success).toBe(false);
+    expect(postedStepsSchema.safeParse('[{"type":"work","duration":{"kind":"distance","metres":-800}}]').success).toBe(false);
   });
 
   it("keeps to the budgets: top-level entries, steps a watch takes, repeat counts and block sizes", () => {

@@ -33,6 +33,11 @@ export const MAX_STEP_METRES = 100_000;
 export const MIN_PACE_SEC_PER_KM = 60;
 export const MAX_PACE_SEC_PER_KM = 1200;
 export const MAX_STEP_NOTE = 60;
+/**
+ * The steps field's text, in characters. The editor writes a full workout (50 steps, each with a pace
+ * target and a note) in under 12,000.
+ */
+export const MAX_STEPS_TEXT = 32_000;
 /** The whole workout, repeats counted out: no session lasts more than a day or goes further than 500 km. */
 export const MAX_TOTAL_SECONDS = 24 * 3600;
 export const MAX_TOTAL_METRES = 500_000;
@@ -143,6 +148,11 @@ export const postedStepsSchema = z.preprocess(
   (v, ctx) => {
     if (v == null || (typeof v === "string" && v.trim() === "")) return null;
     if (typeof v !== "string") return v;
+    // Checked before the text is read: a form post of nested brackets costs far more to parse than to send.
+    if (v.length > MAX_STEPS_TEXT) {
+      ctx.addIssue({ code: "custom", message: "The workout steps are too long to read: remove some steps and save again" });
+      return z.NEVER;
+    }
     try {
       return JSON.parse(v);
     } catch {

@@ -65,6 +65,11 @@ describe("parseHistoryQuery", () => {
     expect(parseHistoryQuery({ from: "2025-06-01", to: "2025-01-01" })).toMatchObject({ from: "2025-01-01", to: "2025-06-01" });
   });
 
+  it("ignores dates before the year 1000, which the database cannot hold", () => {
+    expect(parseHistoryQuery({ from: "0000-01-01", to: "0999-12-31" })).toEqual(DEFAULT_HISTORY_QUERY);
+    expect(parseHistoryQuery({ from: "1000-01-01" }).from).toBe("1000-01-01");
+  });
+
   it("refuses control characters in the text", () => {
     expect(parseHistoryQuery({ q: "a\u0000b" }).q).toBeNull();
   });

@@ -24,11 +24,16 @@ export function parseDurationText(text: string): number | null {
   return c === undefined ? Number(a) * 60 + Number(b) : Number(a) * 60 + Number(b) + Number(c) / 60;
 }
 
-/** A calendar date typed or picked in a form, "YYYY-MM-DD". */
+/** The earliest calendar date any field or address takes. */
+export const EARLIEST_DATE = "1000-01-01";
+
+/** A calendar date typed or picked in a form, "YYYY-MM-DD", from the year 1000 on. */
 export const calendarDateSchema = z
   .string({ error: "Choose a date" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the date format YYYY-MM-DD")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "That date does not exist");
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "That date does not exist")
+  // The database knows no year 0, and day arithmetic a few days back from year 1 reaches it.
+  .refine((d) => d >= EARLIEST_DATE, "Check the year: dates start in the year 1000");
 
 const dateString = calendarDateSchema.refine((d) => d >= "2000-01-01", "Date must be in 2000 or later");
 
