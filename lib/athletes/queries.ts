@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import { athleteSquads, canViewAthlete, isStaffRole, type Viewer } from "@/lib/auth/permissions";
 import { readAthleteRecord } from "@/lib/profiles/queries";
 import { addDays, dateOnly, todayIn, toDbDate } from "@/lib/dates";
-import { sessionWhen } from "@/lib/sessions/display-time";
+import { shownTiming } from "@/lib/sessions/display-time";
 
 export type WindowSummary = { sessions: number; runKm: number; durationMin: number; loadAu: number };
 
@@ -81,22 +81,14 @@ export async function getAthleteSummary(viewer: Viewer, athleteId: string, now =
     today,
     last7: summarise(sessions, addDays(today, -6)),
     last28: summarise(sessions, from28),
-    recentSessions: sessions.slice(0, 10).map((s) => {
-      const date = dateOnly(s.localDate);
-      const whose = viewer.id === athleteId ? "your" : "the athlete's";
-      const when = sessionWhen({ localDate: date, startTime: s.startTime, timeZone: s.timeZone }, viewer.timeZone, whose);
-      return {
-        id: s.id,
-        date,
-        shownDate: when.date,
-        startTime: when.time,
-        countedNote: when.countedNote,
-        type: s.type,
-        durationMin: s.durationMin,
-        distanceKm: s.distanceKm,
-        rpe: s.rpe,
-      };
-    }),
+    recentSessions: sessions.slice(0, 10).map((s) => ({
+      id: s.id,
+      ...shownTiming(s, viewer.timeZone, viewer.id === athleteId ? "your" : "the athlete's"),
+      type: s.type,
+      durationMin: loadMinutes(s),
+      distanceKm: s.distanceKm,
+      rpe: s.rpe,
+    })),
     lastPainReport: lastReport
       ? {
           date: dateOnly(lastReport.localDate),

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertStaffOfAthlete, type Viewer } from "@/lib/auth/permissions";
 import { dateOnly } from "@/lib/dates";
-import { sessionWhen } from "@/lib/sessions/display-time";
+import { shownTiming } from "@/lib/sessions/display-time";
 import type { PainZone } from "@/lib/pain/labels";
 import type { SESSION_TYPES } from "@/lib/sessions/labels";
 
@@ -46,14 +46,9 @@ export async function listCommentTargets(viewer: Viewer, squadId: string, athlet
       commentCount: r._count.comments,
     })),
     sessions: sessions.map((s) => {
-      const date = dateOnly(s.localDate);
-      const when = sessionWhen({ localDate: date, startTime: s.startTime, timeZone: s.timeZone }, viewer.timeZone, "the athlete's");
       return {
         id: s.id,
-        date,
-        shownDate: when.date,
-        startTime: when.time,
-        countedNote: when.countedNote,
+        ...shownTiming(s, viewer.timeZone, "the athlete's"),
         type: s.type,
         durationMin: s.durationMin,
         distanceKm: s.distanceKm,

@@ -1,4 +1,4 @@
-import { formatDate, timeIn, todayIn } from "@/lib/dates";
+import { dateOnly, formatDate, timeIn, todayIn } from "@/lib/dates";
 
 export type SessionTiming = {
   /** The calendar day the session counts on (the stored localDate, "YYYY-MM-DD"). */
@@ -44,4 +44,18 @@ export function sessionWhen(session: SessionTiming, viewerZone: string, whose: "
       ? `Counted on ${day} (${whose} time zone then: ${session.timeZone})`
       : `Counted on ${day}, the day it was logged`;
   return { date, time, countedNote };
+}
+
+/**
+ * The date fields of a stored session as lists show them: the stored day (`date`, what load counts on)
+ * and, from sessionWhen, the day and time shown and the note when they differ.
+ */
+export function shownTiming(
+  s: { localDate: Date; startTime: Date | null; timeZone: string | null },
+  viewerZone: string,
+  whose: "your" | "the athlete's" = "your",
+): { date: string; shownDate: string; startTime: string | null; countedNote: string | null } {
+  const date = dateOnly(s.localDate);
+  const when = sessionWhen({ localDate: date, startTime: s.startTime, timeZone: s.timeZone }, viewerZone, whose);
+  return { date, shownDate: when.date, startTime: when.time, countedNote: when.countedNote };
 }

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
 import { addDays, dateOnly, todayIn, toDbDate } from "@/lib/dates";
-import { sessionWhen } from "@/lib/sessions/display-time";
+import { shownTiming } from "@/lib/sessions/display-time";
 
 export type SessionRow = {
   id: string;
@@ -76,14 +76,9 @@ type SelectedSession = {
 };
 
 function toRow(s: SelectedSession, timeZone: string): SessionRow {
-  const date = dateOnly(s.localDate);
-  const when = sessionWhen({ localDate: date, startTime: s.startTime, timeZone: s.timeZone }, timeZone);
   return {
     id: s.id,
-    date,
-    shownDate: when.date,
-    startTime: when.time,
-    countedNote: when.countedNote,
+    ...shownTiming(s, timeZone),
     type: s.type,
     subType: s.subType,
     durationMin: s.durationMin,
