@@ -11,19 +11,8 @@ import {
   workoutTotals,
   type WorkoutEntry,
 } from "./workout-steps";
+import { INTERVALS } from "./workout-steps.test-data";
 
-const INTERVALS = [
-  { type: "warmup", duration: { kind: "time", seconds: 900 } },
-  {
-    type: "repeat",
-    count: 6,
-    steps: [
-      { type: "work", duration: { kind: "distance", metres: 800 }, target: { kind: "rpe", rpe: 8 } },
-      { type: "recovery", duration: { kind: "time", seconds: 120 } },
-    ],
-  },
-  { type: "cooldown", duration: { kind: "time", seconds: 600 } },
-];
 
 const parse = (value: unknown) => workoutStepsSchema.safeParse(value);
 const messages = (value: unknown) => {

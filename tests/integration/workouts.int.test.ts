@@ -9,6 +9,7 @@ import { createPlannedSession, updatePlannedSession } from "@/lib/plans/mutation
 import { getPlannedSessionForEdit } from "@/lib/plans/queries";
 import { toDbDate } from "@/lib/dates";
 import { addAthlete, twoSquads } from "./factories";
+import { INTERVALS } from "@/lib/plans/workout-steps.test-data";
 
 // The route handlers read the signed-in person through this module; tests choose who that is.
 const signedIn = vi.hoisted(() => ({ viewer: null as Viewer | null }));
@@ -19,18 +20,6 @@ const { GET: coachWeekRoute } = await import("@/app/api/exports/squads/[squadId]
 const { GET: ownFitRoute } = await import("@/app/api/exports/me/workouts/[plannedId]/route");
 const { GET: ownWeekRoute } = await import("@/app/api/exports/me/workouts/route");
 
-const INTERVALS = [
-  { type: "warmup", duration: { kind: "time", seconds: 900 } },
-  {
-    type: "repeat",
-    count: 6,
-    steps: [
-      { type: "work", duration: { kind: "distance", metres: 800 }, target: { kind: "rpe", rpe: 8 } },
-      { type: "recovery", duration: { kind: "time", seconds: 120 } },
-    ],
-  },
-  { type: "cooldown", duration: { kind: "time", seconds: 600 } },
-];
 
 const form = (over: Record<string, unknown> = {}) => ({ type: "RUN", date: "2026-06-10", duration: "50", title: "Intervals", ...over });
 
