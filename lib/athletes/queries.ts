@@ -92,7 +92,7 @@ export async function getAthleteSummary(viewer: Viewer, athleteId: string, now =
         startTime: when.time,
         countedNote: when.countedNote,
         type: s.type,
-        durationMin: s.durationMin,
+        durationMin: loadMinutes(s),
         distanceKm: s.distanceKm,
         rpe: s.rpe,
       };

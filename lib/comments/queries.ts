@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { assertStaffOfAthlete, type Viewer } from "@/lib/auth/permissions";
 import { dateOnly } from "@/lib/dates";
 import { sessionWhen } from "@/lib/sessions/display-time";
+import { loadMinutes } from "@/lib/sessions/daily-load";
 import type { PainZone } from "@/lib/pain/labels";
 import type { SESSION_TYPES } from "@/lib/sessions/labels";
 
@@ -33,7 +34,7 @@ export async function listCommentTargets(viewer: Viewer, squadId: string, athlet
       where: { userId: athleteId },
       orderBy: [{ localDate: "desc" }, { createdAt: "desc" }],
       take,
-      select: { id: true, localDate: true, startTime: true, timeZone: true, type: true, durationMin: true, distanceKm: true, rpe: true, _count: { select: { comments: { where: { squadId } } } } },
+      select: { id: true, localDate: true, startTime: true, timeZone: true, type: true, durationMin: true, movingMin: true, distanceKm: true, rpe: true, _count: { select: { comments: { where: { squadId } } } } },
     }),
   ]);
   return {
@@ -55,7 +56,7 @@ export async function listCommentTargets(viewer: Viewer, squadId: string, athlet
         startTime: when.time,
         countedNote: when.countedNote,
         type: s.type,
-        durationMin: s.durationMin,
+        durationMin: loadMinutes(s),
         distanceKm: s.distanceKm,
         rpe: s.rpe,
         commentCount: s._count.comments,
