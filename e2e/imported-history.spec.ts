@@ -32,7 +32,7 @@ test("an athlete maps Ride to cycling and skips Walk; an implausible hike waits 
   await expect(page.getByRole("row", { name: /Needs a look.*Moving time over 24 hours/ })).toBeVisible();
 
   await page.getByRole("button", { name: "Import 5 sessions" }).click();
-  await expect(page.getByText(/Imported 5 sessions; 2 of skipped sports were left out\. 1 session needs a look/)).toBeVisible();
+  await expect(page.getByText(/Imported 5 sessions; 2 activities of the sports you skip were left out\. 1 session needs a look/)).toBeVisible();
   const stored = await db.query<{ sourceSport: string; type: string; subType: string | null; reviewReason: string | null }>(
     `SELECT "sourceSport", type::text, "subType"::text AS "subType", "reviewReason" FROM "TrainingSession" WHERE "userId" = $1 ORDER BY "localDate"`,
     [athlete.id],

@@ -57,7 +57,9 @@ test("after a change of time zone a session shows its time in the new zone, with
   await page.getByLabel("Distance (km)").fill("10");
   await page.getByRole("button", { name: "Save session" }).click();
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Run" }) });
-  await expect(row.getByRole("cell").nth(1)).toHaveText(`${fullDate(logged)} 18:49`);
+  // The first cell holds the row's tick box; the date and time follow.
+  const when = row.getByRole("cell").nth(1);
+  await expect(when).toHaveText(`${fullDate(logged)} 18:49`);
 
   await page.goto("/settings");
   await page.getByLabel("Time zone", { exact: true }).selectOption("Asia/Bangkok");
@@ -67,7 +69,7 @@ test("after a change of time zone a session shows its time in the new zone, with
   await page.goto("/athlete/sessions");
   const next = new Date(Date.parse(`${logged}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const note = `Counted on ${dayMonth(logged)} (your time zone then: America/Phoenix)`;
-  await expect(row.getByRole("cell").nth(1)).toHaveText(`${fullDate(next)} 08:49${note}`);
+  await expect(when).toHaveText(`${fullDate(next)} 08:49${note}`);
 
   // The edit form shows the same day and time, and says where the load stays.
   await row.getByRole("link", { name: "Run" }).click();

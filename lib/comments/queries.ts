@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { assertStaffOfAthlete, type Viewer } from "@/lib/auth/permissions";
 import { dateOnly } from "@/lib/dates";
 import { shownTiming } from "@/lib/sessions/display-time";
+import { loadMinutes } from "@/lib/sessions/daily-load";
 import type { PainZone } from "@/lib/pain/labels";
 import type { SESSION_TYPES } from "@/lib/sessions/labels";
 
@@ -33,7 +34,7 @@ export async function listCommentTargets(viewer: Viewer, squadId: string, athlet
       where: { userId: athleteId },
       orderBy: [{ localDate: "desc" }, { createdAt: "desc" }],
       take,
-      select: { id: true, localDate: true, startTime: true, timeZone: true, type: true, durationMin: true, distanceKm: true, rpe: true, _count: { select: { comments: { where: { squadId } } } } },
+      select: { id: true, localDate: true, startTime: true, timeZone: true, type: true, durationMin: true, movingMin: true, distanceKm: true, rpe: true, _count: { select: { comments: { where: { squadId } } } } },
     }),
   ]);
   return {
@@ -50,7 +51,7 @@ export async function listCommentTargets(viewer: Viewer, squadId: string, athlet
         id: s.id,
         ...shownTiming(s, viewer.timeZone, "the athlete's"),
         type: s.type,
-        durationMin: s.durationMin,
+        durationMin: loadMinutes(s),
         distanceKm: s.distanceKm,
         rpe: s.rpe,
         commentCount: s._count.comments,

@@ -30,7 +30,7 @@ describe("sport choices", () => {
     expect(keyOfSession({})).toBe("");
   });
 
-  it("totals count, km and moving hours per sport, largest first", () => {
+  it("totals count, km and moving minutes per sport, largest first", () => {
     const rows = [
       session({ sourceSport: "Walk", durationMin: 30, distanceKm: 2 }),
       session({ sourceSport: "Ride", durationMin: 600, movingMin: 90, distanceKm: 40.04 }),
@@ -38,9 +38,9 @@ describe("sport choices", () => {
       session({ durationMin: 45 }),
     ].map((s) => ({ session: s, defaultChoice: "OTHER" as const, choice: "OTHER" as const }));
     expect(sportTotals(rows)).toEqual([
-      { key: "walk", label: "Walk", count: 2, km: 6.5, hours: 1.5, defaultChoice: "OTHER", choice: "OTHER" },
-      { key: "", label: "No sport named", count: 1, km: 0, hours: 0.8, defaultChoice: "OTHER", choice: "OTHER" },
-      { key: "ride", label: "Ride", count: 1, km: 40, hours: 1.5, defaultChoice: "OTHER", choice: "OTHER" },
+      { key: "walk", label: "Walk", count: 2, km: 6.5, minutes: 90, defaultChoice: "OTHER", choice: "OTHER" },
+      { key: "", label: "No sport named", count: 1, km: 0, minutes: 45, defaultChoice: "OTHER", choice: "OTHER" },
+      { key: "ride", label: "Ride", count: 1, km: 40, minutes: 90, defaultChoice: "OTHER", choice: "OTHER" },
     ]);
   });
 });

@@ -73,8 +73,8 @@ export type SportTotal = {
   label: string;
   count: number;
   km: number;
-  /** Moving time when known, else duration. */
-  hours: number;
+  /** Whole minutes: moving time when known, else duration. */
+  minutes: number;
   /** What the file's sport maps to by itself. */
   defaultChoice: SportChoice;
   /** What the preview applies: the athlete's remembered choice, else the default. */
@@ -90,15 +90,15 @@ export function sportTotals(
     const key = keyOfSession(s);
     let t = byKey.get(key);
     if (!t) {
-      t = { key, label: s.sourceSport ?? UNNAMED_SPORT, count: 0, km: 0, hours: 0, defaultChoice, choice };
+      t = { key, label: s.sourceSport ?? UNNAMED_SPORT, count: 0, km: 0, minutes: 0, defaultChoice, choice };
       byKey.set(key, t);
     }
     t.count += 1;
     t.km += s.distanceKm ?? 0;
-    t.hours += loadMinutesOf(s) / 60;
+    t.minutes += loadMinutesOf(s);
   }
   return [...byKey.values()]
-    .map((t) => ({ ...t, km: Math.round(t.km * 10) / 10, hours: Math.round(t.hours * 10) / 10 }))
+    .map((t) => ({ ...t, km: Math.round(t.km * 10) / 10, minutes: Math.round(t.minutes) }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
 

@@ -29,9 +29,11 @@ export async function updateSessionAction(_prev: FormState, formData: FormData):
 export async function confirmSessionFiguresAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runForm(formData, async () => {
     const viewer = await requireViewer();
-    await confirmSessionFigures(viewer, String(formData.get("sessionId") ?? ""));
+    const id = String(formData.get("sessionId") ?? "");
+    await confirmSessionFigures(viewer, id);
     revalidatePath("/athlete", "layout");
-    return { status: "ok", message: "Confirmed: this session now counts for your load." };
+    // The page no longer shows the notice and its button: it says so itself.
+    redirect(`/athlete/sessions/${encodeURIComponent(id)}?confirmed=1`);
   });
 }
 

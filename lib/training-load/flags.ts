@@ -84,6 +84,14 @@ const OVERLOAD_BITS: readonly [OverloadFlagId, number][] = [
   ["monotony-high", CARRY_MONOTONY],
 ];
 
+/** The overload rules in the words of the flags' texts. */
+const OVERLOAD_WORDS: Record<OverloadFlagId, string> = {
+  "session-spike": "a long-run spike",
+  "weekly-distance-increase": "a weekly distance increase",
+  "acwr-high": "a high acute:chronic load ratio",
+  "monotony-high": "monotonous training",
+};
+
 interface ScoredOstrc extends ParsedOstrc {
   severity: number;
   substantial: boolean;
@@ -792,10 +800,10 @@ function painAfterOverloadFlag(ctx: FlagContext, a: number): Flag | null {
       const what =
         c.nrs !== null
           ? `${zoneLabel(c.zone)} pain of ${c.nrs}/10`
-          : `a substantial ${c.zone} problem in the OSTRC check-in (${c.ostrc}/100)`;
+          : `a substantial ${zoneLabel(c.zone)} problem in the OSTRC check-in (${c.ostrc}/100)`;
       const text =
         `${dayLabel(p)}: ${what} was reported ${p - d} day${p - d === 1 ? "" : "s"} after an overload on ` +
-        `${dayLabel(d)} (${rules.join(", ")}). Overload from planning is one of the causes of back pain in runners; ` +
+        `${dayLabel(d)} (${rules.map((r) => OVERLOAD_WORDS[r]).join(", ")}). Overload from planning is one of the causes of back pain in runners; ` +
         `this link is a coaching rule, not an established finding. Ease the load until the pain settles.`;
       return makeFlag(
         "pain-after-overload",

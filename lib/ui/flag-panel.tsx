@@ -93,6 +93,7 @@ const HIDDEN_VALUES = new Set(["runId", "possibleVisceralSources", "overStepRunI
 
 // Engine words (ids, zones, reasons) as people say them.
 const WORDS: Record<string, string> = {
+  ...FLAG_NAMES,
   ...Object.fromEntries(RED_FLAG_SYMPTOMS.map((s) => [s.id, s.label])),
   ...Object.fromEntries(Object.values(BACK_SUB_AREAS).flatMap((areas) => areas.map((a) => [a.id, a.label]))),
   ...Object.fromEntries(Object.entries(ZONE_LABELS).map(([zone, text]) => [zone.toLowerCase(), text])),

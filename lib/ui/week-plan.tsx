@@ -6,6 +6,7 @@ import { formatDistance, formatDuration, textInUnit, type Unit } from "@/lib/uni
 import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { describeWorkout } from "@/lib/plans/workout-steps";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
+import { loadMinutesOf } from "@/lib/imports/plausibility";
 
 /** Monday to Sunday of the current week: what is planned and what was done, day by day. */
 export function WeekPlan({
@@ -61,7 +62,7 @@ export function WeekPlan({
                   {d.length
                     ? d.map((x) => (
                         <div key={x.id}>
-                          {SESSION_TYPE_LABELS[x.type as keyof typeof SESSION_TYPE_LABELS]} {formatDuration(x.durationMin)}
+                          {SESSION_TYPE_LABELS[x.type as keyof typeof SESSION_TYPE_LABELS]} {formatDuration(loadMinutesOf(x))}
                           {x.distanceKm ? `, ${formatDistance(x.distanceKm, unit)}` : ""}
                         </div>
                       ))

@@ -100,8 +100,8 @@ describe("sport mapping in the preview", () => {
     const { athleteA, athleteB } = await twoSquads();
     const preview = await previewImport(db(), athleteA.id, [csvFile(exportRows)], "UTC");
     const sports = Object.fromEntries(preview.sports.map((s) => [s.key, s]));
-    expect(sports.ride).toMatchObject({ label: "Ride", count: 2, km: 40.5, hours: 1.4, choice: "CROSS_TRAINING:CYCLING" });
-    expect(sports.walk).toMatchObject({ label: "Walk", count: 2, km: 7.5, hours: 1.4, choice: "CROSS_TRAINING:OTHER" });
+    expect(sports.ride).toMatchObject({ label: "Ride", count: 2, km: 40.5, minutes: 82, choice: "CROSS_TRAINING:CYCLING" });
+    expect(sports.walk).toMatchObject({ label: "Walk", count: 2, km: 7.5, minutes: 83, choice: "CROSS_TRAINING:OTHER" });
     expect(sports.run).toMatchObject({ count: 2, km: 19, choice: "RUN" });
 
     const result = await commitImport(db(), athleteA.id, preview.batchId!, new Date(), { walk: "SKIP", ride: "CROSS_TRAINING:CYCLING", hike: "MOBILITY" });

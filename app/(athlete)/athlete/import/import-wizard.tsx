@@ -4,7 +4,7 @@ import { useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { ImportPreview, PreviewItem } from "@/lib/imports/store";
 import { reviewReasonText } from "@/lib/imports/plausibility";
-import { applyChoice, keyOfSession, SPORT_CHOICES, SPORT_CHOICE_LABEL, type SportChoice } from "@/lib/imports/sport-choices";
+import { applyChoice, choiceOf, keyOfSession, SPORT_CHOICES, SPORT_CHOICE_LABEL, type SportChoice } from "@/lib/imports/sport-choices";
 import type { ParsedSession } from "@/lib/imports/types";
 import { formatDistance, formatDuration } from "@/lib/units";
 
@@ -167,7 +167,9 @@ export function ImportWizard({ unit }: { unit: "KM" | "MI" }) {
           <p className="notice notice-ok">
             Imported {plural(phase.created, "session")}
             {phase.skipped ? `; ${phase.skipped} were already there and were skipped` : ""}
-            {phase.skippedBySport ? `; ${phase.skippedBySport} of skipped sports were left out` : ""}.
+            {phase.skippedBySport
+              ? `; ${plural(phase.skippedBySport, "activity", "activities")} of the sports you skip ${phase.skippedBySport === 1 ? "was" : "were"} left out`
+              : ""}.
             {phase.needsReview
               ? ` ${plural(phase.needsReview, "session needs", "sessions need")} a look: they do not count for load until you confirm or edit them in your sessions.`
               : ""}
@@ -202,8 +204,8 @@ export function ImportWizard({ unit }: { unit: "KM" | "MI" }) {
                     <tr key={s.key}>
                       <th scope="row">{s.label}</th>
                       <td>{s.count}</td>
-                      <td>{formatDistance(s.km, unit)}</td>
-                      <td>{formatDuration(s.hours * 60)}</td>
+                      <td>{s.km > 0 ? formatDistance(s.km, unit) : "–"}</td>
+                      <td>{formatDuration(s.minutes)}</td>
                       <td>
                         <select
                           aria-label={`Import ${s.label} as`}
@@ -300,6 +302,14 @@ function Pager({ current, pages, total, onPage }: { current: number; pages: numb
   );
 }
 
+/** The file's sport and what it is imported as: "Ride → Cross-training: cycling"; a skipped sport alone. */
+function sportText(outcome: Outcome, s: ParsedSession): string {
+  const as = SPORT_CHOICE_LABEL[choiceOf(s)];
+  if (!s.sourceSport) return as;
+  if (outcome === "skip" || s.sourceSport.toLowerCase() === as.toLowerCase()) return s.sourceSport;
+  return `${s.sourceSport} → ${as}`;
+}
+
 function PreviewRow({ row, unit }: { row: Row; unit: "KM" | "MI" }) {
   const s = row.session;
   const review = row.outcome === "create" && s?.reviewReason;
@@ -316,7 +326,7 @@ function PreviewRow({ row, unit }: { row: Row; unit: "KM" | "MI" }) {
         {s
           ? [
               s.date,
-              s.sourceSport ? `${s.sourceSport} → ${s.type.toLowerCase().replace("_", "-")}` : s.type.toLowerCase().replace("_", "-"),
+              sportText(row.outcome, s),
               s.movingMin !== undefined && Math.round(s.movingMin) !== Math.round(s.durationMin)
                 ? `${formatDuration(s.movingMin)} moving (${formatDuration(s.durationMin)} elapsed)`
                 : formatDuration(s.durationMin),

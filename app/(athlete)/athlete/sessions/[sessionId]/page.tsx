@@ -18,8 +18,15 @@ function durationText(minutes: number): string {
   return whole >= 60 ? `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}` : String(whole);
 }
 
-export default async function EditSessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
+export default async function EditSessionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ sessionId: string }>;
+  searchParams: Promise<{ confirmed?: string }>;
+}) {
   const { sessionId } = await params;
+  const { confirmed } = await searchParams;
   const viewer = await requireViewer();
   const [session, shoes] = await Promise.all([
     getOwnSession(viewer, sessionId).catch((e) => {
@@ -43,6 +50,11 @@ export default async function EditSessionPage({ params }: { params: Promise<{ se
           </p>
           <ConfirmFiguresButton sessionId={session.id} />
         </div>
+      ) : null}
+      {confirmed && !session.reviewReason ? (
+        <p className="notice notice-ok" role="status">
+          Confirmed: this session now counts for your load.
+        </p>
       ) : null}
       {session.countedNote ? (
         <p className="muted">
