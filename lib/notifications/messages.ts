@@ -54,6 +54,11 @@ const EMAIL_LINES: Record<NotificationKind, { subject: string; lead: string; aud
     lead: "The plan of an athlete in one of your squads needs your review.",
     audience: "You receive these alerts as a coach or clinician of a squad in Backbone.",
   },
+  REPLY: {
+    subject: "An athlete replied to a comment",
+    lead: "An athlete in one of your squads replied to a comment.",
+    audience: "You receive these alerts as a coach or clinician of a squad in Backbone.",
+  },
   COMMENT: {
     subject: "You have a new comment",
     lead: "You have a new comment on your training.",
