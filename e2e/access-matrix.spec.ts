@@ -51,6 +51,17 @@ const ROUTES: { route: string; url: (ids: Ids) => string; expect: Record<Who, Ex
     expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
+    // Clinicians report back pain for the athletes of their squad; logging sessions and imports are the coaches'.
+    route: "/coach/squads/[squadId]/athletes/[athleteId]/log",
+    url: (i) => `/coach/squads/${i.squadA}/athletes/${i.athleteA}/log`,
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 200, clinicianB: 404 },
+  },
+  {
+    route: "/coach/squads/[squadId]/athletes/[athleteId]/import",
+    url: (i) => `/coach/squads/${i.squadA}/athletes/${i.athleteA}/import`,
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
+  },
+  {
     route: "/coach/squads/[squadId]/athletes/[athleteId]/plan",
     url: (i) => `/coach/squads/${i.squadA}/athletes/${i.athleteA}/plan`,
     expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
@@ -208,6 +219,8 @@ test("the matrix covers every page and route handler", () => {
 });
 
 test("every route answers each viewer as it should, and leaks nothing across squads", async ({ browser, db, playwright, baseURL }) => {
+  // Every route times every viewer: it grows with the app, and takes minutes on a busy machine.
+  test.setTimeout(240_000);
   const a = await db.squadWithAthlete("MatrixA");
   const b = await db.squadWithAthlete("MatrixB");
   // Clinicians read their squad's health data and change nothing else; one of squad B is an outsider to A.

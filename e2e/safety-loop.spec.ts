@@ -21,6 +21,8 @@ async function noSidewaysScroll(page: Page) {
 }
 
 test("a red flag holds the plan until a clinician clears the athlete, and staff hear of it at once", async ({ browser, db, playwright, baseURL }) => {
+  // Four people in four browsers through the whole loop.
+  test.setTimeout(150_000);
   const { coach, squad, athlete } = await db.squadWithAthlete("Safety");
   const assistant = await db.createUser("Assistant Safety");
   await db.addMember(squad.id, assistant.id, "COACH");

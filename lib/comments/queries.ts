@@ -8,7 +8,17 @@ import type { PainZone } from "@/lib/pain/labels";
 import type { SESSION_TYPES } from "@/lib/sessions/labels";
 
 export type CommentTargets = {
-  painReports: { id: string; date: string; zone: PainZone; nrs: number; notes: string | null; commentCount: number }[];
+  painReports: {
+    id: string;
+    date: string;
+    zone: PainZone;
+    nrs: number;
+    notes: string | null;
+    commentCount: number;
+    /** Who entered it for the athlete (null: the athlete), and when the athlete changed it since. */
+    enteredBy: string | null;
+    athleteEditedAt: Date | null;
+  }[];
   sessions: {
     id: string;
     /** The day the session counts on; `shownDate` and `startTime` are its start in the viewer's zone. */
@@ -16,7 +26,10 @@ export type CommentTargets = {
     shownDate: string;
     startTime: string | null;
     countedNote: string | null;
-    type: (typeof SESSION_TYPES)[number]; durationMin: number; distanceKm: number | null; rpe: number | null; commentCount: number }[];
+    type: (typeof SESSION_TYPES)[number]; durationMin: number; distanceKm: number | null; rpe: number | null; commentCount: number;
+    enteredBy: string | null;
+    athleteEditedAt: Date | null;
+  }[];
 };
 
 /** An athlete's latest pain reports and sessions, for a coach of their squad to comment on. */
@@ -28,13 +41,35 @@ export async function listCommentTargets(viewer: Viewer, squadId: string, athlet
       where: { userId: athleteId },
       orderBy: [{ localDate: "desc" }, { reportedAt: "desc" }],
       take,
-      select: { id: true, localDate: true, zone: true, nrs: true, notes: true, _count: { select: { comments: { where: { squadId } } } } },
+      select: {
+        id: true,
+        localDate: true,
+        zone: true,
+        nrs: true,
+        notes: true,
+        athleteEditedAt: true,
+        enteredBy: { select: { name: true } },
+        _count: { select: { comments: { where: { squadId } } } },
+      },
     }),
     prisma.trainingSession.findMany({
       where: { userId: athleteId },
       orderBy: [{ localDate: "desc" }, { createdAt: "desc" }],
       take,
-      select: { id: true, localDate: true, startTime: true, timeZone: true, type: true, durationMin: true, movingMin: true, distanceKm: true, rpe: true, _count: { select: { comments: { where: { squadId } } } } },
+      select: {
+        id: true,
+        localDate: true,
+        startTime: true,
+        timeZone: true,
+        type: true,
+        durationMin: true,
+        movingMin: true,
+        distanceKm: true,
+        rpe: true,
+        athleteEditedAt: true,
+        enteredBy: { select: { name: true } },
+        _count: { select: { comments: { where: { squadId } } } },
+      },
     }),
   ]);
   return {
@@ -45,6 +80,8 @@ export async function listCommentTargets(viewer: Viewer, squadId: string, athlet
       nrs: r.nrs,
       notes: r.notes,
       commentCount: r._count.comments,
+      enteredBy: r.enteredBy?.name ?? null,
+      athleteEditedAt: r.athleteEditedAt,
     })),
     sessions: sessions.map((s) => {
       return {
@@ -55,6 +92,8 @@ export async function listCommentTargets(viewer: Viewer, squadId: string, athlet
         distanceKm: s.distanceKm,
         rpe: s.rpe,
         commentCount: s._count.comments,
+        enteredBy: s.enteredBy?.name ?? null,
+        athleteEditedAt: s.athleteEditedAt,
       };
     }),
   };

@@ -60,6 +60,8 @@ export async function previewImport(
   files: UploadedFile[],
   timeZone: string,
   onProgress?: (done: number, total: number) => void,
+  /** A coach previewing for an athlete of their squad: only they can commit it, and it is stored as theirs to have entered. */
+  enteredById: string | null = null,
 ): Promise<ImportPreview> {
   const items: PreviewItem[] = [];
   const sizeIssues = checkUploadSizes(files.map((f) => ({ name: f.name, size: f.bytes.length })));
@@ -136,9 +138,9 @@ export async function previewImport(
     };
     // Written as one JSON parameter; the client's JSON mapping of thousands of sessions is slow.
     await prisma.$executeRaw`
-      INSERT INTO "ImportBatch" ("id", "userId", "status", "fileCount", "skippedCount", "errorCount", "summary", "createdAt")
+      INSERT INTO "ImportBatch" ("id", "userId", "status", "fileCount", "skippedCount", "errorCount", "summary", "createdAt", "enteredById")
       VALUES (${batchId}, ${userId}, 'PREVIEWED', ${files.length}, ${counts.duplicate}, ${counts.rejected},
-              ${JSON.stringify(summary)}::jsonb, now())`;
+              ${JSON.stringify(summary)}::jsonb, now(), ${enteredById})`;
   }
   return { batchId, items, counts, sports: sportTotals(fresh) };
 }
@@ -221,11 +223,13 @@ export async function commitImport(
   batchId: string,
   now = new Date(),
   choices: SportChoices = {},
+  /** The coach who previewed it for the athlete; a batch is committed by whoever previewed it. */
+  enteredById: string | null = null,
 ): Promise<{ created: number; skipped: number; skippedBySport: number; needsReview: number }> {
   return prisma.$transaction(
     async (tx) => {
       const claimed = await tx.importBatch.updateMany({
-        where: { id: batchId, userId, status: "PREVIEWED" },
+        where: { id: batchId, userId, status: "PREVIEWED", enteredById },
         data: { status: "COMMITTED" },
       });
       if (claimed.count !== 1) throw new ImportBatchGoneError();
@@ -264,6 +268,7 @@ export async function commitImport(
         externalId: s.externalId ?? null,
         contentHash: s.contentHash ?? null,
         importBatchId: batchId,
+        enteredById,
         notes: s.name ?? null,
         sourceSport: s.sourceSport ?? null,
         reviewReason: s.reviewReason ?? null,
@@ -289,7 +294,7 @@ export async function commitImport(
       });
       await tx.auditLog.create({
         data: {
-          actorId: userId,
+          actorId: enteredById ?? userId,
           subjectUserId: userId,
           action: "import.commit",
           entity: "ImportBatch",

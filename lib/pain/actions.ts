@@ -5,7 +5,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { isAthlete } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { formObject, runForm } from "@/lib/forms";
-import { createPainReport } from "@/lib/pain/mutations";
+import { createPainReport, createPainReportForAthlete } from "@/lib/pain/mutations";
 import type { PainFormState, PainTriage } from "@/lib/pain/triage";
 
 export async function createPainReportAction(_prev: PainFormState, formData: FormData): Promise<PainFormState> {
@@ -17,6 +17,22 @@ export async function createPainReportAction(_prev: PainFormState, formData: For
     triage = saved.triage;
     revalidatePath("/athlete", "layout");
     return { status: "ok", message: "Report sent to your coach.", data: { reportId: saved.id } };
+  });
+  return state.status === "ok" && triage ? { ...state, triage } : state;
+}
+
+/** A coach or clinician reports back pain for an athlete of their squad (squadId and athleteId come with the form). */
+export async function createPainReportForAthleteAction(_prev: PainFormState, formData: FormData): Promise<PainFormState> {
+  let triage: PainTriage | undefined;
+  const state = await runForm(formData, async () => {
+    const viewer = await requireViewer();
+    const squadId = String(formData.get("squadId") ?? "");
+    const athleteId = String(formData.get("athleteId") ?? "");
+    const saved = await createPainReportForAthlete(viewer, squadId, athleteId, formObject(formData));
+    triage = saved.triage;
+    revalidatePath(`/coach/squads/${squadId}`, "layout");
+    revalidatePath("/coach");
+    return { status: "ok", message: "Report saved. The athlete and the squad's staff see it.", data: { reportId: saved.id } };
   });
   return state.status === "ok" && triage ? { ...state, triage } : state;
 }

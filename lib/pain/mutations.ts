@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
-import { ValidationError } from "@/lib/errors";
-import type { Viewer } from "@/lib/auth/permissions";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { assertStaffOfAthlete, type Viewer } from "@/lib/auth/permissions";
 import { parseWith } from "@/lib/forms";
 import { addDays, todayIn, toDbDate } from "@/lib/dates";
 import { evaluateFlags, SEVERE_PAIN_RULE, type EnginePainReport } from "@/lib/training-load";
@@ -27,18 +27,46 @@ export async function createPainReport(
   input: unknown,
   now = new Date(),
 ): Promise<{ id: string; triage: PainTriage }> {
+  return createPainReportOf(viewer, viewer, input, now);
+}
+
+/**
+ * A coach or clinician of the athlete's squad reports back pain for the athlete (told at the track, on the
+ * phone): the same form, triage, plan hold and alerts as the athlete's own report, stored as entered by them.
+ */
+export async function createPainReportForAthlete(
+  viewer: Viewer,
+  squadId: string,
+  athleteId: string,
+  input: unknown,
+  now = new Date(),
+): Promise<{ id: string; triage: PainTriage }> {
+  await assertStaffOfAthlete(db(), viewer, squadId, athleteId);
+  const athlete = await db().user.findUnique({ where: { id: athleteId }, select: { id: true, timeZone: true } });
+  if (!athlete) throw new NotFoundError("Athlete not found");
+  return createPainReportOf(viewer, athlete, input, now, squadId);
+}
+
+async function createPainReportOf(
+  actor: Viewer,
+  owner: { id: string; timeZone: string },
+  input: unknown,
+  now: Date,
+  squadId?: string,
+): Promise<{ id: string; triage: PainTriage }> {
+  const byOther = actor.id !== owner.id;
   const data = parseWith(painReportSchema, input);
-  if (data.date > todayIn(viewer.timeZone, now)) {
+  if (data.date > todayIn(owner.timeZone, now)) {
     throw new ValidationError("Please correct the highlighted fields.", { date: ["This date is in the future"] });
   }
   // What this report says, whatever came before: the athlete is always told.
   const report = toEnginePainReport({ ...data, localDate: data.date });
   const triage = triageOf(report);
   const created = await db().$transaction(async (tx) => {
-    const at = await lockPlanHold(tx, viewer.id);
+    const at = await lockPlanHold(tx, owner.id);
     const row = await tx.backPainReport.create({
       data: {
-        userId: viewer.id,
+        userId: owner.id,
         localDate: toDbDate(data.date),
         reportedAt: now,
         createdAt: at,
@@ -51,32 +79,34 @@ export async function createPainReport(
         redFlags: data.redFlags,
         mechanical: data.mechanical,
         notes: data.notes,
+        enteredById: byOther ? actor.id : null,
       },
       select: { id: true },
     });
     await recordAudit(
       {
-        actorId: viewer.id,
-        subjectUserId: viewer.id,
+        actorId: actor.id,
+        subjectUserId: owner.id,
+        squadId,
         action: "pain.report",
         entity: "BackPainReport",
         entityId: row.id,
         // Symptom ids only: the audit log must not copy the athlete's free-text notes.
-        meta: { redFlags: data.redFlags },
+        meta: byOther ? { redFlags: data.redFlags, enteredFor: owner.id } : { redFlags: data.redFlags },
       },
       tx,
     );
-    const history = await referralInputs(tx, viewer.id, row.id, data.date);
+    const history = await referralInputs(tx, owner.id, row.id, data.date);
     if (triage.level !== "none") {
       // The referral as it stands with this report: an emergency still open keeps the hold an emergency.
       const standing = triageOf(report, history);
       const emergency = triage.level === "emergency" || standing.level === "emergency";
-      await holdPlanForReport(tx, { athleteId: viewer.id, reportId: row.id, date: data.date, emergency });
-      await alertStaffOfReport(tx, { athleteId: viewer.id, reportId: row.id, kind: emergency ? "EMERGENCY" : "REFERRAL" });
+      await holdPlanForReport(tx, { athleteId: owner.id, reportId: row.id, date: data.date, emergency });
+      await alertStaffOfReport(tx, { athleteId: owner.id, reportId: row.id, kind: emergency ? "EMERGENCY" : "REFERRAL" });
     } else if (data.nrs >= SEVERE_PAIN_RULE.persistentNrs && isSeverePain(report, history)) {
       // Only a report that is itself part of the severe pain alerts: a mild one sent while an older 8/10 is
       // still in the window does not call the staff again.
-      await alertStaffOfReport(tx, { athleteId: viewer.id, reportId: row.id, kind: "SEVERE_PAIN" });
+      await alertStaffOfReport(tx, { athleteId: owner.id, reportId: row.id, kind: "SEVERE_PAIN" });
     }
     return row;
   });

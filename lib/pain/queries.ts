@@ -19,6 +19,8 @@ export type PainReportRow = {
   redFlags: string[];
   mechanical: boolean | null;
   notes: string | null;
+  /** The coach or clinician who reported it for the athlete; null when the athlete did. */
+  enteredBy: string | null;
 };
 
 const painSelect = {
@@ -33,6 +35,7 @@ const painSelect = {
   redFlags: true,
   mechanical: true,
   notes: true,
+  enteredBy: { select: { name: true } },
 } as const;
 
 type SelectedPain = {
@@ -47,6 +50,7 @@ type SelectedPain = {
   redFlags: string[];
   mechanical: boolean | null;
   notes: string | null;
+  enteredBy: { name: string } | null;
 };
 
 function toRow(r: SelectedPain): PainReportRow {
@@ -62,6 +66,7 @@ function toRow(r: SelectedPain): PainReportRow {
     redFlags: r.redFlags,
     mechanical: r.mechanical,
     notes: r.notes,
+    enteredBy: r.enteredBy?.name ?? null,
   };
 }
 

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { formObject, runForm, type FormState } from "@/lib/forms";
-import { confirmSessionFigures, createSession, createShoe, deleteSession, setShoeRetired, updateSession } from "@/lib/sessions/mutations";
+import { confirmSessionFigures, createSessionForAthlete, createSession, createShoe, deleteSession, setShoeRetired, updateSession } from "@/lib/sessions/mutations";
 import { applyBulkChange, previewBulkChange } from "@/lib/sessions/bulk";
 
 export async function createSessionAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -13,6 +13,18 @@ export async function createSessionAction(_prev: FormState, formData: FormData):
     const { id } = await createSession(viewer, { ...formObject(formData), unit: viewer.unitPreference });
     revalidatePath("/athlete", "layout");
     return { status: "ok", message: "Session saved.", data: { savedId: id } };
+  });
+}
+
+/** A coach logs a session for an athlete of their squad (squadId and athleteId come with the form). */
+export async function createSessionForAthleteAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runForm(formData, async () => {
+    const viewer = await requireViewer();
+    const squadId = String(formData.get("squadId") ?? "");
+    const athleteId = String(formData.get("athleteId") ?? "");
+    const { id } = await createSessionForAthlete(viewer, squadId, athleteId, { ...formObject(formData), unit: viewer.unitPreference });
+    revalidatePath(`/coach/squads/${squadId}`, "layout");
+    return { status: "ok", message: "Session saved. The athlete sees it with your name.", data: { savedId: id } };
   });
 }
 

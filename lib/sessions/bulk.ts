@@ -122,6 +122,11 @@ export async function applyBulkChange(viewer: Viewer, input: unknown): Promise<{
       const plan = await planChange(tx, viewer, change);
       const ids = plan.targets.map((s) => s.id);
       const where = { id: { in: ids }, userId: viewer.id };
+      // Sessions a coach entered: the coach sees that the athlete changed or deleted them.
+      const entered = await tx.trainingSession.findMany({ where: { ...where, enteredById: { not: null } }, select: { id: true } });
+      if (entered.length && change.op !== "delete") {
+        await tx.trainingSession.updateMany({ where: { id: { in: entered.map((s) => s.id) } }, data: { athleteEditedAt: new Date() } });
+      }
       if (change.op === "delete") await tx.trainingSession.deleteMany({ where });
       else if (change.op === "rpe") await tx.trainingSession.updateMany({ where, data: { rpe: change.rpe } });
       else if (change.op === "shoe") await tx.trainingSession.updateMany({ where, data: { shoeId: change.shoeId } });
@@ -146,6 +151,11 @@ export async function applyBulkChange(viewer: Viewer, input: unknown): Promise<{
         },
         tx,
       );
+      if (change.op === "delete") {
+        for (const s of entered) {
+          await recordAudit({ actorId: viewer.id, subjectUserId: viewer.id, action: "session.delete", entity: "TrainingSession", entityId: s.id }, tx);
+        }
+      }
       return { message: outcome(plan), count: ids.length };
     },
     { timeout: 30_000 },

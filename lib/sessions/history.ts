@@ -25,6 +25,8 @@ export type HistoryRow = {
   source: string;
   notes: string | null;
   reviewReason: string | null;
+  /** The coach who logged it for the athlete; null when the athlete did. */
+  enteredBy: string | null;
 };
 
 export type SessionHistory = {
@@ -87,15 +89,17 @@ type RawRow = {
   source: string;
   notes: string | null;
   reviewReason: string | null;
+  enteredBy: string | null;
 };
 
 async function pageOf(viewer: Viewer, q: HistoryQuery, where: Prisma.Sql, page: number): Promise<HistoryRow[]> {
   const rows = await db().$queryRaw<RawRow[]>`
     SELECT s.id, to_char(s."localDate", 'YYYY-MM-DD') AS "localDate", s."startTime", s."timeZone", s."type"::text AS "type",
            s."subType"::text AS "subType", ${MINUTES} AS "durationMin", s."distanceKm", s."rpe", s."surface"::text AS "surface",
-           sh."name" AS "shoeName", s."source"::text AS "source", s."notes", s."reviewReason"
+           sh."name" AS "shoeName", s."source"::text AS "source", s."notes", s."reviewReason", eb."name" AS "enteredBy"
     FROM "TrainingSession" s
     LEFT JOIN "Shoe" sh ON sh.id = s."shoeId"
+    LEFT JOIN "User" eb ON eb.id = s."enteredById"
     WHERE ${where}
     ORDER BY ${orderClause(q)}
     LIMIT ${HISTORY_PAGE_SIZE} OFFSET ${(page - 1) * HISTORY_PAGE_SIZE}`;
@@ -117,6 +121,7 @@ async function pageOf(viewer: Viewer, q: HistoryQuery, where: Prisma.Sql, page: 
       source: r.source,
       notes: r.notes,
       reviewReason: r.reviewReason,
+      enteredBy: r.enteredBy,
     };
   });
 }

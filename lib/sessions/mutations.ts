@@ -3,30 +3,37 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import type { Viewer } from "@/lib/auth/permissions";
+import { assertCoachOfAthlete, type Viewer } from "@/lib/auth/permissions";
 import { parseWith } from "@/lib/forms";
 import { dateOnly, todayIn, toDbDate, zonedTimeToInstant } from "@/lib/dates";
 import { sessionWhen } from "@/lib/sessions/display-time";
 import { rebuildDailyLoads } from "@/lib/sessions/daily-load";
 import { sessionFormSchema, shoeFormSchema, type SessionInput } from "@/lib/sessions/schemas";
 
-async function checkSessionInput(tx: Prisma.TransactionClient, viewer: Viewer, data: SessionInput, now: Date) {
-  if (data.date > todayIn(viewer.timeZone, now)) {
+/** The athlete a session is logged for: the viewer, or an athlete of a squad the viewer coaches. */
+type SessionOwner = { id: string; timeZone: string };
+
+async function checkSessionInput(tx: Prisma.TransactionClient, owner: SessionOwner, data: SessionInput, now: Date, ownShoes = true) {
+  if (data.date > todayIn(owner.timeZone, now)) {
     throw new ValidationError("Please correct the highlighted fields.", {
       date: ["This date is in the future: plan it instead of logging it"],
     });
   }
   if (data.shoeId) {
-    const shoe = await tx.shoe.findFirst({ where: { id: data.shoeId, userId: viewer.id }, select: { retiredAt: true } });
-    if (!shoe) throw new ValidationError("Please correct the highlighted fields.", { shoeId: ["Choose one of your shoes"] });
+    const shoe = await tx.shoe.findFirst({ where: { id: data.shoeId, userId: owner.id }, select: { retiredAt: true } });
+    if (!shoe) {
+      throw new ValidationError("Please correct the highlighted fields.", {
+        shoeId: [ownShoes ? "Choose one of your shoes" : "Choose one of the athlete's shoes"],
+      });
+    }
   }
 }
 
-function sessionData(viewer: Viewer, data: SessionInput) {
+function sessionData(owner: SessionOwner, data: SessionInput) {
   return {
     localDate: toDbDate(data.date),
-    startTime: data.startTime ? zonedTimeToInstant(data.date, data.startTime, viewer.timeZone) : null,
-    timeZone: data.startTime ? viewer.timeZone : null,
+    startTime: data.startTime ? zonedTimeToInstant(data.date, data.startTime, owner.timeZone) : null,
+    timeZone: data.startTime ? owner.timeZone : null,
     type: data.type,
     subType: data.subType,
     durationMin: data.durationMin,
@@ -42,16 +49,46 @@ function sessionData(viewer: Viewer, data: SessionInput) {
 
 /** Logs one of the viewer's own sessions and refreshes that day's totals in the same transaction. */
 export async function createSession(viewer: Viewer, input: unknown, now = new Date()): Promise<{ id: string }> {
+  return createSessionOf(viewer, viewer, input, now);
+}
+
+/**
+ * A coach logs a session for an athlete of their squad: the same form and rules as the athlete's own
+ * (the athlete's calendar day and shoes), stored as entered by the coach and audited with both.
+ */
+export async function createSessionForAthlete(
+  viewer: Viewer,
+  squadId: string,
+  athleteId: string,
+  input: unknown,
+  now = new Date(),
+): Promise<{ id: string }> {
+  await assertCoachOfAthlete(db(), viewer, squadId, athleteId);
+  const athlete = await db().user.findUnique({ where: { id: athleteId }, select: { id: true, timeZone: true } });
+  if (!athlete) throw new NotFoundError("Athlete not found");
+  return createSessionOf(viewer, athlete, input, now, squadId);
+}
+
+async function createSessionOf(actor: Viewer, owner: SessionOwner, input: unknown, now: Date, squadId?: string): Promise<{ id: string }> {
   const data = parseWith(sessionFormSchema, input);
+  const byOther = actor.id !== owner.id;
   return db().$transaction(async (tx) => {
-    await checkSessionInput(tx, viewer, data, now);
+    await checkSessionInput(tx, owner, data, now, !byOther);
     const created = await tx.trainingSession.create({
-      data: { userId: viewer.id, source: "MANUAL", ...sessionData(viewer, data) },
+      data: { userId: owner.id, source: "MANUAL", enteredById: byOther ? actor.id : null, ...sessionData(owner, data) },
       select: { id: true },
     });
-    await rebuildDailyLoads(tx, viewer.id, data.date, data.date);
+    await rebuildDailyLoads(tx, owner.id, data.date, data.date);
     await recordAudit(
-      { actorId: viewer.id, subjectUserId: viewer.id, action: "session.create", entity: "TrainingSession", entityId: created.id },
+      {
+        actorId: actor.id,
+        subjectUserId: owner.id,
+        squadId,
+        action: "session.create",
+        entity: "TrainingSession",
+        entityId: created.id,
+        meta: byOther ? { enteredFor: owner.id } : undefined,
+      },
       tx,
     );
     return created;
@@ -63,7 +100,7 @@ export async function updateSession(viewer: Viewer, sessionId: string, input: un
   await db().$transaction(async (tx) => {
     const existing = await tx.trainingSession.findFirst({
       where: { id: sessionId, userId: viewer.id },
-      select: { localDate: true, startTime: true, timeZone: true, durationMin: true, movingMin: true },
+      select: { localDate: true, startTime: true, timeZone: true, durationMin: true, movingMin: true, enteredById: true },
     });
     if (!existing) throw new NotFoundError("Session not found");
     await checkSessionInput(tx, viewer, data, now);
@@ -79,7 +116,13 @@ export async function updateSession(viewer: Viewer, sessionId: string, input: un
     // Saving the form is the athlete's word on the figures: a session marked for a look counts again.
     await tx.trainingSession.update({
       where: { id: sessionId },
-      data: { ...update, ...timeFields(existing, data.durationMin), reviewReason: null },
+      data: {
+        ...update,
+        ...timeFields(existing, data.durationMin),
+        reviewReason: null,
+        // The coach who entered it sees that the athlete changed it.
+        ...(existing.enteredById ? { athleteEditedAt: now } : {}),
+      },
     });
     const after = dateOnly(update.localDate);
     await rebuildDailyLoads(tx, viewer.id, before, before);

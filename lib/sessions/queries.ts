@@ -31,6 +31,8 @@ export type SessionRow = {
   notes: string | null;
   /** Why the import marked the figures for a look (lib/imports/plausibility.ts); such a session does not count. */
   reviewReason: string | null;
+  /** The coach who logged it for the athlete; null when the athlete did. */
+  enteredBy: string | null;
 };
 
 const sessionSelect = {
@@ -52,6 +54,7 @@ const sessionSelect = {
   notes: true,
   reviewReason: true,
   shoe: { select: { name: true } },
+  enteredBy: { select: { name: true } },
 } as const;
 
 type SelectedSession = {
@@ -73,6 +76,7 @@ type SelectedSession = {
   notes: string | null;
   reviewReason: string | null;
   shoe: { name: string } | null;
+  enteredBy: { name: string } | null;
 };
 
 function toRow(s: SelectedSession, timeZone: string): SessionRow {
@@ -93,6 +97,7 @@ function toRow(s: SelectedSession, timeZone: string): SessionRow {
     source: s.source,
     notes: s.notes,
     reviewReason: s.reviewReason,
+    enteredBy: s.enteredBy?.name ?? null,
   };
 }
 
@@ -117,16 +122,21 @@ export type ShoeRow = { id: string; name: string; brand: string | null; km: numb
 
 /** The viewer's shoes with the distance run in each (what was run before adding it included). */
 export async function listOwnShoes(viewer: Viewer): Promise<ShoeRow[]> {
+  return listShoesOf(viewer.id);
+}
+
+/** An athlete's shoes, for a caller that has checked the viewer may log sessions for them. */
+export async function listShoesOf(userId: string): Promise<ShoeRow[]> {
   const prisma = db();
   const [shoes, sums] = await Promise.all([
     prisma.shoe.findMany({
-      where: { userId: viewer.id },
+      where: { userId },
       orderBy: [{ retiredAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
       select: { id: true, name: true, brand: true, initialKm: true, retiredAt: true, startedOn: true },
     }),
     prisma.trainingSession.groupBy({
       by: ["shoeId"],
-      where: { userId: viewer.id, type: "RUN", shoeId: { not: null } },
+      where: { userId, type: "RUN", shoeId: { not: null } },
       _sum: { distanceKm: true },
     }),
   ]);

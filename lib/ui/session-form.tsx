@@ -39,10 +39,12 @@ type Props = {
   shoes: { id: string; name: string; retired: boolean }[];
   submitLabel: string;
   resetOnSuccess?: boolean;
+  /** Fields the action needs besides the form's own, e.g. the squad and athlete a coach logs for. */
+  hiddenFields?: Record<string, string>;
 };
 
 /** One form for logging and editing a session; fields that do not apply to the type are hidden. */
-export function SessionForm({ action, initial, unit, shoes, submitLabel, resetOnSuccess }: Props) {
+export function SessionForm({ action, initial, unit, shoes, submitLabel, resetOnSuccess, hiddenFields }: Props) {
   const [state, formAction] = useActionState(action, idleState);
   const [type, setType] = useState(initial.type);
   const shownType = type;
@@ -53,6 +55,9 @@ export function SessionForm({ action, initial, unit, shoes, submitLabel, resetOn
     <form action={formAction} noValidate key={resetOnSuccess ? formKey : undefined}>
       <FormMessage state={state} />
       {initial.id ? <input type="hidden" name="sessionId" value={initial.id} /> : null}
+      {Object.entries(hiddenFields ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div className="grid">
         <Select
           name="type"

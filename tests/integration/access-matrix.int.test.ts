@@ -10,6 +10,10 @@ import { getAthleteProfile } from "@/lib/profiles/queries";
 import { updateOwnProfile } from "@/lib/profiles/mutations";
 import { getAthleteSummary } from "@/lib/athletes/queries";
 import { getCoachAthleteView } from "@/lib/athletes/coach-view";
+import { getCoachEntryPage } from "@/lib/coach-entry/queries";
+import { createSessionForAthlete } from "@/lib/sessions/mutations";
+import { createPainReportForAthlete } from "@/lib/pain/mutations";
+import { importTarget } from "@/lib/imports/target";
 import { twoSquads } from "./factories";
 
 type World = Awaited<ReturnType<typeof twoSquads>>;
@@ -66,6 +70,37 @@ const operations: {
   {
     name: "removeMember(athlete A from squad A)",
     run: (w, v) => removeMember(v, { squadId: w.squadA.id, userId: w.athleteA.id }),
+    expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "getCoachEntryPage(squad A, athlete A)",
+    run: (w, v) => getCoachEntryPage(v, w.squadA.id, w.athleteA.id),
+    expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "createSessionForAthlete(squad A, athlete A)",
+    run: (w, v) => createSessionForAthlete(v, w.squadA.id, w.athleteA.id, { type: "RUN", date: "2026-01-05", duration: "40", distance: "8" }),
+    expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "createPainReportForAthlete(squad A, athlete A)",
+    run: (w, v) =>
+      createPainReportForAthlete(v, w.squadA.id, w.athleteA.id, {
+        zone: "LUMBAR",
+        subArea: "lumbosacral",
+        side: "CENTRAL",
+        nrs: "3",
+        timing: "AFTER_RUN",
+        triggerPoint: "no",
+        mechanical: "yes",
+        date: "2026-01-05",
+        redFlags: [],
+      }),
+    expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "importTarget(squad A, athlete A)",
+    run: (w, v) => importTarget(v, w.squadA.id, w.athleteA.id),
     expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
   },
 ];

@@ -35,10 +35,18 @@ const PAGE_SIZE = 100;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function upload(files: File[], onProgress: (percent: number) => void, onUploaded: () => void): Promise<ImportPreview> {
+/** The squad and athlete a coach imports for; absent when people import their own files. */
+type ForAthlete = { squadId: string; athleteId: string };
+
+function upload(files: File[], forAthlete: ForAthlete | undefined, onProgress: (percent: number) => void, onUploaded: () => void): Promise<ImportPreview> {
   // XMLHttpRequest rather than fetch: it reports upload progress.
   return new Promise((resolve, reject) => {
     const body = new FormData();
+    // The athlete first: the server reads who the upload is for before its files.
+    if (forAthlete) {
+      body.append("squadId", forAthlete.squadId);
+      body.append("athleteId", forAthlete.athleteId);
+    }
     for (const f of files) body.append("files", f, f.name);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/imports/preview");
@@ -65,7 +73,7 @@ function rowsFor(items: PreviewItem[], choices: Record<string, SportChoice>): Ro
   });
 }
 
-export function ImportWizard({ unit }: { unit: "KM" | "MI" }) {
+export function ImportWizard({ unit, forAthlete }: { unit: "KM" | "MI"; forAthlete?: ForAthlete }) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [files, setFiles] = useState<File[]>([]);
   const [choices, setChoices] = useState<Record<string, SportChoice>>({});
@@ -84,6 +92,7 @@ export function ImportWizard({ unit }: { unit: "KM" | "MI" }) {
     try {
       const result = await upload(
         files,
+        forAthlete,
         (percent) => setPhase({ kind: "uploading", percent }),
         () => setPhase({ kind: "reading" }),
       );
@@ -102,7 +111,7 @@ export function ImportWizard({ unit }: { unit: "KM" | "MI" }) {
     const response = await fetch(`/api/imports/${p.batchId}/commit`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ choices }),
+      body: JSON.stringify({ choices, ...forAthlete }),
     }).catch(() => null);
     const body = response ? await response.json().catch(() => null) : null;
     if (!response || !response.ok) {

@@ -40,7 +40,10 @@ export default async function PainReportPage() {
                   <td>
                     <Link href={`/athlete/pain/${r.id}`}>{formatDate(r.date)}</Link>
                   </td>
-                  <td>{areaLabel(r.zone, r.subArea)}</td>
+                  <td>
+                    {areaLabel(r.zone, r.subArea)}
+                    {r.enteredBy ? <div className="muted">Reported for you by {r.enteredBy}</div> : null}
+                  </td>
                   <td>{r.nrs}/10</td>
                   <td>
                     <RedFlagBadge redFlags={r.redFlags} />

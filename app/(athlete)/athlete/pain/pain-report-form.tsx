@@ -24,8 +24,21 @@ function sideOf(subArea: string): string | null {
   return null;
 }
 
-export function PainReportForm({ today }: { today: string }) {
-  const [state, formAction] = useActionState<PainFormState, FormData>(createPainReportAction, idleState);
+type Props = {
+  today: string;
+  /** For staff reporting for an athlete: their action, the hidden fields naming the athlete, and where a saved report opens. */
+  forAthlete?: {
+    action: (prev: PainFormState, data: FormData) => Promise<PainFormState>;
+    fields: Record<string, string>;
+    /** Where a saved report opens, its id appended; null when there is no page to open. */
+    reportPath: string | null;
+  };
+};
+
+export function PainReportForm({ today, forAthlete }: Props) {
+  const [state, formAction] = useActionState<PainFormState, FormData>(forAthlete?.action ?? createPainReportAction, idleState);
+  const audience = forAthlete ? "staff" : "athlete";
+  const reportPath = forAthlete ? forAthlete.reportPath : "/athlete/pain/";
   const [area, setArea] = useState<BodyMapValue>(null);
   const [side, setSide] = useState<string | null>(null);
   const [sideTouched, setSideTouched] = useState(false);
@@ -88,18 +101,27 @@ export function PainReportForm({ today }: { today: string }) {
               nrs={Number(nrs)}
               headingId="pain-result-heading"
               focusable
+              audience={audience}
             />
             <p className="row">
               <button type="button" className="button button-secondary" onClick={startOver}>
                 Report again
               </button>
-              <Link href={`/athlete/pain/${savedId}`}>Open this report</Link>
+              {reportPath && savedId ? <Link href={`${reportPath}${savedId}`}>Open this report</Link> : null}
             </p>
           </>
         ) : null}
       </div>
       {showResult ? null : (
         <form action={formAction} noValidate className="pain-form">
+          {forAthlete ? (
+            <>
+              {Object.entries(forAthlete.fields).map(([name, value]) => (
+                <input key={name} type="hidden" name={name} value={value} />
+              ))}
+              <p className="hint">Ask the athlete each question and enter their answers as they give them.</p>
+            </>
+          ) : null}
           <fieldset className="body-map-field" aria-describedby={areaErrors.length ? "field-area-error" : undefined}>
             <legend id="pain-area-legend">Where does it hurt?</legend>
             <p className="hint" id="pain-area-hint">

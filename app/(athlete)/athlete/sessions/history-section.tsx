@@ -35,6 +35,7 @@ export function HistorySection({ viewer, shoes, query, history }: { viewer: View
     date: formatDate(s.date),
     time: s.startTime,
     countedNote: s.countedNote,
+    enteredBy: s.enteredBy,
     title: s.subType ? MODE_LABELS[s.subType as keyof typeof MODE_LABELS] : SESSION_TYPE_LABELS[s.type as keyof typeof SESSION_TYPE_LABELS],
     reviewReason: s.reviewReason,
     duration: formatDuration(s.durationMin),

@@ -15,6 +15,7 @@ export type HistoryTableRow = {
   date: string;
   time: string | null;
   countedNote: string | null;
+  enteredBy: string | null;
   title: string;
   /** What the import found odd about the figures; null when nothing. */
   reviewReason: string | null;
@@ -243,6 +244,7 @@ export function SessionHistory({
                   </td>
                   <td>
                     <Link href={r.href}>{r.title}</Link>
+                    {r.enteredBy ? <div className="muted">Entered by {r.enteredBy}</div> : null}
                     {r.reviewReason ? (
                       <>
                         {" "}

@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { MAX_BATCH_BYTES, MAX_FILE_BYTES } from "@/lib/imports";
 import { previewImport } from "@/lib/imports/store";
 import { releasePreviewSlot, takePreviewSlot } from "@/lib/imports/in-flight";
+import { importTarget } from "@/lib/imports/target";
+import { NotFoundError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 120;
@@ -37,10 +39,17 @@ export async function POST(request: NextRequest) {
     } catch {
       return error("The upload could not be read. Choose the files again and retry.", "bad_upload", 422);
     }
+    let target;
+    try {
+      target = await importTarget(viewer, form.get("squadId"), form.get("athleteId"));
+    } catch (e) {
+      if (e instanceof NotFoundError) return error("Athlete not found", "not_found", 404);
+      throw e;
+    }
     const files = form.getAll("files").filter((f): f is File => typeof f === "object" && "arrayBuffer" in f);
     if (files.length === 0) return error("Choose at least one file to import.", "no_files", 422);
     const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-    const preview = await previewImport(db(), viewer.id, uploads, viewer.timeZone);
+    const preview = await previewImport(db(), target.userId, uploads, target.timeZone, undefined, target.enteredById);
     return NextResponse.json(preview, { headers: { "Cache-Control": "no-store" } });
   } catch (e) {
     console.error(e);

@@ -30,6 +30,7 @@ export default async function PainReportResultPage({ params }: { params: Promise
         <Link href="/athlete/pain">← Report back pain</Link>
       </p>
       <h1>Back-pain report of {formatDate(report.date)}</h1>
+      {report.enteredBy ? <p className="muted">Reported for you by {report.enteredBy}.</p> : null}
       {cleared ? (
         <p className="notice notice-ok">
           You were cleared on {formatDate(cleared.clearedOn)} by {cleared.clinicianName} ({CLEARANCE_KIND_LABELS[cleared.clinicianKind].toLowerCase()}). Below is

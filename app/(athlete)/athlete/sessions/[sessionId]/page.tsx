@@ -42,6 +42,7 @@ export default async function EditSessionPage({
         <Link href="/athlete/sessions">← Sessions</Link>
       </p>
       <h1>Edit session</h1>
+      {session.enteredBy ? <p className="muted">Entered for you by {session.enteredBy}. Your changes are yours to make; they see that you changed it.</p> : null}
       {session.reviewReason ? (
         <div className="notice notice-warn" role="status">
           <p>

@@ -4,6 +4,8 @@ import { getViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { commitImport, ImportBatchGoneError } from "@/lib/imports/store";
 import { readTextWithin } from "@/lib/request-body";
+import { importTarget } from "@/lib/imports/target";
+import { NotFoundError } from "@/lib/errors";
 import { MAX_SPORT_CHOICES, SPORT_CHOICES, type SportChoices } from "@/lib/imports/sport-choices";
 
 export const dynamic = "force-dynamic";
@@ -14,6 +16,9 @@ const error = (message: string, code: string, status: number) =>
 
 /** The body of a commit: a choice per sport key (keys the upload did not hold are ignored). */
 const commitBodySchema = z.object({
+  // A coach importing for an athlete of their squad names both.
+  squadId: z.string().max(64).optional(),
+  athleteId: z.string().max(64).optional(),
   choices: z
     .record(z.string().max(80), z.enum(SPORT_CHOICES))
     .refine((r) => Object.keys(r).length <= MAX_SPORT_CHOICES, `At most ${MAX_SPORT_CHOICES} sports per import`)
@@ -23,11 +28,11 @@ const commitBodySchema = z.object({
 // A choice per sport is a few dozen bytes; no real upload holds more than a few dozen sports.
 const MAX_BODY_BYTES = 32 * 1024;
 
-/** The sport choices of a commit's JSON body; an empty body keeps the preview's mapping. */
-async function readChoices(request: Request): Promise<SportChoices | string> {
+/** The sport choices of a commit's JSON body, and the athlete a coach imports for; an empty body keeps the preview's mapping. */
+async function readBody(request: Request): Promise<{ choices: SportChoices; squadId?: string; athleteId?: string } | string> {
   const text = await readTextWithin(request, MAX_BODY_BYTES);
   if (text === null) return "The sport choices could not be read (too long, or not text). Preview the import again.";
-  if (!text.trim()) return {};
+  if (!text.trim()) return { choices: {} };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -36,7 +41,7 @@ async function readChoices(request: Request): Promise<SportChoices | string> {
   }
   const parsed = commitBodySchema.safeParse(json);
   if (!parsed.success) return "Each sport needs one of the offered choices. Reload the page and preview again.";
-  return parsed.data.choices;
+  return parsed.data;
 }
 
 /** Creates the sessions of one of the viewer's previewed imports, all in one transaction. */
@@ -44,13 +49,15 @@ export async function POST(request: Request, { params }: { params: Promise<{ bat
   const viewer = await getViewer();
   if (!viewer) return error("Please log in", "unauthenticated", 401);
   const { batchId } = await params;
-  const choices = await readChoices(request);
-  if (typeof choices === "string") return error(choices, "bad_request", 422);
+  const body = await readBody(request);
+  if (typeof body === "string") return error(body, "bad_request", 422);
   try {
-    const result = await commitImport(db(), viewer.id, batchId.slice(0, 64), new Date(), choices);
+    const target = await importTarget(viewer, body.squadId ?? null, body.athleteId ?? null);
+    const result = await commitImport(db(), target.userId, batchId.slice(0, 64), new Date(), body.choices, target.enteredById);
     return NextResponse.json(result);
   } catch (e) {
     if (e instanceof ImportBatchGoneError) return error(e.message, "not_found", 404);
+    if (e instanceof NotFoundError) return error("Athlete not found", "not_found", 404);
     console.error(e);
     return error("The import failed and nothing was saved. Please try again.", "internal", 500);
   }

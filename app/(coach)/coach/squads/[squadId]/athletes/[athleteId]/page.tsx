@@ -67,6 +67,10 @@ export default async function CoachAthletePage({
         </p>
       ) : null}
       <p className="page-links">
+        <Link href={`/coach/squads/${squadId}/athletes/${athleteId}/log`}>
+          {coach ? "Log a session or a back-pain report" : "Report back pain"} for {view.profile.name}
+        </Link>
+        {" · "}
         {coach ? (
           <>
             <Link href={`/coach/squads/${squadId}/athletes/${athleteId}/thresholds`}>Thresholds for this athlete</Link>
@@ -101,6 +105,7 @@ export default async function CoachAthletePage({
                         {r.commentCount ? <span className="badge">{r.commentCount} comment{r.commentCount === 1 ? "" : "s"}</span> : null}
                       </p>
                       {r.notes ? <p className="muted comment-target-notes">{r.notes}</p> : null}
+                      <EnteredBy name={r.enteredBy} changedAt={r.athleteEditedAt} viewerName={viewer.name} timeZone={viewer.timeZone} />
                       <CommentOpener squadId={squadId} athleteId={athleteId} target="painReport" targetId={r.id} label={`Comment on: ${title}`} />
                     </li>
                   );
@@ -131,6 +136,7 @@ export default async function CoachAthletePage({
                         {s.commentCount ? <span className="badge">{s.commentCount} comment{s.commentCount === 1 ? "" : "s"}</span> : null}
                       </p>
                       {s.countedNote ? <p className="muted comment-target-notes">{s.countedNote}</p> : null}
+                      <EnteredBy name={s.enteredBy} changedAt={s.athleteEditedAt} viewerName={viewer.name} timeZone={viewer.timeZone} />
                       <CommentOpener squadId={squadId} athleteId={athleteId} target="session" targetId={s.id} label={`Comment on: ${title}`} />
                     </li>
                   );
@@ -158,5 +164,16 @@ export default async function CoachAthletePage({
       </section>
       {coach ? <AthleteExports squadId={squadId} athleteId={athleteId} today={todayIn(viewer.timeZone)} /> : null}
     </>
+  );
+}
+
+/** Who entered a session or report for the athlete, and whether the athlete changed it since. */
+function EnteredBy({ name, changedAt, viewerName, timeZone }: { name: string | null; changedAt: Date | null; viewerName: string; timeZone: string }) {
+  if (!name) return null;
+  return (
+    <p className="muted comment-target-notes">
+      Entered by {name === viewerName ? "you" : name}
+      {changedAt ? `; changed by the athlete, ${formatDateTime(changedAt, timeZone)}` : ""}
+    </p>
   );
 }
