@@ -10,6 +10,8 @@ import { getAthleteProfile } from "@/lib/profiles/queries";
 import { updateOwnProfile } from "@/lib/profiles/mutations";
 import { getAthleteSummary } from "@/lib/athletes/queries";
 import { getCoachAthleteView } from "@/lib/athletes/coach-view";
+import { listCommentThreads } from "@/lib/athletes/comments";
+import { createComment, replyToComment } from "@/lib/comments/mutations";
 import { twoSquads } from "./factories";
 
 type World = Awaited<ReturnType<typeof twoSquads>>;
@@ -67,6 +69,23 @@ const operations: {
     name: "removeMember(athlete A from squad A)",
     run: (w, v) => removeMember(v, { squadId: w.squadA.id, userId: w.athleteA.id }),
     expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "listCommentThreads(athlete A)",
+    run: (w, v) => listCommentThreads(v, w.athleteA.id),
+    expect: { coachA: "ok", athleteA: "ok", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "replyToComment(a comment of squad A's coach to athlete A)",
+    arrange: async (w) => {
+      const report = await db().backPainReport.create({
+        data: { userId: w.athleteA.id, localDate: new Date("2026-06-14T00:00:00Z"), zone: "LUMBAR", nrs: 3 },
+        select: { id: true },
+      });
+      return (await createComment(w.coachA, { squadId: w.squadA.id, athleteId: w.athleteA.id, painReportId: report.id, body: "How is it?" })).id;
+    },
+    run: (_w, v, commentId) => replyToComment(v, { commentId, body: "Better, thanks." }),
+    expect: { coachA: "ok", athleteA: "ok", athleteB: "404", coachB: "404" },
   },
 ];
 
