@@ -12,8 +12,8 @@ export function CommentThreads({ threads, timeZone, audience }: { threads: Comme
     <ul className="comment-list">
       {threads.map((thread) => (
         <li key={thread.id} id={`thread-${thread.id}`} className="card comment-thread">
-          {thread.about ? <p className="muted comment-thread-about">{`On ${audience === "athlete" ? "your" : "the"} ${thread.about}`}</p> : null}
-          <ol className="comment-thread-entries" aria-label={thread.about ? `Comments on the ${thread.about}` : "Comment and replies"}>
+          {thread.about ? <p className="muted comment-thread-about">{`Comments on ${audience === "athlete" ? "your" : "the"} ${thread.about}`}</p> : null}
+          <ol className="comment-thread-entries" aria-label={thread.about ? `Comments on the ${thread.about}, oldest first` : "Comment and replies, oldest first"}>
             {thread.entries.map((entry) => (
               <li key={entry.id} id={`comment-${entry.id}`} className={entry.isReply ? "comment-entry comment-reply" : "comment-entry"}>
                 <p className="comment-body">{entry.body}</p>
