@@ -123,7 +123,7 @@ export async function buildPersonalDataZip(viewer: Viewer, now = new Date()): Pr
     prisma.coachComment.findMany({
       where: { athleteId: userId },
       orderBy: { createdAt: "asc" },
-      select: { createdAt: true, body: true, sessionId: true, painReportId: true, author: { select: { name: true } } },
+      select: { id: true, createdAt: true, body: true, sessionId: true, painReportId: true, replyToId: true, author: { select: { name: true } } },
     }),
     prisma.membership.findMany({ where: { userId }, select: { role: true, createdAt: true, squad: { select: { name: true } } } }),
     // Open sessions: where and with which browser the person is logged in (never the session's id).

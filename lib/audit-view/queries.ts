@@ -18,6 +18,7 @@ const ACTION_TEXT: Record<string, string> = {
   "ostrc.submit": "Answered the weekly check-in",
   "profile.update": "Changed the athlete profile",
   "comment.create": "Commented",
+  "comment.reply": "Replied to a comment",
   "thresholds.update": "Changed flag thresholds",
   "flag.acknowledge": "Acknowledged a flag",
   "flag.resolve": "Resolved a flag",

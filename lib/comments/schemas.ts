@@ -22,3 +22,13 @@ export const createCommentSchema = z
   });
 
 export type CreateCommentInput = z.output<typeof createCommentSchema>;
+
+/** A reply in a comment's thread: the athlete answering their coach, or the staff answering back. */
+export const replyToCommentSchema = z.object({
+  commentId: idSchema,
+  body: multiLineText({ error: "Write a reply" })
+    .min(1, "Write a reply")
+    .max(COMMENT_MAX_LENGTH, `Use at most ${COMMENT_MAX_LENGTH} characters`),
+});
+
+export type ReplyToCommentInput = z.output<typeof replyToCommentSchema>;

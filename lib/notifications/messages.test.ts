@@ -20,6 +20,7 @@ describe("alert texts", () => {
     expect(staffAlertTitle("EMERGENCY", "Ana Ruiz")).toBe("Urgent: Ana Ruiz needs your attention now");
     expect(staffAlertTitle("REFERRAL", "Ana Ruiz")).toBe("Ana Ruiz needs your attention before their next session");
     expect(staffAlertTitle("SEVERE_PAIN", "Ana Ruiz")).toBe("Ana Ruiz's latest report needs your attention");
+    expect(staffAlertTitle("REPLY", "Ana Ruiz")).toBe("Ana Ruiz replied to a comment");
     for (const kind of STAFF_ALERT_KINDS) expect(symptomWordsIn(staffAlertTitle(kind, "Ana Ruiz"))).toEqual([]);
     for (const kind of ATHLETE_ALERT_KINDS) expect(symptomWordsIn(athleteAlertTitle(kind))).toEqual([]);
   });

@@ -5,10 +5,10 @@ import type { NotificationKind } from "@/lib/generated/prisma/enums";
 // symptom, no pain score, no diagnosis. Emails also leave out the athlete's name; the inbox, which only the
 // signed-in recipient reads, names them so a coach of many athletes knows whom to open first.
 
-export type StaffAlertKind = Extract<NotificationKind, "EMERGENCY" | "REFERRAL" | "SEVERE_PAIN" | "CLEARED">;
+export type StaffAlertKind = Extract<NotificationKind, "EMERGENCY" | "REFERRAL" | "SEVERE_PAIN" | "CLEARED" | "REPLY">;
 export type AthleteAlertKind = Extract<NotificationKind, "COMMENT" | "CLEARANCE">;
 
-export const STAFF_ALERT_KINDS = ["EMERGENCY", "REFERRAL", "SEVERE_PAIN", "CLEARED"] as const satisfies readonly StaffAlertKind[];
+export const STAFF_ALERT_KINDS = ["EMERGENCY", "REFERRAL", "SEVERE_PAIN", "CLEARED", "REPLY"] as const satisfies readonly StaffAlertKind[];
 export const ATHLETE_ALERT_KINDS = ["COMMENT", "CLEARANCE"] as const satisfies readonly AthleteAlertKind[];
 
 export function staffAlertTitle(kind: StaffAlertKind, athleteName: string): string {
@@ -21,6 +21,8 @@ export function staffAlertTitle(kind: StaffAlertKind, athleteName: string): stri
       return `${athleteName}'s latest report needs your attention`;
     case "CLEARED":
       return `${athleteName} was cleared by a clinician: their held plan waits for a coach`;
+    case "REPLY":
+      return `${athleteName} replied to a comment`;
   }
 }
 

@@ -75,7 +75,7 @@ async function insertAlerts(tx: Tx, alerts: NewAlert[], settings: MailSettings |
  */
 export async function alertStaffOfReport(
   tx: Tx,
-  input: { athleteId: string; reportId: string; kind: Exclude<StaffAlertKind, "CLEARED"> },
+  input: { athleteId: string; reportId: string; kind: Exclude<StaffAlertKind, "CLEARED" | "REPLY"> },
   settings: MailSettings | null = mailSettings(),
 ): Promise<{ created: number }> {
   return alertStaff(tx, { athleteId: input.athleteId, kind: input.kind, dedupePrefix: `report:${input.reportId}:${input.kind}` }, settings);
@@ -128,6 +128,40 @@ async function alertStaff(
     });
   }
   return { created: await insertAlerts(tx, [...alerts.values()], settings) };
+}
+
+/**
+ * Inside the transaction that saves an athlete's reply to a comment: alerts the squad's coaches and
+ * clinicians who wrote in the thread (`threadAuthorIds`), or every one of them when none of those is
+ * staff of the squad any more, so a reply never goes unread. The alert names the athlete, never the
+ * reply. Call `kickOutbox()` after the commit.
+ */
+export async function alertStaffOfReply(
+  tx: Tx,
+  input: { athleteId: string; squadId: string; replyId: string; link: string; threadAuthorIds: string[] },
+  settings: MailSettings | null = mailSettings(),
+): Promise<{ created: number }> {
+  const athlete = await tx.user.findUnique({ where: { id: input.athleteId }, select: { name: true } });
+  if (!athlete) return { created: 0 };
+  const staff = await tx.membership.findMany({
+    where: { squadId: input.squadId, role: { in: ["COACH", "CLINICIAN"] }, userId: { not: input.athleteId } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { userId: true, user: { select: { email: true } } },
+  });
+  const inThread = staff.filter((m) => input.threadAuthorIds.includes(m.userId));
+  const alerts = (inThread.length ? inThread : staff).map(
+    (member): NewAlert => ({
+      userId: member.userId,
+      toAddress: member.user.email,
+      kind: "REPLY",
+      squadId: input.squadId,
+      athleteId: input.athleteId,
+      title: staffAlertTitle("REPLY", athlete.name),
+      link: input.link,
+      dedupeKey: `reply:${input.replyId}:${member.userId}`,
+    }),
+  );
+  return { created: await insertAlerts(tx, alerts, settings) };
 }
 
 /**

@@ -30,6 +30,12 @@ export async function countUnreadNotifications(viewer: Viewer): Promise<number> 
   return db().notification.count({ where: { ...ownAlerts(viewer), readAt: null }, take: UNREAD_COUNT_CAP + 1 });
 }
 
+/** The number of the viewer's unread alerts of one kind (a coach's unread replies), up to UNREAD_COUNT_CAP + 1. */
+export async function countUnreadOfKind(viewer: Viewer, kind: NotificationKind): Promise<number> {
+  if (viewer.memberships.length === 0) return 0;
+  return db().notification.count({ where: { ...ownAlerts(viewer), kind, readAt: null }, take: UNREAD_COUNT_CAP + 1 });
+}
+
 export type InboxItem = { id: string; kind: NotificationKind; title: string; link: string; createdAt: Date; read: boolean };
 
 export type Inbox = { items: InboxItem[]; unread: number; more: boolean };

@@ -14,6 +14,8 @@ import { getCoachEntryPage } from "@/lib/coach-entry/queries";
 import { createSessionForAthlete } from "@/lib/sessions/mutations";
 import { createPainReportForAthlete } from "@/lib/pain/mutations";
 import { importTarget } from "@/lib/imports/target";
+import { listCommentThreads } from "@/lib/athletes/comments";
+import { createComment, replyToComment } from "@/lib/comments/mutations";
 import { twoSquads } from "./factories";
 
 type World = Awaited<ReturnType<typeof twoSquads>>;
@@ -102,6 +104,23 @@ const operations: {
     name: "importTarget(squad A, athlete A)",
     run: (w, v) => importTarget(v, w.squadA.id, w.athleteA.id),
     expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "listCommentThreads(athlete A)",
+    run: (w, v) => listCommentThreads(v, w.athleteA.id),
+    expect: { coachA: "ok", athleteA: "ok", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "replyToComment(a comment of squad A's coach to athlete A)",
+    arrange: async (w) => {
+      const report = await db().backPainReport.create({
+        data: { userId: w.athleteA.id, localDate: new Date("2026-06-14T00:00:00Z"), zone: "LUMBAR", nrs: 3 },
+        select: { id: true },
+      });
+      return (await createComment(w.coachA, { squadId: w.squadA.id, athleteId: w.athleteA.id, painReportId: report.id, body: "How is it?" })).id;
+    },
+    run: (_w, v, commentId) => replyToComment(v, { commentId, body: "Better, thanks." }),
+    expect: { coachA: "ok", athleteA: "ok", athleteB: "404", coachB: "404" },
   },
 ];
 

@@ -22,7 +22,7 @@ export default async function InboxPage() {
       {inbox.unread > 0 ? <MarkAllReadForm /> : null}
       {inbox.items.length === 0 ? (
         <p className="card">
-          No alerts yet. Alerts about reports that need attention, comments to you and clearances arrive here.
+          No alerts yet. Alerts about reports that need attention, comments and replies to you and clearances arrive here.
         </p>
       ) : (
         <InboxList

@@ -9,9 +9,10 @@ import { FlagList } from "@/lib/ui/flag-list";
 import { TrainingCharts } from "@/lib/ui/training-charts-section";
 import { listPlannedSessions } from "@/lib/plans/queries";
 import { listOwnSessions } from "@/lib/sessions/queries";
-import { listCommentsForAthlete } from "@/lib/athletes/comments";
+import { listCommentThreads } from "@/lib/athletes/comments";
+import { CommentThreads } from "@/lib/ui/comment-threads";
 import { WeekPlan } from "@/lib/ui/week-plan";
-import { addDays, formatDateTime, mondayOf, todayIn } from "@/lib/dates";
+import { addDays, mondayOf, todayIn } from "@/lib/dates";
 import { parseChartRange } from "@/lib/athletes/schemas";
 import { AthleteTriageCard } from "@/lib/ui/athlete-triage-card";
 import { isAthleteWithoutSquad } from "@/lib/auth/permissions";
@@ -29,7 +30,7 @@ export default async function AthleteHomePage({ searchParams }: { searchParams: 
     isCheckInDue(viewer),
     listPlannedSessions(viewer, viewer.id, monday, addDays(monday, 6)),
     listOwnSessions(viewer, 7),
-    listCommentsForAthlete(viewer, viewer.id),
+    listCommentThreads(viewer, viewer.id),
   ]);
   const referral = training.flags.find((f) => f.id === "red-flag");
   return (
@@ -77,17 +78,7 @@ export default async function AthleteHomePage({ searchParams }: { searchParams: 
       {comments.length ? (
         <>
           <h2>From your coaches</h2>
-          <ul style={{ listStyle: "none", padding: 0 }}>
-            {comments.map((c) => (
-              <li key={c.id} className="card">
-                <p style={{ margin: 0, whiteSpace: "pre-wrap" }}>{c.body}</p>
-                <p className="muted" style={{ margin: 0 }}>
-                  {c.author}, {formatDateTime(c.createdAt, viewer.timeZone)}
-                  {c.about ? ` · on your ${c.about}` : ""}
-                </p>
-              </li>
-            ))}
-          </ul>
+          <CommentThreads threads={comments} timeZone={viewer.timeZone} audience="athlete" />
         </>
       ) : null}
       <AthleteSummaryView summary={summary} unit={viewer.unitPreference} />

@@ -13,6 +13,7 @@ import { heatLevelOf, LEVEL_LETTER } from "@/lib/ui/heat-levels";
 import { flagBadge } from "@/lib/ui/severity";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
 import { ZONE_LABELS } from "@/lib/pain/labels";
+import { countUnreadOfKind, UNREAD_COUNT_CAP } from "@/lib/notifications/queries";
 
 /** The status badge's content: the worst open flag, and whether every flag of that level is acknowledged. */
 function statusBadge(status: AthleteStatus): SquadRow["status"] {
@@ -80,10 +81,19 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
   const dir = askedDir ?? DEFAULT_DIR[sort];
   // The squads come with the viewer; everything else per squad from its (largely kept) triage.
   const squads = viewer.memberships.filter((m) => isStaffRole(m.role)).map((m) => ({ id: m.squadId, name: m.squadName, coach: m.role === "COACH" }));
-  const triage = new Map(await Promise.all(squads.map(async (s) => [s.id, await getSquadTriage(viewer, s.id)] as const)));
+  const [triageRows, unreadReplies] = await Promise.all([
+    Promise.all(squads.map(async (s) => [s.id, await getSquadTriage(viewer, s.id)] as const)),
+    countUnreadOfKind(viewer, "REPLY"),
+  ]);
+  const triage = new Map(triageRows);
   return (
     <>
       <h1>Your squads</h1>
+      {unreadReplies > 0 ? (
+        <p className="card">
+          <Link href="/inbox">{unreadRepliesText(unreadReplies)}</Link> from your athletes: open one in the inbox to read its thread.
+        </p>
+      ) : null}
       {squads.map((squad) => {
         const statuses = triage.get(squad.id) ?? [];
         const rows = sortOverview(statuses, sort, dir);
@@ -155,6 +165,8 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
     </>
   );
 }
+
+const unreadRepliesText = (n: number) => (n === 1 ? "1 unread reply" : n > UNREAD_COUNT_CAP ? `${UNREAD_COUNT_CAP}+ unread replies` : `${n} unread replies`);
 
 /** "3 Nov": a week column's header, short enough for a 1.4 rem column when turned. */
 const shortDate = (date: string) => formatDate(date).replace(/ \d{4}$/, "");

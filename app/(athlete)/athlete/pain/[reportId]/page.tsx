@@ -9,6 +9,8 @@ import { formatDate } from "@/lib/dates";
 import { TriagePanel } from "../triage-panel";
 import { getSafetyRecord } from "@/lib/safety/queries";
 import { CLEARANCE_KIND_LABELS } from "@/lib/safety/labels";
+import { listCommentThreads } from "@/lib/athletes/comments";
+import { CommentThreads } from "@/lib/ui/comment-threads";
 
 export const metadata: Metadata = { title: "Back-pain report" };
 
@@ -17,7 +19,11 @@ const yesNo = (v: boolean | null, unknown = "Not sure") => (v === null ? unknown
 export default async function PainReportResultPage({ params }: { params: Promise<{ reportId: string }> }) {
   const { reportId } = await params;
   const viewer = await requireViewer();
-  const [report, safety] = await Promise.all([getOwnPainReport(viewer, reportId), getSafetyRecord(viewer, viewer.id)]).catch((e) => {
+  const [report, safety, comments] = await Promise.all([
+    getOwnPainReport(viewer, reportId),
+    getSafetyRecord(viewer, viewer.id),
+    listCommentThreads(viewer, viewer.id, { painReportId: reportId }),
+  ]).catch((e) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
@@ -62,6 +68,12 @@ export default async function PainReportResultPage({ params }: { params: Promise
           ) : null}
         </dl>
       </div>
+      {comments.length ? (
+        <section aria-labelledby="report-comments-heading">
+          <h2 id="report-comments-heading">Comments from your coaches</h2>
+          <CommentThreads threads={comments} timeZone={viewer.timeZone} audience="athlete" />
+        </section>
+      ) : null}
     </div>
   );
 }

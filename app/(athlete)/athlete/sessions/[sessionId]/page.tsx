@@ -10,6 +10,8 @@ import { distanceFieldValue, formatDuration } from "@/lib/units";
 import { reviewReasonText } from "@/lib/imports/plausibility";
 import { DeleteSessionButton } from "./delete-session-button";
 import { ConfirmFiguresButton } from "./confirm-figures-button";
+import { listCommentThreads } from "@/lib/athletes/comments";
+import { CommentThreads } from "@/lib/ui/comment-threads";
 
 export const metadata: Metadata = { title: "Edit session" };
 
@@ -28,12 +30,13 @@ export default async function EditSessionPage({
   const { sessionId } = await params;
   const { confirmed } = await searchParams;
   const viewer = await requireViewer();
-  const [session, shoes] = await Promise.all([
+  const [session, shoes, comments] = await Promise.all([
     getOwnSession(viewer, sessionId).catch((e) => {
       if (e instanceof NotFoundError) notFound();
       throw e;
     }),
     listOwnShoes(viewer),
+    listCommentThreads(viewer, viewer.id, { sessionId }),
   ]);
   const distance = session.distanceKm == null ? "" : distanceFieldValue(session.distanceKm, viewer.unitPreference);
   return (
@@ -77,6 +80,12 @@ export default async function EditSessionPage({
           }}
         />
       </div>
+      {comments.length ? (
+        <section aria-labelledby="session-comments-heading">
+          <h2 id="session-comments-heading">Comments from your coaches</h2>
+          <CommentThreads threads={comments} timeZone={viewer.timeZone} audience="athlete" />
+        </section>
+      ) : null}
       <DeleteSessionButton sessionId={session.id} />
     </div>
   );

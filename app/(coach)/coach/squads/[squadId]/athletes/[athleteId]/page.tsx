@@ -9,7 +9,8 @@ import { ProfileFacts } from "@/lib/ui/profile-facts";
 import { FlagPanelView } from "@/lib/ui/flag-panel";
 import { TrainingCharts } from "@/lib/ui/training-charts-section";
 import { listCommentTargets } from "@/lib/comments/queries";
-import { listCommentsForAthlete } from "@/lib/athletes/comments";
+import { listCommentThreads } from "@/lib/athletes/comments";
+import { CommentThreads } from "@/lib/ui/comment-threads";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { formatDistance, formatDuration } from "@/lib/units";
 import { ZONE_LABELS } from "@/lib/pain/labels";
@@ -37,7 +38,7 @@ export default async function CoachAthletePage({
   const [view, targets, comments] = await Promise.all([
     getCoachAthleteView(viewer, squadId, athleteId, range.range),
     listCommentTargets(viewer, squadId, athleteId),
-    listCommentsForAthlete(viewer, athleteId, 20),
+    listCommentThreads(viewer, athleteId, { take: 20 }),
   ]).catch((e) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
@@ -88,7 +89,7 @@ export default async function CoachAthletePage({
       </div>
       <section aria-labelledby="comment-heading">
         <h2 id="comment-heading">Recent reports and sessions to comment on</h2>
-        <p className="muted">The athlete sees your comments on their home page.</p>
+        <p className="muted">The athlete sees your comments on their home page and can reply to them.</p>
         <div className="comment-targets">
           <div>
             <h3>Pain reports</h3>
@@ -145,21 +146,11 @@ export default async function CoachAthletePage({
             )}
           </div>
         </div>
-        <h3>Comments</h3>
+        <h3 id="comments">Comments and replies</h3>
         {comments.length === 0 ? (
           <p className="muted">No comments yet.</p>
         ) : (
-          <ul className="comment-list">
-            {comments.map((c) => (
-              <li key={c.id} className="card">
-                <p style={{ margin: 0, whiteSpace: "pre-wrap" }}>{c.body}</p>
-                <p className="muted" style={{ margin: 0 }}>
-                  {c.author}, {formatDateTime(c.createdAt, viewer.timeZone)}
-                  {c.about ? ` · on the ${c.about}` : ""}
-                </p>
-              </li>
-            ))}
-          </ul>
+          <CommentThreads threads={comments} timeZone={viewer.timeZone} audience="staff" />
         )}
       </section>
       {coach ? <AthleteExports squadId={squadId} athleteId={athleteId} today={todayIn(viewer.timeZone)} /> : null}
