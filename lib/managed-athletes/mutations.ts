@@ -78,7 +78,10 @@ export async function createClaimInvitation(
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
   const invitation = await db().$transaction(async (tx) => {
-    await tx.invitation.updateMany({ where: { claimUserId: athlete.id, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    await tx.invitation.updateMany({
+      where: { claimUserId: athlete.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { revokedAt: now },
+    });
     const created = await tx.invitation.create({
       data: {
         squadId,
