@@ -81,7 +81,7 @@ test("a coach downloads and deletes an athlete kept without a login", async ({ b
 
   await page.getByLabel("Type Olatz Kept to confirm").fill("Olatz");
   await page.getByRole("button", { name: "Delete Olatz Kept and their data" }).click();
-  await expect(page.getByText("Type Olatz Kept to confirm").last()).toBeVisible();
+  await expect(page.getByText("That is not the athlete's name: type Olatz Kept")).toBeVisible();
   await page.getByLabel("Type Olatz Kept to confirm").fill("Olatz Kept");
   await page.getByRole("button", { name: "Delete Olatz Kept and their data" }).click();
   await expect(page).toHaveURL(new RegExp(`/coach/squads/${squad.id}$`));

@@ -165,7 +165,7 @@ export async function deleteManagedAthlete(viewer: Viewer, input: unknown): Prom
   const { squadId, athleteId, confirm } = parseWith(deleteManagedAthleteSchema, input);
   const athlete = await assertManagedAthleteOf(viewer, squadId, athleteId);
   if (confirm.toLocaleLowerCase() !== athlete.name.trim().toLocaleLowerCase()) {
-    throw new ValidationError("Please correct the highlighted fields.", { confirm: [`Type ${athlete.name} to confirm`] });
+    throw new ValidationError("Please correct the highlighted fields.", { confirm: [`That is not the athlete's name: type ${athlete.name}`] });
   }
   await db().$transaction(async (tx) => {
     // Alerts to staff about this athlete name them.
