@@ -219,6 +219,8 @@ test("the matrix covers every page and route handler", () => {
 });
 
 test("every route answers each viewer as it should, and leaks nothing across squads", async ({ browser, db, playwright, baseURL }) => {
+  // Every route times every kind of viewer: a few hundred requests, more with each new page.
+  test.slow();
   const a = await db.squadWithAthlete("MatrixA");
   const b = await db.squadWithAthlete("MatrixB");
   // Clinicians read their squad's health data and change nothing else; one of squad B is an outsider to A.
