@@ -25,7 +25,7 @@ import {
  */
 const NO_PASSWORD_HASH = "!";
 
-/** An address that is unique, can never receive mail and can never be typed into a claim or sign-up by chance. */
+/** An address that is unique (a random UUID) and can never receive mail; the claim form refuses its domain. */
 const placeholderEmail = () => `no-login+${randomUUID()}@${PLACEHOLDER_EMAIL_DOMAIN}`;
 
 /**
