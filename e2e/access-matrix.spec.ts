@@ -5,7 +5,7 @@ import { test, expect, login } from "./fixtures";
 
 type Who = "anonymous" | "coachA" | "athleteA" | "athleteB" | "coachB" | "clinicianA" | "clinicianB";
 type Expect = number | "login" | "home";
-type Ids = { squadA: string; squadB: string; athleteA: string; athleteB: string; token: string; sessionA: string; painReportA: string; feedTokenA: string; plannedA: string; templateA: string };
+type Ids = { squadA: string; squadB: string; athleteA: string; athleteB: string; token: string; sessionA: string; painReportA: string; feedTokenA: string; plannedA: string; templateA: string; managedA: string; claimToken: string };
 
 const exportDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -22,6 +22,7 @@ const ROUTES: { route: string; url: (ids: Ids) => string; expect: Record<Who, Ex
   { route: "/login", url: () => "/login", expect: { anonymous: 200, coachA: "home", athleteA: "home", athleteB: "home", coachB: "home", clinicianA: "home", clinicianB: "home" } },
   { route: "/signup", url: () => "/signup", expect: { anonymous: 200, coachA: "home", athleteA: "home", athleteB: "home", coachB: "home", clinicianA: "home", clinicianB: "home" } },
   { route: "/invite/[token]", url: (i) => `/invite/${i.token}`, expect: { anonymous: 200, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200, clinicianA: 200, clinicianB: 200 } },
+  { route: "/claim/[token]", url: (i) => `/claim/${i.claimToken}`, expect: { anonymous: 200, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200, clinicianA: 200, clinicianB: 200 } },
   { route: "/settings", url: () => "/settings", expect: { anonymous: "login", coachA: 200, athleteA: 200, athleteB: 200, coachB: 200, clinicianA: 200, clinicianB: 200 } },
   { route: "/inbox", url: () => "/inbox", expect: { anonymous: "login", coachA: 200, athleteA: 200, athleteB: 200, coachB: 200, clinicianA: 200, clinicianB: 200 } },
   { route: "/coach", url: () => "/coach", expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 200, clinicianA: 200, clinicianB: 200 } },
@@ -34,6 +35,11 @@ const ROUTES: { route: string; url: (ids: Ids) => string; expect: Record<Who, Ex
     route: "/coach/squads/[squadId]/athletes/[athleteId]",
     url: (i) => `/coach/squads/${i.squadA}/athletes/${i.athleteA}`,
     expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 200, clinicianB: 404 },
+  },
+  {
+    route: "/coach/squads/[squadId]/athletes/[athleteId]/account",
+    url: (i) => `/coach/squads/${i.squadA}/athletes/${i.managedA}/account`,
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
     route: "/coach/squads/[squadId]/thresholds",
@@ -169,6 +175,11 @@ const ROUTES: { route: string; url: (ids: Ids) => string; expect: Record<Who, Ex
     expect: { anonymous: 401, coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
+    route: "/api/exports/squads/[squadId]/athletes/[athleteId]/personal-data",
+    url: (i) => `/api/exports/squads/${i.squadA}/athletes/${i.managedA}/personal-data`,
+    expect: { anonymous: 401, coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
+  },
+  {
     route: "/api/exports/squads/[squadId]/athletes/[athleteId]/workouts",
     url: (i) => `/api/exports/squads/${i.squadA}/athletes/${i.athleteA}/workouts?week=${exportDay(2)}`,
     expect: { anonymous: 401, coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
@@ -239,7 +250,10 @@ test("every route answers each viewer as it should, and leaks nothing across squ
     feedTokenA: await db.createFeedToken(a.athlete.id),
     plannedA: await db.createPlannedSession(a.squad.id, a.athlete.id, { title: "secret plan of athlete A" }),
     templateA: await db.createTemplate(a.squad.id, "secret template of squad A"),
+    managedA: (await db.createManagedAthlete(a.squad.id, "Kept Athlete MatrixA")).id,
+    claimToken: "",
   };
+  ids.claimToken = await db.createInvitation(a.squad.id, { claimUserId: ids.managedA });
   // Words that belong to squad A and must never reach an outsider's screen.
   const secrets = [
     a.athlete.name,
@@ -249,9 +263,10 @@ test("every route answers each viewer as it should, and leaks nothing across squ
     "secret pain note of athlete A",
     "secret plan of athlete A",
     "secret template of squad A",
+    "Kept Athlete MatrixA",
   ];
   // Routes whose secret link is itself the credential: whoever holds it may read what it points to.
-  const bearerRoutes = new Set(["/invite/[token]", "/api/calendar/[token]"]);
+  const bearerRoutes = new Set(["/invite/[token]", "/claim/[token]", "/api/calendar/[token]"]);
 
   const contexts: Record<Who, APIRequestContext> = {
     anonymous: await playwright.request.newContext({ baseURL }),

@@ -46,6 +46,17 @@ export class Db {
     }
   }
 
+  /** An athlete of the squad kept by its coaches without a login (as the squad page's form adds one). */
+  async createManagedAthlete(squadId: string, name: string) {
+    const id = `e2e${randomUUID().replace(/-/g, "")}`;
+    await this.client.query(
+      `INSERT INTO "User" (id, email, name, "passwordHash", "hasLogin", "updatedAt") VALUES ($1, $2, $3, '!', false, now())`,
+      [id, `no-login+${randomUUID()}@backbone.invalid`, name],
+    );
+    await this.addMember(squadId, id, "ATHLETE");
+    return { id, name };
+  }
+
   /** A coach with a squad and one athlete in it. */
   async squadWithAthlete(label: string) {
     const coach = await this.createUser(`Coach ${label}`);
@@ -55,16 +66,18 @@ export class Db {
     return { coach, squad, athlete };
   }
 
-  async createInvitation(squadId: string, options: { expiresAt?: Date; revoked?: boolean } = {}) {
+  /** An invitation; with `claimUserId`, a link for that athlete kept without a login to set up their own. */
+  async createInvitation(squadId: string, options: { expiresAt?: Date; revoked?: boolean; claimUserId?: string } = {}) {
     const token = randomBytes(32).toString("base64url");
     await this.client.query(
-      `INSERT INTO "Invitation" (id, "squadId", role, "tokenHash", "expiresAt", "revokedAt") VALUES ($1, $2, 'ATHLETE', $3, $4, $5)`,
+      `INSERT INTO "Invitation" (id, "squadId", role, "tokenHash", "expiresAt", "revokedAt", "claimUserId") VALUES ($1, $2, 'ATHLETE', $3, $4, $5, $6)`,
       [
         `e2e${randomUUID().replace(/-/g, "")}`,
         squadId,
         createHash("sha256").update(token).digest("hex"),
         options.expiresAt ?? new Date(Date.now() + 7 * 86_400_000),
         options.revoked ? new Date() : null,
+        options.claimUserId ?? null,
       ],
     );
     return token;

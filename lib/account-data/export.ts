@@ -3,6 +3,7 @@ import { strToU8, zipSync } from "fflate";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit";
+import { assertManagedAthleteOf } from "@/lib/managed-athletes/queries";
 import { dateOnly } from "@/lib/dates";
 import { spreadsheetCsv, type CsvCell } from "@/lib/exports/csv";
 
@@ -107,12 +108,33 @@ const withDate = <T extends { localDate?: Date; date?: Date; weekStart?: Date }>
  * per kind, for spreadsheets), in one zip. Their password hash and other people's data stay out.
  */
 export async function buildPersonalDataZip(viewer: Viewer, now = new Date()): Promise<Uint8Array> {
+  const zip = await personalDataZip(viewer.id, now);
+  await recordAudit({ actorId: viewer.id, subjectUserId: viewer.id, action: "account.export" });
+  return zip;
+}
+
+/**
+ * The same zip of an athlete a coach keeps without a login, for a coach of their squad (say, when the
+ * athlete asks for their data). Once the athlete has claimed the profile, only they can download it.
+ */
+export async function buildManagedAthleteDataZip(
+  viewer: Viewer,
+  squadId: string,
+  athleteId: string,
+  now = new Date(),
+): Promise<{ zip: Uint8Array; name: string }> {
+  const athlete = await assertManagedAthleteOf(viewer, squadId, athleteId);
+  const zip = await personalDataZip(athlete.id, now);
+  await recordAudit({ actorId: viewer.id, squadId, subjectUserId: athlete.id, action: "account.export", meta: { by: "coach" } });
+  return { zip, name: athlete.name };
+}
+
+async function personalDataZip(userId: string, now: Date): Promise<Uint8Array> {
   const prisma = db();
-  const userId = viewer.id;
   const [user, profile, shoes, sessions, painReports, ostrc, planned, comments, memberships, logins, sportChoices] = await Promise.all([
     prisma.user.findUniqueOrThrow({
       where: { id: userId },
-      select: { id: true, email: true, name: true, unitPreference: true, timeZone: true, createdAt: true },
+      select: { id: true, email: true, hasLogin: true, name: true, unitPreference: true, timeZone: true, createdAt: true },
     }),
     prisma.athleteProfile.findUnique({ where: { userId } }),
     prisma.shoe.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
@@ -140,9 +162,11 @@ export async function buildPersonalDataZip(viewer: Viewer, now = new Date()): Pr
   const painRows = painReports.map(withDate);
   const ostrcRows = ostrc.map(withDate);
   const plannedRows = planned.map(withDate);
+  const { hasLogin, ...account } = user;
   const data = {
     exportedAt: now.toISOString(),
-    account: user,
+    // An athlete without a login has a placeholder address, which is nobody's and never shown.
+    account: { ...account, email: hasLogin ? account.email : null },
     squads: memberships.map((m) => ({ squad: m.squad.name, role: m.role, joinedAt: m.createdAt })),
     profile: profile ? { ...profile, birthDate: profile.birthDate ? dateOnly(profile.birthDate) : null } : null,
     shoes,
@@ -163,6 +187,5 @@ export async function buildPersonalDataZip(viewer: Viewer, now = new Date()): Pr
     "shoes.csv": strToU8(toCsv(shoes, SHOE_COLUMNS)),
     "planned-sessions.csv": strToU8(toCsv(plannedRows, PLANNED_COLUMNS)),
   };
-  await recordAudit({ actorId: userId, subjectUserId: userId, action: "account.export" });
   return zipSync(files, { level: 6 });
 }

@@ -16,3 +16,15 @@ export async function throttleSignUp(): Promise<void> {
     throw new RateLimitError(`Too many sign-ups from your network. Please try again in ${describeWait(retryAfterSeconds)}.`);
   }
 }
+
+/**
+ * Claims of an athlete profile per client address, with sign-up's limits in a window of their own: a claim
+ * also sets up a login, and its "an account with this email already exists" would otherwise test emails.
+ */
+export async function throttleClaim(): Promise<void> {
+  const ip = await requestIp();
+  const { allowed, retryAfterSeconds } = await takeAddressAllowance(db(), "claim", ip, env().SIGNUP_MAX_PER_IP, env().SIGNUP_WINDOW_MINUTES);
+  if (!allowed) {
+    throw new RateLimitError(`Too many attempts from your network. Please try again in ${describeWait(retryAfterSeconds)}.`);
+  }
+}

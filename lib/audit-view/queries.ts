@@ -32,6 +32,8 @@ const ACTION_TEXT: Record<string, string> = {
   "account.signup": "Signed up",
   "account.export": "Downloaded their data",
   "account.delete": "Deleted their account",
+  "athlete.create-managed": "Added an athlete without a login",
+  "athlete.claim": "Set up their own login",
   "plan.add": "Added a session to the plan",
   "plan.add-suggestion": "Added a suggested session to the plan",
   "plan.apply-cap": "Trimmed planned runs to a suggested cap",
@@ -50,6 +52,12 @@ export function actionText(action: string, meta: Prisma.JsonValue | null): strin
   const text = ACTION_TEXT[action] ?? action;
   if (action === "thresholds.update" && meta && typeof meta === "object" && !Array.isArray(meta)) {
     return meta.level === "athlete" ? "Changed the athlete's flag thresholds" : "Changed the squad's flag thresholds";
+  }
+  if ((action === "account.export" || action === "account.delete") && meta && typeof meta === "object" && !Array.isArray(meta) && meta.by === "coach") {
+    return action === "account.export" ? "Downloaded the athlete's data" : "Deleted the athlete and their data";
+  }
+  if (action === "invitation.create" && meta && typeof meta === "object" && !Array.isArray(meta) && meta.claim) {
+    return "Created a link to set up the athlete's login";
   }
   if (action === "comment.create" && meta && typeof meta === "object" && !Array.isArray(meta)) {
     return meta.sessionId ? "Commented on a session" : meta.painReportId ? "Commented on a pain report" : text;

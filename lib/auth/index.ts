@@ -3,7 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/lib/auth/config";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
+import { checkCredentials } from "@/lib/auth/credentials";
 import { clientIp } from "@/lib/auth/client-ip";
 import { beginPasswordAttempt, passwordAttemptSucceeded } from "@/lib/auth/rate-limit";
 import { loginLimits } from "@/lib/auth/password-attempts";
@@ -68,12 +68,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const wait = await beginPasswordAttempt(prisma, email, ip, loginLimits(), { knownDevice });
         if (wait > 0) throw new LoginRateLimited(wait);
 
-        const user = await prisma.user.findUnique({
-          where: { email },
-          select: { id: true, email: true, name: true, passwordHash: true },
-        });
-        const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-        if (!user || !ok) throw new InvalidLogin();
+        const user = await checkCredentials(prisma, email, password);
+        if (!user) throw new InvalidLogin();
         await passwordAttemptSucceeded(prisma, email, ip);
         const sessionId = await openSession(prisma, user.id, {
           maxAgeSeconds: env().SESSION_MAX_AGE_HOURS * 3600,

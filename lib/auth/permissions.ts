@@ -23,7 +23,8 @@ export type Viewer = {
 
 /**
  * Loads the viewer behind a session cookie: null when the session row is gone (logged out, "log out
- * everywhere", password changed), expired, or belongs to someone else, or when the user is gone.
+ * everywhere", password changed), expired, or belongs to someone else, or when the user is gone or is an
+ * athlete kept by a coach without a login.
  * Every page and action starts here: one statement for the session row (a primary-key lookup), the
  * user, their memberships and squad names.
  */
@@ -55,8 +56,8 @@ async function queryViewer(prisma: PrismaClient, userId: string, sessionId: stri
     LEFT JOIN "Membership" m ON m."userId" = u."id"
     LEFT JOIN "Squad" s ON s."id" = m."squadId"
     WHERE u."id" = ${userId}
-      AND (${sessionId}::text IS NULL OR EXISTS (
-        SELECT 1 FROM "AuthSession" a WHERE a."id" = ${sessionId}::text AND a."userId" = u."id" AND a."expiresAt" > now()))
+      AND (${sessionId}::text IS NULL OR (u."hasLogin" AND EXISTS (
+        SELECT 1 FROM "AuthSession" a WHERE a."id" = ${sessionId}::text AND a."userId" = u."id" AND a."expiresAt" > now())))
     GROUP BY u."id"`;
   const user = rows[0];
   if (!user) return null;

@@ -24,7 +24,8 @@ type Tx = Prisma.TransactionClient;
 
 type NewAlert = {
   userId: string;
-  toAddress: string;
+  /** Null for an athlete kept without a login: the alert waits in their inbox, and no email is sent. */
+  toAddress: string | null;
   kind: NotificationKind;
   squadId: string;
   athleteId: string;
@@ -61,7 +62,7 @@ async function insertAlerts(tx: Tx, alerts: NewAlert[], settings: MailSettings |
     await tx.outboxEmail.createMany({
       data: created.flatMap((n) => {
         const alert = byKey.get(n.dedupeKey);
-        return alert ? [{ notificationId: n.id, toAddress: alert.toAddress, ...renderAlertEmail(alert.kind, alert.link, settings.appUrl) }] : [];
+        return alert?.toAddress ? [{ notificationId: n.id, toAddress: alert.toAddress, ...renderAlertEmail(alert.kind, alert.link, settings.appUrl) }] : [];
       }),
     });
   }
@@ -173,11 +174,11 @@ export async function notifyAthlete(
   input: { athleteId: string; kind: AthleteAlertKind; squadId: string; entityId: string; link: string },
   settings: MailSettings | null = mailSettings(),
 ): Promise<{ created: number }> {
-  const athlete = await tx.user.findUnique({ where: { id: input.athleteId }, select: { email: true } });
+  const athlete = await tx.user.findUnique({ where: { id: input.athleteId }, select: { email: true, hasLogin: true } });
   if (!athlete) return { created: 0 };
   const alert: NewAlert = {
     userId: input.athleteId,
-    toAddress: athlete.email,
+    toAddress: athlete.hasLogin ? athlete.email : null,
     kind: input.kind,
     squadId: input.squadId,
     athleteId: input.athleteId,

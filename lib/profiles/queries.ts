@@ -9,7 +9,8 @@ import { dateOnly } from "@/lib/dates";
 export type AthleteProfileView = {
   userId: string;
   name: string;
-  email: string;
+  /** Null for an athlete kept without a login (their placeholder address is never shown). */
+  email: string | null;
   timeZone: string;
   unitPreference: "KM" | "MI";
   birthDate: string | null;
@@ -28,6 +29,7 @@ type AthleteRecordRow = {
   id: string;
   name: string;
   email: string;
+  hasLogin: boolean;
   timeZone: string;
   unitPreference: "KM" | "MI";
   dataVersion: number;
@@ -60,7 +62,7 @@ export type AthleteRecord = {
  */
 export const readAthleteRecord = cache(async (prisma: PrismaClient, athleteId: string): Promise<AthleteRecord | null> => {
   const rows = await prisma.$queryRaw<AthleteRecordRow[]>`
-    SELECT u."id", u."name", u."email", u."timeZone", u."unitPreference"::text AS "unitPreference", u."dataVersion",
+    SELECT u."id", u."name", u."email", u."hasLogin", u."timeZone", u."unitPreference"::text AS "unitPreference", u."dataVersion",
            p."userId" IS NOT NULL AS "hasProfile", p."birthDate", p."sex"::text AS "sex", p."heightCm", p."weightKg",
            p."footprintType"::text AS "footprintType", p."legLengthDiscrepancyMm", p."postureLoad"::text[] AS "postureLoad",
            p."curvatureFindings"::text[] AS "curvatureFindings", p."injuryHistory", p."updatedAt"
@@ -74,7 +76,7 @@ export const readAthleteRecord = cache(async (prisma: PrismaClient, athleteId: s
     profile: {
       userId: r.id,
       name: r.name,
-      email: r.email,
+      email: r.hasLogin ? r.email : null,
       timeZone: r.timeZone,
       unitPreference: r.unitPreference,
       birthDate: r.birthDate ? dateOnly(r.birthDate) : null,

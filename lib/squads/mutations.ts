@@ -91,7 +91,8 @@ async function claimInvitation(tx: Prisma.TransactionClient, token: string, user
   });
   if (!invitation) throw new InvitationUnusableError();
   const claimed = await tx.invitation.updateMany({
-    where: { id: invitation.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    // A link to claim an athlete profile is used only by lib/managed-athletes, never to join as someone new.
+    where: { id: invitation.id, usedAt: null, revokedAt: null, expiresAt: { gt: now }, claimUserId: null },
     data: { usedAt: now, usedById: userId },
   });
   if (claimed.count !== 1) throw new InvitationUnusableError();
@@ -182,9 +183,17 @@ export async function removeMember(viewer: Viewer, input: unknown): Promise<{ na
   const prisma = db();
   const membership = await prisma.membership.findFirst({
     where: { squadId, userId },
-    select: { id: true, role: true, isOwner: true, user: { select: { name: true } } },
+    select: { id: true, role: true, isOwner: true, user: { select: { name: true, hasLogin: true } } },
   });
   if (!membership) throw new NotFoundError("Member not found");
+  // Removed, an athlete without a login would keep data that nobody could reach or delete.
+  if (!membership.user.hasLogin) {
+    throw new AppError(
+      `${membership.user.name} has no login: delete them from their "Login and data" page instead, or send them a link to set up their login first.`,
+      "conflict",
+      409,
+    );
+  }
   if (membership.isOwner || userId === viewer.id) {
     throw new AppError("The head coach cannot be removed from the squad.", "forbidden", 403);
   }

@@ -21,7 +21,8 @@ export type SquadDetail = {
   id: string;
   name: string;
   isOwner: boolean;
-  members: { userId: string; name: string; email: string; role: Role; isOwner: boolean; joinedAt: Date }[];
+  /** `email` is null for an athlete kept without a login (their placeholder address is never shown). */
+  members: { userId: string; name: string; email: string | null; hasLogin: boolean; role: Role; isOwner: boolean; joinedAt: Date }[];
   invitations: {
     id: string;
     role: Role;
@@ -30,6 +31,8 @@ export type SquadDetail = {
     expiresAt: Date;
     status: InvitationStatus;
     usedBy: string | null;
+    /** A link for an athlete kept without a login to set up their own. */
+    claim: boolean;
   }[];
 };
 
@@ -45,7 +48,7 @@ export async function getSquadForCoach(viewer: Viewer, squadId: string, now = ne
           role: true,
           isOwner: true,
           createdAt: true,
-          user: { select: { id: true, name: true, email: true } },
+          user: { select: { id: true, name: true, email: true, hasLogin: true } },
         },
         orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
       },
@@ -58,6 +61,7 @@ export async function getSquadForCoach(viewer: Viewer, squadId: string, now = ne
           expiresAt: true,
           usedAt: true,
           revokedAt: true,
+          claimUserId: true,
           usedBy: { select: { name: true } },
         },
         orderBy: { createdAt: "desc" },
@@ -73,7 +77,8 @@ export async function getSquadForCoach(viewer: Viewer, squadId: string, now = ne
     members: squad.memberships.map((m) => ({
       userId: m.user.id,
       name: m.user.name,
-      email: m.user.email,
+      email: m.user.hasLogin ? m.user.email : null,
+      hasLogin: m.user.hasLogin,
       role: m.role,
       isOwner: m.isOwner,
       joinedAt: m.createdAt,
@@ -86,22 +91,26 @@ export async function getSquadForCoach(viewer: Viewer, squadId: string, now = ne
       expiresAt: inv.expiresAt,
       status: invitationStatus(inv, now),
       usedBy: inv.usedBy?.name ?? null,
+      claim: inv.claimUserId !== null,
     })),
   };
 }
 
 export type InvitationView =
   | { status: "pending"; squadName: string; role: Role; expiresAt: Date }
-  | { status: "used" | "expired" | "revoked" | "unknown" };
+  | { status: "used" | "expired" | "revoked" | "unknown" }
+  // A link to claim an athlete profile a coach keeps without a login: its own page handles it.
+  | { status: "claim" };
 
 /** What the invitation page may show about a token: nothing beyond the squad's name, and only while usable. */
 export async function getInvitationByToken(token: string, now = new Date()): Promise<InvitationView> {
   if (token.length < 20 || token.length > 200) return { status: "unknown" };
   const inv = await db().invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { role: true, expiresAt: true, usedAt: true, revokedAt: true, squad: { select: { name: true } } },
+    select: { role: true, expiresAt: true, usedAt: true, revokedAt: true, claimUserId: true, squad: { select: { name: true } } },
   });
   if (!inv) return { status: "unknown" };
+  if (inv.claimUserId) return { status: "claim" };
   const status = invitationStatus(inv, now);
   if (status !== "pending") return { status };
   return { status, squadName: inv.squad.name, role: inv.role, expiresAt: inv.expiresAt };

@@ -16,7 +16,14 @@ import { createPainReportForAthlete } from "@/lib/pain/mutations";
 import { importTarget } from "@/lib/imports/target";
 import { listCommentThreads } from "@/lib/athletes/comments";
 import { createComment, replyToComment } from "@/lib/comments/mutations";
+import { createClaimInvitation, createManagedAthlete, deleteManagedAthlete } from "@/lib/managed-athletes/mutations";
+import { getAthleteLogin } from "@/lib/managed-athletes/queries";
+import { buildManagedAthleteDataZip } from "@/lib/account-data/export";
 import { twoSquads } from "./factories";
+
+/** An athlete of squad A kept by its coach without a login. */
+const managedOfA = async (w: World) =>
+  (await createManagedAthlete(w.coachA, { squadId: w.squadA.id, name: "Kept Runner", sex: "UNDISCLOSED" })).athleteId;
 
 type World = Awaited<ReturnType<typeof twoSquads>>;
 type Who = "coachA" | "athleteA" | "athleteB" | "coachB";
@@ -122,6 +129,35 @@ const operations: {
     run: (_w, v, commentId) => replyToComment(v, { commentId, body: "Better, thanks." }),
     expect: { coachA: "ok", athleteA: "ok", athleteB: "404", coachB: "404" },
   },
+  {
+    name: "createManagedAthlete(squad A)",
+    run: (w, v) => createManagedAthlete(v, { squadId: w.squadA.id, name: "Kept Runner", sex: "UNDISCLOSED" }),
+    expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "getAthleteLogin(squad A, an athlete of A without a login)",
+    arrange: managedOfA,
+    run: (w, v, athleteId) => getAthleteLogin(v, w.squadA.id, athleteId),
+    expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "createClaimInvitation(squad A, an athlete of A without a login)",
+    arrange: managedOfA,
+    run: (w, v, athleteId) => createClaimInvitation(v, { squadId: w.squadA.id, athleteId }),
+    expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "buildManagedAthleteDataZip(squad A, an athlete of A without a login)",
+    arrange: managedOfA,
+    run: (w, v, athleteId) => buildManagedAthleteDataZip(v, w.squadA.id, athleteId),
+    expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "deleteManagedAthlete(squad A, an athlete of A without a login)",
+    arrange: managedOfA,
+    run: (w, v, athleteId) => deleteManagedAthlete(v, { squadId: w.squadA.id, athleteId, confirm: "Kept Runner" }),
+    expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
 ];
 
 describe("access matrix: queries and mutations", () => {
@@ -174,7 +210,7 @@ async function snapshot() {
 
 describe("every server action checks the session", () => {
   // Public entry points: they create or start a session rather than use one.
-  const PUBLIC_ACTIONS = new Set(["loginAction", "signUpAction", "logoutAction", "acceptInvitationAction"]);
+  const PUBLIC_ACTIONS = new Set(["loginAction", "signUpAction", "logoutAction", "acceptInvitationAction", "claimProfileAction"]);
 
   function actionFiles(dir: string): string[] {
     return readdirSync(dir).flatMap((entry) => {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { getInvitationByToken } from "@/lib/squads/queries";
 import { getViewer } from "@/lib/auth/viewer";
 import { AcceptInvitationForm, JoinAsViewerForm } from "./accept-forms";
@@ -16,6 +17,7 @@ const REASONS = {
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const [invitation, viewer] = await Promise.all([getInvitationByToken(token), getViewer()]);
+  if (invitation.status === "claim") redirect(`/claim/${encodeURIComponent(token)}`);
   if (invitation.status !== "pending") {
     return (
       <div className="narrow card">

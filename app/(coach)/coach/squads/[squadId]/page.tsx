@@ -6,6 +6,7 @@ import { getSquadForCoach } from "@/lib/squads/queries";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime, dateOnly } from "@/lib/dates";
 import { AthleteMembersTable, InviteForm, RemoveMemberButton, RevokeInvitationButton } from "./squad-forms";
+import { AddManagedAthleteForm } from "./managed-athlete-form";
 import { SquadPlanExport } from "@/lib/ui/export-links";
 import { todayIn } from "@/lib/dates";
 
@@ -44,6 +45,17 @@ export default async function SquadPage({ params }: { params: Promise<{ squadId:
           Each link works once and expires after 7 days. There is no email: copy the link and send it yourself.
         </p>
         <InviteForm squadId={squad.id} canInviteCoaches={squad.isOwner} />
+      </section>
+
+      <section className="card" aria-labelledby="add-athlete-heading">
+        <h2 id="add-athlete-heading" style={{ marginTop: 0 }}>
+          Add an athlete without an account
+        </h2>
+        <p className="muted">
+          For an athlete who does not use Backbone themselves: you log their training. Later you can send them a
+          link to set up their own login, and everything logged so far becomes theirs.
+        </p>
+        <AddManagedAthleteForm squadId={squad.id} />
       </section>
 
       <h2>Athletes ({athletes.length})</h2>
@@ -102,7 +114,10 @@ export default async function SquadPage({ params }: { params: Promise<{ squadId:
               {squad.invitations.map((inv) => (
                 <tr key={inv.id}>
                   <td>{inv.note ?? <span className="muted">—</span>}</td>
-                  <td>{inv.role === "COACH" ? "Assistant coach" : inv.role === "CLINICIAN" ? "Clinician" : "Athlete"}</td>
+                  <td>
+                    {inv.role === "COACH" ? "Assistant coach" : inv.role === "CLINICIAN" ? "Clinician" : "Athlete"}
+                    {inv.claim ? " (set up their login)" : null}
+                  </td>
                   <td>
                     <span className="badge">{inv.status}</span>
                     {inv.usedBy ? ` by ${inv.usedBy}` : null}

@@ -5,6 +5,7 @@ import { useActionState, useRef, useState } from "react";
 import { createInvitationAction, removeMemberAction, revokeInvitationAction } from "@/lib/squads/actions";
 import { idleState } from "@/lib/forms-state";
 import { Field, FieldError, FormMessage, SubmitButton } from "@/lib/ui/form-controls";
+import { NO_LOGIN_TEXT } from "@/lib/managed-athletes/labels";
 
 export function InviteForm({ squadId, canInviteCoaches }: { squadId: string; canInviteCoaches: boolean }) {
   const [state, action] = useActionState(createInvitationAction, idleState);
@@ -72,7 +73,8 @@ const confirmRemoval = (name: string) =>
     `Remove ${name} from the squad? They keep their account and all their training data, and can join another squad with an invitation. This squad's coaches and clinicians no longer see their data.`,
   );
 
-export type AthleteMemberRow = { userId: string; name: string; email: string; joined: string };
+/** `email` is null for an athlete without a login: the row says so and has no Remove button. */
+export type AthleteMemberRow = { userId: string; name: string; email: string | null; joined: string };
 
 /**
  * The squad's athletes, each with a Remove button, in one form: the button pressed names the athlete. A
@@ -112,13 +114,25 @@ export function AthleteMembersTable({ squadId, rows }: { squadId: string; rows: 
                   <Link href={`/coach/squads/${squadId}/athletes/${m.userId}`} prefetch={false}>
                     {m.name}
                   </Link>
+                  {m.email === null ? (
+                    <>
+                      {" "}
+                      <span className="badge">No login</span>
+                    </>
+                  ) : null}
                 </td>
-                <td className="hide-narrow">{m.email}</td>
+                <td className="hide-narrow">{m.email ?? <span className="muted">{NO_LOGIN_TEXT}</span>}</td>
                 <td>{m.joined}</td>
                 <td>
-                  <SubmitButton className="button button-danger" pendingText="Removing…" name="userId" value={m.userId}>
-                    Remove<span className="visually-hidden"> {m.name}</span>
-                  </SubmitButton>
+                  {m.email === null ? (
+                    <Link href={`/coach/squads/${squadId}/athletes/${m.userId}/account`} prefetch={false}>
+                      Login and data<span className="visually-hidden"> of {m.name}</span>
+                    </Link>
+                  ) : (
+                    <SubmitButton className="button button-danger" pendingText="Removing…" name="userId" value={m.userId}>
+                      Remove<span className="visually-hidden"> {m.name}</span>
+                    </SubmitButton>
+                  )}
                 </td>
               </tr>
             ))}
