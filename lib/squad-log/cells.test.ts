@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellInputName, readCellInputName, readGridCell, weekDays, weekdayOf } from "@/lib/squad-log/cells";
+import { cellInputName, readCellInputName, readGridCell, readWeekParam, weekDays, weekdayOf } from "@/lib/squad-log/cells";
 
 describe("readGridCell", () => {
   it("is empty when all three fields are blank", () => {
@@ -40,5 +40,14 @@ describe("cell input names", () => {
     const days = weekDays("2026-03-02");
     expect(days).toHaveLength(7);
     expect(days.map(weekdayOf)).toEqual(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]);
+  });
+});
+
+describe("readWeekParam", () => {
+  it("moves any day to its Monday, and falls back to this week with a notice", () => {
+    expect(readWeekParam("2026-03-05", "2026-06-10")).toEqual({ monday: "2026-03-02", notice: null });
+    expect(readWeekParam(undefined, "2026-06-10")).toEqual({ monday: "2026-06-08", notice: null });
+    expect(readWeekParam("2026-02-30", "2026-06-10").monday).toBe("2026-06-08");
+    expect(readWeekParam(["1999-01-01"], "2026-06-10").notice).toMatch(/not a date/);
   });
 });

@@ -1,5 +1,5 @@
-import { addDays } from "@/lib/dates";
-import { parseDurationText } from "@/lib/sessions/schemas";
+import { addDays, mondayOf } from "@/lib/dates";
+import { calendarDateSchema, parseDurationText } from "@/lib/sessions/schemas";
 import { toStoredKm, type Unit } from "@/lib/units";
 
 // The squad log grid's cells: how their inputs are named and what a cell's three values mean. No database
@@ -85,4 +85,18 @@ export function readGridCell(raw: Partial<Record<GridField, string>>, unit: Unit
     durationMin: Math.round((minutes as number) * 100) / 100,
     rpe,
   };
+}
+
+/**
+ * The week a grid link asks for (`?week=YYYY-MM-DD`, any day of it) as its Monday; the week holding `today`
+ * when there is none, with a notice when what was given is not a usable date.
+ */
+export function readWeekParam(value: unknown, today: string): { monday: string; notice: string | null } {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (text === undefined || text === "") return { monday: mondayOf(today), notice: null };
+  const date = calendarDateSchema.safeParse(text);
+  if (!date.success || date.data < "2000-01-01" || date.data > "2100-12-31") {
+    return { monday: mondayOf(today), notice: "The week in the address is not a date from 2000 to 2100 (YYYY-MM-DD): this week is shown." };
+  }
+  return { monday: mondayOf(date.data), notice: null };
 }
