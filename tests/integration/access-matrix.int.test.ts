@@ -10,6 +10,9 @@ import { getAthleteProfile } from "@/lib/profiles/queries";
 import { updateOwnProfile } from "@/lib/profiles/mutations";
 import { getAthleteSummary } from "@/lib/athletes/queries";
 import { getCoachAthleteView } from "@/lib/athletes/coach-view";
+import { getSquadLogWeek } from "@/lib/squad-log/queries";
+import { previewSquadLog, saveSquadLogWeek } from "@/lib/squad-log/mutations";
+import { mondayOf, todayIn } from "@/lib/dates";
 import { twoSquads } from "./factories";
 
 type World = Awaited<ReturnType<typeof twoSquads>>;
@@ -61,6 +64,24 @@ const operations: {
     name: "revokeInvitation(an invitation of squad A)",
     arrange: async (w) => (await createInvitation(w.coachA, { squadId: w.squadA.id, role: "ATHLETE" })).invitationId,
     run: (_w, v, invitationId) => revokeInvitation(v, { invitationId }),
+    expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "getSquadLogWeek(squad A)",
+    run: (w, v) => getSquadLogWeek(v, w.squadA.id, mondayOf(todayIn("UTC"))),
+    expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "saveSquadLogWeek(squad A, a run for athlete A today)",
+    run: (w, v) => {
+      const today = todayIn("UTC");
+      return saveSquadLogWeek(v, w.squadA.id, { week: today, [`dist.${w.athleteA.id}.${today}`]: "8", [`min.${w.athleteA.id}.${today}`]: "40" });
+    },
+    expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "previewSquadLog(squad A)",
+    run: (w, v) => previewSquadLog(v, w.squadA.id, new TextEncoder().encode(`Email,Date,Distance,Minutes\n${w.athleteA.email},2026-01-05,8,40\n`)),
     expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
   },
   {
