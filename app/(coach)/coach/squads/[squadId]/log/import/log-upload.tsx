@@ -65,7 +65,7 @@ export function SquadLogUpload({ squadId }: { squadId: string }) {
             id="squad-log-file"
             name="file"
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,.tsv,.txt"
             onChange={(e) => {
               setFile(e.currentTarget.files?.[0] ?? null);
               setPreview(null);
