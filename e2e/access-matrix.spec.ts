@@ -92,6 +92,16 @@ const ROUTES: { route: string; url: (ids: Ids) => string; expect: Record<Who, Ex
     url: (i) => `/coach/squads/${i.squadA}/plan/templates/${i.templateA}`,
     expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
+  {
+    route: "/coach/squads/[squadId]/log",
+    url: (i) => `/coach/squads/${i.squadA}/log`,
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
+  },
+  {
+    route: "/coach/squads/[squadId]/log/import",
+    url: (i) => `/coach/squads/${i.squadA}/log/import`,
+    expect: { anonymous: "login", coachA: 200, athleteA: 404, athleteB: 404, coachB: 404, clinicianA: 404, clinicianB: 404 },
+  },
   { route: "/athlete", url: () => "/athlete", expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404, clinicianA: 404, clinicianB: 404 } },
   {
     route: "/athlete/profile",
@@ -162,6 +172,12 @@ const ROUTES: { route: string; url: (ids: Ids) => string; expect: Record<Who, Ex
   {
     route: "/api/imports/[batchId]/commit",
     url: () => "/api/imports/x/commit",
+    expect: { anonymous: 405, coachA: 405, athleteA: 405, athleteB: 405, coachB: 405, clinicianA: 405, clinicianB: 405 },
+  },
+  // POST only; who may upload is walked in squad-grid.spec.ts and the integration tests.
+  {
+    route: "/api/squads/[squadId]/training-log",
+    url: (i) => `/api/squads/${i.squadA}/training-log`,
     expect: { anonymous: 405, coachA: 405, athleteA: 405, athleteB: 405, coachB: 405, clinicianA: 405, clinicianB: 405 },
   },
   {

@@ -14,6 +14,8 @@ const ACTION_TEXT: Record<string, string> = {
   "session.update": "Changed a session",
   "session.delete": "Deleted a session",
   "import.commit": "Imported sessions",
+  "session.grid-save": "Logged sessions in the squad's training log",
+  "import.squad-log": "Imported sessions from the squad's training log",
   "pain.report": "Reported back pain",
   "ostrc.submit": "Answered the weekly check-in",
   "profile.update": "Changed the athlete profile",

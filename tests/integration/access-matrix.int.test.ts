@@ -19,6 +19,9 @@ import { createComment, replyToComment } from "@/lib/comments/mutations";
 import { createClaimInvitation, createManagedAthlete, deleteManagedAthlete } from "@/lib/managed-athletes/mutations";
 import { getAthleteLogin } from "@/lib/managed-athletes/queries";
 import { buildManagedAthleteDataZip } from "@/lib/account-data/export";
+import { getSquadLogWeek } from "@/lib/squad-log/queries";
+import { previewSquadLog, saveSquadLogWeek } from "@/lib/squad-log/mutations";
+import { mondayOf, todayIn } from "@/lib/dates";
 import { twoSquads } from "./factories";
 
 /** An athlete of squad A kept by its coach without a login. */
@@ -74,6 +77,24 @@ const operations: {
     name: "revokeInvitation(an invitation of squad A)",
     arrange: async (w) => (await createInvitation(w.coachA, { squadId: w.squadA.id, role: "ATHLETE" })).invitationId,
     run: (_w, v, invitationId) => revokeInvitation(v, { invitationId }),
+    expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "getSquadLogWeek(squad A)",
+    run: (w, v) => getSquadLogWeek(v, w.squadA.id, mondayOf(todayIn("UTC"))),
+    expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "saveSquadLogWeek(squad A, a run for athlete A today)",
+    run: (w, v) => {
+      const today = todayIn("UTC");
+      return saveSquadLogWeek(v, w.squadA.id, { week: today, [`dist.${w.athleteA.id}.${today}`]: "8", [`min.${w.athleteA.id}.${today}`]: "40" });
+    },
+    expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "previewSquadLog(squad A)",
+    run: (w, v) => previewSquadLog(v, w.squadA.id, new TextEncoder().encode(`Email,Date,Distance,Minutes\n${w.athleteA.email},2026-01-05,8,40\n`)),
     expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
   },
   {

@@ -31,6 +31,8 @@ export default async function SquadPage({ params }: { params: Promise<{ squadId:
       <p className="page-links">
         <Link href={`/coach/squads/${squad.id}/plan`}>Squad plan</Link>
         {" · "}
+        <Link href={`/coach/squads/${squad.id}/log`}>Training log</Link>
+        {" · "}
         <Link href={`/coach/squads/${squad.id}/plan/templates`}>Plan templates</Link>
         {" · "}
         <Link href={`/coach/squads/${squad.id}/thresholds`}>Flag thresholds</Link>
