@@ -21,6 +21,8 @@ export type SquadDetail = {
   id: string;
   name: string;
   isOwner: boolean;
+  /** The squad asks its athletes for the daily wellness check-in. */
+  wellnessCheckIn: boolean;
   members: { userId: string; name: string; email: string; role: Role; isOwner: boolean; joinedAt: Date }[];
   invitations: {
     id: string;
@@ -40,6 +42,7 @@ export async function getSquadForCoach(viewer: Viewer, squadId: string, now = ne
     select: {
       id: true,
       name: true,
+      wellnessCheckIn: true,
       memberships: {
         select: {
           role: true,
@@ -70,6 +73,7 @@ export async function getSquadForCoach(viewer: Viewer, squadId: string, now = ne
     id: squad.id,
     name: squad.name,
     isOwner: viewer.memberships.some((m) => m.squadId === squadId && m.isOwner),
+    wellnessCheckIn: squad.wellnessCheckIn,
     members: squad.memberships.map((m) => ({
       userId: m.user.id,
       name: m.user.name,
