@@ -109,7 +109,7 @@ const withDate = <T extends { localDate?: Date; date?: Date; weekStart?: Date }>
 export async function buildPersonalDataZip(viewer: Viewer, now = new Date()): Promise<Uint8Array> {
   const prisma = db();
   const userId = viewer.id;
-  const [user, profile, shoes, sessions, painReports, ostrc, planned, comments, memberships, logins, sportChoices] = await Promise.all([
+  const [user, profile, shoes, sessions, painReports, ostrc, planned, comments, memberships, logins, sportChoices, wellness] = await Promise.all([
     prisma.user.findUniqueOrThrow({
       where: { id: userId },
       select: { id: true, email: true, name: true, unitPreference: true, timeZone: true, createdAt: true },
@@ -134,6 +134,11 @@ export async function buildPersonalDataZip(viewer: Viewer, now = new Date()): Pr
     }),
     // How the person asked each source sport of their imports to be read.
     prisma.importSportChoice.findMany({ where: { userId }, orderBy: { sport: "asc" }, select: { sport: true, type: true, subType: true, skip: true } }),
+    prisma.wellnessEntry.findMany({
+      where: { userId },
+      orderBy: { localDate: "asc" },
+      select: { localDate: true, sleep: true, fatigue: true, soreness: true, stress: true, mood: true, backStiffness: true, createdAt: true, updatedAt: true },
+    }),
   ]);
 
   const sessionRows = sessions.map(withDate);
@@ -153,6 +158,7 @@ export async function buildPersonalDataZip(viewer: Viewer, now = new Date()): Pr
     coachComments: comments.map((c) => ({ ...c, author: c.author?.name ?? null })),
     openLogins: logins,
     importSportChoices: sportChoices,
+    wellnessCheckIns: wellness.map(withDate),
   };
 
   const files: Record<string, Uint8Array> = {

@@ -10,6 +10,7 @@ import { getAthleteProfile } from "@/lib/profiles/queries";
 import { updateOwnProfile } from "@/lib/profiles/mutations";
 import { getAthleteSummary } from "@/lib/athletes/queries";
 import { getCoachAthleteView } from "@/lib/athletes/coach-view";
+import { setSquadWellnessCheckIn, submitWellness } from "@/lib/wellness/mutations";
 import { twoSquads } from "./factories";
 
 type World = Awaited<ReturnType<typeof twoSquads>>;
@@ -68,6 +69,21 @@ const operations: {
     run: (w, v) => removeMember(v, { squadId: w.squadA.id, userId: w.athleteA.id }),
     expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
   },
+  {
+    name: "setSquadWellnessCheckIn(squad A, on)",
+    run: (w, v) => setSquadWellnessCheckIn(v, { squadId: w.squadA.id, enabled: "on" }),
+    expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "submitWellness(own check-in, both squads have it on)",
+    arrange: async (w) => {
+      await setSquadWellnessCheckIn(w.coachA, { squadId: w.squadA.id, enabled: "on" });
+      await setSquadWellnessCheckIn(w.coachB, { squadId: w.squadB.id, enabled: "on" });
+      return "";
+    },
+    run: (_w, v) => submitWellness(v, { sleep: "2", fatigue: "2", soreness: "2", stress: "2", mood: "2", backStiffness: "2" }),
+    expect: { coachA: "404", athleteA: "ok", athleteB: "ok", coachB: "404" },
+  },
 ];
 
 describe("access matrix: queries and mutations", () => {
@@ -109,13 +125,15 @@ describe("access matrix: queries and mutations", () => {
 
 async function snapshot() {
   const prisma = db();
-  const [memberships, invitations, profiles, audits] = await Promise.all([
+  const [memberships, invitations, profiles, audits, squads, wellness] = await Promise.all([
     prisma.membership.count(),
     prisma.invitation.findMany({ select: { id: true, revokedAt: true, usedAt: true }, orderBy: { id: "asc" } }),
     prisma.athleteProfile.findMany({ orderBy: { userId: "asc" } }),
     prisma.auditLog.count(),
+    prisma.squad.findMany({ select: { id: true, wellnessCheckIn: true }, orderBy: { id: "asc" } }),
+    prisma.wellnessEntry.count(),
   ]);
-  return { memberships, invitations, profiles, audits };
+  return { memberships, invitations, profiles, audits, squads, wellness };
 }
 
 describe("every server action checks the session", () => {
