@@ -139,6 +139,11 @@ const ROUTES: { route: string; url: (ids: Ids) => string; expect: Record<Who, Ex
     expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
   {
+    route: "/athlete/wellness",
+    url: () => "/athlete/wellness",
+    expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404, clinicianA: 404, clinicianB: 404 },
+  },
+  {
     route: "/athlete/calendar",
     url: () => "/athlete/calendar",
     expect: { anonymous: "login", coachA: 404, athleteA: 200, athleteB: 200, coachB: 404, clinicianA: 404, clinicianB: 404 },

@@ -131,7 +131,7 @@ export async function buildManagedAthleteDataZip(
 
 async function personalDataZip(userId: string, now: Date): Promise<Uint8Array> {
   const prisma = db();
-  const [user, profile, shoes, sessions, painReports, ostrc, planned, comments, memberships, logins, sportChoices] = await Promise.all([
+  const [user, profile, shoes, sessions, painReports, ostrc, planned, comments, memberships, logins, sportChoices, wellness] = await Promise.all([
     prisma.user.findUniqueOrThrow({
       where: { id: userId },
       select: { id: true, email: true, hasLogin: true, name: true, unitPreference: true, timeZone: true, createdAt: true },
@@ -156,6 +156,11 @@ async function personalDataZip(userId: string, now: Date): Promise<Uint8Array> {
     }),
     // How the person asked each source sport of their imports to be read.
     prisma.importSportChoice.findMany({ where: { userId }, orderBy: { sport: "asc" }, select: { sport: true, type: true, subType: true, skip: true } }),
+    prisma.wellnessEntry.findMany({
+      where: { userId },
+      orderBy: { localDate: "asc" },
+      select: { localDate: true, sleep: true, fatigue: true, soreness: true, stress: true, mood: true, backStiffness: true, createdAt: true, updatedAt: true },
+    }),
   ]);
 
   const sessionRows = sessions.map(withDate);
@@ -177,6 +182,7 @@ async function personalDataZip(userId: string, now: Date): Promise<Uint8Array> {
     coachComments: comments.map((c) => ({ ...c, author: c.author?.name ?? null })),
     openLogins: logins,
     importSportChoices: sportChoices,
+    wellnessCheckIns: wellness.map(withDate),
   };
 
   const files: Record<string, Uint8Array> = {

@@ -6,6 +6,7 @@ import {
   type EnginePainReport,
   type EngineProfile,
   type EngineSession,
+  type EngineWellness,
   type Flag,
   type Severity,
   type Thresholds,
@@ -43,6 +44,8 @@ export type FlagHistoryInput = {
   sessions: EngineSession[];
   painReports: EnginePainReport[];
   ostrc: EngineOstrc[];
+  /** Daily wellness check-ins of the same window. */
+  wellness?: EngineWellness[];
   profile: EngineProfile;
   thresholds: Thresholds;
   /** Dates of the athlete's clearances (see evaluateFlags). */

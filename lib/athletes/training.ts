@@ -13,10 +13,15 @@ import {
   type EnginePainReport,
   type EngineProfile,
   type EngineSession,
+  type EngineWellness,
   type Flag,
   type LoadMeasure,
   type Thresholds,
+  wellnessTrend,
+  WELLNESS_DROP_RULE,
+  type WellnessTrendPoint,
 } from "@/lib/training-load";
+import { toEngineWellness, type WellnessRow } from "@/lib/wellness/queries";
 import { toEngineProfile, toEngineSession, type SessionRow } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
 import { flagHistoryFrom } from "@/lib/athletes/flag-history";
@@ -51,6 +56,8 @@ export type TrainingView = {
     sessions: EngineSession[];
     painReports: EnginePainReport[];
     ostrc: EngineOstrc[];
+    /** Daily wellness check-ins of the 31 days before today and today (all wellness-drop reads). */
+    wellness: EngineWellness[];
     profile: EngineProfile;
     thresholds: Thresholds;
     /** Dates of the athlete's clearances: a red flag lasts until one dated on or after its report. */
@@ -72,12 +79,19 @@ export type TrainingView = {
   heatmap: BackZoneHeatmap;
   sessionTypes: SessionTypeShare;
   shoes: ShoeKmRow[];
+  /**
+   * The daily check-in over the range: each day's Hooper sum and back stiffness with the band of its
+   * 28-day baseline (mean ± 1.5 SD). `enabled`: one of the athlete's squads asks for it.
+   */
+  wellness: { enabled: boolean; points: WellnessTrendPoint[]; answered: number };
   flags: Flag[];
 };
 
 // The exponential averages and fitness carry their whole history; a year of it is within 0.02% of all of it
 // (fitness, the slowest, keeps (41/42)^365 of its start), and bounds what a short range reads.
 const HISTORY_DAYS = 365;
+/** wellness-drop judges asOf-2..asOf, each day and the one before against the 28 days before it. */
+const WELLNESS_LOOKBACK_DAYS = WELLNESS_DROP_RULE.baselineDays + WELLNESS_DROP_RULE.consecutiveDays + WELLNESS_DROP_RULE.activeDays - 2;
 
 // Views are read by pages and planning and never changed by them. A few hundred athletes times the
 // periods looked at in a day.
@@ -118,14 +132,18 @@ export async function getTrainingView(
   const membership =
     squads.find((m) => viewer.memberships.some((vm) => vm.squadId === m.squadId && isStaffRole(vm.role))) ?? squads[0];
   const thresholds = resolveThresholds(membership?.squadThresholds ?? undefined, membership?.athleteThresholds ?? undefined);
+  const wellnessOn = squads.some((s) => s.wellnessCheckIn);
+  // The rule's baselines reach 28 days before the first day it judges (asOf-3); the chart's band, 28 days
+  // before the range.
+  const wellnessFrom = earlier(addDays(from, -WELLNESS_DROP_RULE.baselineDays), addDays(asOf, -WELLNESS_LOOKBACK_DAYS));
   // Everything below is a function of these inputs: a view computed from them is reused until one moves.
-  const key = `${athleteId}|${from}|${to}|${asOf}|${record.dataVersion}|${JSON.stringify(thresholds)}`;
+  const key = `${athleteId}|${from}|${to}|${asOf}|${record.dataVersion}|${JSON.stringify(thresholds)}|${wellnessOn}`;
   const kept = views.get(key);
   if (kept) return kept;
 
   // Raw SQL: the client's query planning cost more than these reads themselves, and this view runs on
   // every load of the athlete pages.
-  const [dailyTotals, recentSessions, pain, ostrcRows, typeAggregate, shoeAggregate, referrals] = await Promise.all([
+  const [dailyTotals, recentSessions, pain, ostrcRows, typeAggregate, shoeAggregate, referrals, wellnessRows] = await Promise.all([
     // Up to four years of days.
     prisma.$queryRaw<DailyTotals[]>`
       SELECT to_char("localDate", 'YYYY-MM-DD') AS "date", "srpeAu", "durationMin", "runKm", "longestRunKm", "runKmBySurface"
@@ -165,7 +183,14 @@ export async function getTrainingView(
       GROUP BY sh."id"`,
     // A red flag lasts until a clearance, however old its report: the open ones before the pain window.
     readReferralHistoryUnchecked(prisma, [athleteId], painFrom),
+    // One range read of the (userId, localDate) unique index.
+    prisma.$queryRaw<(WellnessRow & { localDate: string })[]>`
+      SELECT to_char("localDate", 'YYYY-MM-DD') AS "localDate", "sleep", "fatigue", "soreness", "stress", "mood", "backStiffness"
+      FROM "WellnessEntry"
+      WHERE "userId" = ${athleteId} AND "localDate" >= ${wellnessFrom}::date AND "localDate" <= ${later(to, asOf)}::date
+      ORDER BY "localDate"`,
   ]);
+  const wellnessAll = wellnessRows.map(toEngineWellness);
   const referral = referrals.get(athleteId)!;
 
   // Overload days are marked by re-applying the engine's four overload rules to the daily totals with
@@ -187,6 +212,7 @@ export async function getTrainingView(
     ostrc: ostrcRows
       .filter((o) => o.date >= addDays(asOf, -13) && o.date <= asOf)
       .map((o) => ({ date: o.date, zone: o.zone.toLowerCase() as BackZone, q1: o.q1, q2: o.q2, q3: o.q3, q4: o.q4 })),
+    wellness: wellnessAll.filter((w) => w.date >= addDays(asOf, -WELLNESS_LOOKBACK_DAYS) && w.date <= asOf),
     profile: toEngineProfile(
       record.hasProfile ? user : null,
       shoeAggregate.filter((s) => s.retired).map((s) => s.id),
@@ -215,6 +241,11 @@ export async function getTrainingView(
     heatmap: buildBackZoneHeatmap(reports, from, to),
     sessionTypes: buildSessionTypeShare(typeAggregate),
     shoes: buildShoeKm(shoeAggregate),
+    wellness: {
+      enabled: wellnessOn,
+      points: wellnessTrend(wellnessAll, from, to),
+      answered: wellnessAll.filter((w) => w.date >= from && w.date <= to).length,
+    },
     flags,
   };
   views.set(key, view);

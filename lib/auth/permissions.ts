@@ -147,6 +147,8 @@ export type AthleteSquad = {
   squadThresholds: Prisma.JsonObject | null;
   /** The squad's coaches' names, first to join first. */
   coaches: string[];
+  /** The squad asks its athletes for the daily wellness check-in. */
+  wellnessCheckIn: boolean;
 };
 
 /**
@@ -158,7 +160,7 @@ export type AthleteSquad = {
  */
 export const athleteSquads = cache(
   (prisma: PrismaClient, athleteId: string): Promise<AthleteSquad[]> => prisma.$queryRaw<AthleteSquad[]>`
-    SELECT m."squadId", s."name" AS "squadName", m."thresholds" AS "athleteThresholds", s."thresholds" AS "squadThresholds",
+    SELECT m."squadId", s."name" AS "squadName", m."thresholds" AS "athleteThresholds", s."thresholds" AS "squadThresholds", s."wellnessCheckIn",
            COALESCE((SELECT json_agg(cu."name" ORDER BY cm."createdAt", cm."id")
                      FROM "Membership" cm JOIN "User" cu ON cu."id" = cm."userId"
                      WHERE cm."squadId" = m."squadId" AND cm."role" = 'COACH'), '[]'::json) AS "coaches"

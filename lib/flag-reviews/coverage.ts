@@ -27,6 +27,8 @@ export type FlagReview = {
  * - Shoe wear is dated by the day the shoe passed the limit, or by the day judged when it passed before
  *   the history read: two weeks, like the standing flags. A surface change is dated by the latest run on
  *   the new surface, an episode of a week like the overload rules.
+ * - A wellness drop is dated by the latest day of its run of bad check-ins and stays active 2 days after
+ *   it: a review covers that episode (2 days); a new run of bad days later is new information.
  */
 export const REVIEW_COVER_DAYS: Record<FlagId, number> = {
   "red-flag": 0,
@@ -45,6 +47,7 @@ export const REVIEW_COVER_DAYS: Record<FlagId, number> = {
   "footprint-unassessed": 13,
   "posture-load": 13,
   "masters-athlete": 13,
+  "wellness-drop": 2,
 };
 
 /** Whether `review` speaks for `flag`: same rule, and the flag's date within the review's cover. */

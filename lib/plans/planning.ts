@@ -73,6 +73,7 @@ export async function getPlanningView(viewer: Viewer, squadId: string, athleteId
     plannedSessions: enginePlanned,
     painReports: training.engine.painReports,
     ostrc: training.engine.ostrc,
+    wellness: training.engine.wellness,
     profile: training.engine.profile,
     thresholds: training.engine.thresholds,
     clearances: training.engine.clearances,

@@ -17,6 +17,7 @@ import {
 } from "@/lib/athletes/flag-history";
 import { toEngineProfile, toEngineSession, type SessionRow } from "@/lib/athletes/engine-input";
 import { toEnginePainReport } from "@/lib/pain/queries";
+import { toEngineWellness, type WellnessRow } from "@/lib/wellness/queries";
 import { listOpenReviewsForSquad } from "@/lib/flag-reviews/queries";
 import { withReviews, type ReviewedFlag } from "@/lib/flag-reviews/coverage";
 
@@ -33,6 +34,8 @@ export type AthleteStatus = Omit<ComputedStatus, "today"> & {
   flags: ReviewedFlag[];
   /** Today's flags not resolved, worst first, unreviewed before acknowledged within a severity. */
   open: ReviewedFlag[];
+  /** The squad asks for the daily wellness check-in (the triage then shows each athlete's latest). */
+  wellnessCheckIn: boolean;
 };
 
 /**
@@ -46,8 +49,8 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
   const prisma = db();
   const [rows, reviews] = await Promise.all([
     // One statement for what every request needs: the members, their data versions and the thresholds.
-    prisma.$queryRaw<{ squadThresholds: Prisma.JsonObject | null; thresholds: Prisma.JsonObject | null; id: string; name: string; timeZone: string; dataVersion: number }[]>`
-      SELECT s."thresholds" AS "squadThresholds", m."thresholds", u."id", u."name", u."timeZone", u."dataVersion"
+    prisma.$queryRaw<{ squadThresholds: Prisma.JsonObject | null; wellnessCheckIn: boolean; thresholds: Prisma.JsonObject | null; id: string; name: string; timeZone: string; dataVersion: number }[]>`
+      SELECT s."thresholds" AS "squadThresholds", s."wellnessCheckIn", m."thresholds", u."id", u."name", u."timeZone", u."dataVersion"
       FROM "Squad" s
       JOIN "Membership" m ON m."squadId" = s."id" AND m."role" = 'ATHLETE'
       JOIN "User" u ON u."id" = m."userId"
@@ -57,6 +60,7 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
   if (rows.length === 0) return [];
 
   const squadThresholds = rows[0].squadThresholds ?? undefined;
+  const wellnessCheckIn = rows[0].wellnessCheckIn;
   const todays = new Map<string, string>();
   const members = rows.map(({ thresholds: own, ...user }) => {
     let asOf = todays.get(user.timeZone);
@@ -83,7 +87,7 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
         Number(isEmergency(y)) - Number(isEmergency(x)) ||
         Number(x.review !== null) - Number(y.review !== null),
     );
-    return { ...kept, id: user.id, name: user.name, worst: worstSeverity(open), emergency: open.some(isEmergency), flags, open };
+    return { ...kept, id: user.id, name: user.name, worst: worstSeverity(open), emergency: open.some(isEmergency), flags, open, wellnessCheckIn };
   });
   // Within a severity, flags nobody has looked at yet come before acknowledged ones.
   const unreviewed = (s: AthleteStatus) => s.open.filter((f) => f.severity !== "info" && f.review === null).length;
@@ -106,7 +110,7 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
   // The athletes may live in several time zones (a day either side of UTC): read a window wide enough
   // for all of them, then cut each athlete's at their own history start.
   const from = addDays(todayIn("UTC", now), -FLAG_HISTORY_DAYS - 1);
-  const [sessions, shoeTotals, retired, pains, ostrcRows, profiles, latest, referrals] = await Promise.all([
+  const [sessions, shoeTotals, retired, pains, ostrcRows, profiles, latest, referrals, wellnessRows] = await Promise.all([
     // Dates as text: formatting a Date per session costs more than the read.
     prisma.$queryRaw<(SessionRow & { userId: string; localDate: string })[]>`SELECT "id", "userId", to_char("localDate", 'YYYY-MM-DD') AS "localDate", "type"::text AS "type", ${LOAD_MINUTES} AS "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
       FROM "TrainingSession" WHERE "userId" = ANY(${ids}::text[]) AND "localDate" >= ${from}::date AND ${COUNTS_FOR_LOAD}
@@ -140,6 +144,12 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
       LEFT JOIN LATERAL (SELECT "localDate" FROM "BackPainReport" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) lr ON true`,
     // Red flags last until a clearance: the open ones reported before the window.
     readReferralHistoryUnchecked(prisma, ids, from),
+    // The heat map's weeks judge wellness-drop too: the check-ins of the same window, by the
+    // (userId, localDate) unique index.
+    prisma.$queryRaw<(WellnessRow & { userId: string; localDate: string })[]>`
+      SELECT "userId", to_char("localDate", 'YYYY-MM-DD') AS "localDate", "sleep", "fatigue", "soreness", "stress", "mood", "backStiffness"
+      FROM "WellnessEntry" WHERE "userId" = ANY(${ids}::text[]) AND "localDate" >= ${from}::date
+      ORDER BY "localDate"`,
   ]);
 
   const group = <T extends { userId: string }>(rows: T[]) => {
@@ -156,6 +166,7 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
   const retiredOf = group(retired);
   const painsOf = group(pains);
   const ostrcOf = group(ostrcRows);
+  const wellnessOf = group(wellnessRows);
   const profileOf = new Map(profiles.map((p) => [p.userId, p]));
   const latestOf = new Map(latest.map((r) => [r.userId, r]));
 
@@ -173,6 +184,7 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
     }
     const ownPains = (painsOf.get(user.id) ?? []).filter((p) => dateOnly(p.localDate) <= asOf);
     const referral = referrals.get(user.id)!;
+    const wellness = (wellnessOf.get(user.id) ?? []).filter((w) => w.localDate >= historyFrom && w.localDate <= asOf).map(toEngineWellness);
     const { weeks, today } = flagWeeks({
       asOf,
       sessions: own,
@@ -181,6 +193,7 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
       ostrc: (ostrcOf.get(user.id) ?? [])
         .map((o) => ({ date: dateOnly(o.localDate), zone: o.zone.toLowerCase() as BackZone, q1: o.q1, q2: o.q2, q3: o.q3, q4: o.q4 }))
         .filter((o) => o.date <= asOf),
+      wellness,
       profile: toEngineProfile(profileOf.get(user.id) ?? null, (retiredOf.get(user.id) ?? []).map((r) => r.id), Object.fromEntries(shoeKm)),
       thresholds,
     });
@@ -194,6 +207,7 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
       if (s.date > weekFrom) week += load;
     }
     const last = ownPains.at(-1);
+    const lastCheckIn = wellness.at(-1);
     out.set(user.id, {
       today,
       weeks,
@@ -202,6 +216,15 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
       lastReportDate: latestOf.get(user.id)?.lastReportDate ?? null,
       weekLoadAu: Math.round(week),
       chronicWeekLoadAu: Math.round(month / 4),
+      wellness:
+        lastCheckIn && lastCheckIn.date >= addDays(asOf, -2)
+          ? {
+              date: lastCheckIn.date,
+              hooper: lastCheckIn.sleep + lastCheckIn.fatigue + lastCheckIn.soreness + lastCheckIn.stress + lastCheckIn.mood,
+              backStiffness: lastCheckIn.backStiffness,
+              drop: today.some((f) => f.id === "wellness-drop"),
+            }
+          : null,
     });
   }
   return out;

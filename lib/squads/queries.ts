@@ -21,6 +21,8 @@ export type SquadDetail = {
   id: string;
   name: string;
   isOwner: boolean;
+  /** The squad asks its athletes for the daily wellness check-in. */
+  wellnessCheckIn: boolean;
   /** `email` is null for an athlete kept without a login (their placeholder address is never shown). */
   members: { userId: string; name: string; email: string | null; hasLogin: boolean; role: Role; isOwner: boolean; joinedAt: Date }[];
   invitations: {
@@ -43,6 +45,7 @@ export async function getSquadForCoach(viewer: Viewer, squadId: string, now = ne
     select: {
       id: true,
       name: true,
+      wellnessCheckIn: true,
       memberships: {
         select: {
           role: true,
@@ -74,6 +77,7 @@ export async function getSquadForCoach(viewer: Viewer, squadId: string, now = ne
     id: squad.id,
     name: squad.name,
     isOwner: viewer.memberships.some((m) => m.squadId === squadId && m.isOwner),
+    wellnessCheckIn: squad.wellnessCheckIn,
     members: squad.memberships.map((m) => ({
       userId: m.user.id,
       name: m.user.name,

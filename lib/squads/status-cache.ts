@@ -12,6 +12,8 @@ export type ComputedStatus = {
   lastReportDate: string | null;
   weekLoadAu: number;
   chronicWeekLoadAu: number;
+  /** The latest daily check-in of today or the 2 days before, and whether wellness-drop is active today. */
+  wellness: { date: string; hooper: number; backStiffness: number; drop: boolean } | null;
 };
 
 // A squad of 100 uses 100 entries a day.

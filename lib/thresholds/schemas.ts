@@ -46,6 +46,7 @@ export const FLAG_NAMES: Record<FlagId, string> = {
   "footprint-unassessed": "Footprint not assessed",
   "posture-load": "Posture load",
   "masters-athlete": "Masters athlete",
+  "wellness-drop": "Wellness worse than usual",
 };
 
 export const LOAD_MEASURE_LABELS: Record<LoadMeasure, string> = {

@@ -157,6 +157,13 @@ const list: Citation[] = [
     note: "Activity may continue while pain stays at or below 5/10 and settles by the next morning; the product uses a stricter 3/10.",
   },
   {
+    id: "saw-2016",
+    short: "Saw 2016",
+    text: "Saw AE, Main LC, Gastin PB. Monitoring the athlete training response: subjective self-reported measures trump commonly used objective measures: a systematic review. Br J Sports Med. 2016;50(5):281-291.",
+    strength: "moderate",
+    note: "In the studies reviewed, self-reported wellness (mood, stress, fatigue, soreness, sleep) responded to training load more consistently than objective markers: worse scores went with heavier loads, better ones with recovery.",
+  },
+  {
     id: "source-article",
     short: "Back pain in runners (source article)",
     text: "Why does my upper back hurt after running? Causes, treatments and preventions. Coaching article on upper and lower back pain in runners (Backbone source document).",
@@ -202,6 +209,7 @@ export const FLAG_EVIDENCE: Readonly<Record<FlagId, { strength: EvidenceStrength
     "footprint-unassessed": { strength: "expert-opinion", citationIds: ["source-article"] },
     "posture-load": { strength: "expert-opinion", citationIds: ["source-article"] },
     "masters-athlete": { strength: "expert-opinion", citationIds: ["source-article"] },
+    "wellness-drop": { strength: "moderate", citationIds: ["saw-2016"] },
   });
 
 /** Citation text of a flag: the full references joined. */

@@ -38,8 +38,10 @@ import {
   DEFAULT_RPE,
   RETURN_TO_RUN_RULE,
   SEVERE_PAIN_RULE,
+  WELLNESS_DROP_RULE,
   type Thresholds,
 } from "./thresholds";
+import { hooperByDay, worseThanUsual, type WellnessBaseline } from "./wellness";
 import {
   BACK_ZONES,
   SEVERITIES,
@@ -50,6 +52,7 @@ import {
   type EnginePainReport,
   type EngineProfile,
   type EngineSession,
+  type EngineWellness,
   type Flag,
   type FlagId,
   type FlagValue,
@@ -63,11 +66,13 @@ import {
   parsePainReports,
   parseProfile,
   parseSessions,
+  parseWellnessList,
   requireObject,
   type ParsedOstrc,
   type ParsedPainReport,
   type ParsedProfile,
   type ParsedSession,
+  type ParsedWellness,
 } from "./validate";
 
 /** Bits of the overload rules a day carries. */
@@ -151,6 +156,9 @@ export interface FlagContext {
   /** Clearance days, ascending. */
   clearances: number[];
   ostrc: ScoredOstrc[];
+  /** Hooper sums of the wellness check-ins by day, and back stiffness where recorded. */
+  wellness: Map<number, number>;
+  stiffness: Map<number, number>;
   profile: ParsedProfile | null;
   carryCache: Float64Array;
   /** Full daily metrics, when asked for. */
@@ -161,6 +169,8 @@ export interface FlagContextInput {
   sessions: ParsedSession[];
   pains: ParsedPainReport[];
   ostrc: ParsedOstrc[];
+  /** Wellness check-ins (at most one per day). */
+  wellness?: ParsedWellness[];
   profile: ParsedProfile | null;
   thresholds: Thresholds;
   /** Clearance days (any order). */
@@ -351,6 +361,8 @@ export function buildFlagContext(input: FlagContextInput): FlagContext {
     redPains,
     clearances,
     ostrc,
+    wellness: hooperByDay(input.wellness ?? []),
+    stiffness: new Map((input.wellness ?? []).flatMap((w) => (w.backStiffness === null ? [] : [[w.day, w.backStiffness] as [number, number]]))),
     profile: input.profile,
     carryCache,
     metrics,
@@ -1128,6 +1140,77 @@ function compensatoryFlag(ctx: FlagContext, a: number): Flag | null {
   );
 }
 
+/**
+ * `wellness-drop` (caution; Saw 2016, moderate). With H(d) the Hooper sum of the check-in on day d
+ * (sleep + fatigue + soreness + stress + mood, 5-25, lower is better):
+ * - the baseline of d is the check-ins on the 28 calendar days d-28..d-1 (d excluded): their mean and
+ *   their sample standard deviation (n - 1), see baselineOn in wellness.ts;
+ * - d is worse than usual when it has a check-in, its baseline has at least 10 check-ins and a standard
+ *   deviation above 0 (all alike: nothing stands out), and H(d) >= mean + 1.5 x sd;
+ * - a day carries the rule when it and the day before are both worse than usual, each against its own
+ *   baseline (a day without a check-in is not, so a gap breaks the run);
+ * - the flag is active on asOf when a day in asOf-2..asOf carries it and no check-in after that day (up
+ *   to asOf) is no longer worse than usual; dated the latest such day.
+ * The explanation informs and points to a lighter day and a talk with the coach; it names no cause.
+ */
+function wellnessDropFlag(ctx: FlagContext, a: number): Flag | null {
+  const R = WELLNESS_DROP_RULE;
+  if (ctx.wellness.size < R.minEntries + R.consecutiveDays - 1) return null;
+  for (let d = a; d > a - R.activeDays; d--) {
+    const runs: WellnessBaseline[] = [];
+    for (let k = 0; k < R.consecutiveDays; k++) {
+      const b = worseThanUsual(ctx.wellness, d - k);
+      if (!b) break;
+      runs.push(b);
+    }
+    if (runs.length < R.consecutiveDays) continue;
+    // Feeling back within the usual range on a later day ends it.
+    for (let later = d + 1; later <= a; later++) {
+      if (ctx.wellness.has(later) && !worseThanUsual(ctx.wellness, later)) return null;
+    }
+    const first = d - R.consecutiveDays + 1;
+    const base = runs[0];
+    const prev = runs[runs.length - 1];
+    const sums = [];
+    for (let day = first; day <= d; day++) sums.push(ctx.wellness.get(day) as number);
+    const stiffness = ctx.stiffness.get(d) ?? null;
+    const text =
+      `The daily check-ins of ${dayLabel(first)} and ${dayLabel(d)} added up to ${sums.join(" and ")} (sleep, fatigue, ` +
+      `muscle soreness, stress and mood, 1 to 5 each: 5 is the best total, 25 the worst), both worse than usual. On ` +
+      `${dayLabel(d)} the usual was ${num(base.mean as number, 1)} (the mean of ${base.entries} check-ins in the 28 days ` +
+      `before), and the rule marks ${num(base.limit as number, 1)} or more: ${R.sdAbove} standard deviations above it, on ` +
+      `${R.consecutiveDays} days in a row, with at least ${R.minEntries} check-ins behind each.` +
+      (stiffness !== null ? ` Back stiffness that day: ${stiffness}/10.` : "") +
+      ` How athletes rate their own sleep, fatigue, soreness, stress and mood follows how they cope with training more ` +
+      `closely than most objective measures (Saw 2016). The scores tell that something is weighing, not what: ` +
+      `a lighter day and a word between athlete and coach are a sensible response.`;
+    return makeFlag(
+      "wellness-drop",
+      "caution",
+      d,
+      {
+        firstDate: formatDay(first),
+        hooper: sums[sums.length - 1],
+        previousHooper: sums[0],
+        mean: round(base.mean as number),
+        sd: round(base.sd as number),
+        limit: round(base.limit as number),
+        baselineEntries: base.entries,
+        previousMean: round(prev.mean as number),
+        previousSd: round(prev.sd as number),
+        previousLimit: round(prev.limit as number),
+        previousBaselineEntries: prev.entries,
+        backStiffness: stiffness,
+        sdAbove: R.sdAbove,
+        minEntries: R.minEntries,
+        baselineDays: R.baselineDays,
+      },
+      text,
+    );
+  }
+  return null;
+}
+
 function upperBound(days: number[], day: number): number {
   let lo = 0;
   let hi = days.length;
@@ -1362,6 +1445,7 @@ export function flagsOn(ctx: FlagContext, a: number): Flag[] {
   }
   // Shoe wear reads only the shoes, which a profile's earlier distances can fill without any session.
   push(shoeFlag(ctx, a));
+  push(wellnessDropFlag(ctx, a));
   out.push(...profileFlags(ctx, a));
   return out;
 }
@@ -1383,6 +1467,8 @@ export interface EvaluateFlagsInput {
   sessions: EngineSession[];
   painReports: EnginePainReport[];
   ostrc?: EngineOstrc[];
+  /** Daily wellness check-ins (default none); the rule reads the 31 days before asOf and asOf itself. */
+  wellness?: EngineWellness[];
   profile?: EngineProfile;
   thresholds?: Partial<Thresholds>;
   /**
@@ -1436,6 +1522,10 @@ export interface EvaluateFlagsInput {
  *   km of asOf-34..asOf-7; dated that surface's latest run.
  * - Profile flags (`leg-length-discrepancy` >= 10 mm, `footprint-unassessed`, `posture-load`,
  *   `masters-athlete` age >= 40 on asOf), from the profile as given; none without a profile. Dated asOf.
+ * - `wellness-drop`: the daily check-in's Hooper sum at or above the mean + 1.5 sample standard
+ *   deviations of the check-ins of the 28 days before it (at least 10 of them), on 2 consecutive days;
+ *   active while the second of them is in asOf-2..asOf and no later check-in is no longer worse than usual
+ *   (Saw 2016). See wellnessDropFlag.
  *
  * One flag per id. Throws EngineInputError naming the field on invalid input, ThresholdOverrideError
  * ("thresholds.<key>") on invalid thresholds.
@@ -1454,6 +1544,7 @@ function contextFrom(o: Record<string, unknown>, endDay: number, firstEvalDay?: 
     sessions: parseSessions(o.sessions, "sessions"),
     pains: parsePainReports(o.painReports, "painReports"),
     ostrc: parseOstrcList(o.ostrc, "ostrc"),
+    wellness: parseWellnessList(o.wellness, "wellness"),
     profile: parseProfile(o.profile),
     clearances: parseClearances(o.clearances, "clearances"),
     thresholds,
@@ -1465,7 +1556,7 @@ function contextFrom(o: Record<string, unknown>, endDay: number, firstEvalDay?: 
 /**
  * The flags active on each of `days` (sorted like evaluateFlags), each day judged only on the data up to
  * it: for every day d, the result equals evaluateFlags({ ...input, asOf: d }) with the sessions, pain
- * reports, OSTRC entries and clearances after d left out. One context serves all days, so a 12-week history of an
+ * reports, OSTRC entries, wellness check-ins and clearances after d left out. One context serves all days, so a 12-week history of an
  * athlete costs about one evaluation rather than twelve. `days` must be valid dates; data after the
  * latest day is ignored.
  */

@@ -38,6 +38,7 @@ export {
   INPUT_LIMITS,
   SUGGESTION_DEFAULTS,
   SEVERE_PAIN_RULE,
+  WELLNESS_DROP_RULE,
   RETURN_TO_RUN_RULE,
   COMPARE_EPSILON,
   deloadCapKm,
@@ -64,6 +65,7 @@ export {
   type BackSubArea,
   type VisceralReferral,
 } from "./symptoms";
+export { hooperSum, wellnessBaseline, wellnessTrend, type WellnessBaseline, type WellnessTrendPoint } from "./wellness";
 export { EngineInputError, ThresholdOverrideError, type EngineInputErrorCode, type ThresholdIssue } from "./errors";
 export { addDays, daysBetween, isValidDate } from "./dates";
 export {
@@ -90,6 +92,7 @@ export {
   type EnginePainReport,
   type EngineOstrc,
   type EngineClearance,
+  type EngineWellness,
   type EngineProfile,
   type DailyMetrics,
   type FlagId,

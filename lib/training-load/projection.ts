@@ -12,11 +12,12 @@ import type {
   EnginePainReport,
   EngineProfile,
   EngineSession,
+  EngineWellness,
   Flag,
   FlagId,
   PlannedSession,
 } from "./types";
-import { parseClearances, parseOstrcList, parsePainReports, parseProfile, parseSessions, requireObject } from "./validate";
+import { parseClearances, parseOstrcList, parsePainReports, parseProfile, parseSessions, parseWellnessList, requireObject } from "./validate";
 
 export interface ProjectPlanInput {
   asOf: string;
@@ -24,6 +25,8 @@ export interface ProjectPlanInput {
   plannedSessions: PlannedSession[];
   painReports?: EnginePainReport[];
   ostrc?: EngineOstrc[];
+  /** Wellness check-ins; those after asOf are ignored (a plan cannot say how the athlete will feel). */
+  wellness?: EngineWellness[];
   profile?: EngineProfile;
   thresholds?: Partial<Thresholds>;
   /** Recorded clearances (default none), as for evaluateFlags; those after asOf are ignored. */
@@ -74,6 +77,7 @@ export function projectPlan(input: ProjectPlanInput): PlanProjection {
     sessions: [...trained, ...planned],
     pains: parsePainReports(o.painReports, "painReports").filter((p) => p.day <= a),
     ostrc: parseOstrcList(o.ostrc, "ostrc").filter((x) => x.day <= a),
+    wellness: parseWellnessList(o.wellness, "wellness").filter((w) => w.day <= a),
     profile: parseProfile(o.profile),
     clearances: parseClearances(o.clearances, "clearances").filter((c) => c <= a),
     thresholds,

@@ -267,6 +267,24 @@ export const SEVERE_PAIN_RULE = Object.freeze({
   persistentWindowDays: 28,
 });
 
+/**
+ * `wellness-drop` (Saw 2016: self-reported wellness follows the training response better than common
+ * objective measures). Not tunable per squad: each athlete is compared with their own recent days. See
+ * wellnessDropFlag in flags.ts for the exact rule.
+ */
+export const WELLNESS_DROP_RULE = Object.freeze({
+  /** The baseline of a day is the check-ins of this many calendar days before it (the day excluded). */
+  baselineDays: 28,
+  /** ...and holds only with at least this many check-ins in those days. */
+  minEntries: 10,
+  /** A day is worse than usual at or above the baseline mean plus this many sample standard deviations... */
+  sdAbove: 1.5,
+  /** ...on this many consecutive calendar days, each against its own baseline. */
+  consecutiveDays: 2,
+  /** The flag is active while the last day of such a run is within this many days ending on the day judged. */
+  activeDays: 3,
+});
+
 /** One step of the graded return to running: run-walk first, then longer continuous runs. */
 export interface ReturnToRunStep {
   /** 1-based. */

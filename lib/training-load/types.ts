@@ -66,6 +66,21 @@ export interface EngineOstrc {
 }
 
 /**
+ * A daily wellness check-in (Hooper-style): sleep quality, fatigue, muscle soreness, stress and mood,
+ * each 1-5 where 1 is best (very good sleep, very fresh, no soreness, very relaxed, very good mood) and 5
+ * worst; back stiffness on 0-10 (0 none). One per athlete and calendar day.
+ */
+export interface EngineWellness {
+  date: string;
+  sleep: number;
+  fatigue: number;
+  soreness: number;
+  stress: number;
+  mood: number;
+  backStiffness?: number | null;
+}
+
+/**
  * A recorded clearance after a red flag: a clinician has seen the athlete. Who cleared and how is the
  * app's record; the engine needs only the date.
  */
@@ -140,6 +155,7 @@ export const FLAG_IDS = [
   "footprint-unassessed",
   "posture-load",
   "masters-athlete",
+  "wellness-drop",
 ] as const;
 export type FlagId = (typeof FLAG_IDS)[number];
 

@@ -347,3 +347,41 @@ export function parseProfile(raw: unknown, field = "profile"): ParsedProfile | n
 export function requireFlagId(v: unknown, field: string): FlagId {
   return requireEnum<FlagId>(v, field, FLAG_SET);
 }
+
+export interface ParsedWellness {
+  index: number;
+  day: number;
+  /** sleep + fatigue + soreness + stress + mood, 5-25 (lower is better). */
+  hooper: number;
+  backStiffness: number | null;
+}
+
+function requireWhole(v: unknown, field: string, min: number, max: number): number {
+  const n = requireNumber(v, field, min, max);
+  if (!Number.isInteger(n)) throw new EngineInputError(field, `expected a whole number, got ${n}`, "invalid-number");
+  return n;
+}
+
+/**
+ * Wellness check-ins (each item a whole number 1-5, back stiffness 0-10 or absent), at most one per day.
+ * Errors name e.g. "wellness[2].sleep"; a second check-in on a day is named by its date.
+ */
+export function parseWellnessList(raw: unknown, field: string): ParsedWellness[] {
+  if (raw === undefined || raw === null) return [];
+  const list = requireArray(raw, field);
+  const out: ParsedWellness[] = new Array(list.length);
+  const seen = new Set<number>();
+  for (let i = 0; i < list.length; i++) {
+    const f = `${field}[${i}]`;
+    const w = requireObject(list[i], f);
+    const day = parseDay(w.date, `${f}.date`);
+    if (seen.has(day)) throw new EngineInputError(`${f}.date`, `a second check-in on ${w.date as string}; one per day`, "inconsistent");
+    seen.add(day);
+    let hooper = 0;
+    for (const key of ["sleep", "fatigue", "soreness", "stress", "mood"] as const) hooper += requireWhole(w[key], `${f}.${key}`, 1, 5);
+    const backStiffness =
+      w.backStiffness === undefined || w.backStiffness === null ? null : requireWhole(w.backStiffness, `${f}.backStiffness`, 0, 10);
+    out[i] = { index: i, day, hooper, backStiffness };
+  }
+  return out;
+}

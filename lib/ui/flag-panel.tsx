@@ -15,6 +15,21 @@ import { textInUnit, type Unit } from "@/lib/units";
 
 // Engine value names in words; names not listed are shown split at capitals.
 const VALUE_LABELS: Record<string, string> = {
+  hooper: "Wellness sum, last day (5-25)",
+  previousHooper: "Wellness sum, day before (5-25)",
+  firstDate: "Run of days from",
+  mean: "Usual sum (mean of the 28 days before)",
+  sd: "Standard deviation (sample)",
+  limit: "Marked at or above",
+  baselineEntries: "Check-ins in those 28 days",
+  previousMean: "Usual sum, day before",
+  previousSd: "Standard deviation, day before",
+  previousLimit: "Marked at or above, day before",
+  previousBaselineEntries: "Check-ins behind the day before",
+  backStiffness: "Back stiffness (0-10)",
+  sdAbove: "Standard deviations above the usual",
+  minEntries: "Check-ins needed",
+  baselineDays: "Days of the baseline",
   acwrEwma: "ACWR (EWMA)",
   ewmaAcute: "Acute load (EWMA, per day)",
   ewmaChronic: "Chronic load (EWMA, per day)",

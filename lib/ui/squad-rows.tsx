@@ -23,6 +23,11 @@ export type SquadRow = {
   /** This week's load against the average, and the percentage. */
   load: [text: string, percent: string | null];
   lastSession: string | null;
+  /**
+   * The latest daily check-in of the last 3 days in words, and whether it is worse than usual (wellness-drop
+   * active); null: none; absent: the squad has the check-in off (no column).
+   */
+  wellness?: [text: string, drop: boolean] | null;
   /** The weeks, oldest first, one letter each (lib/ui/heat-levels). */
   levels: string;
   /** For each flagged week, in order: its tooltip, as an index into the table's `tooltips`. */
@@ -70,6 +75,23 @@ export function SquadRows({
               {row.load[1] ? <span className="muted">{row.load[1]}</span> : null}
             </td>
             <td>{row.lastSession ?? <span className="muted">none yet</span>}</td>
+            {row.wellness === undefined ? null : (
+              <td>
+                {row.wellness ? (
+                  <>
+                    {row.wellness[0]}
+                    {row.wellness[1] ? (
+                      <>
+                        {" "}
+                        <span className="badge badge-warn">worse than usual</span>
+                      </>
+                    ) : null}
+                  </>
+                ) : (
+                  <span className="muted">–</span>
+                )}
+              </td>
+            )}
             {[...row.levels].map((letter, i) =>
               FLAGGED.has(letter) ? (
                 <td key={i} className={`heat heat-${LEVEL_OF[letter]}`} title={tooltips[row.tooltips[flagged++]]}>

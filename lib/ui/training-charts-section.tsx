@@ -12,8 +12,9 @@ import {
   SessionTypePlot,
   ShoePlot,
   WeeklySurfacePlot,
+  WellnessPlot,
 } from "@/lib/ui/charts/lazy-plots";
-import { AcwrTable, FitnessTable, LoadTable, MonotonyTable, PainTable, WeeklyTable } from "@/lib/ui/charts/chart-tables";
+import { AcwrTable, FitnessTable, LoadTable, MonotonyTable, PainTable, WeeklyTable, WellnessTable } from "@/lib/ui/charts/chart-tables";
 import { TableDisclosure } from "@/lib/ui/charts/table-disclosure";
 import { ChartRangePicker } from "@/lib/ui/chart-range-picker";
 import { AcwrCritique } from "@/lib/ui/acwr-critique";
@@ -179,6 +180,28 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
       />
 
       <BackZoneHeatmap heatmap={training.heatmap} />
+
+      {training.wellness.enabled || training.wellness.answered > 0 ? (
+        <ChartFigure
+          title="Daily wellness check-in"
+          note={
+            <>
+              Sleep, fatigue, muscle soreness, stress and mood added up (5 best, 25 worst) and back stiffness (0-10). The shaded
+              band is the usual range: the mean of the 28 days before each day ± 1.5 standard deviations, once there are 10
+              check-ins; triangles mark days at or above it.
+            </>
+          }
+          plot={
+            training.wellness.answered ? (
+              <WellnessPlot data={training.wellness.points} />
+            ) : (
+              <p className="muted">No check-ins in this period.</p>
+            )
+          }
+          plotHeight={training.wellness.answered ? 260 : 40}
+          table={training.wellness.answered ? <WellnessTable data={training.wellness.points} /> : <p className="muted">No check-ins in this period.</p>}
+        />
+      ) : null}
 
       <ChartFigure
         title="Share of core, strength and mobility sessions"

@@ -22,6 +22,7 @@ import { buildManagedAthleteDataZip } from "@/lib/account-data/export";
 import { getSquadLogWeek } from "@/lib/squad-log/queries";
 import { previewSquadLog, saveSquadLogWeek } from "@/lib/squad-log/mutations";
 import { mondayOf, todayIn } from "@/lib/dates";
+import { setSquadWellnessCheckIn, submitWellness } from "@/lib/wellness/mutations";
 import { twoSquads } from "./factories";
 
 /** An athlete of squad A kept by its coach without a login. */
@@ -179,6 +180,21 @@ const operations: {
     run: (w, v, athleteId) => deleteManagedAthlete(v, { squadId: w.squadA.id, athleteId, confirm: "Kept Runner" }),
     expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
   },
+  {
+    name: "setSquadWellnessCheckIn(squad A, on)",
+    run: (w, v) => setSquadWellnessCheckIn(v, { squadId: w.squadA.id, enabled: "on" }),
+    expect: { coachA: "ok", athleteA: "404", athleteB: "404", coachB: "404" },
+  },
+  {
+    name: "submitWellness(own check-in, both squads have it on)",
+    arrange: async (w) => {
+      await setSquadWellnessCheckIn(w.coachA, { squadId: w.squadA.id, enabled: "on" });
+      await setSquadWellnessCheckIn(w.coachB, { squadId: w.squadB.id, enabled: "on" });
+      return "";
+    },
+    run: (_w, v) => submitWellness(v, { sleep: "2", fatigue: "2", soreness: "2", stress: "2", mood: "2", backStiffness: "2" }),
+    expect: { coachA: "404", athleteA: "ok", athleteB: "ok", coachB: "404" },
+  },
 ];
 
 describe("access matrix: queries and mutations", () => {
@@ -220,13 +236,15 @@ describe("access matrix: queries and mutations", () => {
 
 async function snapshot() {
   const prisma = db();
-  const [memberships, invitations, profiles, audits] = await Promise.all([
+  const [memberships, invitations, profiles, audits, squads, wellness] = await Promise.all([
     prisma.membership.count(),
     prisma.invitation.findMany({ select: { id: true, revokedAt: true, usedAt: true }, orderBy: { id: "asc" } }),
     prisma.athleteProfile.findMany({ orderBy: { userId: "asc" } }),
     prisma.auditLog.count(),
+    prisma.squad.findMany({ select: { id: true, wellnessCheckIn: true }, orderBy: { id: "asc" } }),
+    prisma.wellnessEntry.count(),
   ]);
-  return { memberships, invitations, profiles, audits };
+  return { memberships, invitations, profiles, audits, squads, wellness };
 }
 
 describe("every server action checks the session", () => {

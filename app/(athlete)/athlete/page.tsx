@@ -16,6 +16,8 @@ import { addDays, mondayOf, todayIn } from "@/lib/dates";
 import { parseChartRange } from "@/lib/athletes/schemas";
 import { AthleteTriageCard } from "@/lib/ui/athlete-triage-card";
 import { isAthleteWithoutSquad } from "@/lib/auth/permissions";
+import { getOwnWellnessToday } from "@/lib/wellness/queries";
+import { hooperText } from "@/lib/wellness/labels";
 
 export const metadata: Metadata = { title: "My training" };
 
@@ -24,13 +26,14 @@ export default async function AthleteHomePage({ searchParams }: { searchParams: 
   const today = todayIn(viewer.timeZone);
   const monday = mondayOf(today);
   const range = parseChartRange(await searchParams, today);
-  const [summary, training, checkInDue, planned, done, comments] = await Promise.all([
+  const [summary, training, checkInDue, planned, done, comments, wellness] = await Promise.all([
     getAthleteSummary(viewer, viewer.id),
     getTrainingView(viewer, viewer.id, range.range),
     isCheckInDue(viewer),
     listPlannedSessions(viewer, viewer.id, monday, addDays(monday, 6)),
     listOwnSessions(viewer, 7),
     listCommentThreads(viewer, viewer.id),
+    getOwnWellnessToday(viewer),
   ]);
   const referral = training.flags.find((f) => f.id === "red-flag");
   return (
@@ -49,6 +52,26 @@ export default async function AthleteHomePage({ searchParams }: { searchParams: 
           <strong>This week&apos;s check-in is missing.</strong>{" "}
           <Link href="/athlete/check-in">Answer the weekly back check-in</Link> (under a minute).
         </p>
+      ) : null}
+      {wellness.enabled ? (
+        <section className="card" aria-labelledby="wellness-card-heading">
+          <h2 id="wellness-card-heading" style={{ marginTop: 0 }}>
+            How are you today?
+          </h2>
+          {wellness.entry ? (
+            <p style={{ margin: 0 }}>
+              Answered: {hooperText(wellness.entry.hooper)} (sleep, fatigue, soreness, stress and mood; lower is better), back
+              stiffness {wellness.entry.backStiffness}/10. <Link href="/athlete/wellness">Change today&apos;s answer</Link>
+            </p>
+          ) : (
+            <p style={{ margin: 0 }}>
+              <Link className="button" href="/athlete/wellness">
+                Answer the daily check-in
+              </Link>{" "}
+              <span className="muted">six taps, about 15 seconds</span>
+            </p>
+          )}
+        </section>
       ) : null}
       <p>
         <Link className="button" href="/athlete/sessions">

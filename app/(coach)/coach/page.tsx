@@ -14,6 +14,7 @@ import { flagBadge } from "@/lib/ui/severity";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
 import { ZONE_LABELS } from "@/lib/pain/labels";
 import { countUnreadOfKind, UNREAD_COUNT_CAP } from "@/lib/notifications/queries";
+import { hooperText } from "@/lib/wellness/labels";
 
 /** The status badge's content: the worst open flag, and whether every flag of that level is acknowledged. */
 function statusBadge(status: AthleteStatus): SquadRow["status"] {
@@ -34,6 +35,14 @@ function StatusBadge({ status }: { status: AthleteStatus }) {
       {acknowledged ? <span className="muted"> · acknowledged</span> : null}
     </>
   );
+}
+
+/** The wellness cell: "12/25 · stiffness 3/10", with the day when it is not today. */
+function wellnessCell(a: AthleteStatus, today: string): SquadRow["wellness"] {
+  if (!a.wellnessCheckIn) return undefined;
+  const w = a.wellness;
+  if (!w) return null;
+  return [`${hooperText(w.hooper)} · stiffness ${w.backStiffness}/10${w.date === today ? "" : ` (${formatDate(w.date)})`}`, w.drop];
 }
 
 /** The overview table's rows in words, each week as a letter, and every week tooltip once. */
@@ -64,6 +73,7 @@ function squadTable(statuses: AthleteStatus[]): { rows: SquadRow[]; tooltips: st
           : null,
       load: [`${a.weekLoadAu} / ${a.chronicWeekLoadAu} AU`, ratio !== null ? ` (${Math.round(ratio * 100)}%)` : null],
       lastSession: a.lastSessionDate ? formatDate(a.lastSessionDate) : null,
+      wellness: wellnessCell(a, a.weeks.at(-1)?.evaluatedOn ?? ""),
       levels,
       tooltips: own,
     };
@@ -135,6 +145,11 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
                         <th scope="col" rowSpan={2}>
                           Last session
                         </th>
+                        {statuses[0]?.wellnessCheckIn ? (
+                          <th scope="col" rowSpan={2}>
+                            Wellness (latest, 3 days)
+                          </th>
+                        ) : null}
                         <SortHeader label="Last 12 weeks" column="weeks" sort={sort} dir={dir} colSpan={weeks.length || 1} />
                       </tr>
                       <tr>

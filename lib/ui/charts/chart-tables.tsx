@@ -6,6 +6,7 @@
 import { fromDailySeries, type DailySeries } from "@/lib/athletes/daily-series";
 import { joinPainSeries, type PainMark } from "@/lib/athletes/pain-series";
 import type { WeeklyRow } from "./training-charts";
+import type { WellnessTrendPoint } from "@/lib/training-load/wellness";
 
 const dash = (x: number | string | null | undefined) => (x === null || x === undefined ? "–" : x);
 
@@ -158,6 +159,27 @@ export function PainTable({ daily: series, marks, unit }: { daily: DailySeries; 
             <td>{dash(d.nrs)}</td>
             <td>{dash(d.ostrcSeverity)}</td>
             <td>{d.overload.length ? d.overload.map((o) => OVERLOAD_WORDS[o] ?? o).join(", ") : "–"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The days with a check-in: sum, back stiffness and the usual range of that day. */
+export function WellnessTable({ data }: { data: WellnessTrendPoint[] }) {
+  const rows = data.filter((d) => d.hooper !== null);
+  return (
+    <table>
+      <Head columns={["Date", "Wellness sum (5-25)", "Back stiffness (0-10)", "Usual range", "Worse than usual"]} />
+      <tbody>
+        {rows.map((d) => (
+          <tr key={d.date}>
+            <td>{d.date}</td>
+            <td>{d.hooper}</td>
+            <td>{dash(d.backStiffness)}</td>
+            <td>{d.bandLow !== null && d.bandHigh !== null ? `${d.bandLow}–${d.bandHigh}` : "–"}</td>
+            <td>{d.worse ? "yes" : "no"}</td>
           </tr>
         ))}
       </tbody>

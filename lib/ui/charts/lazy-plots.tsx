@@ -15,5 +15,6 @@ export const WeeklySurfacePlot = dynamic(() => plots().then((m) => m.WeeklySurfa
 export const MonotonyPlot = dynamic(() => plots().then((m) => m.MonotonyPlot), { ssr: false });
 export const PainPlot = dynamic(() => plots().then((m) => m.PainPlot), { ssr: false });
 export const SessionTypePlot = dynamic(() => plots().then((m) => m.SessionTypePlot), { ssr: false });
+export const WellnessPlot = dynamic(() => plots().then((m) => m.WellnessPlot), { ssr: false });
 export const ShoePlot = dynamic(() => plots().then((m) => m.ShoePlot), { ssr: false });
 export const ProjectionPlot = dynamic(() => import("./projection-plot").then((m) => m.ProjectionPlot), { ssr: false });

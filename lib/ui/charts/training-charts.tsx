@@ -21,6 +21,7 @@ import {
 } from "recharts";
 import { fromDailySeries, type DailySeries } from "@/lib/athletes/daily-series";
 import { joinPainSeries, type PainMark, type PainPoint } from "@/lib/athletes/pain-series";
+import type { WellnessTrendPoint } from "@/lib/training-load/wellness";
 
 const SURFACE_COLOURS: Record<string, string> = {
   asphalt: "#4b5563",
@@ -276,6 +277,46 @@ export function ShoePlot({ data, unit }: { data: ShoeBar[]; unit: string }) {
         <Bar dataKey="period" name={`In this period (${unit})`} fill="#0b5cad" isAnimationActive={false} />
         <Bar dataKey="total" name={`Total (${unit})`} fill="#9ca3af" isAnimationActive={false} />
       </BarChart>
+    </Plot>
+  );
+}
+
+/**
+ * The daily check-in's Hooper sum (5-25, lower is better) over the athlete's usual band (mean ± 1.5 SD of
+ * the 28 days before each day), and back stiffness (0-10) on its own axis; days worse than usual marked.
+ */
+export function WellnessPlot({ data }: { data: WellnessTrendPoint[] }) {
+  const rows = data.map((p) => ({
+    date: p.date,
+    hooper: p.hooper,
+    backStiffness: p.backStiffness,
+    band: p.bandLow !== null && p.bandHigh !== null ? [p.bandLow, p.bandHigh] : null,
+    worseMark: p.worse ? p.hooper : null,
+  }));
+  return (
+    <Plot>
+      <ComposedChart accessibilityLayer={false} data={rows} margin={{ ...MARGIN, right: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={24} fontSize={AXIS_FONT} />
+        <YAxis yAxisId="hooper" domain={[5, 25]} fontSize={AXIS_FONT} />
+        <YAxis yAxisId="stiffness" orientation="right" domain={[0, 10]} fontSize={AXIS_FONT} width={28} />
+        <Tooltip />
+        <Legend />
+        <Area yAxisId="hooper" dataKey="band" name="Usual range (28-day mean ± 1.5 SD)" fill="#93c5fd" stroke="none" fillOpacity={0.35} connectNulls={false} isAnimationActive={false} />
+        <Line yAxisId="hooper" dataKey="hooper" name="Wellness sum (5-25)" stroke="#1d4ed8" strokeWidth={2} connectNulls dot={{ r: 3 }} isAnimationActive={false} />
+        <Line
+          yAxisId="stiffness"
+          dataKey="backStiffness"
+          name="Back stiffness (0-10)"
+          stroke="#b45309"
+          strokeWidth={2}
+          strokeDasharray="6 3"
+          connectNulls
+          dot={{ r: 3, fill: "#b45309" }}
+          isAnimationActive={false}
+        />
+        <Scatter yAxisId="hooper" dataKey="worseMark" name="Worse than usual" fill="#b42318" shape="triangle" isAnimationActive={false} />
+      </ComposedChart>
     </Plot>
   );
 }

@@ -5,7 +5,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getSquadForCoach } from "@/lib/squads/queries";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime, dateOnly } from "@/lib/dates";
-import { AthleteMembersTable, InviteForm, RemoveMemberButton, RevokeInvitationButton } from "./squad-forms";
+import { AthleteMembersTable, InviteForm, RemoveMemberButton, RevokeInvitationButton, WellnessSettingForm } from "./squad-forms";
 import { AddManagedAthleteForm } from "./managed-athlete-form";
 import { SquadPlanExport } from "@/lib/ui/export-links";
 import { todayIn } from "@/lib/dates";
@@ -58,6 +58,21 @@ export default async function SquadPage({ params }: { params: Promise<{ squadId:
           link to set up their own login, and everything logged so far becomes theirs.
         </p>
         <AddManagedAthleteForm squadId={squad.id} />
+      </section>
+      <section className="card" aria-labelledby="wellness-heading">
+        <h2 id="wellness-heading" style={{ marginTop: 0 }}>
+          Daily wellness check-in: {squad.wellnessCheckIn ? "on" : "off"}
+        </h2>
+        <p className="muted">
+          When it is on, athletes rate their sleep, fatigue, muscle soreness, stress and mood (1 to 5) and their back stiffness
+          (0 to 10) once a day, in about 15 seconds. Their answers show in your squad overview and their trends, and two days
+          in a row well above an athlete&apos;s own usual raise a caution.
+        </p>
+        {squad.isOwner ? (
+          <WellnessSettingForm squadId={squad.id} enabled={squad.wellnessCheckIn} />
+        ) : (
+          <p className="muted">The head coach turns it on or off.</p>
+        )}
       </section>
 
       <h2>Athletes ({athletes.length})</h2>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useRef, useState } from "react";
 import { createInvitationAction, removeMemberAction, revokeInvitationAction } from "@/lib/squads/actions";
+import { setSquadWellnessAction } from "@/lib/wellness/actions";
 import { idleState } from "@/lib/forms-state";
 import { Field, FieldError, FormMessage, SubmitButton } from "@/lib/ui/form-controls";
 import { NO_LOGIN_TEXT } from "@/lib/managed-athletes/labels";
@@ -158,6 +159,21 @@ export function RemoveMemberButton({ squadId, userId, name }: { squadId: string;
         Remove<span className="visually-hidden"> {name}</span>
       </SubmitButton>
       {state.status === "error" ? <p className="field-error">{state.message}</p> : null}
+    </form>
+  );
+}
+
+/** The head coach's switch for the daily wellness check-in: one button that says what it will do. */
+export function WellnessSettingForm({ squadId, enabled }: { squadId: string; enabled: boolean }) {
+  const [state, action] = useActionState(setSquadWellnessAction, idleState);
+  return (
+    <form action={action}>
+      <input type="hidden" name="squadId" value={squadId} />
+      <input type="hidden" name="enabled" value={enabled ? "off" : "on"} />
+      <SubmitButton className={enabled ? "button button-secondary" : "button"} pendingText="Saving…">
+        {enabled ? "Turn the daily check-in off" : "Turn the daily check-in on"}
+      </SubmitButton>
+      <FormMessage state={state} />
     </form>
   );
 }
