@@ -19,11 +19,20 @@ test("a coach keeps an athlete without an account, who later claims the profile 
   await expect(row.getByText("No login yet")).toBeVisible();
   await expect(page.getByText("@backbone.invalid")).toHaveCount(0);
 
-  // The coach logs the athlete's week.
+  // The coach logs the athlete's week from the athlete's page, with the athlete's own session form.
   const [{ id: athleteId }] = await db.query<{ id: string }>(`SELECT id FROM "User" WHERE name = $1`, [name]);
-  for (const offset of [-5, -3, -1]) await db.createSession(athleteId, { date: day(offset), notes: `kept week run ${offset}` });
   await page.goto(`/coach/squads/${squad.id}/athletes/${athleteId}`);
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: `Log a session or a back-pain report for ${name}` }).click();
+  const sessionForm = page.getByRole("region", { name: "Log a session" });
+  for (const offset of [-5, -3, -1]) {
+    await sessionForm.getByLabel("Date").fill(day(offset));
+    await sessionForm.getByLabel("Duration").fill("40");
+    await sessionForm.getByLabel("Distance (km)").fill("8");
+    await sessionForm.getByLabel("Notes (optional)").fill(`kept week run ${offset}`);
+    await sessionForm.getByRole("button", { name: "Save session" }).click();
+    await expect(page.getByRole("row", { name: new RegExp(`Run, ${day(offset)}.*As you entered it`) })).toBeVisible();
+  }
   await page.goto(`/coach/squads/${squad.id}/athletes/${athleteId}/plan`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 

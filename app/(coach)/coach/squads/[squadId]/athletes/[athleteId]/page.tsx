@@ -76,6 +76,8 @@ export default async function CoachAthletePage({
           <>
             <Link href={`/coach/squads/${squadId}/athletes/${athleteId}/thresholds`}>Thresholds for this athlete</Link>
             {" · "}
+            <Link href={`/coach/squads/${squadId}/athletes/${athleteId}/account`}>Login and data</Link>
+            {" · "}
           </>
         ) : null}
         <a href="#comment-heading">Comment on reports and sessions</a>
