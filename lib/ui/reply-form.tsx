@@ -3,10 +3,7 @@
 import { useActionState, useState } from "react";
 import { replyToCommentAction } from "@/lib/comments/actions";
 import { idleState } from "@/lib/forms-state";
-import { FieldError, FormMessage, SubmitButton } from "@/lib/ui/form-controls";
-
-// As long as a comment may be (lib/comments/schemas.ts); the schema, not this, is what refuses more.
-const MAX_LENGTH = 2000;
+import { CommentBody } from "@/lib/ui/comment-body";
 
 type ReplyTarget = { commentId: string; author: string };
 
@@ -24,29 +21,10 @@ export function ReplyOpener(props: ReplyTarget) {
 function ReplyForm({ commentId, author }: ReplyTarget) {
   const [state, action] = useActionState(replyToCommentAction, idleState);
   const id = `reply-${commentId}`;
-  const errors = [...(state.fieldErrors?.body ?? []), ...(state.fieldErrors?.form ?? [])];
   return (
     <form action={action} noValidate className="comment-form">
       <input type="hidden" name="commentId" value={commentId} />
-      <div className="field">
-        <label htmlFor={id}>Your reply to {author}</label>
-        <textarea
-          id={id}
-          name="body"
-          rows={2}
-          autoFocus
-          maxLength={MAX_LENGTH}
-          defaultValue={state.values?.body}
-          aria-invalid={errors.length ? true : undefined}
-          aria-describedby={`${id}-error`}
-        />
-        <FieldError id={`${id}-error`} errors={errors.length ? errors : undefined} />
-      </div>
-      <SubmitButton className="button button-secondary" pendingText="Sending…">
-        Send reply
-      </SubmitButton>
-      {state.status === "ok" ? <FormMessage state={state} /> : null}
-      {state.status === "error" && errors.length === 0 ? <FormMessage state={state} /> : null}
+      <CommentBody id={id} label={`Your reply to ${author}`} submitLabel="Send reply" autoFocus state={state} />
     </form>
   );
 }

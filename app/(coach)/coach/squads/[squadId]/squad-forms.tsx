@@ -1,7 +1,8 @@
 "use client";
 
+import { CopyLinkBox } from "@/lib/ui/copy-link-box";
 import Link from "next/link";
-import { useActionState, useRef, useState } from "react";
+import { useActionState } from "react";
 import { createInvitationAction, removeMemberAction, revokeInvitationAction } from "@/lib/squads/actions";
 import { setSquadWellnessAction } from "@/lib/wellness/actions";
 import { idleState } from "@/lib/forms-state";
@@ -10,8 +11,6 @@ import { NO_LOGIN_TEXT } from "@/lib/managed-athletes/labels";
 
 export function InviteForm({ squadId, canInviteCoaches }: { squadId: string; canInviteCoaches: boolean }) {
   const [state, action] = useActionState(createInvitationAction, idleState);
-  const [copied, setCopied] = useState(false);
-  const linkRef = useRef<HTMLInputElement>(null);
   const link = state.status === "ok" ? state.data?.link : undefined;
   return (
     <>
@@ -30,28 +29,7 @@ export function InviteForm({ squadId, canInviteCoaches }: { squadId: string; can
         <Field name="note" label="Who is it for? (optional)" hint="Only you and other coaches see this." maxLength={120} state={state} />
         <SubmitButton pendingText="Creating link…">Create invitation link</SubmitButton>
       </form>
-      {link ? (
-        <div className="copy-box" style={{ marginTop: "1rem" }}>
-          <label htmlFor="invite-link" className="visually-hidden">
-            Invitation link
-          </label>
-          <input id="invite-link" ref={linkRef} readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={async () => {
-              try {
-                await navigator.clipboard.writeText(link);
-              } catch {
-                linkRef.current?.select();
-              }
-              setCopied(true);
-            }}
-          >
-            {copied ? "Copied" : "Copy link"}
-          </button>
-        </div>
-      ) : null}
+      {link ? <CopyLinkBox key={link} id="invite-link" label="Invitation link" link={link} /> : null}
     </>
   );
 }
