@@ -156,6 +156,14 @@ const round = (x: number | null, digits: number) => (x === null ? null : Math.ro
 const ZONE_ORDER = ["CERVICAL", "DORSAL", "LUMBAR"];
 
 /**
+ * Checks, before the export's parameters are read, that the viewer coaches a squad the athlete is in
+ * (NotFoundError otherwise): outsiders learn nothing, not even whether their parameters were valid.
+ */
+export async function assertCanExportHistory(viewer: Viewer, squadId: string, athleteId: string): Promise<void> {
+  await assertCoachOfAthlete(db(), viewer, squadId, athleteId);
+}
+
+/**
  * One row per day of an athlete's load (from the kept daily totals, with the same metrics as the
  * athlete page) and back pain, for a coach of a squad the athlete is in.
  */

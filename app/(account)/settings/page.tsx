@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { logoutEverywhereAction } from "@/lib/accounts/actions";
-import { listSessions } from "@/lib/auth/sessions";
+import { getOwnSessions } from "@/lib/accounts/queries";
 import { formatDateTime } from "@/lib/dates";
-import { db } from "@/lib/db";
 import { ChangePasswordForm, DeleteAccountForm, PreferencesForm } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -41,7 +40,7 @@ function deviceName(userAgent: string | null): string {
 
 export default async function SettingsPage() {
   const viewer = await requireViewer();
-  const sessions = await listSessions(db(), viewer.id, viewer.sessionId);
+  const sessions = await getOwnSessions(viewer);
   return (
     <div className="narrow">
       <h1>Account settings</h1>

@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { ImportWizard } from "./import-wizard";
 import { ImportHistory } from "./import-history";
-import { listImportHistory } from "@/lib/imports/store";
-import { db } from "@/lib/db";
+import { getOwnImportHistory } from "@/lib/imports/queries";
 import { formatDateTime } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Import sessions" };
 
 export default async function ImportPage() {
   const viewer = await requireViewer();
-  const history = await listImportHistory(db(), viewer.id);
+  const history = await getOwnImportHistory(viewer);
   return (
     <>
       <h1>Import sessions</h1>

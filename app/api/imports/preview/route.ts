@@ -1,9 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getViewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
 import { MAX_BATCH_BYTES, MAX_FILE_BYTES } from "@/lib/imports";
-import { previewImport } from "@/lib/imports/store";
-import { releasePreviewSlot, takePreviewSlot } from "@/lib/imports/in-flight";
+import { previewImportFor, releaseImportPreviewSlot, takeImportPreviewSlot } from "@/lib/imports/mutations";
 import { importTarget } from "@/lib/imports/target";
 import { NotFoundError } from "@/lib/errors";
 
@@ -30,7 +28,7 @@ export async function POST(request: NextRequest) {
     );
   }
   // Each preview holds its upload in memory and works the CPU: two at a time per person is plenty.
-  const slot = await takePreviewSlot(db(), viewer.id);
+  const slot = await takeImportPreviewSlot(viewer);
   if (!slot) return error("Two of your imports are still being read. Wait for one to finish, then try again.", "busy", 429);
   try {
     let form: FormData;
@@ -49,12 +47,12 @@ export async function POST(request: NextRequest) {
     const files = form.getAll("files").filter((f): f is File => typeof f === "object" && "arrayBuffer" in f);
     if (files.length === 0) return error("Choose at least one file to import.", "no_files", 422);
     const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-    const preview = await previewImport(db(), target.userId, uploads, target.timeZone, undefined, target.enteredById);
+    const preview = await previewImportFor(target, uploads);
     return NextResponse.json(preview, { headers: { "Cache-Control": "no-store" } });
   } catch (e) {
     console.error(e);
     return error("Something went wrong while reading the files. Nothing was imported.", "internal", 500);
   } finally {
-    await releasePreviewSlot(db(), slot);
+    await releaseImportPreviewSlot(slot);
   }
 }

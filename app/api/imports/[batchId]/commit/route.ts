@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
-import { commitImport, ImportBatchGoneError } from "@/lib/imports/store";
+import { ImportBatchGoneError } from "@/lib/imports/store";
+import { commitImportFor } from "@/lib/imports/mutations";
 import { readTextWithin } from "@/lib/request-body";
 import { importTarget } from "@/lib/imports/target";
 import { NotFoundError } from "@/lib/errors";
@@ -53,7 +53,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ bat
   if (typeof body === "string") return error(body, "bad_request", 422);
   try {
     const target = await importTarget(viewer, body.squadId ?? null, body.athleteId ?? null);
-    const result = await commitImport(db(), target.userId, batchId.slice(0, 64), new Date(), body.choices, target.enteredById);
+    const result = await commitImportFor(target, batchId.slice(0, 64), body.choices);
     return NextResponse.json(result);
   } catch (e) {
     if (e instanceof ImportBatchGoneError) return error(e.message, "not_found", 404);

@@ -2,8 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
-import { assertCoachOfAthlete } from "@/lib/auth/permissions";
+import { getImportAthlete } from "@/lib/imports/queries";
 import { NotFoundError } from "@/lib/errors";
 import { ImportWizard } from "@/app/(athlete)/athlete/import/import-wizard";
 
@@ -13,9 +12,7 @@ export const metadata: Metadata = { title: "Import for an athlete" };
 export default async function CoachImportPage({ params }: { params: Promise<{ squadId: string; athleteId: string }> }) {
   const { squadId, athleteId } = await params;
   const viewer = await requireViewer();
-  const athlete = await assertCoachOfAthlete(db(), viewer, squadId, athleteId)
-    .then(() => db().user.findUnique({ where: { id: athleteId }, select: { name: true, timeZone: true } }))
-    .catch((e) => {
+  const athlete = await getImportAthlete(viewer, squadId, athleteId).catch((e) => {
       if (e instanceof NotFoundError) notFound();
       throw e;
     });

@@ -1,9 +1,7 @@
 import type { NextRequest } from "next/server";
-import { db } from "@/lib/db";
-import { assertCoachOfAthlete } from "@/lib/auth/permissions";
 import { fileResponse, fileSlug, handleExport } from "@/lib/exports/http";
 import { parseHistoryExportQuery } from "@/lib/exports/schemas";
-import { getHistoryExport } from "@/lib/exports/queries";
+import { assertCanExportHistory, getHistoryExport } from "@/lib/exports/queries";
 import { historyCsv } from "@/lib/exports/history-csv";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +11,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { squadId, athleteId } = await params;
   return handleExport(async (viewer) => {
     // Outsiders learn nothing, not even whether their parameters were valid.
-    await assertCoachOfAthlete(db(), viewer, squadId, athleteId);
+    await assertCanExportHistory(viewer, squadId, athleteId);
     const range = parseHistoryExportQuery(request.nextUrl.searchParams);
     const history = await getHistoryExport(viewer, squadId, athleteId, range);
     return fileResponse(historyCsv(history.days), "csv", `backbone-history-${fileSlug(history.athleteName)}-${range.from}-to-${range.to}`);
