@@ -1,6 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { errorBody, AppError, NotFoundError } from "@/lib/errors";
+import { AppError, NotFoundError } from "@/lib/errors";
+import { appErrorResponse } from "@/lib/http-errors";
 import { checkRequestPath } from "@/lib/url-paths";
 
 // Redirects only: every layout, query, action and route handler checks access again.
@@ -50,9 +51,9 @@ export async function proxy(request: NextRequest) {
   const path = checkRequestPath(pathname);
   if (pathname.startsWith("/api/")) {
     if (path === "malformed") {
-      return NextResponse.json(errorBody(new AppError("This address is not valid.", "bad_request", 400)), { status: 400 });
+      return appErrorResponse(request, new AppError("This address is not valid.", "bad_request", 400));
     }
-    if (path === "unknown") return NextResponse.json(errorBody(new NotFoundError()), { status: 404 });
+    if (path === "unknown") return appErrorResponse(request, new NotFoundError());
     // Route handlers check access themselves; nothing else here applies to them.
     return NextResponse.next();
   }

@@ -145,3 +145,18 @@ test("exports are the squad's coaches' only: 404 for others, 401 for anonymous",
   expect((await anonymous.get(`/api/exports/me/plan?${q}&format=pdf`)).status()).toBe(401);
   for (const r of [coachA, coachB, athleteA, anonymous]) await r.dispose();
 });
+
+test("an export opened in the browser with too long a range shows the reason as a page, not JSON", async ({ page, db }) => {
+  const { coach, squad } = await db.squadWithAthlete("TooLongExport");
+  await login(page, coach.email);
+  await page.goto(`/coach/squads/${squad.id}`);
+  const from = page.url();
+  const response = await page.goto(`/api/exports/squads/${squad.id}/plan?from=${day(-400)}&to=${day(0)}&format=csv`, { referer: from });
+  expect(response!.status()).toBe(422);
+  expect(response!.headers()["content-type"]).toBe("text/html; charset=utf-8");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This could not be done");
+  await expect(page.getByText("The range covers 401 days; export at most 366 days at a time")).toBeVisible();
+  expect(await page.content()).not.toContain('"error"');
+  await page.getByRole("link", { name: "Go back" }).click();
+  await expect(page).toHaveURL(from);
+});

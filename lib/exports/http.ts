@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { AppError, errorBody, UnauthenticatedError } from "@/lib/errors";
+import { AppError, UnauthenticatedError } from "@/lib/errors";
+import { appErrorResponse, errorResponse } from "@/lib/http-errors";
 import type { Viewer } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 
@@ -40,19 +41,17 @@ export function fileResponse(body: string | Uint8Array, format: keyof typeof CON
 
 /**
  * Runs an export for the signed-in viewer. Anonymous callers get 401, anything the viewer may not
- * see 404 and bad parameters 422, all as JSON; anything else is logged and answered with a 500.
+ * see 404 and bad parameters 422 (as JSON, or as a page when a browser opened the address); anything
+ * else is logged and answered with a 500.
  */
-export async function handleExport(run: (viewer: Viewer) => Promise<Response>): Promise<Response> {
+export async function handleExport(request: Request, run: (viewer: Viewer) => Promise<Response>): Promise<Response> {
   try {
     const viewer = await getViewer();
     if (!viewer) throw new UnauthenticatedError();
     return await run(viewer);
   } catch (e) {
-    if (e instanceof AppError) return NextResponse.json(errorBody(e), { status: e.status });
+    if (e instanceof AppError) return appErrorResponse(request, e);
     console.error(e);
-    return NextResponse.json(
-      { error: { message: "The export could not be made. Please try again.", code: "internal", status: 500 } },
-      { status: 500 },
-    );
+    return errorResponse(request, { message: "The export could not be made. Please try again.", code: "internal", status: 500 });
   }
 }

@@ -161,7 +161,7 @@ describe("every CSV the app writes", () => {
     const world = await hostileWorld();
     signedIn.viewer = world.athlete;
     const { GET } = await import("@/app/api/account/export/route");
-    const [sessions] = (await csvFilesOf("export", await GET())).filter((f) => f.source.endsWith("sessions.csv"));
+    const [sessions] = (await csvFilesOf("export", await GET(new Request("http://localhost/api/account/export")))).filter((f) => f.source.endsWith("sessions.csv"));
     const header = sessions.rows[0];
     const row = sessions.rows[1];
     expect(row[header.indexOf("duration_min")]).toBe("40");

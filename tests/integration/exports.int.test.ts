@@ -229,4 +229,52 @@ describe("export routes", () => {
     expect(res.status).toBe(200);
     expect(readCsv(await res.text()).map((r) => r.title)).toEqual(["Hip bridges"]);
   });
+
+  describe("errors opened in a browser", () => {
+    const BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    const open = (path: string, headers: Record<string, string>) =>
+      new NextRequest(new URL(path, "http://backbone.test"), { headers: { host: "backbone.test", ...headers } });
+
+    it("are a page with the message and the same status; API clients still get JSON", async () => {
+      const { squadA, coachA, coachB, athleteA } = await twoSquads();
+      const tooLong = `/api/exports/squads/${squadA.id}/plan?from=2025-01-01&to=2026-06-30&format=csv`;
+
+      signedIn.viewer = coachA;
+      let res = await squadPlanRoute(open(tooLong, { accept: BROWSER, referer: `http://backbone.test/coach/squads/${squadA.id}/plan` }), params({ squadId: squadA.id }));
+      expect(res.status).toBe(422);
+      expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(res.headers.get("content-disposition")).toBeNull();
+      let html = await res.text();
+      expect(html).toMatch(/^<!doctype html>/);
+      expect(html).toContain("The range covers 546 days; export at most 366 days at a time");
+      expect(html).toContain(`<a href="/coach/squads/${squadA.id}/plan">Go back</a>`);
+      expect(html).not.toContain("<script");
+
+      res = await squadPlanRoute(open(tooLong, { accept: "application/json" }), params({ squadId: squadA.id }));
+      expect(res.status).toBe(422);
+      expect(await res.json()).toEqual({
+        error: { message: "The range covers 546 days; export at most 366 days at a time", code: "validation", status: 422 },
+      });
+
+      // A navigation with no Accept preference is a browser too; a link from another site leads home.
+      signedIn.viewer = coachB;
+      res = await historyRoute(
+        open(`/x?from=2026-06-01&to=2026-06-02`, { "sec-fetch-mode": "navigate", "sec-fetch-dest": "document", referer: "https://elsewhere.example/" }),
+        params({ squadId: squadA.id, athleteId: athleteA.id }),
+      );
+      expect(res.status).toBe(404);
+      html = await res.text();
+      expect(html).toContain("Error 404");
+      expect(html).toContain('<a href="/">Go to the home page</a>');
+      res = await historyRoute(open(`/x?from=2026-06-01&to=2026-06-02`, {}), params({ squadId: squadA.id, athleteId: athleteA.id }));
+      expect(res.status).toBe(404);
+      expect((await res.json()).error.code).toBe("not_found");
+
+      signedIn.viewer = null;
+      res = await ownPlanRoute(open(`/x?from=2026-06-01&to=2026-06-30&format=csv`, { accept: BROWSER }));
+      expect(res.status).toBe(401);
+      expect(await res.text()).toContain("Please log in");
+    });
+  });
 });

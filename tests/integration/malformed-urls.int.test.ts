@@ -77,4 +77,21 @@ describe("addresses no route can have", () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it("are a page, not JSON, when a browser opens them", async () => {
+    const browser = { accept: "text/html,application/xhtml+xml,*/*;q=0.8" };
+    let response = await proxy(new NextRequest("http://localhost/api/calendar/%E0%A4%A", { headers: browser }));
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await response.text()).toContain("This address is not valid.");
+
+    const { GET } = await import("@/app/api/calendar/[token]/route");
+    const missing = { params: Promise.resolve({ token: "no-such-feed.ics" }) };
+    response = await GET(new NextRequest("http://localhost/api/calendar/no-such-feed.ics", { headers: browser }), missing);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toMatch(/<h1>Not found<\/h1>/);
+    response = await GET(new NextRequest("http://localhost/api/calendar/no-such-feed.ics"), missing);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: { message: "Not found", code: "not_found", status: 404 } });
+  });
 });

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { errorResponse } from "@/lib/http-errors";
 import { calendarForToken } from "@/lib/calendar/feeds";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +10,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const name = token.endsWith(".ics") ? token.slice(0, -4) : token;
   const body = await calendarForToken(name, request.nextUrl.host);
   if (body === null) {
-    return NextResponse.json({ error: { message: "Not found", code: "not_found", status: 404 } }, { status: 404 });
+    return errorResponse(request, { message: "Not found", code: "not_found", status: 404 });
   }
   return new NextResponse(body, {
     headers: {

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { errorResponse } from "@/lib/http-errors";
 import { getViewer } from "@/lib/auth/viewer";
 import { calendarForViewer } from "@/lib/calendar/feeds";
 
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest) {
   const viewer = await getViewer();
   if (!viewer) {
-    return NextResponse.json({ error: { message: "Please log in", code: "unauthenticated", status: 401 } }, { status: 401 });
+    return errorResponse(request, { message: "Please log in", code: "unauthenticated", status: 401 });
   }
   const body = await calendarForViewer(viewer, request.nextUrl.host);
   return new NextResponse(body, {

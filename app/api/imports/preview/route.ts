@@ -4,15 +4,14 @@ import { MAX_BATCH_BYTES, MAX_FILE_BYTES } from "@/lib/imports";
 import { previewImportFor, releaseImportPreviewSlot, takeImportPreviewSlot } from "@/lib/imports/mutations";
 import { importTarget } from "@/lib/imports/target";
 import { NotFoundError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http-errors";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 120;
 
-const error = (message: string, code: string, status: number) =>
-  NextResponse.json({ error: { message, code, status } }, { status });
-
 /** Reads uploaded activity files and answers what an import would create, skip or reject. Writes no session. */
 export async function POST(request: NextRequest) {
+  const error = (message: string, code: string, status: number) => errorResponse(request, { message, code, status });
   const viewer = await getViewer();
   if (!viewer) return error("Please log in", "unauthenticated", 401);
   const declared = request.headers.get("content-length");

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 /** The signed-in athlete's own plan as CSV or PDF (the .ics is at /api/calendar/download). */
 export async function GET(request: NextRequest) {
-  return handleExport(async (viewer) => {
+  return handleExport(request, async (viewer) => {
     if (!isAthlete(viewer)) throw new NotFoundError("Plan not found");
     const query = parseOwnPlanExportQuery(request.nextUrl.searchParams);
     const plan = await getOwnPlanExport(viewer, query, { format: query.format });

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 /** The signed-in athlete's planned sessions of a week, as a zip of FIT workout files. */
 export async function GET(request: NextRequest) {
-  return handleExport(async (viewer) => {
+  return handleExport(request, async (viewer) => {
     if (!isAthlete(viewer)) throw new NotFoundError("Plan not found");
     const selection = parseWorkoutWeekQuery(request.nextUrl.searchParams);
     return workoutFileResponse(await getOwnWorkoutExport(viewer, selection), selection);

@@ -6,13 +6,11 @@ import { commitImportFor } from "@/lib/imports/mutations";
 import { readTextWithin } from "@/lib/request-body";
 import { importTarget } from "@/lib/imports/target";
 import { NotFoundError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http-errors";
 import { MAX_SPORT_CHOICES, SPORT_CHOICES, type SportChoices } from "@/lib/imports/sport-choices";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 120;
-
-const error = (message: string, code: string, status: number) =>
-  NextResponse.json({ error: { message, code, status } }, { status });
 
 /** The body of a commit: a choice per sport key (keys the upload did not hold are ignored). */
 const commitBodySchema = z.object({
@@ -46,6 +44,7 @@ async function readBody(request: Request): Promise<{ choices: SportChoices; squa
 
 /** Creates the sessions of one of the viewer's previewed imports, all in one transaction. */
 export async function POST(request: Request, { params }: { params: Promise<{ batchId: string }> }) {
+  const error = (message: string, code: string, status: number) => errorResponse(request, { message, code, status });
   const viewer = await getViewer();
   if (!viewer) return error("Please log in", "unauthenticated", 401);
   const { batchId } = await params;

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getViewer } from "@/lib/auth/viewer";
-import { AppError, errorBody, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { AppError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { appErrorResponse } from "@/lib/http-errors";
 import { SQUAD_LOG_MAX_BYTES } from "@/lib/squad-log/csv";
 import { commitSquadLog, previewSquadLog } from "@/lib/squad-log/mutations";
 
@@ -10,13 +11,12 @@ export const maxDuration = 120;
 // Multipart framing and the form's other fields add a little to the file itself.
 const MAX_BODY_BYTES = SQUAD_LOG_MAX_BYTES + 64 * 1024;
 
-const fail = (error: AppError) => NextResponse.json(errorBody(error), { status: error.status });
-
 /**
  * A squad training log CSV, posted as `file` with `intent` = preview (what would be added, skipped or
  * rejected; nothing written) or commit (with `expected`, the preview's count of sessions to add).
  */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ squadId: string }> }) {
+  const fail = (error: AppError) => appErrorResponse(request, error);
   const viewer = await getViewer();
   if (!viewer) return fail(new UnauthenticatedError());
   const { squadId } = await params;

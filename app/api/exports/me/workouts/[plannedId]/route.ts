@@ -5,9 +5,9 @@ import { workoutFileResponse } from "@/lib/exports/render";
 export const dynamic = "force-dynamic";
 
 /** One of the signed-in athlete's planned sessions as a FIT workout file. */
-export async function GET(_request: Request, { params }: { params: Promise<{ plannedId: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ plannedId: string }> }) {
   const { plannedId } = await params;
-  return handleExport(async (viewer) => {
+  return handleExport(request, async (viewer) => {
     const selection = { plannedId };
     return workoutFileResponse(await getOwnWorkoutExport(viewer, selection), selection);
   });

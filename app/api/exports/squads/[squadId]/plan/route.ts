@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 /** A squad's plan, or one athlete's with `athleteId`, as CSV, .ics or PDF, for the squad's coaches. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ squadId: string }> }) {
   const { squadId } = await params;
-  return handleExport(async (viewer) => {
+  return handleExport(request, async (viewer) => {
     // Outsiders learn nothing, not even whether their parameters were valid.
     assertCoachOf(viewer, squadId);
     const query = parsePlanExportQuery(request.nextUrl.searchParams);

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 /** An athlete's daily load and back-pain history as CSV, for the coaches of their squad. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ squadId: string; athleteId: string }> }) {
   const { squadId, athleteId } = await params;
-  return handleExport(async (viewer) => {
+  return handleExport(request, async (viewer) => {
     // Outsiders learn nothing, not even whether their parameters were valid.
     await assertCanExportHistory(viewer, squadId, athleteId);
     const range = parseHistoryExportQuery(request.nextUrl.searchParams);

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 /** The week's planned sessions of one athlete of the squad, as a zip of FIT workout files, for its coaches. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ squadId: string; athleteId: string }> }) {
   const { squadId, athleteId } = await params;
-  return handleExport(async (viewer) => {
+  return handleExport(request, async (viewer) => {
     // Outsiders learn nothing, not even whether their parameters were valid.
     assertCoachOf(viewer, squadId);
     const selection = parseWorkoutWeekQuery(request.nextUrl.searchParams);
