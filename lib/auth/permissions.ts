@@ -138,6 +138,27 @@ export async function assertCoachOfAthlete(
   if (!(await isAthleteOf(prisma, squadId, athleteId))) throw new NotFoundError("Athlete not found");
 }
 
+/**
+ * An athlete of a squad the viewer staffs (coaches only, or coaches and clinicians), as staff who put data
+ * in for them need it: one read for the check and the athlete. NotFoundError as assertCoachOfAthlete.
+ */
+export async function athleteOfSquad(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  squadId: string,
+  athleteId: string,
+  who: "coach" | "staff",
+): Promise<{ id: string; name: string; timeZone: string }> {
+  if (who === "coach") assertCoachOf(viewer, squadId);
+  else assertStaffOf(viewer, squadId);
+  const membership = await prisma.membership.findFirst({
+    where: { squadId, userId: athleteId, role: "ATHLETE" },
+    select: { user: { select: { id: true, name: true, timeZone: true } } },
+  });
+  if (!membership) throw new NotFoundError("Athlete not found");
+  return membership.user;
+}
+
 /** A squad a user is an athlete in, with what the athlete's pages show and the engine needs of it. */
 export type AthleteSquad = {
   squadId: string;

@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertStaffOfAthlete, canCoachSquad, type Viewer } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { athleteOfSquad, canCoachSquad, type Viewer } from "@/lib/auth/permissions";
 import { listShoesOf, type ShoeRow } from "@/lib/sessions/queries";
 import { dateOnly, todayIn } from "@/lib/dates";
 import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
@@ -21,7 +20,6 @@ export type EntryRow = {
 
 export type CoachEntryPage = {
   athlete: { id: string; name: string; timeZone: string; today: string };
-  squadName: string;
   /** Coaches log sessions and import files; clinicians report pain only. */
   canLogSessions: boolean;
   shoes: ShoeRow[];
@@ -34,11 +32,9 @@ export type CoachEntryPage = {
  */
 export async function getCoachEntryPage(viewer: Viewer, squadId: string, athleteId: string, now = new Date()): Promise<CoachEntryPage> {
   const prisma = db();
-  await assertStaffOfAthlete(prisma, viewer, squadId, athleteId);
+  const athlete = await athleteOfSquad(prisma, viewer, squadId, athleteId, "staff");
   const canLogSessions = canCoachSquad(viewer, squadId);
-  const [athlete, squad, shoes, audit] = await Promise.all([
-    prisma.user.findUnique({ where: { id: athleteId }, select: { id: true, name: true, timeZone: true } }),
-    prisma.squad.findUnique({ where: { id: squadId }, select: { name: true } }),
+  const [shoes, audit] = await Promise.all([
     canLogSessions ? listShoesOf(athleteId) : Promise.resolve([]),
     prisma.auditLog.findMany({
       where: { actorId: viewer.id, subjectUserId: athleteId, action: { in: ["session.create", "pain.report"] } },
@@ -47,7 +43,6 @@ export async function getCoachEntryPage(viewer: Viewer, squadId: string, athlete
       select: { entityId: true, action: true, createdAt: true },
     }),
   ]);
-  if (!athlete || !squad) throw new NotFoundError("Athlete not found");
   const ids = audit.map((a) => a.entityId).filter((id): id is string => Boolean(id));
   const [sessions, reports, deletions] = await Promise.all([
     prisma.trainingSession.findMany({
@@ -95,7 +90,6 @@ export async function getCoachEntryPage(viewer: Viewer, squadId: string, athlete
   });
   return {
     athlete: { ...athlete, today: todayIn(athlete.timeZone, now) },
-    squadName: squad.name,
     canLogSessions,
     shoes,
     entries,

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCoachOfAthlete, type Viewer } from "@/lib/auth/permissions";
+import { athleteOfSquad, type Viewer } from "@/lib/auth/permissions";
 import { listImportHistory, type ImportHistoryRow } from "@/lib/imports/store";
 
 /** The viewer's own recent imports, newest first, for their import page. */
@@ -13,7 +13,5 @@ export async function getOwnImportHistory(viewer: Viewer): Promise<ImportHistory
  * the squad and the athlete is in it; null when the athlete's account is gone.
  */
 export async function getImportAthlete(viewer: Viewer, squadId: string, athleteId: string): Promise<{ name: string; timeZone: string } | null> {
-  const prisma = db();
-  await assertCoachOfAthlete(prisma, viewer, squadId, athleteId);
-  return prisma.user.findUnique({ where: { id: athleteId }, select: { name: true, timeZone: true } });
+  return athleteOfSquad(db(), viewer, squadId, athleteId, "coach");
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCoachOfAthlete, type Viewer } from "@/lib/auth/permissions";
+import { athleteOfSquad, type Viewer } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 
 export type ImportTarget = { userId: string; timeZone: string; enteredById: string | null };
@@ -16,9 +16,7 @@ export async function importTarget(viewer: Viewer, squadId: unknown, athleteId: 
   if (typeof squadId !== "string" || typeof athleteId !== "string" || squadId.length > 64 || athleteId.length > 64) {
     throw new NotFoundError("Athlete not found");
   }
-  await assertCoachOfAthlete(db(), viewer, squadId, athleteId);
-  const athlete = await db().user.findUnique({ where: { id: athleteId }, select: { id: true, timeZone: true } });
-  if (!athlete) throw new NotFoundError("Athlete not found");
+  const athlete = await athleteOfSquad(db(), viewer, squadId, athleteId, "coach");
   // Importing for oneself through the coach's page is just one's own import.
   return { userId: athlete.id, timeZone: athlete.timeZone, enteredById: athlete.id === viewer.id ? null : viewer.id };
 }

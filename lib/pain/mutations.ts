@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
-import { NotFoundError, ValidationError } from "@/lib/errors";
-import { assertStaffOfAthlete, type Viewer } from "@/lib/auth/permissions";
+import { ValidationError } from "@/lib/errors";
+import { athleteOfSquad, type Viewer } from "@/lib/auth/permissions";
 import { parseWith } from "@/lib/forms";
 import { addDays, todayIn, toDbDate } from "@/lib/dates";
 import { evaluateFlags, SEVERE_PAIN_RULE, type EnginePainReport } from "@/lib/training-load";
@@ -41,9 +41,7 @@ export async function createPainReportForAthlete(
   input: unknown,
   now = new Date(),
 ): Promise<{ id: string; triage: PainTriage }> {
-  await assertStaffOfAthlete(db(), viewer, squadId, athleteId);
-  const athlete = await db().user.findUnique({ where: { id: athleteId }, select: { id: true, timeZone: true } });
-  if (!athlete) throw new NotFoundError("Athlete not found");
+  const athlete = await athleteOfSquad(db(), viewer, squadId, athleteId, "staff");
   return createPainReportOf(viewer, athlete, input, now, squadId);
 }
 

@@ -35,7 +35,12 @@ export interface DailyLoadRow {
  * SQL for the minutes a stored session counts for in load: its moving time when the source recorded one
  * (a ride left running overnight has 20 hours elapsed and 2 minutes moving), else its duration.
  */
-export const LOAD_MINUTES = Prisma.sql`COALESCE("movingMin", "durationMin")`;
+export function loadMinutesSql(table?: string): Prisma.Sql {
+  return table
+    ? Prisma.sql`COALESCE(${Prisma.raw(`"${table}"."movingMin"`)}, ${Prisma.raw(`"${table}"."durationMin"`)})`
+    : Prisma.sql`COALESCE("movingMin", "durationMin")`;
+}
+export const LOAD_MINUTES = loadMinutesSql();
 
 /**
  * SQL for the sessions that count for load: all but imported ones whose figures need a look

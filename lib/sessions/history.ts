@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/permissions";
 import { sessionWhen } from "@/lib/sessions/display-time";
+import { loadMinutesSql } from "@/lib/sessions/daily-load";
 import { escapeLike, HISTORY_PAGE_SIZE, type HistoryQuery } from "@/lib/sessions/history-params";
 
 export type HistoryRow = {
@@ -51,8 +52,8 @@ function whereClause(viewer: Viewer, q: HistoryQuery): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
-// The minutes a session counts for (LOAD_MINUTES in lib/sessions/daily-load.ts), on the aliased table.
-const MINUTES = Prisma.sql`COALESCE(s."movingMin", s."durationMin")`;
+// The minutes a session counts for, on the aliased table.
+const MINUTES = loadMinutesSql("s");
 
 function orderClause(q: HistoryQuery): Prisma.Sql {
   const dir = q.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { assertCoachOfAthlete, type Viewer } from "@/lib/auth/permissions";
+import { athleteOfSquad, type Viewer } from "@/lib/auth/permissions";
 import { parseWith } from "@/lib/forms";
 import { dateOnly, todayIn, toDbDate, zonedTimeToInstant } from "@/lib/dates";
 import { sessionWhen } from "@/lib/sessions/display-time";
@@ -63,9 +63,7 @@ export async function createSessionForAthlete(
   input: unknown,
   now = new Date(),
 ): Promise<{ id: string }> {
-  await assertCoachOfAthlete(db(), viewer, squadId, athleteId);
-  const athlete = await db().user.findUnique({ where: { id: athleteId }, select: { id: true, timeZone: true } });
-  if (!athlete) throw new NotFoundError("Athlete not found");
+  const athlete = await athleteOfSquad(db(), viewer, squadId, athleteId, "coach");
   return createSessionOf(viewer, athlete, input, now, squadId);
 }
 

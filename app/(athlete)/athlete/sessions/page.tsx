@@ -6,6 +6,7 @@ import { listSessionHistory } from "@/lib/sessions/history";
 import { parseHistoryQuery, type RawSearchParams } from "@/lib/sessions/history-params";
 import { createSessionAction } from "@/lib/sessions/actions";
 import { SessionForm } from "@/lib/ui/session-form";
+import { blankSession } from "@/lib/sessions/blank-session";
 import { todayIn } from "@/lib/dates";
 import { HistorySection } from "./history-section";
 
@@ -31,20 +32,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
           shoes={shoes}
           submitLabel="Save session"
           resetOnSuccess
-          initial={{
-            type: "RUN",
-            subType: null,
-            date: todayIn(viewer.timeZone),
-            startTime: null,
-            duration: "",
-            distance: "",
-            elevationGainM: null,
-            rpe: null,
-            avgHr: null,
-            surface: null,
-            shoeId: null,
-            notes: null,
-          }}
+          initial={blankSession(todayIn(viewer.timeZone))}
         />
         <p className="muted">
           Shoes are managed on <Link href="/athlete/shoes">your shoes page</Link>.

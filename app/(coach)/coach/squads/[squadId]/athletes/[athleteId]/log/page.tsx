@@ -7,6 +7,7 @@ import { getCoachEntryPage, type EntryRow } from "@/lib/coach-entry/queries";
 import { createSessionForAthleteAction } from "@/lib/sessions/actions";
 import { createPainReportForAthleteAction } from "@/lib/pain/actions";
 import { SessionForm } from "@/lib/ui/session-form";
+import { blankSession } from "@/lib/sessions/blank-session";
 import { PainReportForm } from "@/app/(athlete)/athlete/pain/pain-report-form";
 import { formatDateTime } from "@/lib/dates";
 
@@ -52,20 +53,7 @@ export default async function CoachLogPage({ params }: { params: Promise<{ squad
             shoes={page.shoes}
             submitLabel="Save session"
             resetOnSuccess
-            initial={{
-              type: "RUN",
-              subType: null,
-              date: athlete.today,
-              startTime: null,
-              duration: "",
-              distance: "",
-              elevationGainM: null,
-              rpe: null,
-              avgHr: null,
-              surface: null,
-              shoeId: null,
-              notes: null,
-            }}
+            initial={blankSession(athlete.today)}
           />
           <p>
             <Link href={`${base}/import`}>Import activity files for {athlete.name}</Link>
