@@ -1,4 +1,9 @@
 // @ts-check
+const createNextIntlPlugin = require("next-intl/plugin");
+
+// The request configuration of next-intl: the language and catalogue of each request.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 // The Content-Security-Policy itself is set per request in proxy.ts (it carries a nonce);
 // the headers here apply to every response, static files included.
 const securityHeaders = [
@@ -24,4 +29,4 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

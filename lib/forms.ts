@@ -2,6 +2,9 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { AppError, ConflictError, ValidationError } from "@/lib/errors";
 import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "@/lib/input-schemas";
+import type { Locale } from "@/lib/i18n/config";
+import { localizeFieldErrors, localizeServerMessage } from "@/lib/i18n/server-messages";
+import { currentLocale } from "@/lib/i18n/server";
 
 /** What every form action returns to `useActionState`. */
 export type FormState = {
@@ -73,6 +76,20 @@ export async function runForm(
   formData: FormData,
   body: () => Promise<FormState | void>,
 ): Promise<FormState> {
+  return localizeFormState(await runFormInEnglish(formData, body), await currentLocale());
+}
+
+/** A form state's messages in the reader's language (see lib/i18n/server-messages.ts). */
+function localizeFormState(state: FormState, locale: Locale): FormState {
+  if (locale === "en" || state.status === "idle") return state;
+  return {
+    ...state,
+    ...(state.message !== undefined ? { message: localizeServerMessage(state.message, locale) } : {}),
+    ...(state.fieldErrors ? { fieldErrors: localizeFieldErrors(state.fieldErrors, locale) } : {}),
+  };
+}
+
+async function runFormInEnglish(formData: FormData, body: () => Promise<FormState | void>): Promise<FormState> {
   const refused = controlCharacterErrors(formData);
   if (refused) {
     return { status: "error", message: "Please correct the highlighted fields.", fieldErrors: refused, values: formValues(formData) };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/config";
 import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters, singleLineText } from "@/lib/input-schemas";
 
 export const emailSchema = z
@@ -69,4 +70,10 @@ export const timeZoneSchema = z
 export const preferencesSchema = z.object({
   unitPreference: unitPreferenceSchema,
   timeZone: timeZoneSchema,
+  // Empty: follow the browser's language.
+  locale: z
+    .enum(["", ...LOCALES])
+    .optional()
+    // Left out: unchanged.
+    .transform((value) => (value === undefined ? undefined : value || null)),
 });

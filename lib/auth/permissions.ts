@@ -11,6 +11,8 @@ export type Viewer = {
   name: string;
   timeZone: string;
   unitPreference: "KM" | "MI";
+  /** The language the person chose ("en" or "es"), or null to follow their browser (lib/i18n/config.ts). */
+  locale: string | null;
   memberships: ViewerMembership[];
   /** The session this viewer signed in with (absent for scripts and tests acting on someone's behalf). */
   sessionId?: string;
@@ -45,10 +47,11 @@ async function queryViewer(prisma: PrismaClient, userId: string, sessionId: stri
       name: string;
       timeZone: string;
       unitPreference: Viewer["unitPreference"];
+      locale: string | null;
       memberships: ViewerMembership[];
       hasAthleteProfile: boolean;
     }[]
-  >`SELECT u."id", u."email", u."name", u."timeZone", u."unitPreference"::text AS "unitPreference",
+  >`SELECT u."id", u."email", u."name", u."timeZone", u."unitPreference"::text AS "unitPreference", u."locale",
            EXISTS (SELECT 1 FROM "AthleteProfile" p WHERE p."userId" = u."id") AS "hasAthleteProfile",
            COALESCE(json_agg(json_build_object('squadId', m."squadId", 'squadName', s."name", 'role', m."role", 'isOwner', m."isOwner")
                              ORDER BY m."createdAt", m."id") FILTER (WHERE m."id" IS NOT NULL), '[]'::json) AS "memberships"
@@ -68,6 +71,7 @@ async function queryViewer(prisma: PrismaClient, userId: string, sessionId: stri
     // Written by the settings form as a zone the runtime knows; anything else stored reads as UTC.
     timeZone: knownTimeZone(user.timeZone),
     unitPreference: user.unitPreference,
+    locale: user.locale,
     memberships: user.memberships,
     hasAthleteProfile: user.hasAthleteProfile,
     ...(sessionId ? { sessionId } : {}),

@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { logoutEverywhereAction } from "@/lib/accounts/actions";
 import { getOwnSessions } from "@/lib/accounts/queries";
+import { headers } from "next/headers";
 import { formatDateTime } from "@/lib/dates";
+import { LOCALE_NAMES } from "@/lib/i18n/config";
+import { negotiateLocale } from "@/lib/i18n/negotiate";
 import { ChangePasswordForm, DeleteAccountForm, PreferencesForm } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -41,15 +44,22 @@ function deviceName(userAgent: string | null): string {
 export default async function SettingsPage() {
   const viewer = await requireViewer();
   const sessions = await getOwnSessions(viewer);
+  const browserLanguage = LOCALE_NAMES[negotiateLocale((await headers()).get("accept-language"))];
   return (
     <div className="narrow">
       <h1>Account settings</h1>
       <p className="muted">Logged in as {viewer.email}</p>
       <section className="card" aria-labelledby="prefs">
         <h2 id="prefs" style={{ marginTop: 0 }}>
-          Units and time zone
+          Language, units and time zone
         </h2>
-        <PreferencesForm unitPreference={viewer.unitPreference} timeZone={viewer.timeZone} timeZones={timeZones()} />
+        <PreferencesForm
+          unitPreference={viewer.unitPreference}
+          timeZone={viewer.timeZone}
+          timeZones={timeZones()}
+          locale={viewer.locale ?? ""}
+          browserLanguage={browserLanguage}
+        />
       </section>
       <section className="card" aria-labelledby="password">
         <h2 id="password" style={{ marginTop: 0 }}>

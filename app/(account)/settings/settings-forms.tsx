@@ -1,34 +1,61 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/config";
 import { changePasswordAction, deleteAccountAction, updatePreferencesAction } from "@/lib/accounts/actions";
 import { idleState } from "@/lib/forms-state";
 import { Field, FormMessage, SelectField, SubmitButton } from "@/lib/ui/form-controls";
 
-export function PreferencesForm({ unitPreference, timeZone, timeZones }: { unitPreference: string; timeZone: string; timeZones: string[] }) {
+export function PreferencesForm({
+  unitPreference,
+  timeZone,
+  timeZones,
+  locale,
+  browserLanguage,
+}: {
+  unitPreference: string;
+  timeZone: string;
+  timeZones: string[];
+  /** The chosen language, or "" to follow the browser. */
+  locale: string;
+  /** The name of the language the browser asks for, shown beside the automatic choice. */
+  browserLanguage: string;
+}) {
+  const t = useTranslations("preferences");
   const [state, action] = useActionState(updatePreferencesAction, idleState);
   const zones = timeZones.includes(timeZone) ? timeZones : [timeZone, ...timeZones];
   return (
     <form action={action} noValidate>
       <FormMessage state={state} />
       <SelectField
+        name="locale"
+        label={t("language")}
+        state={state}
+        defaultValue={locale}
+        options={[
+          { value: "", label: t("languageAuto", { current: browserLanguage }) },
+          ...LOCALES.map((code) => ({ value: code, label: LOCALE_NAMES[code] })),
+        ]}
+      />
+      <SelectField
         name="unitPreference"
-        label="Distances in"
+        label={t("distancesIn")}
         state={state}
         defaultValue={unitPreference}
         options={[
-          { value: "KM", label: "Kilometres" },
-          { value: "MI", label: "Miles" },
+          { value: "KM", label: t("kilometres") },
+          { value: "MI", label: t("miles") },
         ]}
       />
       <SelectField
         name="timeZone"
-        label="Time zone"
+        label={t("timeZone")}
         state={state}
         defaultValue={timeZone}
         options={zones.map((z) => ({ value: z, label: z }))}
       />
-      <SubmitButton>Save preferences</SubmitButton>
+      <SubmitButton>{t("save")}</SubmitButton>
     </form>
   );
 }
