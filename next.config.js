@@ -1,4 +1,5 @@
 // @ts-check
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
 const createNextIntlPlugin = require("next-intl/plugin");
 
 // The request configuration of next-intl: the language and catalogue of each request.
