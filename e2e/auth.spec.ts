@@ -1,4 +1,4 @@
-import { test, expect, login, uniqueEmail, PASSWORD } from "./fixtures";
+import { test, expect, loginThroughForm, uniqueEmail, PASSWORD } from "./fixtures";
 
 // Sign-ups are limited per address (SIGNUP_MAX_PER_IP is 3 for the tests), and the browser always comes
 // from 127.0.0.1: the specs that sign up run one after the other, the throttled one last.
@@ -52,14 +52,14 @@ test("a wrong password gets a clear message", async ({ page, db }) => {
 
 test("changing the password logs out and the new one works", async ({ page, db }) => {
   const user = await db.createUser("Changer");
-  await login(page, user.email);
+  await loginThroughForm(page, user.email);
   await page.goto("/settings");
   await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByLabel("New password", { exact: true }).fill("my new password 42");
   await page.getByLabel("New password again").fill("my new password 42");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Password changed. Log in with your new password.")).toBeVisible();
-  await login(page, user.email, "my new password 42");
+  await loginThroughForm(page, user.email, "my new password 42");
   await expect(page).toHaveURL(/\/settings$/);
 });
 

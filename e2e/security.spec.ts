@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { test, expect, login, PASSWORD } from "./fixtures";
+import { test, expect, loginThroughForm, PASSWORD } from "./fixtures";
 import { hostileArchives } from "../lib/imports/hostile-archives";
 
 // Requests from chosen loopback addresses (127.0.0.x), as different clients would come from different
@@ -54,7 +54,7 @@ async function credentialsLogin(base: string, localAddress: string, email: strin
 
 test("logging out ends the session for every copy of its cookie, and a form opened with it saves nothing", async ({ page, browser, db }) => {
   const { athlete } = await db.squadWithAthlete("Copied");
-  await login(page, athlete.email);
+  await loginThroughForm(page, athlete.email);
   const copied = await page.context().cookies();
   // Someone with a copy of the cookie opens the session form before the owner logs out …
   const thief = await browser.newContext();
@@ -81,7 +81,7 @@ test("logging out ends the session for every copy of its cookie, and a form open
 
 test("POST /api/auth/signout ends the session for every copy of its cookie", async ({ page, browser, db }) => {
   const { athlete } = await db.squadWithAthlete("Api signout");
-  await login(page, athlete.email);
+  await loginThroughForm(page, athlete.email);
   const copied = await page.context().cookies();
   const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const res = await page.request.post("/api/auth/signout", { form: { csrfToken }, maxRedirects: 0 });
@@ -102,8 +102,8 @@ test("log out everywhere ends the sessions of every browser, this one included",
   const { athlete } = await db.squadWithAthlete("Everywhere");
   const phone = await browser.newContext();
   const phonePage = await phone.newPage();
-  await login(phonePage, athlete.email);
-  await login(page, athlete.email);
+  await loginThroughForm(phonePage, athlete.email);
+  await loginThroughForm(page, athlete.email);
   await page.goto("/settings");
   const sessions = page.getByRole("list", { name: "Open sessions" });
   await expect(sessions.getByRole("listitem")).toHaveCount(2);
@@ -120,7 +120,7 @@ test("log out everywhere ends the sessions of every browser, this one included",
 test("the client address is the connection's: X-Forwarded-For from a client without a proxy is ignored", async ({ page, db }) => {
   const { athlete } = await db.squadWithAthlete("Forwarded");
   await page.context().setExtraHTTPHeaders({ "X-Forwarded-For": "6.6.6.6", "X-Backbone-Client-Address": "7.7.7.7" });
-  await login(page, athlete.email);
+  await loginThroughForm(page, athlete.email);
   const rows = await db.query<{ ip: string }>(`SELECT ip FROM "AuthSession" WHERE "userId" = $1`, [athlete.id]);
   expect(rows.map((r) => r.ip)).toEqual(["127.0.0.1"]);
   const audit = await db.query<{ ip: string }>(`SELECT ip FROM "AuditLog" WHERE "actorId" = $1 AND action = 'auth.login'`, [athlete.id]);
@@ -137,13 +137,13 @@ test("a stranger's wrong passwords pause the stranger's address, not the owner",
   expect(await credentialsLogin(baseURL!, "127.0.0.3", owner.email, PASSWORD, "198.51.100.1")).toMatch(/^rate_limited_\d+$/);
   // … while the owner, elsewhere, logs in.
   expect(await credentialsLogin(baseURL!, "127.0.0.4", owner.email, PASSWORD)).toBe("ok");
-  await login(page, owner.email);
+  await loginThroughForm(page, owner.email);
 });
 
 test("strangers guessing from many addresses cannot keep the owner out of a browser they have used before", async ({ page, browser, db, baseURL }) => {
   const owner = await db.createUser("Besieged");
   // The owner has logged in from this browser before: it holds the account's device cookie.
-  await login(page, owner.email);
+  await loginThroughForm(page, owner.email);
   // The header's button (settings, where a person without a squad lands, also has "Log out everywhere").
   await page.getByRole("button", { name: /^Log out(?! everywhere)/ }).click();
   await expect(page.getByText("You are logged out.")).toBeVisible();
@@ -164,7 +164,7 @@ test("strangers guessing from many addresses cannot keep the owner out of a brow
   await expect(freshPage.getByText(/Too many wrong passwords\. For your safety, try again in/)).toBeVisible();
   await fresh.close();
   // … but the owner's own browser logs in.
-  await login(page, owner.email);
+  await loginThroughForm(page, owner.email);
   await expect(page).toHaveURL(/\/(athlete|coach|settings)?$/);
 });
 
@@ -186,7 +186,7 @@ test("repeated failures pause logins from that address with a clear message", as
 
 test("password re-checks in settings are throttled like logins", async ({ page, db, baseURL }) => {
   const user = await db.createUser("Rechecker");
-  await login(page, user.email);
+  await loginThroughForm(page, user.email);
   await page.goto("/settings");
   const submit = async (current: string) => {
     await page.getByLabel("Current password").fill(current);
@@ -220,7 +220,7 @@ test("hostile archives are refused at once with their reasons, and nothing is im
     return file;
   });
   const { athlete } = await db.squadWithAthlete("Bombed");
-  await login(page, athlete.email);
+  await loginThroughForm(page, athlete.email);
   await page.goto("/athlete/import");
   await page.getByLabel("Files").setInputFiles(files);
   const started = Date.now();
