@@ -21,6 +21,9 @@ const nextConfig = {
   // A second build directory lets two builds of one checkout coexist (e.g. parallel test runs).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // The build also writes a self-contained server folder (traced server files and node_modules), which
+  // scripts/standalone.mjs completes and the Dockerfile ships.
+  output: "standalone",
   // The test runner typechecks the whole project as its own first step; it skips the build's second pass.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   reactStrictMode: true,

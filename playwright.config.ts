@@ -39,8 +39,9 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 375, height: 740 } }, testMatch: /mobile\.spec\.ts/ },
   ],
   webServer: {
-    // The production server of `npm start`, with its worker per core.
-    command: `node scripts/serve.mjs -p ${PORT}`,
+    // The production server of `npm start`, with its worker per core; with E2E_STANDALONE=1 (as `npm test`
+    // runs it) the same server from the standalone folder that the Docker image ships (scripts/standalone.mjs).
+    command: `node ${process.env.E2E_STANDALONE === "1" ? `${process.env.NEXT_DIST_DIR || ".next"}/standalone/` : ""}scripts/serve.mjs -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -12,6 +12,7 @@
 // WEB_CONCURRENCY: number of workers; default the number of cores (at most 8), 1 on the embedded
 // database (BACKBONE_EMBEDDED_DB=1), which runs one query at a time.
 import cluster from "node:cluster";
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import { availableParallelism } from "node:os";
@@ -142,6 +143,12 @@ if (cluster.isPrimary) {
   process.env.NODE_ENV = "production";
   // Tells lib/auth/client-ip.ts that the client address header comes from this server, not from the client.
   process.env.BACKBONE_CLIENT_ADDRESS_HEADER = "1";
+  // In the standalone folder (scripts/standalone.mjs; Next's own server.js sits at its root) there is no
+  // next.config.js to load: the build's configuration is handed to Next as its standalone server.js does.
+  if (existsSync(path.join(root, "server.js")) && !process.env.__NEXT_PRIVATE_STANDALONE_CONFIG) {
+    const required = JSON.parse(readFileSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "required-server-files.json"), "utf8"));
+    process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(required.config);
+  }
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: root, hostname, port });
   await app.prepare();

@@ -58,7 +58,9 @@ async function main() {
       if (process.env.SKIP_BUILD !== "1" || !existsSync(path.join(root, ".next", "BUILD_ID"))) {
         await run(bin("next"), ["build"], { env: { ...env, NODE_ENV: "production", NEXT_SKIP_TYPECHECK: wants("typecheck") ? "1" : "0" } });
       }
-      await run(bin("playwright"), ["test"], { env });
+      // The suite runs against the standalone server, as the Docker image serves it.
+      await run(process.execPath, [path.join(root, "scripts", "standalone.mjs")], { env });
+      await run(bin("playwright"), ["test"], { env: { ...env, E2E_STANDALONE: "1" } });
     });
   } finally {
     await database.stop();
