@@ -141,16 +141,22 @@ export async function ensureBuild(mode: BuildMode): Promise<void> {
   if (mode === "never") {
     if (!existsSync(path.join(dir, "BUILD_ID"))) throw new Error(`--no-build, but there is no build in ${dir}`);
     if (!buildIsCurrent(dir)) console.log("build: sources changed since the last build (--no-build: measuring the old one)");
-    return;
-  }
-  if (mode === "auto" && buildIsCurrent(dir)) {
+  } else if (mode === "auto" && buildIsCurrent(dir)) {
     console.log(`build: ${path.relative(root, dir)} is current (--build forces a new one)`);
-    return;
+  } else {
+    console.log("build: next build (production)…");
+    const started = performance.now();
+    await run(bin("next"), ["build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+    console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
-  console.log("build: next build (production)…");
-  const started = performance.now();
-  await run(bin("next"), ["build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
-  console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  // What is measured is the standalone server, as the Docker image runs it.
+  await run(process.execPath, [path.join(root, "scripts", "standalone.mjs")]);
+}
+
+/** The production server script: the standalone folder's (scripts/standalone.mjs), else the checkout's. */
+function serverScript(): string {
+  const standalone = path.join(distDir(), "standalone", "scripts", "serve.mjs");
+  return existsSync(standalone) ? standalone : path.join(root, "scripts/serve.mjs");
 }
 
 export async function freePort(from: number): Promise<number> {
@@ -177,7 +183,7 @@ export async function startServer(databaseUrl: string, port: number, options: Se
   const log: string[] = [];
   // --cpu-prof is refused in NODE_OPTIONS but reaches the workers through the primary's exec arguments.
   const nodeArgs = options.profile ? ["--cpu-prof", `--cpu-prof-dir=${options.profile}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, serverScript(), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     // Its own process group, so that stopping it also stops whatever it started.
     detached: true,
