@@ -88,7 +88,9 @@ export function CheckInForm({ initial }: { initial: CheckInInitial }) {
         );
       })}
       <FormMessage state={state} />
-      <SubmitButton className="button button-wide">{t("save")}</SubmitButton>
+      <SubmitButton className="button button-wide" pendingText={t("saving")}>
+        {t("save")}
+      </SubmitButton>
     </form>
   );
 }

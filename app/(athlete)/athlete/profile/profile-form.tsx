@@ -79,7 +79,7 @@ export function ProfileForm({ profile }: { profile: AthleteProfileView }) {
         />
         <FieldError id="field-injuryHistory-error" errors={state.fieldErrors?.injuryHistory} />
       </div>
-      <SubmitButton>{t("save")}</SubmitButton>
+      <SubmitButton pendingText={t("saving")}>{t("save")}</SubmitButton>
     </form>
   );
 }

@@ -24,7 +24,7 @@ export function AddShoeForm({ unit }: { unit: "KM" | "MI" }) {
         state={state}
       />
       <Field name="startedOn" label={t("startedOn")} type="date" state={state} />
-      <SubmitButton>{t("add")}</SubmitButton>
+      <SubmitButton pendingText={t("saving")}>{t("add")}</SubmitButton>
     </form>
   );
 }
