@@ -72,4 +72,17 @@ test("an athlete reports lumbar pain and answers the weekly check-in in Spanish"
   const scores = page.getByRole("table", { name: "Puntuaciones OSTRC de esta semana por zona de la espalda" });
   await expect(scores.getByRole("row", { name: "Cuello (zona cervical) 0 No" })).toBeVisible();
   await expect(scores.getByRole("row", { name: "Parte baja de la espalda (zona lumbar) 53 Sí" })).toBeVisible();
+
+  // Retiring a shoe asks first, in Spanish too, and can be undone.
+  await db.query(`INSERT INTO "Shoe" (id, "userId", name, "initialKm", "updatedAt") VALUES ($1, $2, 'Pegasus 40', 0, now())`, [
+    `e2eshoe${athlete.id}`,
+    athlete.id,
+  ]);
+  await page.goto("/athlete/shoes");
+  await page.locator("summary").filter({ hasText: "Retirar Pegasus 40" }).click();
+  await expect(page.getByText("¿Retirar Pegasus 40? Se quedan en tu historial y dejan de contar para su límite de distancia.")).toBeVisible();
+  await page.getByRole("button", { name: /^Confirmar\b.*Pegasus 40$/ }).click();
+  await expect(page.getByText("Zapatillas retiradas: Pegasus 40.")).toBeVisible();
+  await page.getByRole("button", { name: /^Deshacer\b.*Pegasus 40$/ }).click();
+  await expect(page.getByText("De nuevo en uso: Pegasus 40.")).toBeVisible();
 });

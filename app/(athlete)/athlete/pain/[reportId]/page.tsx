@@ -60,7 +60,7 @@ export default async function PainReportResultPage({ params }: { params: Promise
         <dl className="facts">
           <dt>{td("area")}</dt>
           <dd>
-            {area} <span className="muted">({zoneName(tb, report.zone).toLocaleLowerCase()})</span>
+            {area} <span className="muted">· {zoneName(tb, report.zone)}</span>
           </dd>
           <dt>{td("pain")}</dt>
           <dd>{t("outOfTen", { nrs: report.nrs })}</dd>
