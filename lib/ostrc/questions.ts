@@ -36,6 +36,11 @@ const degrees = ["To a minor extent", "To a moderate extent", "To a major extent
  * competition was modified, not only reduced in volume (a runner who swaps runs for cycling has modified
  * training without running less).
  */
+// The pages read each question and answer from the catalogue, `ostrc.questions.<key>.text` and
+// `ostrc.questions.<key>.a<index>`, in the answers' order below; the English here is the same wording.
+// The Spanish wording is our own faithful translation of the 2020 update: we could not verify an official,
+// validated Spanish version of the OSTRC-O2, so it follows the English items closely rather than a
+// published text.
 export const OSTRC_QUESTIONS: { key: OstrcQuestionKey; text: string; answers: { score: number; label: string }[] }[] = [
   {
     key: "q1",

@@ -79,3 +79,29 @@ export const isEmergencySymptom = (id: string) => EMERGENCY_SYMPTOM_IDS.has(id);
 
 /** Form field of one red-flag question; answered "yes" or "no". */
 export const redFlagField = (id: string) => `redFlag.${id}`;
+
+/**
+ * A translation function as next-intl's useTranslations and getTranslations return it, for the words of
+ * the pages in the reader's language. The English constants above stay for code that has no reader
+ * (exports, audit, tests).
+ */
+export type Translate = {
+  (key: string, values?: Record<string, string | number>): string;
+  has(key: string): boolean;
+};
+
+/** A zone's name in the reader's language, from the `bodyMap` namespace. */
+export const zoneName = (t: Translate, zone: PainZone): string => t(`zones.${zone}`);
+
+/** "Lower back, centre" in the reader's language (the `bodyMap` namespace); the zone's name without a sub-area. */
+export function areaName(t: Translate, zone: PainZone, subArea: string | null): string {
+  if (!subArea) return zoneName(t, zone);
+  const key = `subAreas.${subArea}`;
+  return t.has(key) ? t(key) : subArea;
+}
+
+/** A red-flag symptom in words, from the `pain` namespace; the engine's English label for an id it does not know. */
+export function symptomName(t: Translate, id: string, fallback: string): string {
+  const key = `symptoms.${id}`;
+  return t.has(key) ? t(key) : fallback;
+}

@@ -70,9 +70,11 @@ export async function createShoeAction(_prev: FormState, formData: FormData): Pr
 export async function setShoeRetiredAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runForm(formData, async () => {
     const viewer = await requireViewer();
-    await setShoeRetired(viewer, String(formData.get("shoeId") ?? ""), formData.get("retired") === "true");
+    const retired = formData.get("retired") === "true";
+    await setShoeRetired(viewer, String(formData.get("shoeId") ?? ""), retired);
     revalidatePath("/athlete", "layout");
-    return { status: "ok" };
+    // The shoes page says which change was made (and offers "Undo" after retiring) in the reader's words.
+    return { status: "ok", data: { retired: String(retired) } };
   });
 }
 

@@ -1,8 +1,9 @@
 "use client";
 
 import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useTranslations } from "next-intl";
 import { BACK_SUB_AREAS } from "@/lib/training-load/symptoms";
-import { PAIN_ZONES, ZONE_LABELS, engineZone, type PainZone } from "@/lib/pain/labels";
+import { PAIN_ZONES, areaName, engineZone, zoneName, type PainZone } from "@/lib/pain/labels";
 
 export type BodyMapValue = { zone: PainZone; subArea: string } | null;
 
@@ -53,6 +54,9 @@ type Props = {
 
 /** A tappable map of the back: one radio per sub-area, with a list of the same choices as an alternative. */
 export function BodyMap({ value, onChange, labelledBy, describedBy, invalid }: Props) {
+  const t = useTranslations("bodyMap");
+  const label = (r: Region) => areaName(t, r.zone, r.id);
+  const zoneLower = (zone: PainZone) => zoneName(t, zone).toLocaleLowerCase();
   const clipId = useId();
   const refs = useRef(new Map<string, SVGGElement>());
   const [focused, setFocused] = useState<string | null>(null);
@@ -114,7 +118,7 @@ export function BodyMap({ value, onChange, labelledBy, describedBy, invalid }: P
                 }}
                 role="radio"
                 aria-checked={checked}
-                aria-label={r.label}
+                aria-label={label(r)}
                 tabIndex={k === tabKey ? 0 : -1}
                 className={`bm-region bm-${r.zone.toLowerCase()}${checked ? " bm-selected" : ""}`}
                 onClick={() => choose(r, true)}
@@ -123,7 +127,7 @@ export function BodyMap({ value, onChange, labelledBy, describedBy, invalid }: P
                 onFocus={(e) => setFocused(e.currentTarget.matches(":focus-visible") ? k : null)}
                 onBlur={() => setFocused((f) => (f === k ? null : f))}
               >
-                <title>{`${r.label}, ${ZONE_LABELS[r.zone].toLowerCase()}`}</title>
+                <title>{t("areaInZone", { area: label(r), zone: zoneLower(r.zone) })}</title>
                 {r.shapes.map((d) => (
                   <path key={d} d={d} />
                 ))}
@@ -144,26 +148,26 @@ export function BodyMap({ value, onChange, labelledBy, describedBy, invalid }: P
           {focusedRegion ? focusedRegion.shapes.map((d) => <path key={d} d={d} className="bm-focus-ring" />) : null}
         </g>
         <text x="8" y="444" className="bm-side" aria-hidden="true">
-          Left
+          {t("left")}
         </text>
         <text x="292" y="444" textAnchor="end" className="bm-side" aria-hidden="true">
-          Right
+          {t("right")}
         </text>
       </svg>
       <p className="body-map-selection" aria-live="polite">
         {selected ? (
           <>
-            Selected: <strong>{selected.label}</strong> <span className="muted">({ZONE_LABELS[selected.zone].toLowerCase()})</span>
+            {t("selected")} <strong>{label(selected)}</strong> <span className="muted">({zoneLower(selected.zone)})</span>
           </>
         ) : (
-          <span className="muted">No area chosen yet.</span>
+          <span className="muted">{t("noneChosen")}</span>
         )}
       </p>
       <details className="body-map-list">
-        <summary>Choose from a list instead</summary>
+        <summary>{t("chooseFromList")}</summary>
         {PAIN_ZONES.map((zone) => (
           <fieldset key={zone} className="tiles">
-            <legend>{ZONE_LABELS[zone]}</legend>
+            <legend>{zoneName(t, zone)}</legend>
             <div className="tile-row">
               {REGIONS.filter((r) => r.zone === zone).map((r) => (
                 <label key={r.id} className="tile">
@@ -174,7 +178,7 @@ export function BodyMap({ value, onChange, labelledBy, describedBy, invalid }: P
                     checked={key(r) === selectedKey}
                     onChange={() => choose(r)}
                   />
-                  <span className="tile-face">{r.label}</span>
+                  <span className="tile-face">{label(r)}</span>
                 </label>
               ))}
             </div>

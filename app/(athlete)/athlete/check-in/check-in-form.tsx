@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import { submitOstrcCheckInAction } from "@/lib/ostrc/actions";
 import { idleState } from "@/lib/forms-state";
 import { FormMessage, SubmitButton } from "@/lib/ui/form-controls";
 import { ChoiceTiles } from "@/lib/pain/choice-tiles";
-import { COULD_NOT_PARTICIPATE, OSTRC_AREA_KEYS, OSTRC_AREA_LABELS, OSTRC_QUESTIONS, type OstrcAreaKey, type OstrcQuestionKey } from "@/lib/ostrc/questions";
+import { COULD_NOT_PARTICIPATE, OSTRC_AREA_KEYS, OSTRC_QUESTIONS, type OstrcAreaKey, type OstrcQuestionKey } from "@/lib/ostrc/questions";
 
 export type CheckInArea = { problem: "yes" | "no"; answers: Record<OstrcQuestionKey, string | null> };
 export type CheckInInitial = Record<OstrcAreaKey, CheckInArea>;
@@ -13,6 +14,7 @@ export type CheckInInitial = Record<OstrcAreaKey, CheckInArea>;
 const FORCED_BY_Q1: OstrcQuestionKey[] = ["q2", "q3"];
 
 export function CheckInForm({ initial }: { initial: CheckInInitial }) {
+  const t = useTranslations("ostrc");
   const [state, formAction] = useActionState(submitOstrcCheckInAction, idleState);
   const [areas, setAreas] = useState(initial);
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
@@ -45,17 +47,17 @@ export function CheckInForm({ initial }: { initial: CheckInInitial }) {
         const out = Number(area.answers.q1) === COULD_NOT_PARTICIPATE;
         return (
           <fieldset key={key} className="check-in-area">
-            <legend>{OSTRC_AREA_LABELS[key]}</legend>
+            <legend>{t(`areas.${key}`)}</legend>
             <ChoiceTiles
               name={`${key}.problem`}
               layout="pair"
-              legend="In the past 7 days"
+              legend={t("past7Days")}
               value={area.problem}
               onChange={(v) => setProblem(key, v as "yes" | "no")}
               errors={errors[`${key}.problem`] ?? errors[key]}
               options={[
-                { value: "no", label: "No problems" },
-                { value: "yes", label: "I had problems" },
+                { value: "no", label: t("noProblems") },
+                { value: "yes", label: t("hadProblems") },
               ]}
             />
             {area.problem === "yes" ? (
@@ -67,14 +69,14 @@ export function CheckInForm({ initial }: { initial: CheckInInitial }) {
                       key={q.key}
                       name={`${key}.${q.key}`}
                       layout="stack"
-                      legend={q.text}
-                      hint={forced ? "Set by your first answer: you could not take part." : undefined}
+                      legend={t(`questions.${q.key}.text`)}
+                      hint={forced ? t("forcedHint") : undefined}
                       value={area.answers[q.key]}
                       onChange={(v) => answer(key, q.key, v)}
                       errors={errors[`${key}.${q.key}`]}
-                      options={q.answers.map((a) => ({
+                      options={q.answers.map((a, i) => ({
                         value: String(a.score),
-                        label: a.label,
+                        label: t(`questions.${q.key}.a${i}`),
                         disabled: forced && a.score !== COULD_NOT_PARTICIPATE,
                       }))}
                     />
@@ -86,7 +88,9 @@ export function CheckInForm({ initial }: { initial: CheckInInitial }) {
         );
       })}
       <FormMessage state={state} />
-      <SubmitButton className="button button-wide">Save check-in</SubmitButton>
+      <SubmitButton className="button button-wide" pendingText={t("saving")}>
+        {t("save")}
+      </SubmitButton>
     </form>
   );
 }

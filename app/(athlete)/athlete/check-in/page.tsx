@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getOwnOstrcWeek } from "@/lib/ostrc/queries";
-import { OSTRC_AREA_KEYS, OSTRC_AREA_LABELS, areaKeyOf, zoneOfKey } from "@/lib/ostrc/questions";
+import { OSTRC_AREA_KEYS, areaKeyOf, zoneOfKey } from "@/lib/ostrc/questions";
+import { currentIntlLocale } from "@/lib/i18n/server";
 import { formatDate } from "@/lib/dates";
 import { CheckInForm, type CheckInInitial } from "./check-in-form";
 
-export const metadata: Metadata = { title: "Weekly check-in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ostrc");
+  return { title: t("title") };
+}
 
 export default async function CheckInPage() {
   const viewer = await requireViewer();
-  const week = await getOwnOstrcWeek(viewer);
+  const [week, t, intlLocale] = await Promise.all([getOwnOstrcWeek(viewer), getTranslations("ostrc"), currentIntlLocale()]);
   const initial = Object.fromEntries(
     OSTRC_AREA_KEYS.map((key) => {
       const saved = week.areas.find((a) => a.zone === zoneOfKey(key));
@@ -22,46 +27,43 @@ export default async function CheckInPage() {
   ) as CheckInInitial;
   return (
     <div className="check-in-page">
-      <h1>Weekly check-in</h1>
+      <h1>{t("title")}</h1>
       <p>
-        Week of {formatDate(week.weekStart)} to {formatDate(week.weekEnd)}.{" "}
-        <span className="muted">
-          Think of the past 7 days. If a part of your back gave you no trouble, leave it at “No problems”.
-        </span>
+        {t("weekOf", { start: formatDate(week.weekStart, intlLocale), end: formatDate(week.weekEnd, intlLocale) })}{" "}
+        <span className="muted">{t("thinkPast")}</span>
       </p>
       <section aria-live="polite" aria-labelledby={week.areas.length ? "ostrc-scores-heading" : undefined}>
         {week.areas.length ? (
           <div className="card">
             <h2 id="ostrc-scores-heading" tabIndex={-1} style={{ marginTop: 0 }}>
-              This week&apos;s scores
+              {t("scoresHeading")}
             </h2>
             <table>
-              <caption className="visually-hidden">OSTRC scores of this week by back area</caption>
+              <caption className="visually-hidden">{t("scoresCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Area</th>
-                  <th scope="col">Severity (0–100)</th>
-                  <th scope="col">Substantial problem</th>
+                  <th scope="col">{t("colArea")}</th>
+                  <th scope="col">{t("colSeverity")}</th>
+                  <th scope="col">{t("colSubstantial")}</th>
                 </tr>
               </thead>
               <tbody>
                 {week.areas.map((a) => (
                   <tr key={a.zone}>
-                    <th scope="row">{OSTRC_AREA_LABELS[areaKeyOf(a.zone)]}</th>
+                    <th scope="row">{t(`areas.${areaKeyOf(a.zone)}`)}</th>
                     <td>{a.severity}</td>
-                    <td>{a.substantial ? <span className="badge badge-danger">Yes</span> : "No"}</td>
+                    <td>{a.substantial ? <span className="badge badge-danger">{t("yes")}</span> : t("no")}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
             <p className="muted" style={{ marginBottom: 0 }}>
-              A substantial problem means you modified your training or competition, or your performance was affected, to a
-              moderate extent or more, or you could not take part. You can change your answers until the week ends.
+              {t("substantialExplain")}
             </p>
           </div>
         ) : null}
       </section>
-      <section className="card" aria-label="Check-in questions">
+      <section className="card" aria-label={t("questionsLabel")}>
         <CheckInForm initial={initial} />
       </section>
     </div>

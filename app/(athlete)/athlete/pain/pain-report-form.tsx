@@ -2,19 +2,15 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import { createPainReportAction } from "@/lib/pain/actions";
 import type { PainFormState } from "@/lib/pain/triage";
 import { idleState } from "@/lib/forms-state";
 import { FieldError, FormMessage, SubmitButton } from "@/lib/ui/form-controls";
 import { BodyMap, type BodyMapValue } from "@/lib/ui/body-map";
 import { ChoiceTiles } from "@/lib/pain/choice-tiles";
-import { ASKED_RED_FLAGS, NRS_ANCHORS, PAIN_SIDES, PAIN_TIMINGS, SIDE_LABELS, TIMING_LABELS, areaLabel, redFlagField } from "@/lib/pain/labels";
+import { ASKED_RED_FLAGS, PAIN_SIDES, PAIN_TIMINGS, areaName, redFlagField } from "@/lib/pain/labels";
 import { TriagePanel } from "./triage-panel";
-
-const YES_NO = [
-  { value: "yes", label: "Yes" },
-  { value: "no", label: "No" },
-];
 
 /** The side an area implies, so most reports need no extra tap. */
 function sideOf(subArea: string): string | null {
@@ -36,6 +32,13 @@ type Props = {
 };
 
 export function PainReportForm({ today, forAthlete }: Props) {
+  const t = useTranslations("pain");
+  const tb = useTranslations("bodyMap");
+  const yesNo = [
+    { value: "yes", label: t("yes") },
+    { value: "no", label: t("no") },
+  ];
+  const nrsAnchors: Record<number, string> = { 0: t("nrsAnchor0"), 5: t("nrsAnchor5"), 10: t("nrsAnchor10") };
   const [state, formAction] = useActionState<PainFormState, FormData>(forAthlete?.action ?? createPainReportAction, idleState);
   const audience = forAthlete ? "staff" : "athlete";
   const reportPath = forAthlete ? forAthlete.reportPath : "/athlete/pain/";
@@ -61,7 +64,7 @@ export function PainReportForm({ today, forAthlete }: Props) {
   const unanswered = ASKED_RED_FLAGS.filter((s) => redFlagErrors(s.id)).length;
   const redFlagSummary = [
     ...(errors.redFlags ?? []),
-    ...(unanswered > 0 ? [`Answer every question yes or no: ${unanswered} still ${unanswered === 1 ? "has" : "have"} no answer.`] : []),
+    ...(unanswered > 0 ? [t("unansweredSummary", { count: unanswered })] : []),
   ];
 
   useEffect(() => {
@@ -97,7 +100,7 @@ export function PainReportForm({ today, forAthlete }: Props) {
           <>
             <TriagePanel
               triage={state.triage}
-              area={areaLabel(area.zone, area.subArea)}
+              area={areaName(tb, area.zone, area.subArea)}
               nrs={Number(nrs)}
               headingId="pain-result-heading"
               focusable
@@ -105,9 +108,9 @@ export function PainReportForm({ today, forAthlete }: Props) {
             />
             <p className="row">
               <button type="button" className="button button-secondary" onClick={startOver}>
-                Report again
+                {t("reportAgain")}
               </button>
-              {reportPath && savedId ? <Link href={`${reportPath}${savedId}`}>Open this report</Link> : null}
+              {reportPath && savedId ? <Link href={`${reportPath}${savedId}`}>{t("openReport")}</Link> : null}
             </p>
           </>
         ) : null}
@@ -119,13 +122,13 @@ export function PainReportForm({ today, forAthlete }: Props) {
               {Object.entries(forAthlete.fields).map(([name, value]) => (
                 <input key={name} type="hidden" name={name} value={value} />
               ))}
-              <p className="hint">Ask the athlete each question and enter their answers as they give them.</p>
+              <p className="hint">{t("staffHint")}</p>
             </>
           ) : null}
           <fieldset className="body-map-field" aria-describedby={areaErrors.length ? "field-area-error" : undefined}>
-            <legend id="pain-area-legend">Where does it hurt?</legend>
+            <legend id="pain-area-legend">{t("whereLegend")}</legend>
             <p className="hint" id="pain-area-hint">
-              Tap the area on the back. The map shows your back from behind: your left is on the left.
+              {t("whereHint")}
             </p>
             <BodyMap
               value={area}
@@ -145,7 +148,7 @@ export function PainReportForm({ today, forAthlete }: Props) {
           <ChoiceTiles
             name="nrs"
             layout="nrs"
-            legend="How strong is the pain? (0–10)"
+            legend={t("nrsLegend")}
             value={nrs}
             onChange={setNrs}
             errors={errors.nrs}
@@ -154,7 +157,7 @@ export function PainReportForm({ today, forAthlete }: Props) {
               label: (
                 <>
                   <span className="tile-number">{n}</span>{" "}
-                  {NRS_ANCHORS[n] ? <span className="tile-caption">{NRS_ANCHORS[n]}</span> : null}
+                  {nrsAnchors[n] ? <span className="tile-caption">{nrsAnchors[n]}</span> : null}
                 </>
               ),
             }))}
@@ -162,53 +165,53 @@ export function PainReportForm({ today, forAthlete }: Props) {
 
           <ChoiceTiles
             name="side"
-            legend="Which side?"
+            legend={t("sideLegend")}
             value={side}
             onChange={(v) => {
               setSide(v);
               setSideTouched(true);
             }}
             errors={errors.side}
-            options={PAIN_SIDES.map((s) => ({ value: s, label: SIDE_LABELS[s] }))}
+            options={PAIN_SIDES.map((s) => ({ value: s, label: t(`sides.${s}`) }))}
           />
 
           <ChoiceTiles
             name="timing"
-            legend="When does it hurt most?"
+            legend={t("timingLegend")}
             value={timing}
             onChange={setTiming}
             errors={errors.timing}
-            options={PAIN_TIMINGS.map((t) => ({ value: t, label: TIMING_LABELS[t] }))}
+            options={PAIN_TIMINGS.map((v) => ({ value: v, label: t(`timings.${v}`) }))}
           />
 
           <ChoiceTiles
             name="mechanical"
-            legend="Does the pain change with movement or posture?"
-            hint="For example, it eases or gets worse when you bend, sit, stand or lie differently."
+            legend={t("mechanicalLegend")}
+            hint={t("mechanicalHint")}
             value={mechanical}
             onChange={setMechanical}
             errors={mechanical ? undefined : errors.mechanical}
             options={[
-              { value: "yes", label: "Yes, it changes" },
-              { value: "no", label: "No, it stays the same" },
-              { value: "unsure", label: "Not sure" },
+              { value: "yes", label: t("mechanicalYes") },
+              { value: "no", label: t("mechanicalNo") },
+              { value: "unsure", label: t("mechanicalUnsure") },
             ]}
           />
 
           <ChoiceTiles
             name="triggerPoint"
             layout="pair"
-            legend="Is there a tight, very tender knot in the muscle that hurts when pressed?"
+            legend={t("triggerPointLegend")}
             value={triggerPoint}
             onChange={setTriggerPoint}
             errors={errors.triggerPoint}
-            options={YES_NO}
+            options={yesNo}
           />
 
           <fieldset className="red-flags" aria-describedby={`red-flags-hint${redFlagSummary.length ? " field-redFlags-error" : ""}`}>
-            <legend>Warning signs</legend>
+            <legend>{t("warningSignsLegend")}</legend>
             <p className="hint" id="red-flags-hint">
-              Answer each question yes or no. Your answers tell everyday back pain from pain a doctor should check.
+              {t("warningSignsHint")}
             </p>
             <FieldError id="field-redFlags-error" errors={redFlagSummary.length ? redFlagSummary : undefined} />
             {ASKED_RED_FLAGS.map((s) => (
@@ -216,17 +219,17 @@ export function PainReportForm({ today, forAthlete }: Props) {
                 key={s.id}
                 name={redFlagField(s.id)}
                 layout="pair"
-                legend={s.question}
+                legend={t.has(`redFlagQuestions.${s.id}`) ? t(`redFlagQuestions.${s.id}`) : s.question}
                 value={redFlags[s.id]}
                 onChange={(v) => setRedFlags((r) => ({ ...r, [s.id]: v }))}
                 errors={redFlagErrors(s.id)}
-                options={YES_NO}
+                options={yesNo}
               />
             ))}
           </fieldset>
 
           <div className="field">
-            <label htmlFor="field-date">Date</label>
+            <label htmlFor="field-date">{t("dateLabel")}</label>
             <input
               id="field-date"
               name="date"
@@ -241,7 +244,7 @@ export function PainReportForm({ today, forAthlete }: Props) {
           </div>
 
           <div className="field">
-            <label htmlFor="field-notes">Notes (optional)</label>
+            <label htmlFor="field-notes">{t("notesLabel")}</label>
             <textarea
               id="field-notes"
               name="notes"
@@ -256,8 +259,8 @@ export function PainReportForm({ today, forAthlete }: Props) {
           </div>
 
           <FormMessage state={state.status === "error" ? state : idleState} />
-          <SubmitButton className="button button-wide" pendingText="Sending…">
-            Send report
+          <SubmitButton className="button button-wide" pendingText={t("sending")}>
+            {t("send")}
           </SubmitButton>
         </form>
       )}

@@ -1,6 +1,6 @@
+import { useTranslations } from "next-intl";
 import type { PainTriage } from "@/lib/pain/triage";
-import { isEmergencySymptom } from "@/lib/pain/labels";
-import { TriageHeading } from "@/lib/ui/athlete-triage-card";
+import { isEmergencySymptom, symptomName } from "@/lib/pain/labels";
 
 type Props = {
   triage: PainTriage;
@@ -14,67 +14,54 @@ type Props = {
   audience?: "athlete" | "staff";
 };
 
-function Symptoms({ triage }: { triage: PainTriage }) {
-  return (
-    <ul>
-      {triage.symptoms.map((s) => (
-        <li key={s.id}>{s.label}</li>
-      ))}
-    </ul>
-  );
-}
-
 /**
  * What a report means for the athlete. With a warning sign: who to see and how urgently, and the organs
  * that can refer pain to the area as questions for a doctor; never a diagnosis, never training advice.
+ * Works as a server component (the report's page) and in the browser (the form's result).
  */
 export function TriagePanel({ triage, area, nrs, headingId, focusable, audience = "athlete" }: Props) {
+  const t = useTranslations("pain");
+  const tt = useTranslations("pain.triage");
   const tab = focusable ? -1 : undefined;
-  const staff = audience === "staff";
+  const who = audience === "staff" ? "Staff" : "Athlete";
   if (triage.level === "none") {
     return (
       <section className="triage triage-ok" aria-labelledby={headingId}>
         <h2 id={headingId} tabIndex={tab}>
-          {staff ? "Report saved for the athlete" : "Report sent to your coach"}
+          {audience === "staff" ? tt("savedForAthlete") : tt("sentToCoach")}
         </h2>
-        <p>
-          {area}, pain {nrs}/10. No warning signs were reported.
-        </p>
-        <p className="muted">
-          {staff
-            ? "A change of 2 points or more on the 0–10 scale is a real change: if the athlete's pain moves by that much, a new report is worth sending."
-            : "A change of 2 points or more on the 0–10 scale is a real change: if your pain moves by that much, send a new report."}
-        </p>
+        <p>{tt("noSigns", { area, nrs })}</p>
+        <p className="muted">{tt(`realChange${who}`)}</p>
       </section>
     );
   }
   const emergency = triage.level === "emergency";
   return (
     <section className={`triage ${emergency ? "triage-emergency" : "triage-clinician"}`} aria-labelledby={headingId}>
-      <TriageHeading emergency={emergency} id={headingId} tabIndex={tab} />
+      <h2 id={headingId} tabIndex={tab}>
+        <span aria-hidden="true" className="triage-icon">
+          !
+        </span>{" "}
+        {emergency ? tt("seekEmergency") : tt("seeClinician")}
+      </h2>
       {emergency ? (
         <p>
-          <strong>
-            {staff
-              ? "The athlete should call the local emergency number or go to the nearest emergency department now."
-              : "Call your local emergency number or go to the nearest emergency department now."}
-          </strong>{" "}
-          Together with back pain, what {staff ? "was" : "you"} reported can be a sign of a condition that needs urgent treatment:
+          <strong>{tt(`emergencyAction${who}`)}</strong> {tt(`emergencyWhy${who}`)}
         </p>
       ) : (
         <p>
-          <strong>{staff ? "The athlete should book an appointment with a doctor soon" : "Book an appointment with a doctor soon"}</strong> and
-          show them this report. Together with back pain, what {staff ? "was" : "you"} reported needs a medical check:
+          <strong>{tt(`clinicianAction${who}`)}</strong> {tt(`clinicianWhy${who}`)}
         </p>
       )}
-      <Symptoms triage={triage} />
+      <ul>
+        {triage.symptoms.map((s) => (
+          <li key={s.id}>{symptomName(t, s.id, s.label)}</li>
+        ))}
+      </ul>
       {triage.visceralSources.length > 0 ? (
         <>
-          <h3>{staff ? "Possible sources for the athlete to discuss with their doctor" : "Possible sources to discuss with your doctor"}</h3>
-          <p>
-            Together with what {staff ? "was" : "you"} reported, pain felt in this area ({area.toLowerCase()}) can come from somewhere other
-            than the back&apos;s muscles and joints. Possible sources, each with what links it to {staff ? "the" : "your"} report:
-          </p>
+          <h3>{tt(`sourcesHeading${who}`)}</h3>
+          <p>{tt(`sourcesIntro${who}`, { area: area.toLocaleLowerCase() })}</p>
           <ul className="organ-list">
             {triage.visceralSources.map((v) => (
               <li key={v.organ}>
@@ -83,26 +70,22 @@ export function TriagePanel({ triage, area, nrs, headingId, focusable, audience 
             ))}
           </ul>
           <p>
-            <strong>This is not a diagnosis.</strong> Only a clinician who examines {staff ? "the athlete" : "you"} can tell where the pain comes
-            from.
+            <strong>{tt("notDiagnosis")}</strong> {tt(`onlyClinician${who}`)}
           </p>
         </>
       ) : null}
-      <p className="muted">
-        {staff
-          ? "The athlete's plan is held from the report's day and every coach and clinician of their squads has been alerted."
-          : "Your coach has received this report."}
-      </p>
+      <p className="muted">{tt(`footer${who}`)}</p>
     </section>
   );
 }
 
 /** A short verdict for a report in a list: words, not only a colour. */
 export function RedFlagBadge({ redFlags }: { redFlags: string[] }) {
-  if (redFlags.length === 0) return <span className="muted">None</span>;
+  const t = useTranslations("pain");
+  if (redFlags.length === 0) return <span className="muted">{t("badgeNone")}</span>;
   return redFlags.some(isEmergencySymptom) ? (
-    <span className="badge badge-danger">Emergency care</span>
+    <span className="badge badge-danger">{t("badgeEmergency")}</span>
   ) : (
-    <span className="badge badge-danger">See a clinician</span>
+    <span className="badge badge-danger">{t("badgeClinician")}</span>
   );
 }

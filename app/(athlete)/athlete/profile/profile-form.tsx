@@ -1,41 +1,43 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { updateProfileAction } from "@/lib/profiles/actions";
 import { idleState } from "@/lib/forms-state";
 import { Field, FieldError, FormMessage, SelectField, SubmitButton } from "@/lib/ui/form-controls";
 import type { AthleteProfileView } from "@/lib/profiles/queries";
-import { CURVATURE_OPTIONS, FOOTPRINT_OPTIONS, LABELS, POSTURE_OPTIONS, SEX_OPTIONS } from "@/lib/profiles/labels";
+import { CURVATURE_OPTIONS, FOOTPRINT_OPTIONS, POSTURE_OPTIONS, SEX_OPTIONS } from "@/lib/profiles/labels";
 
 export function ProfileForm({ profile }: { profile: AthleteProfileView }) {
+  const t = useTranslations("profile");
   const [state, action] = useActionState(updateProfileAction, idleState);
   // After a failed submit the form shows what was typed; checkbox groups keep the saved values.
   const v = (name: keyof AthleteProfileView) => state.values?.[name] ?? (profile[name] as string | number | null);
   return (
     <form action={action} noValidate>
       <FormMessage state={state} />
-      <Field name="birthDate" label="Birth date" type="date" defaultValue={v("birthDate")} state={state} />
+      <Field name="birthDate" label={t("birthDate")} type="date" defaultValue={v("birthDate")} state={state} />
       <SelectField
         name="sex"
-        label="Sex"
+        label={t("sex")}
         state={state}
         defaultValue={profile.sex}
-        options={SEX_OPTIONS.map((o) => ({ value: o, label: LABELS.sex[o] }))}
+        options={SEX_OPTIONS.map((o) => ({ value: o, label: t(`options.sex.${o}`) }))}
       />
-      <Field name="heightCm" label="Height (cm)" type="number" inputMode="decimal" min={100} max={230} step="0.1" defaultValue={v("heightCm")} state={state} />
-      <Field name="weightKg" label="Weight (kg)" type="number" inputMode="decimal" min={25} max={200} step="0.1" defaultValue={v("weightKg")} state={state} />
+      <Field name="heightCm" label={t("heightCm")} type="number" inputMode="decimal" min={100} max={230} step="0.1" defaultValue={v("heightCm")} state={state} />
+      <Field name="weightKg" label={t("weightKg")} type="number" inputMode="decimal" min={25} max={200} step="0.1" defaultValue={v("weightKg")} state={state} />
       <SelectField
         name="footprintType"
-        label="Footprint type"
-        hint="From a biomechanical footprint test. Record it here and discuss it with a physiotherapist."
+        label={t("footprintType")}
+        hint={t("footprintHint")}
         state={state}
         defaultValue={profile.footprintType}
-        options={FOOTPRINT_OPTIONS.map((o) => ({ value: o, label: LABELS.footprintType[o] }))}
+        options={FOOTPRINT_OPTIONS.map((o) => ({ value: o, label: t(`options.footprintType.${o}`) }))}
       />
       <Field
         name="legLengthDiscrepancyMm"
-        label="Leg-length difference (mm)"
-        hint="If measured. A difference of about 1 cm can tilt the pelvis and load the lower back."
+        label={t("legLength")}
+        hint={t("legLengthHint")}
         type="number"
         inputMode="decimal"
         min={0}
@@ -45,27 +47,27 @@ export function ProfileForm({ profile }: { profile: AthleteProfileView }) {
         state={state}
       />
       <fieldset className="checks">
-        <legend>Daily posture load</legend>
+        <legend>{t("postureLegend")}</legend>
         {POSTURE_OPTIONS.map((o) => (
           <label key={o}>
             <input type="checkbox" name="postureLoad" value={o} defaultChecked={profile.postureLoad.includes(o)} />
-            {LABELS.postureLoad[o]}
+            {t(`options.postureLoad.${o}`)}
           </label>
         ))}
         <FieldError id="field-postureLoad-error" errors={state.fieldErrors?.postureLoad} />
       </fieldset>
       <fieldset className="checks">
-        <legend>Spinal curvature findings</legend>
+        <legend>{t("curvatureLegend")}</legend>
         {CURVATURE_OPTIONS.map((o) => (
           <label key={o}>
             <input type="checkbox" name="curvatureFindings" value={o} defaultChecked={profile.curvatureFindings.includes(o)} />
-            {LABELS.curvatureFindings[o]}
+            {t(`options.curvatureFindings.${o}`)}
           </label>
         ))}
         <FieldError id="field-curvatureFindings-error" errors={state.fieldErrors?.curvatureFindings} />
       </fieldset>
       <div className="field">
-        <label htmlFor="field-injuryHistory">Injury and back-pain history</label>
+        <label htmlFor="field-injuryHistory">{t("injuryHistory")}</label>
         <textarea
           id="field-injuryHistory"
           name="injuryHistory"
@@ -77,7 +79,7 @@ export function ProfileForm({ profile }: { profile: AthleteProfileView }) {
         />
         <FieldError id="field-injuryHistory-error" errors={state.fieldErrors?.injuryHistory} />
       </div>
-      <SubmitButton>Save profile</SubmitButton>
+      <SubmitButton pendingText={t("saving")}>{t("save")}</SubmitButton>
     </form>
   );
 }

@@ -1,25 +1,28 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getOwnWellnessToday } from "@/lib/wellness/queries";
 import { formatDate } from "@/lib/dates";
 import { hooperText } from "@/lib/wellness/labels";
+import { currentIntlLocale } from "@/lib/i18n/server";
 import { WellnessForm, type WellnessAnswers } from "./wellness-form";
 
-export const metadata: Metadata = { title: "How are you today?" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("wellness");
+  return { title: t("title") };
+}
 
 export default async function WellnessPage() {
   const viewer = await requireViewer();
-  const today = await getOwnWellnessToday(viewer);
+  const [today, t] = await Promise.all([getOwnWellnessToday(viewer), getTranslations("wellness")]);
   if (!today.enabled) {
     return (
       <div className="check-in-page">
-        <h1>How are you today?</h1>
-        <p className="notice">
-          The daily check-in is off: none of your squads uses it at the moment. Your coach can turn it on for the squad.
-        </p>
+        <h1>{t("title")}</h1>
+        <p className="notice">{t("off")}</p>
         <p>
-          <Link href="/athlete">Back to my training</Link>
+          <Link href="/athlete">{t("backHome")}</Link>
         </p>
       </div>
     );
@@ -35,17 +38,14 @@ export default async function WellnessPage() {
   };
   return (
     <div className="check-in-page">
-      <h1>How are you today?</h1>
+      <h1>{t("title")}</h1>
       <p>
-        {formatDate(today.date)}. <span className="muted">One tap per line: 1 is the best answer, 5 the worst.</span>
+        {formatDate(today.date, await currentIntlLocale())}. <span className="muted">{t("intro")}</span>
       </p>
       {e ? (
-        <p className="notice">
-          You answered today ({hooperText(e.hooper)}, back stiffness {e.backStiffness}/10). Answering again replaces that
-          answer: there is one check-in a day.
-        </p>
+        <p className="notice">{t("answered", { hooper: hooperText(e.hooper), stiffness: e.backStiffness })}</p>
       ) : null}
-      <section className="card" aria-label="Today's check-in">
+      <section className="card" aria-label={t("todayLabel")}>
         <WellnessForm initial={initial} answeredToday={e !== null} />
       </section>
     </div>

@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import { submitWellnessAction } from "@/lib/wellness/actions";
 import { idleState } from "@/lib/forms-state";
 import { FormMessage, SubmitButton } from "@/lib/ui/form-controls";
 import { ChoiceTiles } from "@/lib/pain/choice-tiles";
-import { STIFFNESS_QUESTION, WELLNESS_ITEMS } from "@/lib/wellness/labels";
+import { WELLNESS_ITEMS } from "@/lib/wellness/labels";
 
 export type WellnessAnswers = Record<(typeof WELLNESS_ITEMS)[number]["key"] | "backStiffness", string | null>;
 
@@ -23,6 +24,7 @@ function face(n: number, caption?: string) {
  * without JavaScript too), the ends of every scale named in words.
  */
 export function WellnessForm({ initial, answeredToday }: { initial: WellnessAnswers; answeredToday: boolean }) {
+  const t = useTranslations("wellness");
   const [state, formAction] = useActionState(submitWellnessAction, idleState);
   const [answers, setAnswers] = useState(initial);
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
@@ -34,31 +36,31 @@ export function WellnessForm({ initial, answeredToday }: { initial: WellnessAnsw
           key={item.key}
           name={item.key}
           className="tiles-five"
-          legend={item.question}
+          legend={t(`items.${item.key}.question`)}
           value={answers[item.key]}
           onChange={set(item.key)}
           errors={errors[item.key]}
           options={[1, 2, 3, 4, 5].map((n) => ({
             value: String(n),
-            label: face(n, n === 1 ? item.best : n === 5 ? item.worst : undefined),
+            label: face(n, n === 1 ? t(`items.${item.key}.best`) : n === 5 ? t(`items.${item.key}.worst`) : undefined),
           }))}
         />
       ))}
       <ChoiceTiles
         name="backStiffness"
         layout="nrs"
-        legend={STIFFNESS_QUESTION.question}
+        legend={t("items.backStiffness.question")}
         value={answers.backStiffness}
         onChange={set("backStiffness")}
         errors={errors.backStiffness}
         options={Array.from({ length: 11 }, (_, n) => ({
           value: String(n),
-          label: face(n, n === 0 ? STIFFNESS_QUESTION.best : n === 10 ? STIFFNESS_QUESTION.worst : undefined),
+          label: face(n, n === 0 ? t("items.backStiffness.best") : n === 10 ? t("items.backStiffness.worst") : undefined),
         }))}
       />
       <FormMessage state={state} />
-      <SubmitButton className="button button-wide" pendingText="Saving…">
-        {answeredToday ? "Save and replace today's answer" : "Save today's check-in"}
+      <SubmitButton className="button button-wide" pendingText={t("saving")}>
+        {answeredToday ? t("saveReplace") : t("save")}
       </SubmitButton>
     </form>
   );

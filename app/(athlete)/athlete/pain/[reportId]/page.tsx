@@ -1,20 +1,22 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getOwnPainReport } from "@/lib/pain/queries";
 import { NotFoundError } from "@/lib/errors";
-import { SIDE_LABELS, TIMING_LABELS, ZONE_LABELS, areaLabel } from "@/lib/pain/labels";
+import { areaName, zoneName } from "@/lib/pain/labels";
+import { currentIntlLocale } from "@/lib/i18n/server";
 import { formatDate } from "@/lib/dates";
 import { TriagePanel } from "../triage-panel";
 import { getSafetyRecord } from "@/lib/safety/queries";
-import { CLEARANCE_KIND_LABELS } from "@/lib/safety/labels";
 import { listCommentThreads } from "@/lib/athletes/comments";
 import { CommentThreads } from "@/lib/ui/comment-threads";
 
-export const metadata: Metadata = { title: "Back-pain report" };
-
-const yesNo = (v: boolean | null, unknown = "Not sure") => (v === null ? unknown : v ? "Yes" : "No");
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pain.detail");
+  return { title: t("title") };
+}
 
 export default async function PainReportResultPage({ params }: { params: Promise<{ reportId: string }> }) {
   const { reportId } = await params;
@@ -27,42 +29,52 @@ export default async function PainReportResultPage({ params }: { params: Promise
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const area = areaLabel(report.zone, report.subArea);
+  const [t, td, tb, intlLocale] = await Promise.all([
+    getTranslations("pain"),
+    getTranslations("pain.detail"),
+    getTranslations("bodyMap"),
+    currentIntlLocale(),
+  ]);
+  const yesNo = (v: boolean | null) => (v === null ? t("notSure") : v ? t("yes") : t("no"));
+  const area = areaName(tb, report.zone, report.subArea);
   // What the report said stays as it was; a clearance given since is said first.
   const cleared = report.triage.level === "none" ? undefined : safety.clearances.find((c) => c.clearedOn >= report.date);
   return (
     <div className="narrow">
       <p>
-        <Link href="/athlete/pain">← Report back pain</Link>
+        <Link href="/athlete/pain">{td("back")}</Link>
       </p>
-      <h1>Back-pain report of {formatDate(report.date)}</h1>
-      {report.enteredBy ? <p className="muted">Reported for you by {report.enteredBy}.</p> : null}
+      <h1>{td("heading", { date: formatDate(report.date, intlLocale) })}</h1>
+      {report.enteredBy ? <p className="muted">{td("reportedForYou", { name: report.enteredBy })}</p> : null}
       {cleared ? (
         <p className="notice notice-ok">
-          You were cleared on {formatDate(cleared.clearedOn)} by {cleared.clinicianName} ({CLEARANCE_KIND_LABELS[cleared.clinicianKind].toLowerCase()}). Below is
-          what this report said when you sent it. If anything you reported comes back or gets worse, report it again.
+          {td("cleared", {
+            date: formatDate(cleared.clearedOn, intlLocale),
+            name: cleared.clinicianName,
+            kind: td(`clearanceKinds.${cleared.clinicianKind}`),
+          })}
         </p>
       ) : null}
       <TriagePanel triage={report.triage} area={area} nrs={report.nrs} headingId="report-triage-heading" />
       <div className="card">
         <dl className="facts">
-          <dt>Area</dt>
+          <dt>{td("area")}</dt>
           <dd>
-            {area} <span className="muted">({ZONE_LABELS[report.zone].toLowerCase()})</span>
+            {area} <span className="muted">· {zoneName(tb, report.zone)}</span>
           </dd>
-          <dt>Pain</dt>
-          <dd>{report.nrs}/10</dd>
-          <dt>Side</dt>
-          <dd>{report.side ? SIDE_LABELS[report.side as keyof typeof SIDE_LABELS] : "Not given"}</dd>
-          <dt>When</dt>
-          <dd>{report.timing ? TIMING_LABELS[report.timing as keyof typeof TIMING_LABELS] : "Not given"}</dd>
-          <dt>Changes with movement or posture</dt>
+          <dt>{td("pain")}</dt>
+          <dd>{t("outOfTen", { nrs: report.nrs })}</dd>
+          <dt>{td("side")}</dt>
+          <dd>{report.side ? t(`sides.${report.side}`) : t("notGiven")}</dd>
+          <dt>{td("when")}</dt>
+          <dd>{report.timing ? t(`timings.${report.timing}`) : t("notGiven")}</dd>
+          <dt>{td("mechanical")}</dt>
           <dd>{yesNo(report.mechanical)}</dd>
-          <dt>Tender knot (trigger point)</dt>
+          <dt>{td("triggerPoint")}</dt>
           <dd>{yesNo(report.triggerPoint)}</dd>
           {report.notes ? (
             <>
-              <dt>Notes</dt>
+              <dt>{td("notes")}</dt>
               <dd>{report.notes}</dd>
             </>
           ) : null}
@@ -70,7 +82,7 @@ export default async function PainReportResultPage({ params }: { params: Promise
       </div>
       {comments.length ? (
         <section aria-labelledby="report-comments-heading">
-          <h2 id="report-comments-heading">Comments from your coaches</h2>
+          <h2 id="report-comments-heading">{td("comments")}</h2>
           <CommentThreads threads={comments} timeZone={viewer.timeZone} audience="athlete" />
         </section>
       ) : null}
