@@ -53,7 +53,7 @@ import { assertLocalDatabase } from "../tests/integration/test-database";
 import { addDays, todayIn } from "../lib/dates";
 import { FLAG_HISTORY_DAYS, flagHistoryFrom } from "../lib/athletes/flag-history";
 import { PLAN_WEEKS } from "../lib/plans/schemas";
-import { DEMO_COACH_EMAIL } from "../lib/demo/generator";
+import { DEMO_COACH_EMAIL } from "../prisma/demo/generator";
 
 const ATHLETES = 100;
 const MONTHS = 36;
