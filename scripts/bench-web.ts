@@ -372,7 +372,7 @@ async function measureFirstLoad(base: string, scene: Scene, cookies: { coach: st
   };
   const rows: BundleRow[] = [];
   for (const route of pageRoutes(distDir())) {
-    const as = route.startsWith("/coach") || route === "/settings" ? "coach" : route.startsWith("/athlete") ? "athlete" : "visitor";
+    const as = route.startsWith("/coach") || route === "/settings" || route === "/inbox" ? "coach" : route.startsWith("/athlete") ? "athlete" : "visitor";
     const missing = [...route.matchAll(/\[(\w+)\]/g)].map((m) => m[1]).filter((p) => !values[p]);
     if (missing.length) {
       rows.push({ route, as, kb: null, chunks: 0, note: `no value for ${missing.join(", ")}` });
