@@ -1,12 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("errors");
   return (
     <div className="narrow card" role="alert">
-      <h1>Something went wrong</h1>
-      <p>We could not show this page. Nothing you entered was lost; please try again.</p>
+      <h1>{t("errorTitle")}</h1>
+      <p>{t("errorText")}</p>
       <button type="button" onClick={reset}>
-        Try again
+        {t("tryAgain")}
       </button>
     </div>
   );

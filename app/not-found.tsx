@@ -1,11 +1,13 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("errors");
   return (
     <div className="narrow card">
-      <h1>Page not found</h1>
-      <p>This page does not exist, or you do not have access to it.</p>
-      <Link href="/">Go to your home page</Link>
+      <h1>{t("notFoundTitle")}</h1>
+      <p>{t("notFoundText")}</p>
+      <Link href="/">{t("goHome")}</Link>
     </div>
   );
 }

@@ -164,3 +164,28 @@ test("a red flag holds the plan until a clinician clears the athlete, and staff 
   await desk.close();
   await physioContext.close();
 });
+
+test("an alert email is written in its recipient's language, with the time in their zone", async ({ page, db }) => {
+  const { coach, squad, athlete } = await db.squadWithAthlete("Idioma");
+  await db.query(`UPDATE "User" SET locale = 'es', "timeZone" = 'Europe/Madrid' WHERE id = $1`, [athlete.id]);
+  await db.createSession(athlete.id, { notes: "rodaje suave" });
+
+  // The coach reads the app in English and comments on the athlete's session.
+  await login(page, coach.email);
+  await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}`);
+  const target = page.locator("li", { has: page.getByLabel(/Comment on: Run/) });
+  await target.getByRole("button", { name: /Comment on:/ }).click();
+  await target.getByLabel(/Comment on:/).fill("Buen trabajo esta semana.");
+  await target.getByRole("button", { name: "Send comment" }).click();
+  await expect(target.getByText("Comment sent.", { exact: false })).toBeVisible();
+
+  const [mail] = await sink.waitFor((m) => m.to.includes(athlete.email));
+  expect(mail.subject).toBe("[Backbone] Tienes un comentario nuevo");
+  expect(mail.text).toContain("Tienes un comentario nuevo sobre tu entrenamiento.");
+  expect(mail.text).toMatch(/Aviso del \d{1,2} \S+ \d{4}, \d{2}:\d{2} \(Europe\/Madrid\)\./);
+  expect(mail.text).toContain("Por privacidad, este correo no incluye nombres ni detalles");
+  expect(mail.text).not.toContain("Buen trabajo");
+  // The inbox alert is in Spanish too.
+  const alerts = await db.query<{ title: string }>(`SELECT title FROM "Notification" WHERE "userId" = $1`, [athlete.id]);
+  expect(alerts).toEqual([{ title: "Tienes un comentario nuevo sobre tu entrenamiento" }]);
+});

@@ -1,6 +1,6 @@
 // Seeds the demo squad: `npx tsx prisma/seed.ts [--athletes N] [--months M] [--seed S] [--end YYYY-MM-DD]`.
 import { createPrismaClient } from "@/lib/db";
-import { DEMO_CLINICIAN_EMAIL, seedDemo, type SeedDemoOptions } from "@/lib/demo/seed";
+import { DEMO_CLINICIAN_EMAIL, seedDemo, type SeedDemoOptions } from "@/prisma/demo/seed";
 
 const USAGE = "Usage: npx tsx prisma/seed.ts [--athletes N] [--months M] [--seed S] [--end YYYY-MM-DD]";
 

@@ -64,7 +64,7 @@ import {
 } from "./lib/bench-server";
 import { assertLocalDatabase } from "../tests/integration/test-database";
 import { addDays, todayIn } from "../lib/dates";
-import { DEMO_COACH_EMAIL } from "../lib/demo/generator";
+import { DEMO_COACH_EMAIL } from "../prisma/demo/generator";
 import { stravaCsv, stravaDate } from "../lib/imports/testing";
 
 const ATHLETES = 40;

@@ -21,6 +21,7 @@
  *                              --reseed --build | --no-build --profile DIR]
  * --profile writes V8 CPU profiles of the server to DIR (open them in Chrome's DevTools).
  */
+import { spawn } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
@@ -50,10 +51,8 @@ import {
   type BuildMode,
 } from "./lib/bench-server";
 import { assertLocalDatabase } from "../tests/integration/test-database";
-import { addDays, todayIn } from "../lib/dates";
-import { FLAG_HISTORY_DAYS, flagHistoryFrom } from "../lib/athletes/flag-history";
-import { PLAN_WEEKS } from "../lib/plans/schemas";
-import { DEMO_COACH_EMAIL } from "../lib/demo/generator";
+import type { CapturedStage, PageSqlInput, PageSqlOutput } from "./lib/page-sql";
+import { DEMO_COACH_EMAIL } from "../prisma/demo/generator";
 
 const ATHLETES = 100;
 const MONTHS = 36;
@@ -227,7 +226,7 @@ async function loadScene(client: pg.Client): Promise<Scene> {
   };
 }
 
-type Stage = [sql: string, params: unknown[]][];
+type Stage = CapturedStage;
 
 type Page = {
   name: string;
@@ -237,182 +236,61 @@ type Page = {
   expect: string;
   /**
    * The page's reads as bare SQL, stage by stage as the page awaits them (a stage's queries run in
-   * parallel). They mirror the queries of the page's lib/ functions and must follow them when those
-   * change. Repeated access checks and the athlete page's audit-log insert are left out.
+   * parallel): the statements its own lib/ functions sent when run once (scripts/lib/page-sql.ts).
    */
   sql: () => Stage[];
 };
 
-// lib/auth/permissions.ts loadViewerForSession (the session row looked up by the person's id here).
-const VIEWER_SQL = `SELECT u.id, u.email, u.name, u."timeZone", u."unitPreference"::text AS "unitPreference",
-       EXISTS (SELECT 1 FROM "AthleteProfile" p WHERE p."userId" = u.id) AS "hasAthleteProfile",
-       COALESCE(json_agg(json_build_object('squadId', m."squadId", 'squadName', s.name, 'role', m.role, 'isOwner', m."isOwner")
-                         ORDER BY m."createdAt", m.id) FILTER (WHERE m.id IS NOT NULL), '[]'::json) AS memberships
-  FROM "User" u LEFT JOIN "Membership" m ON m."userId" = u.id LEFT JOIN "Squad" s ON s.id = m."squadId"
-  WHERE u.id = $1 AND EXISTS (SELECT 1 FROM "AuthSession" a WHERE a."userId" = u.id AND a."expiresAt" > now())
-  GROUP BY u.id`;
+/**
+ * Runs the pages' data functions once in a process of their own (a cold start, as a page's first request)
+ * and answers the SQL they sent, page by page.
+ */
+async function capturePageSql(databaseUrl: string, input: PageSqlInput): Promise<PageSqlOutput> {
+  // No mail server: the header's unread count must not start sending alert emails from this process.
+  const { SMTP_URL: _smtp, ...env } = process.env;
+  void _smtp;
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "lib", "page-sql.ts"), JSON.stringify(input)],
+    { cwd: root, env: { ...env, DATABASE_URL: databaseUrl, DB_POOL_SIZE: "10" }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+  child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  if (code !== 0) throw new Error(`Capturing the pages' SQL failed (exit ${code}): ${Buffer.concat(err).toString().trim()}`);
+  return JSON.parse(Buffer.concat(out).toString()) as PageSqlOutput;
+}
 
-function pages(scene: Scene): Page[] {
-  const { coachId, squadId, athleteIds } = scene;
-  // The viewer, then (in the header, beside the page's own reads) the unread alerts of lib/notifications/queries.ts.
-  const viewer: Stage = [[VIEWER_SQL, [coachId]]];
-  const unreadAlerts: Stage[number] = [
-    `SELECT count(*)::int FROM (SELECT 1 FROM "Notification" WHERE "userId" = $1 AND "squadId" = ANY($2::text[]) AND "readAt" IS NULL LIMIT 100) n`,
-    [coachId, scene.coachSquadIds],
-  ];
-  const utcToday = todayIn("UTC");
-
+function pages(scene: Scene, captured: PageSqlOutput): Page[] {
+  const { squadId } = scene;
   const overview: Page = {
     name: "squad overview /coach",
     path: "/coach",
     targetMs: OVERVIEW_TARGET_MS,
     expect: "Your squads",
-    // lib/squads/overview.ts getSquadTriage (the squads come with the viewer): the members with their
-    // data versions and the reviews, then the rows the statuses are computed from (on the first request,
-    // and for an athlete whose data changed; later requests reuse the computed statuses).
-    sql: () => {
-      const from = addDays(utcToday, -FLAG_HISTORY_DAYS - 1);
-      return [
-        viewer,
-        [
-          unreadAlerts,
-          [`SELECT s.thresholds AS "squadThresholds", m.thresholds, u.id, u.name, u."timeZone", u."dataVersion"
-            FROM "Squad" s JOIN "Membership" m ON m."squadId" = s.id AND m.role = 'ATHLETE' JOIN "User" u ON u.id = m."userId"
-            WHERE s.id = $1`, [squadId]],
-          [`SELECT id, "athleteId", "flagId", "flagDate", status, note, "createdAt" FROM "FlagAcknowledgement"
-            WHERE "squadId" = $1 AND ("flagDate" >= $2::date OR "flagId" = 'shoe-mileage')`, [squadId, addDays(utcToday, -31)]],
-        ],
-        [
-          [`SELECT "id", "userId", to_char("localDate", 'YYYY-MM-DD') AS "localDate", "type"::text AS "type", "durationMin", "distanceKm", "rpe", "surface"::text AS "surface", "shoeId"
-            FROM "TrainingSession" WHERE "userId" = ANY($1::text[]) AND "localDate" >= $2::date`, [athleteIds, from]],
-          [`SELECT sh."userId", sh."id" AS "shoeId",
-                   (sh."initialKm" + COALESCE(SUM(s."distanceKm") FILTER (WHERE s."type" = 'RUN' AND s."localDate" < $2::date), 0))::float8 AS km
-            FROM "Shoe" sh LEFT JOIN "TrainingSession" s ON s."shoeId" = sh."id"
-            WHERE sh."userId" = ANY($1::text[]) AND sh."retiredAt" IS NULL
-            GROUP BY sh."userId", sh."id", sh."initialKm"`, [athleteIds, from]],
-          [`SELECT id, "userId" FROM "Shoe" WHERE "userId" = ANY($1::text[]) AND "retiredAt" IS NOT NULL`, [athleteIds]],
-          [`SELECT "userId", "localDate", zone, "subArea", nrs, "redFlags", mechanical, "reportedAt" FROM "BackPainReport"
-            WHERE "userId" = ANY($1::text[]) AND "localDate" >= $2::date ORDER BY "localDate", "reportedAt"`, [athleteIds, from]],
-          [`SELECT "userId", "localDate", zone, q1, q2, q3, q4 FROM "OstrcResponse" WHERE "userId" = ANY($1::text[]) AND "localDate" >= $2::date`,
-            [athleteIds, from]],
-          [`SELECT "userId", "birthDate", "footprintType", "legLengthDiscrepancyMm", "postureLoad" FROM "AthleteProfile" WHERE "userId" = ANY($1::text[])`,
-            [athleteIds]],
-          [`SELECT a."userId", to_char(ls."localDate", 'YYYY-MM-DD') AS "lastSessionDate", to_char(lr."localDate", 'YYYY-MM-DD') AS "lastReportDate"
-            FROM unnest($1::text[]) AS a("userId")
-            LEFT JOIN LATERAL (SELECT "localDate" FROM "TrainingSession" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) ls ON true
-            LEFT JOIN LATERAL (SELECT "localDate" FROM "BackPainReport" WHERE "userId" = a."userId" ORDER BY "localDate" DESC LIMIT 1) lr ON true`, [athleteIds]],
-          // lib/safety/queries.ts readReferralHistory: red flags last until a clearance.
-          [`SELECT r."userId", to_char(r."localDate", 'YYYY-MM-DD') AS "localDate", r.zone::text, r."subArea", r.nrs, r."redFlags", r.mechanical
-            FROM "BackPainReport" r WHERE r."userId" = ANY($1::text[]) AND r."localDate" < $2::date
-              AND (cardinality(r."redFlags") > 0 OR r.mechanical = false)
-              AND r."localDate" > COALESCE((SELECT max(c."clearedOn") FROM "Clearance" c WHERE c."userId" = r."userId"), '-infinity'::date)
-            ORDER BY r."localDate", r."reportedAt"`, [athleteIds, from]],
-          [`SELECT "userId", to_char("clearedOn", 'YYYY-MM-DD') AS date FROM "Clearance" WHERE "userId" = ANY($1::text[]) ORDER BY "clearedOn"`, [athleteIds]],
-        ],
-      ];
-    },
+    sql: () => captured.overview,
   };
-
   const squadPage: Page = {
     name: "squad page /coach/squads/[id]",
     path: `/coach/squads/${squadId}`,
     targetMs: OVERVIEW_TARGET_MS,
     expect: scene.squadName,
-    // lib/squads/queries.ts getSquadForCoach.
-    sql: () => [
-      viewer,
-      [
-        unreadAlerts,
-        [`SELECT s.id, s.name, m.role, m."isOwner", m."createdAt", u.id AS "userId", u.name AS "userName", u.email
-          FROM "Squad" s JOIN "Membership" m ON m."squadId" = s.id JOIN "User" u ON u.id = m."userId"
-          WHERE s.id = $1 ORDER BY m.role, u.name`, [squadId]],
-        [`SELECT i.id, i.role, i.note, i."createdAt", i."expiresAt", i."usedAt", i."revokedAt", ub.name AS "usedBy"
-          FROM "Invitation" i LEFT JOIN "User" ub ON ub.id = i."usedById" WHERE i."squadId" = $1 ORDER BY i."createdAt" DESC LIMIT 50`, [squadId]],
-      ],
-    ],
+    sql: () => captured.squad,
   };
-
-  const athletePages = scene.athletes.map((a): Page => ({
-    name: `athlete page, ${a.label} (${a.sessions} sessions)`,
-    path: `/coach/squads/${squadId}/athletes/${a.id}`,
-    targetMs: ATHLETE_TARGET_MS,
-    expect: a.name,
-    // lib/athletes/coach-view.ts: the access check (athleteSquads), then getAthleteSummary, getAthleteProfile and
-    // getTrainingView (one readAthleteRecord between them; the training view's own reads as on a first
-    // request, though later ones reuse the view), then getFlagPanel; beside them lib/comments/queries.ts
-    // listCommentTargets and lib/athletes/comments.ts listCommentsForAthlete.
-    sql: () => {
-      const asOf = todayIn(a.timeZone);
-      const from = addDays(asOf, -83);
-      const historyFrom = addDays(from, -365);
-      const flagFrom = flagHistoryFrom(asOf);
-      const from28 = addDays(asOf, -27);
-      return [
-        viewer,
-        [unreadAlerts, [`SELECT m."squadId", s.name AS "squadName", m.thresholds AS "athleteThresholds", s.thresholds AS "squadThresholds",
-                  COALESCE((SELECT json_agg(cu.name ORDER BY cm."createdAt", cm.id) FROM "Membership" cm JOIN "User" cu ON cu.id = cm."userId"
-                            WHERE cm."squadId" = m."squadId" AND cm.role = 'COACH'), '[]'::json) AS coaches
-           FROM "Membership" m JOIN "Squad" s ON s.id = m."squadId" WHERE m."userId" = $1 AND m.role = 'ATHLETE' ORDER BY m."createdAt", m.id`, [a.id]]],
-        [
-          [`SELECT u.id, u.name, u.email, u."timeZone", u."unitPreference"::text, u."dataVersion", p."userId" IS NOT NULL AS "hasProfile",
-                   p."birthDate", p.sex::text, p."heightCm", p."weightKg", p."footprintType"::text, p."legLengthDiscrepancyMm",
-                   p."postureLoad"::text[], p."curvatureFindings"::text[], p."injuryHistory", p."updatedAt"
-            FROM "User" u LEFT JOIN "AthleteProfile" p ON p."userId" = u.id WHERE u.id = $1`, [a.id]],
-          [`SELECT r.id, r."localDate", r.zone, r.nrs, r.notes,
-                   (SELECT count(*)::int FROM "CoachComment" c WHERE c."painReportId" = r.id AND c."squadId" = $2) AS comments
-            FROM "BackPainReport" r WHERE r."userId" = $1 ORDER BY r."localDate" DESC, r."reportedAt" DESC LIMIT 10`, [a.id, squadId]],
-          [`SELECT s.id, s."localDate", s.type, s."durationMin", s."distanceKm", s.rpe,
-                   (SELECT count(*)::int FROM "CoachComment" c WHERE c."sessionId" = s.id AND c."squadId" = $2) AS comments
-            FROM "TrainingSession" s WHERE s."userId" = $1 ORDER BY s."localDate" DESC, s."createdAt" DESC LIMIT 10`, [a.id, squadId]],
-          [`SELECT c.id, c.body, c."createdAt", au.name AS author, s.type, s."localDate", r.zone, r."localDate" AS "reportDate"
-            FROM "CoachComment" c LEFT JOIN "User" au ON au.id = c."authorId"
-            LEFT JOIN "TrainingSession" s ON s.id = c."sessionId" LEFT JOIN "BackPainReport" r ON r.id = c."painReportId"
-            WHERE c."athleteId" = $1 AND c."squadId" = ANY($2::text[]) ORDER BY c."createdAt" DESC LIMIT 20`, [a.id, scene.coachSquadIds]],
-        ],
-        [
-          [`SELECT id, "localDate", type, "durationMin", "distanceKm", rpe FROM "TrainingSession"
-            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date ORDER BY "localDate" DESC, "startTime" DESC`, [a.id, from28, asOf]],
-          [`SELECT "localDate", zone, nrs, "redFlags" FROM "BackPainReport" WHERE "userId" = $1 ORDER BY "localDate" DESC, "reportedAt" DESC LIMIT 1`, [a.id]],
-          [`SELECT to_char("localDate", 'YYYY-MM-DD') AS date, "srpeAu", "durationMin", "runKm", "longestRunKm", "runKmBySurface" FROM "DailyLoad"
-            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date ORDER BY "localDate"`, [a.id, historyFrom, asOf]],
-          [`SELECT id, "localDate", type::text, "durationMin", "distanceKm", rpe, surface::text, "shoeId" FROM "TrainingSession"
-            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date`, [a.id, flagFrom, asOf]],
-          [`SELECT "localDate", zone::text, "subArea", nrs, "redFlags", mechanical FROM "BackPainReport"
-            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date ORDER BY "localDate", "reportedAt"`, [a.id, from < from28 ? from : from28, asOf]],
-          [`SELECT to_char("localDate", 'YYYY-MM-DD') AS date, zone::text, q1, q2, q3, q4, severity FROM "OstrcResponse"
-            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date ORDER BY "localDate", zone`, [a.id, from, asOf]],
-          [`SELECT type::text, count(*)::int AS sessions, COALESCE(sum("durationMin"), 0)::float8 AS "durationMin" FROM "TrainingSession"
-            WHERE "userId" = $1 AND "localDate" >= $2::date AND "localDate" <= $3::date GROUP BY type`, [a.id, from, asOf]],
-          [`SELECT sh.id, sh.name, sh."retiredAt" IS NOT NULL AS retired, sh."initialKm",
-                   COALESCE(sum(s."distanceKm") FILTER (WHERE s."localDate" < $2::date), 0)::float8 AS "beforeKm",
-                   COALESCE(sum(s."distanceKm") FILTER (WHERE s."localDate" >= $3::date AND s."localDate" <= $4::date), 0)::float8 AS "periodKm",
-                   COALESCE(sum(s."distanceKm"), 0)::float8 AS "runKm"
-            FROM "Shoe" sh LEFT JOIN "TrainingSession" s ON s."shoeId" = sh.id AND s.type = 'RUN'
-            WHERE sh."userId" = $1 GROUP BY sh.id`, [a.id, flagFrom, from, asOf]],
-          // lib/safety/queries.ts readReferralHistory: red flags last until a clearance.
-          [`SELECT r."userId", to_char(r."localDate", 'YYYY-MM-DD') AS "localDate", r.zone::text, r."subArea", r.nrs, r."redFlags", r.mechanical
-            FROM "BackPainReport" r WHERE r."userId" = ANY($1::text[]) AND r."localDate" < $2::date
-              AND (cardinality(r."redFlags") > 0 OR r.mechanical = false)
-              AND r."localDate" > COALESCE((SELECT max(c."clearedOn") FROM "Clearance" c WHERE c."userId" = r."userId"), '-infinity'::date)
-            ORDER BY r."localDate", r."reportedAt"`, [[a.id], from < from28 ? from : from28]],
-          [`SELECT "userId", to_char("clearedOn", 'YYYY-MM-DD') AS date FROM "Clearance" WHERE "userId" = ANY($1::text[]) ORDER BY "clearedOn"`, [[a.id]]],
-          // lib/safety/queries.ts getSafetyRecord.
-          [`SELECT h.id, h."startDate", h.emergency, h."clearanceId", h."releasedAt", rb.name, (SELECT count(*)::int FROM "PlannedSession" p WHERE p."holdId" = h.id) AS sessions
-            FROM "PlanHold" h LEFT JOIN "User" rb ON rb.id = h."releasedById" WHERE h."athleteId" = $1 ORDER BY h."startDate" DESC, h."createdAt" DESC LIMIT 50`, [a.id]],
-          [`SELECT c.id, c."clearedOn", c."clinicianName", c."clinicianKind", c.note, c."createdAt", rb.name FROM "Clearance" c LEFT JOIN "User" rb ON rb.id = c."recordedById"
-            WHERE c."userId" = $1 ORDER BY c."clearedOn" DESC, c."createdAt" DESC LIMIT 50`, [a.id]],
-        ],
-        [
-          [`SELECT id, "athleteId", "flagId", "flagDate", status, note, "createdAt" FROM "FlagAcknowledgement"
-            WHERE "squadId" = $1 AND "athleteId" = $2 ORDER BY "createdAt" DESC LIMIT 200`, [squadId, a.id]],
-          [`SELECT p.* FROM "PlannedSession" p WHERE p."athleteId" = $1 AND p.date >= $2::date AND p.date <= $3::date AND p."squadId" = ANY($4::text[])
-              AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."squadId" = p."squadId" AND m."userId" = $1 AND m.role = 'ATHLETE')
-            ORDER BY p.date`, [a.id, addDays(asOf, -6), addDays(asOf, PLAN_WEEKS * 7), scene.coachSquadIds]],
-        ],
-      ];
-    },
-  }));
-
+  const athletePages = scene.athletes.map(
+    (a): Page => ({
+      name: `athlete page, ${a.label} (${a.sessions} sessions)`,
+      path: `/coach/squads/${squadId}/athletes/${a.id}`,
+      targetMs: ATHLETE_TARGET_MS,
+      expect: a.name,
+      sql: () => captured.athletes[a.id],
+    }),
+  );
   return [overview, squadPage, ...athletePages];
 }
 
@@ -494,7 +372,7 @@ async function measureFirstLoad(base: string, scene: Scene, cookies: { coach: st
   };
   const rows: BundleRow[] = [];
   for (const route of pageRoutes(distDir())) {
-    const as = route.startsWith("/coach") || route === "/settings" ? "coach" : route.startsWith("/athlete") ? "athlete" : "visitor";
+    const as = route.startsWith("/coach") || route === "/settings" || route === "/inbox" ? "coach" : route.startsWith("/athlete") ? "athlete" : "visitor";
     const missing = [...route.matchAll(/\[(\w+)\]/g)].map((m) => m[1]).filter((p) => !values[p]);
     if (missing.length) {
       rows.push({ route, as, kb: null, chunks: 0, note: `no value for ${missing.join(", ")}` });
@@ -525,7 +403,8 @@ function printPages(results: PageResult[], options: Options) {
     `\nServer time per page: ${options.requests} requests at concurrency ${options.concurrency} after a warm-up; "alone" = p50 of ${options.serial} requests one at a time;` +
       `\n"first" = the page's first request, before anything was kept (the squad statuses are computed then, and again only when an athlete's data changes).` +
       `\nCPU app / CPU db = CPU time per request of the next start processes / of the database backends (Linux /proc; "-" when unreadable).` +
-      `\nBare SQL = the page's own queries sent with pg at the same concurrency (stages awaited as the page does); SQL CPU db per run.`,
+      `\nBare SQL = the statements the page's own lib/ functions send (captured once, on a cold start), replayed with pg at the same concurrency` +
+      `\n(stages awaited as the page does); SQL CPU db per run.`,
   );
   printTable(
     ["page", "HTML", "first", "alone", "p50", "p95", "max", "req/s", "CPU app", "CPU db", "SQL p50", "SQL p95", "SQL CPU db", "page/SQL p50", "page/SQL p95", "target p95"],
@@ -612,6 +491,15 @@ async function main() {
     `data: ${state.athletes} athletes, ${state.sessions.toLocaleString("en")} sessions, ${state.dailyLoads.toLocaleString("en")} daily totals, history ${state.first} to ${state.last}`,
   );
   const cookies = { coach: await logIn(base, DEMO_COACH_EMAIL), athlete: await logIn(base, scene.ownEmail) };
+  // The coach's session of this run, for the viewer's statement as the pages send it.
+  const session = await client.query<{ id: string }>(`SELECT id FROM "AuthSession" WHERE "userId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [scene.coachId]);
+  process.stdout.write("capturing the pages' SQL…\n");
+  const captured = await capturePageSql(database.url, {
+    coachId: scene.coachId,
+    sessionId: session.rows[0].id,
+    squadId: scene.squadId,
+    athleteIds: scene.athletes.map((a) => a.id),
+  });
 
   const pool = new pg.Pool({ connectionString: database.url, max: options.concurrency });
   onCleanUp(() => pool.end());
@@ -621,7 +509,7 @@ async function main() {
     db: async () => (local ? cpuOf(await databaseBackends(client)) : new Map()),
   };
   const results: PageResult[] = [];
-  for (const page of pages(scene)) {
+  for (const page of pages(scene, captured)) {
     process.stdout.write(`measuring ${page.name}…\n`);
     results.push(await benchPage(base, cookies.coach, pool, meter, page, options));
   }

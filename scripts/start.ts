@@ -27,7 +27,7 @@ function ensureAuthSecret() {
 async function seedIfEmpty(url: string) {
   if (process.env.SEED_DEMO === "false") return;
   const { createPrismaClient } = await import("../lib/db");
-  const { seedDemo, DEMO_COACH_EMAIL, DEMO_PASSWORD } = await import("../lib/demo/seed");
+  const { seedDemo, DEMO_COACH_EMAIL, DEMO_PASSWORD } = await import("../prisma/demo/seed");
   const prisma = createPrismaClient(url, 4);
   try {
     const users = await prisma.user.count();

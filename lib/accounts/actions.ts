@@ -2,6 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
+import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { signIn, signOut } from "@/lib/auth";
 import { getViewer, requireViewer } from "@/lib/auth/viewer";
@@ -19,6 +20,8 @@ import { throttleSignUp } from "@/lib/accounts/signup-throttle";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
+import { isLocale } from "@/lib/i18n/config";
+import { LOCALE_COOKIE } from "@/lib/i18n/negotiate";
 
 /** Turns an Auth.js sign-in failure into words a person can act on. */
 function loginFailure(error: unknown): FormState | null {
@@ -27,6 +30,22 @@ function loginFailure(error: unknown): FormState | null {
   const limited = /^rate_limited_(\d+)$/.exec(code);
   if (limited) return { status: "error", message: tooManyAttemptsMessage(Number(limited[1])) };
   return { status: "error", message: "Wrong email or password." };
+}
+
+/** The pages whose language switch may send a visitor back (see lib/ui/language-switch.tsx). */
+const LANGUAGE_SWITCH_PAGES = new Set(["/login", "/signup"]);
+
+/**
+ * A logged-out visitor's language, kept in a cookie for a year (read in lib/i18n/request.ts after a
+ * signed-in person's own setting). An unknown language changes nothing.
+ */
+export async function chooseLanguageAction(formData: FormData): Promise<void> {
+  const locale = formData.get("locale");
+  const returnTo = formData.get("returnTo");
+  if (isLocale(locale)) {
+    (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", httpOnly: true });
+  }
+  redirect(typeof returnTo === "string" && LANGUAGE_SWITCH_PAGES.has(returnTo) ? returnTo : "/login");
 }
 
 export async function loginAction(_prev: FormState, formData: FormData): Promise<FormState> {

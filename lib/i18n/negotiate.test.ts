@@ -22,4 +22,13 @@ describe("the language of a request", () => {
     expect(resolveLocale(null, "es-ES")).toBe("es");
     expect(resolveLocale("klingon", "es-ES")).toBe("es");
   });
+
+  it("puts a logged-out visitor's chosen language between the setting and the browser's", () => {
+    expect(resolveLocale(null, "en-US,en;q=0.9", "es")).toBe("es");
+    expect(resolveLocale("en", "es-ES", "es")).toBe("en");
+    expect(resolveLocale(undefined, "es-ES", "en")).toBe("en");
+    expect(resolveLocale(null, "es-ES", "fr")).toBe("es");
+    expect(resolveLocale(null, "es-ES", "")).toBe("es");
+    expect(resolveLocale(null, null, undefined)).toBe("en");
+  });
 });

@@ -22,9 +22,19 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   }
 }
 
+/** The cookie a logged-out visitor's language choice is kept in (the switch on the login and sign-up pages). */
+export const LOCALE_COOKIE = "locale";
+
 /**
- * The language for a person: their own setting when they chose one, else what their browser asks for.
+ * The language for a person: their own setting when they chose one, else the language they picked
+ * while logged out (the `locale` cookie), else what their browser asks for.
  */
-export function resolveLocale(setting: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
-  return isLocale(setting) ? setting : negotiateLocale(acceptLanguage);
+export function resolveLocale(
+  setting: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+  chosen?: string | null,
+): Locale {
+  if (isLocale(setting)) return setting;
+  if (isLocale(chosen)) return chosen;
+  return negotiateLocale(acceptLanguage);
 }

@@ -16,4 +16,20 @@ describe("server messages in the reader's language", () => {
       title: ["Quita los caracteres de control de este campo"],
     });
   });
+
+  it("puts a rate limit's wait into the reader's language", () => {
+    expect(localizeServerMessage("Too many wrong passwords. For your safety, try again in 5 minutes.", "es")).toBe(
+      "Demasiadas contraseñas incorrectas. Por tu seguridad, vuelve a intentarlo dentro de 5 minutos.",
+    );
+    expect(localizeServerMessage("Too many sign-ups from your network. Please try again in 1 second.", "es")).toBe(
+      "Demasiados registros desde tu red. Vuelve a intentarlo dentro de 1 segundo.",
+    );
+  });
+
+  it("translates the account forms' field messages", () => {
+    expect(localizeServerMessage("Enter a valid email address", "es")).toBe("Escribe un correo electrónico válido");
+    expect(localizeServerMessage("You are the only coach of Tuesday Track. Invite another coach or remove its members before deleting your account.", "es")).toBe(
+      "No hay otro entrenador/a en Tuesday Track. Invita a otro o quita a sus miembros antes de eliminar tu cuenta.",
+    );
+  });
 });

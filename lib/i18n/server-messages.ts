@@ -50,10 +50,21 @@ export function localizeServerMessage(message: string, locale: Locale): string {
     const found = pattern.regex.exec(message);
     if (!found) continue;
     const values: Record<string, string> = {};
-    pattern.params.forEach((name, i) => (values[name] = found[i + 1]));
+    pattern.params.forEach((name, i) => (values[name] = name === "wait" ? localizeWait(found[i + 1], locale) : found[i + 1]));
     return t(pattern.key, values);
   }
   return message;
+}
+
+/**
+ * A wait that a rate limit names in English ("5 minutes", "1 second", see describeWait in
+ * lib/auth/rate-limit.ts) in the reader's language; anything else as it is.
+ */
+export function localizeWait(wait: string, locale: Locale): string {
+  const found = /^(\d+) (second|minute)s?$/.exec(wait);
+  if (!found || locale === "en") return wait;
+  const t = translatorFor(locale, "auth");
+  return found[2] === "second" ? t("waitSeconds", { count: Number(found[1]) }) : t("waitMinutes", { count: Number(found[1]) });
 }
 
 /** A form state's or an error body's messages, each put into the reader's language. */

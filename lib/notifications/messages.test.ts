@@ -5,6 +5,7 @@ import {
   athleteAlertTitle,
   isAppPath,
   messageIdFor,
+  recipientLocale,
   renderAlertEmail,
   STAFF_ALERT_KINDS,
   staffAlertTitle,
@@ -84,5 +85,26 @@ describe("mail settings", () => {
       appUrl: null,
       messageIdDomain: "localhost",
     });
+  });
+});
+
+describe("alerts in the recipient's language", () => {
+  it("writes titles in Spanish for a Spanish reader and in English otherwise", () => {
+    expect(staffAlertTitle("REPLY", "Ana Ruiz", "es")).toBe("Ana Ruiz ha respondido a un comentario");
+    expect(athleteAlertTitle("COMMENT", "es")).toBe("Tienes un comentario nuevo sobre tu entrenamiento");
+    expect(recipientLocale("es")).toBe("es");
+    expect(recipientLocale(null)).toBe("en");
+    expect(recipientLocale("fr")).toBe("en");
+  });
+
+  it("writes the email in Spanish with the time in the reader's zone", () => {
+    const at = new Date("2026-12-07T18:42:00Z");
+    const email = renderAlertEmail("COMMENT", "/athlete", "https://backbone.example.org", { locale: "es", timeZone: "Europe/Madrid" }, { at });
+    expect(email.subject).toBe("[Backbone] Tienes un comentario nuevo");
+    expect(email.body).toContain("Tienes un comentario nuevo sobre tu entrenamiento.");
+    expect(email.body).toContain("Aviso del 7 dic 2026, 19:42 (Europe/Madrid).");
+    expect(email.body).toContain("Ábrelo en Backbone:\nhttps://backbone.example.org/athlete");
+    const english = renderAlertEmail("COMMENT", "/athlete", null, { locale: "en", timeZone: "Europe/London" }, { at });
+    expect(english.body).toContain("Alert of 7 Dec 2026, 18:42 (Europe/London).");
   });
 });

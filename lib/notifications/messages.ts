@@ -1,4 +1,7 @@
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import { translatorFor } from "@/lib/i18n/catalogue";
+import { DEFAULT_LOCALE, intlLocale, isLocale, type Locale } from "@/lib/i18n/config";
+import { formatDateTime } from "@/lib/dates";
 
 // Every text here is read outside the athlete's pages: in a coach's inbox, on a phone's lock screen, in a
 // mailbox a colleague may share. So it says that something needs attention and where, never what: no
@@ -11,67 +14,40 @@ export type AthleteAlertKind = Extract<NotificationKind, "COMMENT" | "CLEARANCE"
 export const STAFF_ALERT_KINDS = ["EMERGENCY", "REFERRAL", "SEVERE_PAIN", "CLEARED", "REPLY"] as const satisfies readonly StaffAlertKind[];
 export const ATHLETE_ALERT_KINDS = ["COMMENT", "CLEARANCE"] as const satisfies readonly AthleteAlertKind[];
 
-export function staffAlertTitle(kind: StaffAlertKind, athleteName: string): string {
-  switch (kind) {
-    case "EMERGENCY":
-      return `Urgent: ${athleteName} needs your attention now`;
-    case "REFERRAL":
-      return `${athleteName} needs your attention before their next session`;
-    case "SEVERE_PAIN":
-      return `${athleteName}'s latest report needs your attention`;
-    case "CLEARED":
-      return `${athleteName} was cleared by a clinician: their held plan waits for a coach`;
-    case "REPLY":
-      return `${athleteName} replied to a comment`;
-  }
+// Every text is written in the recipient's language (their setting, else English): see recipientLocale.
+
+const STAFF_TITLE_KEYS = {
+  EMERGENCY: "staffEmergency",
+  REFERRAL: "staffReferral",
+  SEVERE_PAIN: "staffSeverePain",
+  CLEARED: "staffCleared",
+  REPLY: "staffReply",
+} as const satisfies Record<StaffAlertKind, string>;
+
+const ATHLETE_TITLE_KEYS = { COMMENT: "athleteComment", CLEARANCE: "athleteClearance" } as const satisfies Record<AthleteAlertKind, string>;
+
+/** The language alerts to a person are written in: their own setting, else English. */
+export function recipientLocale(setting: string | null | undefined): Locale {
+  return isLocale(setting) ? setting : DEFAULT_LOCALE;
 }
 
-export function athleteAlertTitle(kind: AthleteAlertKind): string {
-  switch (kind) {
-    case "COMMENT":
-      return "You have a new comment on your training";
-    case "CLEARANCE":
-      return "A clearance was recorded for you: see what it means for your plan";
-  }
+export function staffAlertTitle(kind: StaffAlertKind, athleteName: string, locale: Locale = DEFAULT_LOCALE): string {
+  return translatorFor(locale, "notifications")(STAFF_TITLE_KEYS[kind], { name: athleteName });
 }
 
-const EMAIL_LINES: Record<NotificationKind, { subject: string; lead: string; audience: string }> = {
-  EMERGENCY: {
-    subject: "Urgent: an athlete needs your attention now",
-    lead: "Urgent: an athlete in one of your squads needs your attention now.",
-    audience: "You receive these alerts as a coach or clinician of a squad in Backbone.",
-  },
-  REFERRAL: {
-    subject: "An athlete needs your attention",
-    lead: "An athlete in one of your squads needs your attention before their next session.",
-    audience: "You receive these alerts as a coach or clinician of a squad in Backbone.",
-  },
-  SEVERE_PAIN: {
-    subject: "An athlete needs your attention",
-    lead: "An athlete in one of your squads needs your attention.",
-    audience: "You receive these alerts as a coach or clinician of a squad in Backbone.",
-  },
-  CLEARED: {
-    subject: "An athlete's plan needs your review",
-    lead: "The plan of an athlete in one of your squads needs your review.",
-    audience: "You receive these alerts as a coach or clinician of a squad in Backbone.",
-  },
-  REPLY: {
-    subject: "An athlete replied to a comment",
-    lead: "An athlete in one of your squads replied to a comment.",
-    audience: "You receive these alerts as a coach or clinician of a squad in Backbone.",
-  },
-  COMMENT: {
-    subject: "You have a new comment",
-    lead: "You have a new comment on your training.",
-    audience: "You receive these alerts as an athlete in a squad in Backbone.",
-  },
-  CLEARANCE: {
-    subject: "There is an update to your training",
-    lead: "There is an update to your training that needs your attention.",
-    audience: "You receive these alerts as an athlete in a squad in Backbone.",
-  },
-};
+export function athleteAlertTitle(kind: AthleteAlertKind, locale: Locale = DEFAULT_LOCALE): string {
+  return translatorFor(locale, "notifications")(ATHLETE_TITLE_KEYS[kind]);
+}
+
+const EMAIL_KEYS = {
+  EMERGENCY: { subject: "subjectEmergency", lead: "leadEmergency", audience: "audienceStaff" },
+  REFERRAL: { subject: "subjectReferral", lead: "leadReferral", audience: "audienceStaff" },
+  SEVERE_PAIN: { subject: "subjectSeverePain", lead: "leadSeverePain", audience: "audienceStaff" },
+  CLEARED: { subject: "subjectCleared", lead: "leadCleared", audience: "audienceStaff" },
+  REPLY: { subject: "subjectReply", lead: "leadReply", audience: "audienceStaff" },
+  COMMENT: { subject: "subjectComment", lead: "leadComment", audience: "audienceAthlete" },
+  CLEARANCE: { subject: "subjectClearance", lead: "leadClearance", audience: "audienceAthlete" },
+} as const satisfies Record<NotificationKind, { subject: string; lead: string; audience: string }>;
 
 /**
  * A path inside the app ("/coach/…"), never another site: alert links are followed after a click in the
@@ -86,30 +62,44 @@ export function absoluteLink(link: string, appUrl: string | null): string | null
   return appUrl ? new URL(link, appUrl).toString() : null;
 }
 
-/** The plain-text email of an alert: what needs attention, in general words, and the link to it. */
-export function renderAlertEmail(kind: NotificationKind, link: string, appUrl: string | null): { subject: string; body: string } {
-  const lines = EMAIL_LINES[kind];
+/** Who an alert email is for: the language it is written in and the zone its times are told in. */
+export type EmailReader = { locale: Locale; timeZone: string };
+
+export const DEFAULT_READER: EmailReader = { locale: DEFAULT_LOCALE, timeZone: "UTC" };
+
+/**
+ * The plain-text email of an alert, in the reader's language: what needs attention, in general words,
+ * when (in the reader's zone, when `at` is given) and the link to it. `lead` replaces the kind's general
+ * first line when a caller has a more precise one in the reader's language (it must stay free of names
+ * and details, as the rest of the email).
+ */
+export function renderAlertEmail(
+  kind: NotificationKind,
+  link: string,
+  appUrl: string | null,
+  reader: EmailReader = DEFAULT_READER,
+  options: { at?: Date; lead?: string } = {},
+): { subject: string; body: string } {
+  const t = translatorFor(reader.locale, "emails");
+  const keys = EMAIL_KEYS[kind];
   const absolute = absoluteLink(link, appUrl);
-  const where = absolute
-    ? ["Open it in Backbone:", absolute]
-    : [
-        "Open it in Backbone at this page:",
-        link,
-        "(This server does not know its public address, so the link is only the page's path: open Backbone",
-        "in your browser and put the path after its address, for example https://your-backbone-address" + link + ".)",
-      ];
+  const where = absolute ? [t("openIt"), absolute] : [t("openAtPath"), link, t("pathOnly", { path: link })];
+  const when = options.at
+    ? [t("when", { when: formatDateTime(options.at, reader.timeZone, intlLocale(reader.locale)), timeZone: reader.timeZone })]
+    : [];
   const body = [
-    lines.lead,
+    options.lead ?? t(keys.lead),
+    ...when,
     "",
     ...where,
     "",
-    "For privacy this email leaves out names and details; you see them in Backbone after you log in.",
-    "The alert also waits in your Backbone inbox.",
+    t("privacy"),
+    t("inboxToo"),
     "",
-    lines.audience,
+    t(keys.audience),
     "",
   ].join("\n");
-  return { subject: `[Backbone] ${lines.subject}`, body };
+  return { subject: t("subjectPrefix", { subject: t(keys.subject) }), body };
 }
 
 /** The Message-ID of an outbox row's email: the same on every attempt, so a resent copy can be recognised. */

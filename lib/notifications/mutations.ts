@@ -12,9 +12,11 @@ import type { MailSettings } from "@/lib/notifications/settings";
 import {
   athleteAlertTitle,
   isAppPath,
+  recipientLocale,
   renderAlertEmail,
   staffAlertTitle,
   type AthleteAlertKind,
+  type EmailReader,
   type StaffAlertKind,
 } from "@/lib/notifications/messages";
 
@@ -32,7 +34,16 @@ type NewAlert = {
   title: string;
   link: string;
   dedupeKey: string;
+  /** The recipient's language and zone: the title is already in that language; the email follows it. */
+  reader: EmailReader;
 };
+
+/** The fields of a recipient's user row that their alerts are written with. */
+const READER_FIELDS = { email: true, locale: true, timeZone: true } as const;
+
+function readerOf(user: { locale: string | null; timeZone: string }): EmailReader {
+  return { locale: recipientLocale(user.locale), timeZone: user.timeZone };
+}
 
 /**
  * Writes alerts that do not exist yet (same dedupeKey = same event and recipient, so a retried save never
@@ -59,10 +70,11 @@ async function insertAlerts(tx: Tx, alerts: NewAlert[], settings: MailSettings |
   });
   if (settings && created.length > 0) {
     const byKey = new Map(alerts.map((a) => [a.dedupeKey, a]));
+    const at = new Date();
     await tx.outboxEmail.createMany({
       data: created.flatMap((n) => {
         const alert = byKey.get(n.dedupeKey);
-        return alert?.toAddress ? [{ notificationId: n.id, toAddress: alert.toAddress, ...renderAlertEmail(alert.kind, alert.link, settings.appUrl) }] : [];
+        return alert?.toAddress ? [{ notificationId: n.id, toAddress: alert.toAddress, ...renderAlertEmail(alert.kind, alert.link, settings.appUrl, alert.reader, { at }) }] : [];
       }),
     });
   }
@@ -112,7 +124,7 @@ async function alertStaff(
       squad: { memberships: { some: { userId: input.athleteId, role: "ATHLETE" } } },
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { userId: true, squadId: true, user: { select: { email: true } } },
+    select: { userId: true, squadId: true, user: { select: READER_FIELDS } },
   });
   const alerts = new Map<string, NewAlert>();
   for (const member of staff) {
@@ -123,9 +135,10 @@ async function alertStaff(
       kind: input.kind,
       squadId: member.squadId,
       athleteId: input.athleteId,
-      title: staffAlertTitle(input.kind, athlete.name),
+      title: staffAlertTitle(input.kind, athlete.name, recipientLocale(member.user.locale)),
       link: `/coach/squads/${member.squadId}/athletes/${input.athleteId}`,
       dedupeKey: `${input.dedupePrefix}:${member.userId}`,
+      reader: readerOf(member.user),
     });
   }
   return { created: await insertAlerts(tx, [...alerts.values()], settings) };
@@ -147,7 +160,7 @@ export async function alertStaffOfReply(
   const staff = await tx.membership.findMany({
     where: { squadId: input.squadId, role: { in: ["COACH", "CLINICIAN"] }, userId: { not: input.athleteId } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { userId: true, user: { select: { email: true } } },
+    select: { userId: true, user: { select: READER_FIELDS } },
   });
   const inThread = staff.filter((m) => input.threadAuthorIds.includes(m.userId));
   const alerts = (inThread.length ? inThread : staff).map(
@@ -157,9 +170,10 @@ export async function alertStaffOfReply(
       kind: "REPLY",
       squadId: input.squadId,
       athleteId: input.athleteId,
-      title: staffAlertTitle("REPLY", athlete.name),
+      title: staffAlertTitle("REPLY", athlete.name, recipientLocale(member.user.locale)),
       link: input.link,
       dedupeKey: `reply:${input.replyId}:${member.userId}`,
+      reader: readerOf(member.user),
     }),
   );
   return { created: await insertAlerts(tx, alerts, settings) };
@@ -174,7 +188,7 @@ export async function notifyAthlete(
   input: { athleteId: string; kind: AthleteAlertKind; squadId: string; entityId: string; link: string },
   settings: MailSettings | null = mailSettings(),
 ): Promise<{ created: number }> {
-  const athlete = await tx.user.findUnique({ where: { id: input.athleteId }, select: { email: true, hasLogin: true } });
+  const athlete = await tx.user.findUnique({ where: { id: input.athleteId }, select: { ...READER_FIELDS, hasLogin: true } });
   if (!athlete) return { created: 0 };
   const alert: NewAlert = {
     userId: input.athleteId,
@@ -182,9 +196,10 @@ export async function notifyAthlete(
     kind: input.kind,
     squadId: input.squadId,
     athleteId: input.athleteId,
-    title: athleteAlertTitle(input.kind),
+    title: athleteAlertTitle(input.kind, recipientLocale(athlete.locale)),
     link: input.link,
     dedupeKey: `${input.kind.toLowerCase()}:${input.entityId}:${input.athleteId}`,
+    reader: readerOf(athlete),
   };
   return { created: await insertAlerts(tx, [alert], settings) };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { useFormStatus } from "react-dom";
 import type { ReactNode } from "react";
 import type { FormState } from "@/lib/forms";
@@ -22,11 +23,12 @@ export function SubmitButton({
   name?: string;
   value?: string;
 }) {
+  const t = useTranslations("forms");
   const { pending, data } = useFormStatus();
   const pressed = pending && (name === undefined || data?.get(name) === value);
   return (
     <button type="submit" name={name} value={value} className={className ?? "button"} disabled={pending} aria-disabled={pending}>
-      {pressed ? (pendingText ?? "Saving…") : children}
+      {pressed ? (pendingText ?? t("saving")) : children}
     </button>
   );
 }

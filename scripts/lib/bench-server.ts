@@ -12,7 +12,7 @@ import { ensureDatabaseExists } from "./database";
 import { buildIsCurrent, distDir } from "./build";
 import { resetDatabase } from "../../tests/integration/test-database";
 import { addDays, todayIn } from "../../lib/dates";
-import { DEMO_COACH_EMAIL, DEMO_PASSWORD } from "../../lib/demo/generator";
+import { DEMO_COACH_EMAIL, DEMO_PASSWORD } from "../../prisma/demo/generator";
 
 /** A wrong command-line argument: its message is printed alone, without a stack. */
 export class UsageError extends Error {}

@@ -249,7 +249,7 @@ async function snapshot() {
 
 describe("every server action checks the session", () => {
   // Public entry points: they create or start a session rather than use one.
-  const PUBLIC_ACTIONS = new Set(["loginAction", "signUpAction", "logoutAction", "acceptInvitationAction", "claimProfileAction"]);
+  const PUBLIC_ACTIONS = new Set(["loginAction", "signUpAction", "logoutAction", "acceptInvitationAction", "claimProfileAction", "chooseLanguageAction"]);
 
   function actionFiles(dir: string): string[] {
     return readdirSync(dir).flatMap((entry) => {

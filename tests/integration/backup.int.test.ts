@@ -7,7 +7,7 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, db } from "@/lib/db";
 import { loadViewer } from "@/lib/auth/permissions";
-import { seedDemo, DEMO_COACH_EMAIL } from "@/lib/demo/seed";
+import { seedDemo, DEMO_COACH_EMAIL } from "@/prisma/demo/seed";
 import { getSquadForCoach } from "@/lib/squads/queries";
 import { getSquadTriage } from "@/lib/squads/overview";
 import { listOwnSessions } from "@/lib/sessions/queries";

@@ -1,41 +1,44 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { formatDateTime } from "@/lib/dates";
+import { currentIntlLocale } from "@/lib/i18n/server";
 import { emailAlertsEnabled, listNotifications } from "@/lib/notifications/queries";
 import { InboxList, MarkAllReadForm } from "./inbox-forms";
 
-export const metadata: Metadata = { title: "Inbox" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("inbox");
+  return { title: t("title") };
+}
 
 export default async function InboxPage() {
   const viewer = await requireViewer();
-  const inbox = await listNotifications(viewer);
+  const [inbox, t, intlLocale] = await Promise.all([listNotifications(viewer), getTranslations("inbox"), currentIntlLocale()]);
   return (
     <div style={{ maxWidth: "44rem", margin: "0 auto" }}>
-      <h1>Inbox</h1>
+      <h1>{t("title")}</h1>
       <p>
-        {inbox.unread === 0 ? "Nothing unread." : inbox.unread === 1 ? "1 unread alert." : `${inbox.unread} unread alerts.`}{" "}
+        {t("unread", { count: inbox.unread })}{" "}
         <span className="muted">
-          Opening an alert marks it read.
-          {emailAlertsEnabled() ? ` Each alert is also emailed to ${viewer.email}, without names or details.` : ""}
+          {t("openingMarksRead")}
+          {emailAlertsEnabled() ? ` ${t("emailed", { email: viewer.email })}` : ""}
         </span>
       </p>
       {inbox.unread > 0 ? <MarkAllReadForm /> : null}
       {inbox.items.length === 0 ? (
-        <p className="card">
-          No alerts yet. Alerts about reports that need attention, comments and replies to you and clearances arrive here.
-        </p>
+        <p className="card">{t("empty")}</p>
       ) : (
         <InboxList
           rows={inbox.items.map((item) => ({
             id: item.id,
             title: item.title,
-            when: formatDateTime(item.createdAt, viewer.timeZone),
+            when: formatDateTime(item.createdAt, viewer.timeZone, intlLocale),
             read: item.read,
             urgent: item.kind === "EMERGENCY",
           }))}
         />
       )}
-      {inbox.more ? <p className="muted">Showing the {inbox.items.length} newest alerts.</p> : null}
+      {inbox.more ? <p className="muted">{t("showingNewest", { count: inbox.items.length })}</p> : null}
     </div>
   );
 }

@@ -1,14 +1,21 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { logoutEverywhereAction } from "@/lib/accounts/actions";
 import { getOwnSessions } from "@/lib/accounts/queries";
 import { headers } from "next/headers";
 import { formatDateTime } from "@/lib/dates";
 import { LOCALE_NAMES } from "@/lib/i18n/config";
+import { currentIntlLocale } from "@/lib/i18n/server";
 import { negotiateLocale } from "@/lib/i18n/negotiate";
 import { ChangePasswordForm, DeleteAccountForm, PreferencesForm } from "./settings-forms";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("title") };
+}
+
+type SettingsT = Awaited<ReturnType<typeof getTranslations<"settings">>>;
 
 function timeZones(): string[] {
   try {
@@ -34,24 +41,25 @@ const SYSTEMS: [RegExp, string][] = [
 ];
 
 /** "Chrome on Android": enough to recognise a device, from the User-Agent it sent at login. */
-function deviceName(userAgent: string | null): string {
-  if (!userAgent) return "Unknown browser";
-  const browser = BROWSERS.find(([re]) => re.test(userAgent))?.[1] ?? "A browser";
+function deviceName(userAgent: string | null, t: SettingsT): string {
+  if (!userAgent) return t("unknownBrowser");
+  const browser = BROWSERS.find(([re]) => re.test(userAgent))?.[1] ?? t("aBrowser");
   const system = SYSTEMS.find(([re]) => re.test(userAgent))?.[1];
-  return system ? `${browser} on ${system}` : browser;
+  return system ? t("browserOn", { browser, system }) : browser;
 }
 
 export default async function SettingsPage() {
   const viewer = await requireViewer();
   const sessions = await getOwnSessions(viewer);
   const browserLanguage = LOCALE_NAMES[negotiateLocale((await headers()).get("accept-language"))];
+  const [t, intlLocale] = await Promise.all([getTranslations("settings"), currentIntlLocale()]);
   return (
     <div className="narrow">
-      <h1>Account settings</h1>
-      <p className="muted">Logged in as {viewer.email}</p>
+      <h1>{t("heading")}</h1>
+      <p className="muted">{t("loggedInAs", { email: viewer.email })}</p>
       <section className="card" aria-labelledby="prefs">
         <h2 id="prefs" style={{ marginTop: 0 }}>
-          Language, units and time zone
+          {t("preferencesHeading")}
         </h2>
         <PreferencesForm
           unitPreference={viewer.unitPreference}
@@ -63,49 +71,49 @@ export default async function SettingsPage() {
       </section>
       <section className="card" aria-labelledby="password">
         <h2 id="password" style={{ marginTop: 0 }}>
-          Change password
+          {t("passwordHeading")}
         </h2>
-        <p className="muted">Changing it logs you out everywhere and turns off your calendar feed address.</p>
+        <p className="muted">{t("passwordIntro")}</p>
         <ChangePasswordForm />
       </section>
       <section className="card" aria-labelledby="sessions">
         <h2 id="sessions" style={{ marginTop: 0 }}>
-          Where you are logged in
+          {t("sessionsHeading")}
         </h2>
-        <ul className="template-list" aria-label="Open sessions">
-          {sessions.map((s) => (
-            <li key={s.id}>
-              {deviceName(s.userAgent)}
-              {s.ip ? `, from ${s.ip}` : ""}, since {formatDateTime(s.createdAt, viewer.timeZone)}
-              {s.current ? <strong> (this browser)</strong> : null}
-            </li>
-          ))}
+        <ul className="template-list" aria-label={t("sessionsLabel")}>
+          {sessions.map((s) => {
+            const device = deviceName(s.userAgent, t);
+            const since = formatDateTime(s.createdAt, viewer.timeZone, intlLocale);
+            return (
+              <li key={s.id}>
+                {s.ip ? t("sessionFrom", { device, ip: s.ip, since }) : t("session", { device, since })}
+                {s.current ? <strong> {t("thisBrowser")}</strong> : null}
+              </li>
+            );
+          })}
         </ul>
-        <p className="muted">
-          Lost a phone or used a shared computer? This ends every session, this one included, and turns off your
-          calendar feed address (you can make a new one on your calendar page).
-        </p>
+        <p className="muted">{t("logoutEverywhereIntro")}</p>
         <form action={logoutEverywhereAction}>
           <button type="submit" className="button-secondary">
-            Log out everywhere
+            {t("logoutEverywhere")}
           </button>
         </form>
       </section>
       <section className="card" aria-labelledby="your-data">
         <h2 id="your-data" style={{ marginTop: 0 }}>
-          Your data
+          {t("dataHeading")}
         </h2>
         <p>
-          <a href="/api/account/export" download>
-            Download all your data
-          </a>{" "}
-          (a zip with a complete JSON file and spreadsheets of your sessions, pain reports, check-ins, shoes and plan).
+          {t.rich("download", {
+            link: (chunks) => (
+              <a href="/api/account/export" download>
+                {chunks}
+              </a>
+            ),
+          })}
         </p>
-        <h3>Delete your account</h3>
-        <p>
-          This removes your account, sessions, pain reports, check-ins, profile and plan for good. Your coaches lose
-          access at once. A record that the account was deleted stays in the audit log.
-        </p>
+        <h3>{t("deleteHeading")}</h3>
+        <p>{t("deleteIntro")}</p>
         <DeleteAccountForm />
       </section>
     </div>

@@ -61,27 +61,30 @@ export function PreferencesForm({
 }
 
 export function ChangePasswordForm() {
+  const t = useTranslations("settings");
+  const f = useTranslations("forms");
   const [state, action] = useActionState(changePasswordAction, idleState);
   return (
     <form action={action} noValidate>
       <FormMessage state={state} />
-      <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" required state={state} />
-      <Field name="newPassword" label="New password" type="password" autoComplete="new-password" hint="At least 10 characters." required state={state} />
-      <Field name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required state={state} />
-      <SubmitButton pendingText="Changing…">Change password</SubmitButton>
+      <Field name="currentPassword" label={t("currentPassword")} type="password" autoComplete="current-password" required state={state} />
+      <Field name="newPassword" label={t("newPassword")} type="password" autoComplete="new-password" hint={f("passwordHint")} required state={state} />
+      <Field name="confirmPassword" label={t("confirmPassword")} type="password" autoComplete="new-password" required state={state} />
+      <SubmitButton pendingText={t("changing")}>{t("changePassword")}</SubmitButton>
     </form>
   );
 }
 
 export function DeleteAccountForm() {
+  const t = useTranslations("settings");
   const [state, action] = useActionState(deleteAccountAction, idleState);
   return (
     <form action={action} noValidate>
       <FormMessage state={state} />
-      <Field name="password" label="Your password" type="password" autoComplete="current-password" required state={state} />
-      <Field name="confirm" label="Type DELETE to confirm" autoComplete="off" required state={state} />
-      <SubmitButton className="button button-danger" pendingText="Deleting…">
-        Delete my account and data
+      <Field name="password" label={t("yourPassword")} type="password" autoComplete="current-password" required state={state} />
+      <Field name="confirm" label={t("typeDelete")} autoComplete="off" required state={state} />
+      <SubmitButton className="button button-danger" pendingText={t("deleting")}>
+        {t("deleteAccount")}
       </SubmitButton>
     </form>
   );
