@@ -51,7 +51,11 @@ test("the coach reads the 12-week heat map, sorts the squad, and acknowledges th
   await expect(rows.first()).toContainText("Overloaded Heat Runner");
 
   // The flags panel: the numbers, the evidence, and the sessions the flag calls for.
+  // The summary lists the flag as one row; the plan tab holds every flag in full.
   await page.goto(`/coach/squads/${squad.id}/athletes/${overloaded.id}`);
+  await expect(page.locator(".flag-row > details > summary", { hasText: "Long-run spike" })).toBeVisible();
+  await page.getByRole("link", { name: "Plan", exact: true }).click();
+  await expect(page).toHaveURL(/\?tab=plan$/);
   const card = page.getByRole("listitem", { name: "Long-run spike" });
   await card.getByText("The numbers").click();
   await expect(card.getByText("Run distance (km)")).toBeVisible();
@@ -74,7 +78,7 @@ test("the coach reads the 12-week heat map, sorts the squad, and acknowledges th
   await page.goto("/coach");
   await expect(page.locator(".triage-list > li").first()).toContainText("acknowledged");
 
-  await page.goto(`/coach/squads/${squad.id}/athletes/${overloaded.id}`);
+  await page.goto(`/coach/squads/${squad.id}/athletes/${overloaded.id}?tab=plan`);
   await card.getByText("Acknowledge or resolve").click();
   await card.getByLabel(/Note on/).fill("Next long run capped at 12 km");
   await card.getByRole("button", { name: "Resolve" }).click();

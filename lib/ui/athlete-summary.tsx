@@ -206,8 +206,12 @@ export async function AthleteGlance({
                   <>
                     <span className="glance-number">{t("glance.sessionsDone", { done: week.completedCount, planned: week.plannedCount })}</span>
                     <br />
-                    {t("glance.kmDone", { done: words.distance(week.done?.distanceKm ?? 0), planned: words.distance(week.planned.distanceKm) })}
-                    <br />
+                    {week.planned.distanceKm > 0 ? (
+                      <>
+                        {t("glance.kmDone", { done: words.distance(week.done?.distanceKm ?? 0), planned: words.distance(week.planned.distanceKm) })}
+                        <br />
+                      </>
+                    ) : null}
                     {t("glance.loadDone", { done: words.int(week.done?.loadAu ?? 0), planned: words.int(week.planned.loadAu) })}
                     {week.missedCount ? (
                       <>
@@ -247,7 +251,7 @@ export async function AthleteGlance({
                 t("glance.checkInLine", {
                   date: formatDate(data.lastCheckIn.date, intl),
                   severity: data.lastCheckIn.severity,
-                  zone: (ZONES as readonly string[]).includes(data.lastCheckIn.zone) ? t(`zones.${data.lastCheckIn.zone as (typeof ZONES)[number]}`) : t("zones.other"),
+                  zone: (ZONES as readonly string[]).includes(data.lastCheckIn.zone) ? t(`zonesShort.${data.lastCheckIn.zone as (typeof ZONES)[number]}`) : t("zonesShort.other"),
                 })
               ) : (
                 <span className="muted">{t("glance.noCheckIn")}</span>

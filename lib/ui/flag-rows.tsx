@@ -10,6 +10,9 @@ import { formatDate } from "@/lib/dates";
 import { KM_PER_MILE, type Unit } from "@/lib/units";
 import type { Locale } from "@/lib/i18n/config";
 
+/** Above this many rows, the notes share one row. */
+const GROUP_NOTES_ABOVE = 6;
+
 type Translate = Awaited<ReturnType<typeof getTranslations<"athletePage">>>;
 
 const num = (v: FlagValue | undefined): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -136,23 +139,27 @@ export async function FlagRows({
   const held = panel.flags.length - shown.length;
   const shoeNames = Object.fromEntries(shoes.map((s) => [s.id, { name: s.name, retired: s.retired }]));
   if (shown.length === 0) return <p className="muted glance-empty">{t("flags.none")}</p>;
-  return (
-    <>
-      <ul className="flag-rows">
-        {shown.map((flag) => {
-          const badge = severityBadge(flag, t);
-          const number = flagKeyNumber(flag, t, { intl, unit, shoeNames });
-          return (
+  // Notes (profile facts and rules of thumb) fold into one row when the list would run long, so the
+  // flags that call for action stay on the first screen.
+  const notes = shown.length > GROUP_NOTES_ABOVE ? shown.filter((f) => f.severity === "info") : [];
+  const grouped = notes.length > 1 ? notes : [];
+  const rows = grouped.length ? shown.filter((f) => f.severity !== "info") : shown;
+  const row = (flag: ReviewedFlag) => {
+    const badge = severityBadge(flag, t);
+    const number = flagKeyNumber(flag, t, { intl, unit, shoeNames });
+    return (
             <li key={`${flag.id}-${flag.date}`} className={`flag-row flag-${flag.severity}`}>
               <details>
                 <summary>
                   <span className={badge.className}>{badge.text}</span>
-                  <span className="flag-row-title">{flagTitle(flag.id, t, locale)}</span>
-                  {number ? <span className="flag-row-number">{number}</span> : null}
+                  <span className="flag-row-main">
+                    <span className="flag-row-title">{flagTitle(flag.id, t, locale)}</span>
+                    {number ? <span className="flag-row-number">{number}</span> : null}
+                    {flag.review ? (
+                      <span className="badge">{flag.review.status === "RESOLVED" ? t("flags.resolved") : t("flags.acknowledged")}</span>
+                    ) : null}
+                  </span>
                   <span className="flag-row-date muted">{formatDate(flag.date, intl)}</span>
-                  {flag.review ? (
-                    <span className="badge">{flag.review.status === "RESOLVED" ? t("flags.resolved") : t("flags.acknowledged")}</span>
-                  ) : null}
                 </summary>
                 <div className="flag-row-detail">
                   <FlagPanelView
@@ -167,7 +174,26 @@ export async function FlagRows({
               </details>
             </li>
           );
-        })}
+  };
+  return (
+    <>
+      <ul className="flag-rows">
+        {rows.map(row)}
+        {grouped.length ? (
+          <li className="flag-row flag-info">
+            <details>
+              <summary>
+                <span className="badge">{t("severity.info")}</span>
+                <span className="flag-row-main">
+                  <span className="flag-row-title">{t("flags.notes", { count: grouped.length })}</span>
+                  <span className="flag-row-notes">{grouped.map((f) => flagTitle(f.id, t, locale)).join(" · ")}</span>
+                </span>
+                <span />
+              </summary>
+              <ul className="flag-rows flag-rows-nested">{grouped.map(row)}</ul>
+            </details>
+          </li>
+        ) : null}
       </ul>
       {held > 0 ? <p className="muted glance-note">{t("flags.held", { count: held })}</p> : null}
     </>

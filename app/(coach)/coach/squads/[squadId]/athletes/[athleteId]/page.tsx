@@ -75,7 +75,7 @@ export default async function CoachAthletePage({
     { id: "profile", label: t("tabs.profile") },
   ];
   const words = numberWords(intl, unit);
-  const zone = (z: string) => ((ZONES as readonly string[]).includes(z) ? t(`zones.${z as (typeof ZONES)[number]}`) : t("zones.other"));
+  const zoneTitle = (z: string) => ((ZONES as readonly string[]).includes(z) ? t(`back.zoneTitles.${z as (typeof ZONES)[number]}`) : t("back.zoneTitles.other"));
   const sessionType = (s: string) => ((SESSION_TYPES as readonly string[]).includes(s) ? t(`sessionTypes.${s as (typeof SESSION_TYPES)[number]}`) : t("sessionTypes.OTHER"));
   const enteredBy = (name: string | null, changedAt: Date | null) =>
     name ? (
@@ -98,10 +98,10 @@ export default async function CoachAthletePage({
               <Link className="button" href={`${base}/plan`}>
                 {t("links.plan")}
               </Link>
-              <Link href={`${base}/log`}>{t("links.logCoach")}</Link>
+              <Link href={`${base}/log`}>{t("links.logCoach", { name: view.profile.name })}</Link>
             </>
           ) : (
-            <Link href={`${base}/log`}>{t("links.logClinician")}</Link>
+            <Link href={`${base}/log`}>{t("links.logClinician", { name: view.profile.name })}</Link>
           )}
         </p>
       </div>
@@ -134,11 +134,22 @@ export default async function CoachAthletePage({
             unit={unit}
             intl={intl}
             hrefs={{
-              safety: `${tabHref(base, "back")}#safety-heading`,
+              safety: "#safety-heading",
               plan: coach ? tabHref(base, "plan") : null,
               back: tabHref(base, "back"),
               load: tabHref(base, "load"),
             }}
+          />
+          <SafetyPanel
+            flags={view.training.flags}
+            record={view.safety}
+            squadId={squadId}
+            athleteId={athleteId}
+            today={view.training.asOf}
+            canRelease={coach}
+            viewerName={viewer.name}
+            viewerIsClinician={!coach}
+            timeZone={viewer.timeZone}
           />
           <section aria-labelledby="comments">
             <h2 id="comments">{t("comments.heading")}</h2>
@@ -179,9 +190,6 @@ export default async function CoachAthletePage({
           <p>
             <strong>{t("glance.lastPain")}:</strong> <LastPainText report={view.summary.lastPainReport} intl={intl} />
           </p>
-          <p>
-            <Link href={`${base}/log`}>{coach ? t("links.logCoach") : t("links.logClinician")}</Link>
-          </p>
           <section aria-labelledby="pain-targets-heading">
             <h2 id="pain-targets-heading">{t("back.reportsHeading")}</h2>
             <p className="muted">{t("comments.athleteSees")}</p>
@@ -190,7 +198,7 @@ export default async function CoachAthletePage({
             ) : (
               <ul className="comment-target-list">
                 {targets.painReports.map((r) => {
-                  const title = t("back.reportTitle", { zone: zone(r.zone), nrs: r.nrs, date: formatDate(r.date, intl) });
+                  const title = t("back.reportTitle", { zone: zoneTitle(r.zone), nrs: r.nrs, date: formatDate(r.date, intl) });
                   return (
                     <li key={r.id} className="card">
                       <p className="comment-target-title">
@@ -235,9 +243,6 @@ export default async function CoachAthletePage({
       {tab === "sessions" ? (
         <>
           <RecentSessions summary={view.summary} unit={unit} intl={intl} />
-          <p>
-            <Link href={`${base}/log`}>{coach ? t("links.logCoach") : t("links.logClinician")}</Link>
-          </p>
           <section aria-labelledby="session-targets-heading">
             <h2 id="session-targets-heading">{t("sessions.commentHeading")}</h2>
             <p className="muted">{t("comments.athleteSees")}</p>
