@@ -92,7 +92,7 @@ test.describe("without JavaScript", () => {
     const spike = page.locator(".flag-row").filter({ hasText: "Long-run spike" });
     await spike.locator(":scope > details > summary").click();
     await expect(spike.getByText(/Evidence: moderate/)).toBeVisible();
-    await page.getByRole("link", { name: "Sessions", exact: true }).click();
+    await page.getByRole("navigation", { name: /^Parts of/ }).getByRole("link", { name: "Sessions", exact: true }).click();
     await expect(page).toHaveURL(/\?tab=sessions$/);
     await expect(page.getByRole("heading", { name: "Recent sessions" })).toBeVisible();
   });

@@ -17,6 +17,8 @@ test("the coach sees the overloaded athlete at the top of triage, with the reaso
   await expect(first).toContainText("110% longer than the longest run of the previous 30 days");
   await first.getByRole("link", { name: "Overloaded Runner" }).click();
   await expect(page.getByRole("heading", { name: "Overloaded Runner" })).toBeVisible();
+  // The flag is one row of the summary; it opens to its evidence.
+  await page.locator(".flag-row > details > summary", { hasText: "Long-run spike" }).click();
   await expect(page.getByText(/Evidence: moderate\. Frandsen/)).toBeVisible();
 });
 
@@ -54,7 +56,7 @@ test("the coach reads the 12-week heat map, sorts the squad, and acknowledges th
   // The summary lists the flag as one row; the plan tab holds every flag in full.
   await page.goto(`/coach/squads/${squad.id}/athletes/${overloaded.id}`);
   await expect(page.locator(".flag-row > details > summary", { hasText: "Long-run spike" })).toBeVisible();
-  await page.getByRole("link", { name: "Plan", exact: true }).click();
+  await page.getByRole("navigation", { name: /^Parts of/ }).getByRole("link", { name: "Plan", exact: true }).click();
   await expect(page).toHaveURL(/\?tab=plan$/);
   const card = page.getByRole("listitem", { name: "Long-run spike" });
   await card.getByText("The numbers").click();

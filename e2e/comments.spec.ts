@@ -9,10 +9,10 @@ test("the coach comments on a pain report and the athlete reads it on their home
   await login(page, coach.email);
   // Sessions and pain reports to comment on sit in their tabs.
   await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}`);
-  await page.getByRole("link", { name: "Sessions", exact: true }).click();
+  await page.getByRole("navigation", { name: /^Parts of/ }).getByRole("link", { name: "Sessions", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Sessions to comment on" })).toBeVisible();
   await expect(page.getByLabel(/Comment on: Run, 40 min, 10\.0 km, RPE 5/)).toBeVisible();
-  await page.getByRole("link", { name: "Back health", exact: true }).click();
+  await page.getByRole("navigation", { name: /^Parts of/ }).getByRole("link", { name: "Back health", exact: true }).click();
   await expect(page).toHaveURL(/\?tab=back$/);
   await expect(page.getByRole("heading", { name: "Pain reports to comment on" })).toBeVisible();
   const report = page.locator("li", { has: page.getByLabel(/Comment on: Lower back \(lumbar\) pain 5\/10/) });
@@ -31,7 +31,7 @@ test("the coach comments on a pain report and the athlete reads it on their home
   await expect(report.getByText("Comment sent.", { exact: false })).toBeVisible();
   await expect(report.getByText("1 comment")).toBeVisible();
   // The summary lists the threads.
-  await page.getByRole("link", { name: "Summary", exact: true }).click();
+  await page.getByRole("navigation", { name: /^Parts of/ }).getByRole("link", { name: "Summary", exact: true }).click();
   await expect(page.locator(".comment-list")).toContainText("Keep this week's runs easy and flat.");
   const rows = await db.query<{ body: string; authorId: string }>(`SELECT body, "authorId" FROM "CoachComment" WHERE "athleteId" = $1`, [athlete.id]);
   expect(rows).toEqual([{ body: "Keep this week's runs easy and flat.", authorId: coach.id }]);

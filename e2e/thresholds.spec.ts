@@ -12,7 +12,7 @@ test("the coach raises an athlete's minimum runs and the missing-core flag goes;
   await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}?tab=plan`);
   await expect(page.getByText(DEFICIT)).toBeVisible();
 
-  await page.getByRole("link", { name: "Profile", exact: true }).click();
+  await page.getByRole("navigation", { name: /^Parts of/ }).getByRole("link", { name: "Profile", exact: true }).click();
   await page.getByRole("link", { name: "Thresholds for this athlete" }).click();
   await expect(page.getByRole("heading", { name: `Flag thresholds for ${athlete.name}` })).toBeVisible();
   const group = page.getByRole("group", { name: "Missing core and strength work" });
