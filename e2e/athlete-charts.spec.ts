@@ -23,7 +23,7 @@ test("the coach reads an athlete's charts, the ACWR critique and the tables, and
   const seeded = await seedChartHistory(db, athlete.id);
   await login(page, coach.email);
   const url = `/coach/squads/${squad.id}/athletes/${athlete.id}`;
-  await page.goto(url);
+  await page.goto(`${url}?tab=load`);
 
   const period = page.locator("#charts-heading");
   await expect(period).toHaveText(`Load and back health, ${formatDate(daysFromToday(-83))} – ${formatDate(daysFromToday(0))}`);

@@ -52,7 +52,7 @@ test("a coach logs a session and a back-pain report for an athlete, who sees who
 
   await page.reload();
   await expect(entries.getByRole("row", { name: /Run, .*Changed by the athlete/ })).toBeVisible();
-  await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}`);
+  await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}?tab=sessions`);
   await expect(page.getByText(/Entered by you; changed by the athlete/)).toBeVisible();
   await athletePage.context().close();
 });

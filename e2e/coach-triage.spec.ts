@@ -17,6 +17,8 @@ test("the coach sees the overloaded athlete at the top of triage, with the reaso
   await expect(first).toContainText("110% longer than the longest run of the previous 30 days");
   await first.getByRole("link", { name: "Overloaded Runner" }).click();
   await expect(page.getByRole("heading", { name: "Overloaded Runner" })).toBeVisible();
+  // The flag is one row of the summary; it opens to its evidence.
+  await page.locator(".flag-row > details > summary", { hasText: "Long-run spike" }).click();
   await expect(page.getByText(/Evidence: moderate\. Frandsen/)).toBeVisible();
 });
 
@@ -51,7 +53,11 @@ test("the coach reads the 12-week heat map, sorts the squad, and acknowledges th
   await expect(rows.first()).toContainText("Overloaded Heat Runner");
 
   // The flags panel: the numbers, the evidence, and the sessions the flag calls for.
+  // The summary lists the flag as one row; the plan tab holds every flag in full.
   await page.goto(`/coach/squads/${squad.id}/athletes/${overloaded.id}`);
+  await expect(page.locator(".flag-row > details > summary", { hasText: "Long-run spike" })).toBeVisible();
+  await page.getByRole("navigation", { name: /^Parts of/ }).getByRole("link", { name: "Plan", exact: true }).click();
+  await expect(page).toHaveURL(/\?tab=plan$/);
   const card = page.getByRole("listitem", { name: "Long-run spike" });
   await card.getByText("The numbers").click();
   await expect(card.getByText("Run distance (km)")).toBeVisible();
@@ -74,7 +80,7 @@ test("the coach reads the 12-week heat map, sorts the squad, and acknowledges th
   await page.goto("/coach");
   await expect(page.locator(".triage-list > li").first()).toContainText("acknowledged");
 
-  await page.goto(`/coach/squads/${squad.id}/athletes/${overloaded.id}`);
+  await page.goto(`/coach/squads/${squad.id}/athletes/${overloaded.id}?tab=plan`);
   await card.getByText("Acknowledge or resolve").click();
   await card.getByLabel(/Note on/).fill("Next long run capped at 12 km");
   await card.getByRole("button", { name: "Resolve" }).click();

@@ -46,7 +46,7 @@ test("a coach exports an athlete's plan as PDF, ICS and CSV, and their history a
   await db.createPainReport(athlete.id, { date: day(-5), nrs: 3, zone: "CERVICAL" });
 
   await login(page, coach.email);
-  await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}`);
+  await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}?tab=profile`);
   await expect(page.getByRole("heading", { name: "Export", exact: true })).toBeVisible();
   const range = { from: day(-7), to: day(20) };
 

@@ -1,4 +1,5 @@
 import { test, expect, login } from "./fixtures";
+import { seedChartHistory } from "./chart-fixtures";
 
 // A 375 px wide phone: nothing may need sideways scrolling.
 test("pages fit a 375 px phone", async ({ page, db }) => {
@@ -32,5 +33,28 @@ test.describe("in a 375 px window", () => {
         expect(await overflow(), `${who.name} ${url}`).toBeLessThanOrEqual(0);
       }
     }
+  });
+});
+
+test.describe("the athlete page in a 375 px window", () => {
+  test.use({ isMobile: false, hasTouch: false, viewport: { width: 375, height: 740 } });
+
+  test("a coach reads every tab of an athlete with flags, charts and comments without sideways scrolling", async ({ page, db }) => {
+    test.setTimeout(120_000);
+    const { coach, squad, athlete } = await db.squadWithAthlete("PhoneAthlete");
+    await seedChartHistory(db, athlete.id);
+    await db.createPlannedSession(squad.id, athlete.id, { title: "Easy run", type: "RUN", durationMin: 40 });
+    await login(page, coach.email);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const base = `/coach/squads/${squad.id}/athletes/${athlete.id}`;
+    for (const tab of ["", "?tab=load", "?tab=back", "?tab=plan", "?tab=sessions", "?tab=profile"]) {
+      await page.goto(`${base}${tab}`);
+      await expect(page.getByRole("heading", { name: athlete.name, level: 1 })).toBeVisible();
+      expect(await overflow(), tab || "summary").toBeLessThanOrEqual(0);
+    }
+    // An opened flag row fits too.
+    await page.goto(base);
+    await page.locator(".flag-row > details > summary").first().click();
+    expect(await overflow(), "opened flag").toBeLessThanOrEqual(0);
   });
 });

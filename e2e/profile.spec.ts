@@ -22,7 +22,7 @@ test("an athlete edits the profile, bad values are refused, and the coach reads 
   await expect(page.getByText("Profile saved.")).toBeVisible();
 
   const coachPage = await loggedInPage(browser, coach.email);
-  await coachPage.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}`);
+  await coachPage.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}?tab=profile`);
   await expect(coachPage.getByText("Pronator", { exact: true })).toBeVisible();
   await expect(coachPage.getByText("12 mm", { exact: true })).toBeVisible();
   await expect(coachPage.getByText("Desk work", { exact: true })).toBeVisible();

@@ -7,7 +7,7 @@ test("the athlete replies to a comment; the coach sees the unread reply on their
 
   // The coach comments on the session.
   await login(page, coach.email);
-  await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}`);
+  await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}?tab=sessions`);
   const target = page.locator("li", { has: page.getByLabel(/Comment on: Run, 40 min, 12\.0 km/) });
   await target.getByRole("button", { name: /Comment on:/ }).click();
   await target.getByLabel(/Comment on:/).fill("How did the last 3 km feel?");

@@ -92,6 +92,7 @@ test("a red flag holds the plan until a clinician clears the athlete, and staff 
   await expect(safety.getByText("Emergency", { exact: true })).toBeVisible();
   // The numbers behind the referral in words, not engine ids.
   const redFlagCard = coachPage.getByRole("listitem", { name: "Red flag" });
+  await coachPage.locator(".flag-row > details > summary", { hasText: "Red flag" }).click();
   await redFlagCard.getByText("The numbers").click();
   await expect(redFlagCard.getByText(/numbness in the saddle area/i).first()).toBeVisible();
   await expect(redFlagCard.locator("dl")).not.toContainText("saddle-numbness");
@@ -138,6 +139,7 @@ test("a red flag holds the plan until a clinician clears the athlete, and staff 
   await expect(coachPage.getByRole("link", { name: /^Inbox \(1\)$/ })).toBeVisible();
   await expect(coachPage.getByRole("region", { name: /Referral open since/ })).toHaveCount(0);
   await expect(coachPage.getByText(/still on hold/)).toBeVisible();
+  await coachPage.locator(".flag-row > details > summary", { hasText: "Return to running" }).click();
   await expect(coachPage.getByRole("listitem", { name: "Return to running" })).toBeVisible();
   await expect(coachPage.getByRole("listitem", { name: "Return to running" })).toContainText(/run.{0,3}walk|walk/i);
   await coachPage.getByRole("button", { name: /Release the held plan/ }).click();

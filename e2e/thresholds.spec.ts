@@ -8,9 +8,11 @@ test("the coach raises an athlete's minimum runs and the missing-core flag goes;
   for (const offset of [-6, -3, -1]) await db.createSession(athlete.id, { date: daysFromToday(offset), distanceKm: 8 });
 
   await login(page, coach.email);
-  await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}`);
+  // The plan tab holds each flag in full; the profile tab links to the athlete's thresholds.
+  await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}?tab=plan`);
   await expect(page.getByText(DEFICIT)).toBeVisible();
 
+  await page.getByRole("navigation", { name: /^Parts of/ }).getByRole("link", { name: "Profile", exact: true }).click();
   await page.getByRole("link", { name: "Thresholds for this athlete" }).click();
   await expect(page.getByRole("heading", { name: `Flag thresholds for ${athlete.name}` })).toBeVisible();
   const group = page.getByRole("group", { name: "Missing core and strength work" });

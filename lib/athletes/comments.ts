@@ -67,11 +67,30 @@ export type ThreadEntry = {
   isReply: boolean;
 };
 
+/** What a thread is on, for the page to say in the reader's language; dates and time in the viewer's zone. */
+export type CommentTarget =
+  | { kind: "session"; type: string; date: string; time: string | null }
+  | { kind: "painReport"; zone: string; date: string }
+  | null;
+
+function targetOf(target: Target, viewerZone: string): CommentTarget {
+  if (target.session) {
+    const when = sessionWhen(
+      { localDate: dateOnly(target.session.localDate), startTime: target.session.startTime, timeZone: target.session.timeZone },
+      viewerZone,
+    );
+    return { kind: "session", type: target.session.type, date: when.date, time: when.time ?? null };
+  }
+  if (target.painReport) return { kind: "painReport", zone: target.painReport.zone, date: dateOnly(target.painReport.localDate) };
+  return null;
+}
+
 export type CommentThread = {
   /** The thread's first comment. */
   id: string;
   squadId: string;
   about: string | null;
+  target: CommentTarget;
   sessionId: string | null;
   painReportId: string | null;
   /** Oldest first. */
@@ -155,6 +174,7 @@ export async function listCommentThreads(
         id: r.id,
         squadId: r.squadId,
         about: aboutText(r, viewer.timeZone),
+        target: targetOf(r, viewer.timeZone),
         sessionId: r.sessionId,
         painReportId: r.painReportId,
         entries: [],

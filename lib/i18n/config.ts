@@ -35,4 +35,5 @@ export const CLIENT_NAMESPACES: readonly string[] = [
   "settings",
   "inbox",
   "errors",
+  "comments",
 ];

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/forms";
 import { FieldError, FormMessage, SubmitButton } from "@/lib/ui/form-controls";
 
@@ -20,6 +21,7 @@ export function CommentBody({
   autoFocus?: boolean;
   state: FormState;
 }) {
+  const t = useTranslations("comments");
   const errors = [...(state.fieldErrors?.body ?? []), ...(state.fieldErrors?.form ?? [])];
   return (
     <>
@@ -37,7 +39,7 @@ export function CommentBody({
         />
         <FieldError id={`${id}-error`} errors={errors.length ? errors : undefined} />
       </div>
-      <SubmitButton className="button button-secondary" pendingText="Sending…">
+      <SubmitButton className="button button-secondary" pendingText={t("sending")}>
         {submitLabel}
       </SubmitButton>
       {state.status === "ok" ? <FormMessage state={state} /> : null}

@@ -1,6 +1,13 @@
+import { getTranslations } from "next-intl/server";
 import type { DayComparison, Totals, WeekComparison } from "@/lib/plans/planned-vs-done";
-import { formatDistance, formatDuration, type Unit } from "@/lib/units";
-import { formatDayShort } from "@/lib/ui/plan-calendar";
+import type { Unit } from "@/lib/units";
+import { toDbDate } from "@/lib/dates";
+import { currentIntlLocale } from "@/lib/i18n/server";
+import { numberWords } from "@/lib/ui/athlete-summary";
+
+type Translate = Awaited<ReturnType<typeof getTranslations<"athletePage">>>;
+type Counts = { plannedCount: number; completedCount: number; missedCount: number };
+type Words = { km: (v: number) => string; minutes: (v: number) => string; load: (v: number) => string };
 
 function Pair({ planned, done, format }: { planned: number; done: number | null; format: (v: number) => string }) {
   return (
@@ -12,51 +19,34 @@ function Pair({ planned, done, format }: { planned: number; done: number | null;
   );
 }
 
-const minutes = (v: number) => (v === 0 ? "0" : formatDuration(v));
-const load = (v: number) => `${Math.round(v)} AU`;
-
-function completion(row: { plannedCount: number; completedCount: number; missedCount: number }): string {
+function completion(t: Translate, row: Counts): string {
   if (row.plannedCount === 0) return "–";
-  const parts = [`${row.completedCount} of ${row.plannedCount} done`];
-  if (row.missedCount) parts.push(`${row.missedCount} missed`);
-  return parts.join(", ");
+  const done = t("plan.doneOf", { done: row.completedCount, planned: row.plannedCount });
+  return row.missedCount ? `${done}, ${t("plan.missed", { count: row.missedCount })}` : done;
 }
 
-function Cells({ planned, done, unit, counts }: { planned: Totals; done: Totals | null; unit: Unit; counts: { plannedCount: number; completedCount: number; missedCount: number } }) {
-  const km = (v: number) => (v === 0 ? "0" : formatDistance(v, unit));
+function Cells({ planned, done, counts, words, t }: { planned: Totals; done: Totals | null; counts: Counts; words: Words; t: Translate }) {
   return (
     <>
       <td>
-        <Pair planned={planned.durationMin} done={done?.durationMin ?? null} format={minutes} />
+        <Pair planned={planned.durationMin} done={done?.durationMin ?? null} format={words.minutes} />
       </td>
       <td>
-        <Pair planned={planned.distanceKm} done={done?.distanceKm ?? null} format={km} />
+        <Pair planned={planned.distanceKm} done={done?.distanceKm ?? null} format={words.km} />
       </td>
       <td>
-        <Pair planned={planned.loadAu} done={done?.loadAu ?? null} format={load} />
+        <Pair planned={planned.loadAu} done={done?.loadAu ?? null} format={words.load} />
       </td>
-      <td>{completion(counts)}</td>
+      <td>{completion(t, counts)}</td>
     </>
   );
 }
-
-const head = (first: string) => (
-  <thead>
-    <tr>
-      <th scope="col">{first}</th>
-      <th scope="col">Time planned / done</th>
-      <th scope="col">Distance planned / done</th>
-      <th scope="col">Load planned / done (sRPE)</th>
-      <th scope="col">Planned sessions</th>
-    </tr>
-  </thead>
-);
 
 /**
  * Planned against done, day by day with the week's total (week view) or week by week (month view).
  * A planned session counts as done when a session of its type was logged on its day.
  */
-export function PlannedVsDoneTable({
+export async function PlannedVsDoneTable({
   view,
   days,
   weeks,
@@ -69,40 +59,58 @@ export function PlannedVsDoneTable({
   unit: Unit;
   caption: string;
 }) {
+  const [t, intl] = await Promise.all([getTranslations("athletePage"), currentIntlLocale()]);
+  const base = numberWords(intl, unit);
+  const words: Words = {
+    km: (v) => (v === 0 ? "0" : base.distance(v)),
+    minutes: (v) => (v === 0 ? "0" : base.duration(v)),
+    load: (v) => t("units.au", { value: base.int(v) }),
+  };
+  // "Mon 7 Dec" / "lun 7 dic": one short day style per language.
+  const dayFormat = new Intl.DateTimeFormat(intl, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+  const day = (date: string) => dayFormat.format(toDbDate(date));
   return (
     <div className="table-wrap">
       <table className="planned-vs-done">
         <caption>{caption}</caption>
-        {head(view === "week" ? "Day" : "Week")}
+        <thead>
+          <tr>
+            <th scope="col">{view === "week" ? t("plan.day") : t("plan.week")}</th>
+            <th scope="col">{t("plan.time")}</th>
+            <th scope="col">{t("plan.distance")}</th>
+            <th scope="col">{t("plan.load")}</th>
+            <th scope="col">{t("plan.sessions")}</th>
+          </tr>
+        </thead>
         <tbody>
           {view === "week"
             ? days.map((d) => (
                 <tr key={d.date}>
-                  <th scope="row">{formatDayShort(d.date)}</th>
-                  <Cells planned={d.planned} done={d.done} unit={unit} counts={d} />
+                  <th scope="row">{day(d.date)}</th>
+                  <Cells planned={d.planned} done={d.done} counts={d} words={words} t={t} />
                 </tr>
               ))
             : weeks.map((w) => (
                 <tr key={w.monday}>
                   <th scope="row">
-                    {formatDayShort(w.from)} – {formatDayShort(w.to)}
+                    {day(w.from)} – {day(w.to)}
                   </th>
-                  <Cells planned={w.planned} done={w.done} unit={unit} counts={w} />
+                  <Cells planned={w.planned} done={w.done} counts={w} words={words} t={t} />
                 </tr>
               ))}
         </tbody>
         {view === "week" && weeks[0] ? (
           <tfoot>
             <tr>
-              <th scope="row">Week</th>
-              <Cells planned={weeks[0].planned} done={weeks[0].done} unit={unit} counts={weeks[0]} />
+              <th scope="row">{t("plan.week")}</th>
+              <Cells planned={weeks[0].planned} done={weeks[0].done} counts={weeks[0]} words={words} t={t} />
             </tr>
           </tfoot>
         ) : null}
       </table>
       {view === "week" && weeks[0]?.done && weeks[0].plannedToDate.loadAu !== weeks[0].planned.loadAu ? (
         <p className="muted">
-          The week is under way: up to today the plan held {minutes(weeks[0].plannedToDate.durationMin)} and {load(weeks[0].plannedToDate.loadAu)}.
+          {t("plan.underWay", { time: words.minutes(weeks[0].plannedToDate.durationMin), load: words.load(weeks[0].plannedToDate.loadAu) })}
         </p>
       ) : null}
     </div>

@@ -83,6 +83,7 @@ describe("replies to comments", () => {
       expect(threads).toHaveLength(2);
       const [sessionThread, reportThread] = threads;
       expect(sessionThread).toMatchObject({ id: w.onSession.id, squadId: w.squadA.id, sessionId: w.sessionId, about: "run session of 2026-06-14", canReply: true });
+      expect(sessionThread?.target).toEqual({ kind: "session", type: "RUN", date: "2026-06-14", time: null });
       expect(sessionThread.entries.map((e) => [e.body, e.author, e.byAthlete, e.isReply])).toEqual([
         ["Nice even pacing.", w.coachA.name, false, false],
         ["Thanks, it felt easy.", w.athleteA.name, true, true],
@@ -90,6 +91,7 @@ describe("replies to comments", () => {
       ]);
       expect(sessionThread.entries.map((e) => e.mine)).toEqual(viewer === w.athleteA ? [false, true, false] : [true, false, true]);
       expect(reportThread).toMatchObject({ painReportId: w.reportId, about: "lumbar pain report of 2026-06-14" });
+      expect(reportThread?.target).toEqual({ kind: "painReport", zone: "LUMBAR", date: "2026-06-14" });
       expect(reportThread.entries.map((e) => e.body)).toEqual(["Ease off the hills.", "Will do."]);
     }
     // Narrowed to one session, as the athlete's session page asks.

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getAthleteSummary } from "@/lib/athletes/queries";
-import { AthleteSummaryView } from "@/lib/ui/athlete-summary";
+import { LastPainText, RecentSessions, WindowCards } from "@/lib/ui/athlete-summary";
 import { isCheckInDue } from "@/lib/ostrc/queries";
 import { getTrainingView } from "@/lib/athletes/training";
 import { FlagList } from "@/lib/ui/flag-list";
@@ -17,109 +18,147 @@ import { parseChartRange } from "@/lib/athletes/schemas";
 import { AthleteTriageCard } from "@/lib/ui/athlete-triage-card";
 import { isAthleteWithoutSquad } from "@/lib/auth/permissions";
 import { getOwnWellnessToday } from "@/lib/wellness/queries";
-import { hooperText } from "@/lib/wellness/labels";
+import { AthleteTabs, parseAthleteTab, type AthleteTab } from "@/lib/ui/athlete-tabs";
+import { currentIntlLocale } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "My training" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("athleteHome");
+  return { title: t("metaTitle") };
+}
+
+const HOME_TABS: readonly AthleteTab[] = ["summary", "load", "sessions"];
 
 export default async function AthleteHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
+  const query = await searchParams;
+  const tab = parseAthleteTab(query, HOME_TABS);
   const today = todayIn(viewer.timeZone);
   const monday = mondayOf(today);
-  const range = parseChartRange(await searchParams, today);
-  const [summary, training, checkInDue, planned, done, comments, wellness] = await Promise.all([
+  const range = parseChartRange(query, today);
+  const summaryTab = tab === "summary";
+  // The flags and the triage card need the training view on every tab; the week, comments and
+  // wellness only on the summary.
+  const [summary, training, checkInDue, planned, done, comments, wellness, t, intl] = await Promise.all([
     getAthleteSummary(viewer, viewer.id),
     getTrainingView(viewer, viewer.id, range.range),
     isCheckInDue(viewer),
     listPlannedSessions(viewer, viewer.id, monday, addDays(monday, 6)),
-    listOwnSessions(viewer, 7),
-    listCommentThreads(viewer, viewer.id),
-    getOwnWellnessToday(viewer),
+    summaryTab ? listOwnSessions(viewer, 7) : null,
+    summaryTab ? listCommentThreads(viewer, viewer.id) : null,
+    summaryTab ? getOwnWellnessToday(viewer) : null,
+    getTranslations("athleteHome"),
+    currentIntlLocale(),
   ]);
+  const unit = viewer.unitPreference;
   const referral = training.flags.find((f) => f.id === "red-flag");
+  const tabs: { id: AthleteTab; label: string }[] = [
+    { id: "summary", label: t("tabs.summary") },
+    { id: "load", label: t("tabs.load") },
+    { id: "sessions", label: t("tabs.sessions") },
+  ];
   return (
     <>
       {referral ? <AthleteTriageCard referral={referral} heldSessions={planned.filter((p) => p.held).length} /> : null}
-      <h1>Hello, {viewer.name}</h1>
+      <h1>{t("hello", { name: viewer.name })}</h1>
       {isAthleteWithoutSquad(viewer) ? (
         <p className="notice notice-warn">
-          <strong>You are not in a squad at the moment.</strong> Your account and all your training data are yours: keep
-          logging sessions and back pain as before. No coach sees them until you join a squad; to join one, open the
-          invitation link a coach sends you.
+          <strong>{t("noSquad")}</strong> {t("noSquadMore")}
         </p>
       ) : null}
       {checkInDue ? (
         <p className="notice notice-warn">
-          <strong>This week&apos;s check-in is missing.</strong>{" "}
-          <Link href="/athlete/check-in">Answer the weekly back check-in</Link> (under a minute).
+          <strong>{t("checkInMissing")}</strong> <Link href="/athlete/check-in">{t("checkInLink")}</Link> {t("checkInTime")}
         </p>
       ) : null}
-      {wellness.enabled ? (
-        <section className="card" aria-labelledby="wellness-card-heading">
-          <h2 id="wellness-card-heading" style={{ marginTop: 0 }}>
-            How are you today?
-          </h2>
-          {wellness.entry ? (
-            <p style={{ margin: 0 }}>
-              Answered: {hooperText(wellness.entry.hooper)} (sleep, fatigue, soreness, stress and mood; lower is better), back
-              stiffness {wellness.entry.backStiffness}/10. <Link href="/athlete/wellness">Change today&apos;s answer</Link>
-            </p>
-          ) : (
-            <p style={{ margin: 0 }}>
-              <Link className="button" href="/athlete/wellness">
-                Answer the daily check-in
-              </Link>{" "}
-              <span className="muted">six taps, about 15 seconds</span>
-            </p>
-          )}
-        </section>
-      ) : null}
-      <p>
+      <p className="page-links">
         <Link className="button" href="/athlete/sessions">
-          Log a session
-        </Link>{" "}
+          {t("logSession")}
+        </Link>
         <Link className="button button-secondary" href="/athlete/pain">
-          Report back pain
+          {t("reportPain")}
         </Link>
       </p>
-      <h2>This week</h2>
-      <WeekPlan
-        monday={monday}
-        planned={planned}
-        done={done.filter((d) => d.date >= monday)}
-        unit={viewer.unitPreference}
-        workoutHref={(id) => `/api/exports/me/workouts/${encodeURIComponent(id)}`}
-      />
-      {planned.some((p) => !p.held) ? (
-        <p>
-          <a className="button button-secondary" href={`/api/exports/me/workouts?week=${monday}`} download>
-            Download this week&apos;s workouts for a watch (.zip of .fit files)
-          </a>
-        </p>
-      ) : null}
-      <h2>What to watch</h2>
-      <FlagList flags={training.flags} audience="athlete" unit={viewer.unitPreference} />
-      {comments.length ? (
+      <AthleteTabs basePath="/athlete" current={tab} tabs={tabs} label={t("tabs.label")} />
+
+      {summaryTab ? (
         <>
-          <h2>From your coaches</h2>
-          <CommentThreads threads={comments} timeZone={viewer.timeZone} audience="athlete" />
+          {wellness?.enabled ? (
+            <section className="card" aria-labelledby="wellness-card-heading">
+              <h2 id="wellness-card-heading" style={{ marginTop: 0 }}>
+                {t("wellness.heading")}
+              </h2>
+              {wellness.entry ? (
+                <p style={{ margin: 0 }}>
+                  {t("wellness.answered", { hooper: `${wellness.entry.hooper}/25`, stiffness: wellness.entry.backStiffness })}{" "}
+                  <Link href="/athlete/wellness">{t("wellness.change")}</Link>
+                </p>
+              ) : (
+                <p style={{ margin: 0 }}>
+                  <Link className="button" href="/athlete/wellness">
+                    {t("wellness.answer")}
+                  </Link>{" "}
+                  <span className="muted">{t("wellness.time")}</span>
+                </p>
+              )}
+            </section>
+          ) : null}
+          <h2>{t("thisWeek")}</h2>
+          <WeekPlan
+            monday={monday}
+            planned={planned}
+            done={(done ?? []).filter((d) => d.date >= monday)}
+            unit={unit}
+            workoutHref={(id) => `/api/exports/me/workouts/${encodeURIComponent(id)}`}
+          />
+          {planned.some((p) => !p.held) ? (
+            <p>
+              <a className="button button-secondary" href={`/api/exports/me/workouts?week=${monday}`} download>
+                {t("downloadWorkouts")}
+              </a>
+            </p>
+          ) : null}
+          <p>
+            <strong>{t("lastPain")}:</strong> <LastPainText report={summary.lastPainReport} intl={intl} />
+          </p>
+          <h2>{t("watch")}</h2>
+          <FlagList flags={training.flags} audience="athlete" unit={unit} />
+          {comments && comments.length ? (
+            <>
+              <h2>{t("fromCoaches")}</h2>
+              <CommentThreads threads={comments} timeZone={viewer.timeZone} audience="athlete" />
+            </>
+          ) : null}
+          <h2>{t("squads")}</h2>
+          {summary.squads.length === 0 ? <p className="muted">{t("noSquads")}</p> : null}
+          <ul>
+            {summary.squads.map((s) => (
+              <li key={s.id}>
+                {s.name}
+                {s.coaches.length ? <span className="muted"> — {t("coachedBy", { coaches: s.coaches.join(", ") })}</span> : null}
+              </li>
+            ))}
+          </ul>
+          <p>
+            {t.rich("profileHint", { link: (chunks) => <Link href="/athlete/profile">{chunks}</Link> })}
+          </p>
         </>
       ) : null}
-      <AthleteSummaryView summary={summary} unit={viewer.unitPreference} />
-      <TrainingCharts training={training} unit={viewer.unitPreference} range={range} />
-      <h2>Your squads</h2>
-      {summary.squads.length === 0 ? <p className="muted">None at the moment.</p> : null}
-      <ul>
-        {summary.squads.map((s) => (
-          <li key={s.id}>
-            {s.name}
-            {s.coaches.length ? <span className="muted"> — coached by {s.coaches.join(", ")}</span> : null}
-          </li>
-        ))}
-      </ul>
-      <p>
-        Keep your <Link href="/athlete/profile">profile</Link> up to date: your coaches use it to read your back-health
-        risks.
-      </p>
+
+      {tab === "load" ? (
+        <>
+          <WindowCards summary={summary} unit={unit} intl={intl} />
+          <TrainingCharts training={training} unit={unit} range={range} />
+        </>
+      ) : null}
+
+      {tab === "sessions" ? (
+        <>
+          <RecentSessions summary={summary} unit={unit} intl={intl} />
+          <p>
+            <Link href="/athlete/sessions">{t("allSessions")}</Link>
+          </p>
+        </>
+      ) : null}
     </>
   );
 }

@@ -1,28 +1,37 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getCoachAthleteView } from "@/lib/athletes/coach-view";
 import { NotFoundError } from "@/lib/errors";
-import { AthleteSummaryView } from "@/lib/ui/athlete-summary";
+import { AthleteGlance, LastPainText, RecentSessions, WindowCards, numberWords } from "@/lib/ui/athlete-summary";
 import { ProfileFacts } from "@/lib/ui/profile-facts";
 import { FlagPanelView } from "@/lib/ui/flag-panel";
+import { FlagRows } from "@/lib/ui/flag-rows";
 import { TrainingCharts } from "@/lib/ui/training-charts-section";
 import { listCommentTargets } from "@/lib/comments/queries";
 import { listCommentThreads } from "@/lib/athletes/comments";
 import { CommentThreads } from "@/lib/ui/comment-threads";
-import { formatDate, formatDateTime } from "@/lib/dates";
-import { formatDistance, formatDuration } from "@/lib/units";
-import { ZONE_LABELS } from "@/lib/pain/labels";
-import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
+import { formatDate, formatDateTime, mondayOf, todayIn } from "@/lib/dates";
 import { CommentOpener } from "./comment-form";
 import { AthleteExports } from "@/lib/ui/export-links";
-import { todayIn } from "@/lib/dates";
 import { parseChartRange } from "@/lib/athletes/schemas";
 import { canCoachSquad } from "@/lib/auth/permissions";
 import { SafetyPanel } from "@/lib/ui/safety-panel";
+import { getAthleteCalendar } from "@/lib/plans/queries";
+import { PlannedVsDoneTable } from "@/lib/ui/planned-vs-done-table";
+import { glanceStatus, lastCheckIn, lastWellness } from "@/lib/athletes/glance";
+import { AthleteTabs, parseAthleteTab, tabHref, type AthleteTab } from "@/lib/ui/athlete-tabs";
+import { currentIntlLocale, currentLocale } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Athlete" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("athletePage");
+  return { title: t("metaTitle") };
+}
+
+const ZONES = ["CERVICAL", "DORSAL", "LUMBAR"] as const;
+const SESSION_TYPES = ["RUN", "CROSS_TRAINING", "CORE", "STRENGTH", "MOBILITY", "OTHER"] as const;
 
 export default async function CoachAthletePage({
   params,
@@ -32,103 +41,222 @@ export default async function CoachAthletePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { squadId, athleteId } = await params;
+  const query = await searchParams;
   const viewer = await requireViewer();
-  const range = parseChartRange(await searchParams, todayIn(viewer.timeZone));
-  // Each query checks access itself, so they can all run at once.
+  const tab = parseAthleteTab(query);
+  const range = parseChartRange(query, todayIn(viewer.timeZone));
+  // Each query checks access itself, so they can all run at once; each tab reads only what it shows.
   const [view, targets, comments] = await Promise.all([
     getCoachAthleteView(viewer, squadId, athleteId, range.range),
-    listCommentTargets(viewer, squadId, athleteId),
-    listCommentThreads(viewer, athleteId, { take: 20 }),
+    tab === "back" || tab === "sessions" ? listCommentTargets(viewer, squadId, athleteId) : null,
+    tab === "summary" ? listCommentThreads(viewer, athleteId, { take: 20 }) : null,
   ]).catch((e) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
   // Clinicians read and record clearances and comments; plans, thresholds and exports are the coaches'.
   const coach = canCoachSquad(viewer, squadId);
+  const calendar =
+    coach && (tab === "summary" || tab === "plan")
+      ? await getAthleteCalendar(viewer, squadId, athleteId, { view: "week", start: mondayOf(view.training.asOf) }).catch((e) => {
+          if (e instanceof NotFoundError) notFound();
+          throw e;
+        })
+      : null;
+  const [t, locale, intl] = await Promise.all([getTranslations("athletePage"), currentLocale(), currentIntlLocale()]);
+  const unit = viewer.unitPreference;
+  const base = `/coach/squads/${squadId}/athletes/${athleteId}`;
+  const tabs: { id: AthleteTab; label: string }[] = [
+    { id: "summary", label: t("tabs.summary") },
+    { id: "load", label: t("tabs.load") },
+    { id: "back", label: t("tabs.back") },
+    { id: "plan", label: t("tabs.plan") },
+    { id: "sessions", label: t("tabs.sessions") },
+    { id: "profile", label: t("tabs.profile") },
+  ];
+  const words = numberWords(intl, unit);
+  const zoneTitle = (z: string) => ((ZONES as readonly string[]).includes(z) ? t(`back.zoneTitles.${z as (typeof ZONES)[number]}`) : t("back.zoneTitles.other"));
+  const sessionType = (s: string) => ((SESSION_TYPES as readonly string[]).includes(s) ? t(`sessionTypes.${s as (typeof SESSION_TYPES)[number]}`) : t("sessionTypes.OTHER"));
+  const enteredBy = (name: string | null, changedAt: Date | null) =>
+    name ? (
+      <p className="muted comment-target-notes">
+        {name === viewer.name ? t("comments.enteredByYou") : t("comments.enteredBy", { name })}
+        {changedAt ? t("comments.changedByAthlete", { when: formatDateTime(changedAt, viewer.timeZone, intl) }) : ""}
+      </p>
+    ) : null;
+
   return (
     <>
-      <p>{coach ? <Link href={`/coach/squads/${squadId}`}>← {view.squadName}</Link> : <Link href="/coach">← {view.squadName}</Link>}</p>
-      <h1>{view.profile.name}</h1>
-      <SafetyPanel
-        flags={view.training.flags}
-        record={view.safety}
-        squadId={squadId}
-        athleteId={athleteId}
-        today={view.training.asOf}
-        canRelease={coach}
-        viewerName={viewer.name}
-        viewerIsClinician={!coach}
-        timeZone={viewer.timeZone}
-      />
-      {coach ? (
-        <p>
-          <Link className="button" href={`/coach/squads/${squadId}/athletes/${athleteId}/plan`}>
-            Plan the next weeks
-          </Link>
-        </p>
-      ) : null}
-      <p className="page-links">
-        <Link href={`/coach/squads/${squadId}/athletes/${athleteId}/log`}>
-          {coach ? "Log a session or a back-pain report" : "Report back pain"} for {view.profile.name}
-        </Link>
-        {" · "}
-        {coach ? (
-          <>
-            <Link href={`/coach/squads/${squadId}/athletes/${athleteId}/thresholds`}>Thresholds for this athlete</Link>
-            {" · "}
-            <Link href={`/coach/squads/${squadId}/athletes/${athleteId}/account`}>Login and data</Link>
-            {" · "}
-          </>
-        ) : null}
-        <a href="#comment-heading">Comment on reports and sessions</a>
+      <p className="back-link">
+        <Link href={coach ? `/coach/squads/${squadId}` : "/coach"}>← {view.squadName}</Link>
       </p>
-      <FlagPanelView panel={view.flagPanel} squadId={squadId} athleteId={athleteId} timeZone={viewer.timeZone} unit={viewer.unitPreference} canPlan={coach} />
-      <AthleteSummaryView summary={view.summary} unit={viewer.unitPreference} />
-      <TrainingCharts training={view.training} unit={viewer.unitPreference} range={range} />
-      <h2>Profile</h2>
-      <div className="card">
-        <ProfileFacts profile={view.profile} />
+      <div className="athlete-head">
+        <h1>{view.profile.name}</h1>
+        <p className="page-links">
+          {coach ? (
+            <>
+              <Link className="button" href={`${base}/plan`}>
+                {t("links.plan")}
+              </Link>
+              <Link href={`${base}/log`}>{t("links.logCoach", { name: view.profile.name })}</Link>
+            </>
+          ) : (
+            <Link href={`${base}/log`}>{t("links.logClinician", { name: view.profile.name })}</Link>
+          )}
+        </p>
       </div>
-      <section aria-labelledby="comment-heading">
-        <h2 id="comment-heading">Recent reports and sessions to comment on</h2>
-        <p className="muted">The athlete sees your comments on their home page and can reply to them.</p>
-        <div className="comment-targets">
-          <div>
-            <h3>Pain reports</h3>
-            {targets.painReports.length === 0 ? (
-              <p className="muted">No pain reports yet.</p>
+      <AthleteTabs basePath={base} current={tab} tabs={tabs} label={t("tabs.label", { name: view.profile.name })} />
+
+      {tab === "summary" ? (
+        <>
+          <AthleteGlance
+            data={{
+              status: glanceStatus(view.training.flags, view.safety),
+              week: calendar?.comparison.weeks[0] ?? null,
+              last7: view.summary.last7,
+              lastPain: view.summary.lastPainReport,
+              lastCheckIn: lastCheckIn(view.training.engine.ostrc),
+              lastWellness: view.training.wellness.enabled || view.training.engine.wellness.length ? lastWellness(view.training.engine.wellness) : undefined,
+            }}
+            flags={
+              <FlagRows
+                panel={view.flagPanel}
+                squadId={squadId}
+                athleteId={athleteId}
+                timeZone={viewer.timeZone}
+                unit={unit}
+                canPlan={coach}
+                locale={locale}
+                intl={intl}
+                shoes={view.training.shoes}
+              />
+            }
+            unit={unit}
+            intl={intl}
+            hrefs={{
+              safety: "#safety-heading",
+              plan: coach ? tabHref(base, "plan") : null,
+              back: tabHref(base, "back"),
+              load: tabHref(base, "load"),
+            }}
+          />
+          <SafetyPanel
+            flags={view.training.flags}
+            record={view.safety}
+            squadId={squadId}
+            athleteId={athleteId}
+            today={view.training.asOf}
+            canRelease={coach}
+            viewerName={viewer.name}
+            viewerIsClinician={!coach}
+            timeZone={viewer.timeZone}
+          />
+          <section aria-labelledby="comments">
+            <h2 id="comments">{t("comments.heading")}</h2>
+            {comments && comments.length ? (
+              <CommentThreads threads={comments} timeZone={viewer.timeZone} audience="staff" />
+            ) : (
+              <p className="muted">{t("comments.none")}</p>
+            )}
+            <p className="muted">
+              {t("comments.howTo")} <Link href={tabHref(base, "sessions")}>{t("tabs.sessions")}</Link> · <Link href={tabHref(base, "back")}>{t("tabs.back")}</Link>
+            </p>
+          </section>
+        </>
+      ) : null}
+
+      {tab === "load" ? (
+        <>
+          <h2>{t("load.windows")}</h2>
+          <WindowCards summary={view.summary} unit={unit} intl={intl} />
+          <TrainingCharts training={view.training} unit={unit} range={range} />
+        </>
+      ) : null}
+
+      {tab === "back" ? (
+        <>
+          <SafetyPanel
+            flags={view.training.flags}
+            record={view.safety}
+            squadId={squadId}
+            athleteId={athleteId}
+            today={view.training.asOf}
+            canRelease={coach}
+            viewerName={viewer.name}
+            viewerIsClinician={!coach}
+            timeZone={viewer.timeZone}
+          />
+          <h2 id="back-heading">{t("back.heading")}</h2>
+          <p>
+            <strong>{t("glance.lastPain")}:</strong> <LastPainText report={view.summary.lastPainReport} intl={intl} />
+          </p>
+          <section aria-labelledby="pain-targets-heading">
+            <h2 id="pain-targets-heading">{t("back.reportsHeading")}</h2>
+            <p className="muted">{t("comments.athleteSees")}</p>
+            {!targets || targets.painReports.length === 0 ? (
+              <p className="muted">{t("back.noReports")}</p>
             ) : (
               <ul className="comment-target-list">
                 {targets.painReports.map((r) => {
-                  const title = `${ZONE_LABELS[r.zone]} pain ${r.nrs}/10, ${formatDate(r.date)}`;
+                  const title = t("back.reportTitle", { zone: zoneTitle(r.zone), nrs: r.nrs, date: formatDate(r.date, intl) });
                   return (
                     <li key={r.id} className="card">
                       <p className="comment-target-title">
                         <strong>{title}</strong>
-                        {r.commentCount ? <span className="badge">{r.commentCount} comment{r.commentCount === 1 ? "" : "s"}</span> : null}
+                        {r.commentCount ? <span className="badge">{t("comments.count", { count: r.commentCount })}</span> : null}
                       </p>
                       {r.notes ? <p className="muted comment-target-notes">{r.notes}</p> : null}
-                      <EnteredBy name={r.enteredBy} changedAt={r.athleteEditedAt} viewerName={viewer.name} timeZone={viewer.timeZone} />
-                      <CommentOpener squadId={squadId} athleteId={athleteId} target="painReport" targetId={r.id} label={`Comment on: ${title}`} />
+                      {enteredBy(r.enteredBy, r.athleteEditedAt)}
+                      <CommentOpener squadId={squadId} athleteId={athleteId} target="painReport" targetId={r.id} label={t("comments.on", { title })} />
                     </li>
                   );
                 })}
               </ul>
             )}
-          </div>
-          <div>
-            <h3>Sessions</h3>
-            {targets.sessions.length === 0 ? (
-              <p className="muted">No sessions yet.</p>
+          </section>
+        </>
+      ) : null}
+
+      {tab === "plan" ? (
+        <>
+          {coach && calendar ? (
+            <section aria-labelledby="week-heading">
+              <h2 id="week-heading">{t("plan.weekHeading")}</h2>
+              <PlannedVsDoneTable
+                view="week"
+                days={calendar.comparison.days}
+                weeks={calendar.comparison.weeks}
+                unit={unit}
+                caption={t("plan.caption")}
+              />
+              <p>
+                <Link className="button" href={`${base}/plan`}>
+                  {t("links.plan")}
+                </Link>
+              </p>
+            </section>
+          ) : null}
+          <FlagPanelView panel={view.flagPanel} squadId={squadId} athleteId={athleteId} timeZone={viewer.timeZone} unit={unit} canPlan={coach} />
+        </>
+      ) : null}
+
+      {tab === "sessions" ? (
+        <>
+          <RecentSessions summary={view.summary} unit={unit} intl={intl} />
+          <section aria-labelledby="session-targets-heading">
+            <h2 id="session-targets-heading">{t("sessions.commentHeading")}</h2>
+            <p className="muted">{t("comments.athleteSees")}</p>
+            {!targets || targets.sessions.length === 0 ? (
+              <p className="muted">{t("sessions.none")}</p>
             ) : (
               <ul className="comment-target-list">
                 {targets.sessions.map((s) => {
                   const title = [
-                    SESSION_TYPE_LABELS[s.type],
-                    formatDuration(s.durationMin),
-                    s.distanceKm ? formatDistance(s.distanceKm, viewer.unitPreference) : null,
-                    s.rpe !== null ? `RPE ${s.rpe}` : null,
-                    `${formatDate(s.shownDate)}${s.startTime ? ` ${s.startTime}` : ""}`,
+                    sessionType(s.type),
+                    words.duration(s.durationMin),
+                    s.distanceKm ? words.distance(s.distanceKm) : null,
+                    s.rpe !== null ? t("sessions.rpeValue", { rpe: s.rpe }) : null,
+                    `${formatDate(s.shownDate, intl)}${s.startTime ? ` ${s.startTime}` : ""}`,
                   ]
                     .filter(Boolean)
                     .join(", ");
@@ -136,37 +264,35 @@ export default async function CoachAthletePage({
                     <li key={s.id} className="card">
                       <p className="comment-target-title">
                         <strong>{title}</strong>
-                        {s.commentCount ? <span className="badge">{s.commentCount} comment{s.commentCount === 1 ? "" : "s"}</span> : null}
+                        {s.commentCount ? <span className="badge">{t("comments.count", { count: s.commentCount })}</span> : null}
                       </p>
-                      {s.countedNote ? <p className="muted comment-target-notes">{s.countedNote}</p> : null}
-                      <EnteredBy name={s.enteredBy} changedAt={s.athleteEditedAt} viewerName={viewer.name} timeZone={viewer.timeZone} />
-                      <CommentOpener squadId={squadId} athleteId={athleteId} target="session" targetId={s.id} label={`Comment on: ${title}`} />
+                      {enteredBy(s.enteredBy, s.athleteEditedAt)}
+                      <CommentOpener squadId={squadId} athleteId={athleteId} target="session" targetId={s.id} label={t("comments.on", { title })} />
                     </li>
                   );
                 })}
               </ul>
             )}
-          </div>
-        </div>
-        <h3 id="comments">Comments and replies</h3>
-        {comments.length === 0 ? (
-          <p className="muted">No comments yet.</p>
-        ) : (
-          <CommentThreads threads={comments} timeZone={viewer.timeZone} audience="staff" />
-        )}
-      </section>
-      {coach ? <AthleteExports squadId={squadId} athleteId={athleteId} today={todayIn(viewer.timeZone)} /> : null}
-    </>
-  );
-}
+          </section>
+        </>
+      ) : null}
 
-/** Who entered a session or report for the athlete, and whether the athlete changed it since. */
-function EnteredBy({ name, changedAt, viewerName, timeZone }: { name: string | null; changedAt: Date | null; viewerName: string; timeZone: string }) {
-  if (!name) return null;
-  return (
-    <p className="muted comment-target-notes">
-      Entered by {name === viewerName ? "you" : name}
-      {changedAt ? `; changed by the athlete, ${formatDateTime(changedAt, timeZone)}` : ""}
-    </p>
+      {tab === "profile" ? (
+        <>
+          <h2>{t("profile.heading")}</h2>
+          <div className="card">
+            <ProfileFacts profile={view.profile} />
+          </div>
+          {coach ? (
+            <p className="page-links">
+              <Link href={`${base}/thresholds`}>{t("links.thresholds")}</Link>
+              {" · "}
+              <Link href={`${base}/account`}>{t("links.account")}</Link>
+            </p>
+          ) : null}
+          {coach ? <AthleteExports squadId={squadId} athleteId={athleteId} today={todayIn(viewer.timeZone)} /> : null}
+        </>
+      ) : null}
+    </>
   );
 }
