@@ -102,7 +102,7 @@ describe("error answers in the person's language", () => {
   });
 
   it("keeps English by default", () => {
-    expect(errorPage({ message: "Not found", status: 404 }, "/athlete")).toContain("Go back");
-    expect(errorPage({ message: "Not found", status: 404 }, "/athlete", "es")).toContain("Volver");
+    expect(errorPage({ message: "Not found", code: "not_found", status: 404 }, "/athlete")).toContain("Go back");
+    expect(errorPage({ message: "Not found", code: "not_found", status: 404 }, "/athlete", "es")).toContain("Volver");
   });
 });
