@@ -322,6 +322,19 @@ function sportText(outcome: Outcome, s: ParsedSession, names: Translate): string
   return `${s.sourceSport} → ${as}`;
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A "YYYY-MM-DD" day as the locale writes it: "7 Dec 2026", "7 dic 2026". */
+function dayText(date: string, intl: string): string {
+  let format = dayFormats.get(intl);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intl, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    dayFormats.set(intl, format);
+  }
+  const day = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(day.getTime()) ? date : format.format(day);
+}
+
 function PreviewRow({ row, unit, t, names, intl }: { row: Row; unit: "KM" | "MI"; t: Translate; names: Translate; intl: string }) {
   const s = row.session;
   const review = row.outcome === "create" && s?.reviewReason;
@@ -341,7 +354,7 @@ function PreviewRow({ row, unit, t, names, intl }: { row: Row; unit: "KM" | "MI"
       <td>
         {s
           ? [
-              s.date,
+              dayText(s.date, intl),
               sportText(row.outcome, s, names),
               s.movingMin !== undefined && Math.round(s.movingMin) !== Math.round(s.durationMin)
                 ? t("moving", { moving: formatDurationIn(s.movingMin, intl), elapsed: formatDurationIn(s.durationMin, intl) })

@@ -87,7 +87,7 @@ export async function HistorySection({
               <option value="">{t("anyType")}</option>
               {SESSION_TYPES.map((type) => (
                 <option key={type} value={type}>
-                  {names(`types.${t}`)}
+                  {names(`types.${type}`)}
                 </option>
               ))}
             </select>

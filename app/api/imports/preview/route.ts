@@ -7,6 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http-errors";
 import { resolveLocale } from "@/lib/i18n/negotiate";
 import { localizeServerMessage } from "@/lib/i18n/server-messages";
+import { translatorFor } from "@/lib/i18n/catalogue";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 120;
@@ -51,7 +52,10 @@ export async function POST(request: NextRequest) {
     if (files.length === 0) return error("Choose at least one file to import.", "no_files", 422);
     const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     const preview = await previewImportFor(target, uploads);
-    const items = preview.items.map((i) => ("reason" in i ? { ...i, reason: localizeServerMessage(i.reason, locale) } : i));
+    const t = translatorFor(locale, "imports");
+    // A CSV row's label ("activities.csv row 4", see rowItem) and each reason in the person's language.
+    const item = (label: string) => label.replace(/^(.+) row (\d+)$/, (_, file: string, row: string) => t("rowItem", { file, row }));
+    const items = preview.items.map((i) => ({ ...i, item: item(i.item), ...("reason" in i ? { reason: localizeServerMessage(i.reason, locale) } : {}) }));
     return NextResponse.json({ ...preview, items }, { headers: { "Cache-Control": "no-store" } });
   } catch (e) {
     console.error(e);
