@@ -240,8 +240,11 @@ export function SessionHistory({
                     />
                   </td>
                   <td>
-                    {r.date}
-                    {r.time ? <span className="muted"> {r.time}</span> : null}
+                    {/* One line for the day and time, so a phone's narrow column does not break "7 Dec 2026" apart. */}
+                    <span style={{ whiteSpace: "nowrap" }}>
+                      {r.date}
+                      {r.time ? <span className="muted"> {r.time}</span> : null}
+                    </span>
                     {r.countedNote ? <div className="muted">{r.countedNote}</div> : null}
                   </td>
                   <td>
