@@ -80,3 +80,29 @@ describe("errorResponse", () => {
     expect(await res.json()).toEqual({ error: details });
   });
 });
+
+describe("error answers in the person's language", () => {
+  const details = { message: "Choose at least one file to import.", code: "no_files", status: 422 };
+
+  it("writes the page in Spanish for a browser that asks for it", async () => {
+    const res = errorResponse(
+      new Request("http://backbone.test/x", { headers: { accept: BROWSER_ACCEPT, "accept-language": "es-ES,es;q=0.9" } }),
+      details,
+    );
+    const html = await res.text();
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain("Elige al menos un archivo para importar.");
+    expect(html).toContain("Error 422");
+    expect(html).toContain("Ir a la página de inicio");
+  });
+
+  it("answers JSON in the language the caller names, whatever the browser asks", async () => {
+    const res = errorResponse(new Request("http://backbone.test/x", { headers: { accept: "application/json" } }), details, "es");
+    expect(await res.json()).toEqual({ error: { message: "Elige al menos un archivo para importar.", code: "no_files", status: 422 } });
+  });
+
+  it("keeps English by default", () => {
+    expect(errorPage({ message: "Not found", code: "not_found", status: 404 }, "/athlete")).toContain("Go back");
+    expect(errorPage({ message: "Not found", code: "not_found", status: 404 }, "/athlete", "es")).toContain("Volver");
+  });
+});

@@ -1,5 +1,9 @@
 import { NextResponse } from "next/server";
 import { AppError, errorBody } from "@/lib/errors";
+import { translatorFor } from "@/lib/i18n/catalogue";
+import type { Locale } from "@/lib/i18n/config";
+import { negotiateLocale } from "@/lib/i18n/negotiate";
+import { localizeServerMessage } from "@/lib/i18n/server-messages";
 
 // Error answers of route handlers. API clients get the JSON body `{ error: { message, code, status } }`;
 // a person who opened the address in a browser (a file download, a link) gets a small page with the
@@ -61,28 +65,30 @@ export function backLink(request: RequestLike): string {
   }
 }
 
+/** The catalogue key of each status's heading (httpErrors namespace). */
 const HEADINGS: Record<number, string> = {
-  400: "This address is not valid",
-  401: "Please log in",
-  403: "Not allowed",
-  404: "Not found",
-  409: "This could not be done",
-  411: "This could not be done",
-  413: "Too large",
-  422: "This could not be done",
-  429: "Too many requests",
+  400: "h400",
+  401: "h401",
+  403: "h403",
+  404: "h404",
+  409: "hOther",
+  411: "hOther",
+  413: "h413",
+  422: "hOther",
+  429: "h429",
 };
 
-function heading(status: number): string {
-  return HEADINGS[status] ?? (status >= 500 ? "Something went wrong" : "This could not be done");
+function heading(status: number, t: (key: string) => string): string {
+  return t(HEADINGS[status] ?? (status >= 500 ? "h500" : "hOther"));
 }
 
-/** The page shown to a person instead of an error's JSON. Plain HTML, no script. */
-export function errorPage({ message, status }: ErrorDetails, back: string): string {
-  const title = heading(status);
-  const backLabel = back === "/" ? "Go to the home page" : "Go back";
+/** The page shown to a person instead of an error's JSON, in their language. Plain HTML, no script. */
+export function errorPage({ message, status }: ErrorDetails, back: string, locale: Locale = "en"): string {
+  const t = translatorFor(locale, "httpErrors") as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const title = heading(status, t);
+  const backLabel = back === "/" ? t("goHome") : t("goBack");
   return `<!doctype html>
-<html lang="en">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -93,9 +99,9 @@ export function errorPage({ message, status }: ErrorDetails, back: string): stri
 <body>
 <main>
 <h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(message)}</p>
-<p class="status">Error ${status}</p>
-<p><a href="${escapeHtml(back)}">${backLabel}</a>${status === 401 ? ' · <a href="/login">Log in</a>' : ""}</p>
+<p>${escapeHtml(localizeServerMessage(message, locale))}</p>
+<p class="status">${escapeHtml(t("status", { status }))}</p>
+<p><a href="${escapeHtml(back)}">${escapeHtml(backLabel)}</a>${status === 401 ? ` · <a href="/login">${escapeHtml(t("logIn"))}</a>` : ""}</p>
 </main>
 </body>
 </html>
@@ -107,13 +113,16 @@ const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'
 
 /**
  * An error answer: an HTML page for a browser navigation, else the JSON body `{ error: { message, code, status } }`.
- * Both carry the same status code.
+ * Both carry the same status code. The message (an English server message) and the page are in `locale`
+ * when the caller knows the person's language, else in the one their browser asks for.
  */
-export function errorResponse(request: RequestLike, details: ErrorDetails): NextResponse {
-  const { message, code, status } = details;
-  const vary = "Accept, Sec-Fetch-Mode, Sec-Fetch-Dest";
+export function errorResponse(request: RequestLike, details: ErrorDetails, locale?: Locale): NextResponse {
+  const language = locale ?? negotiateLocale(request.headers.get("accept-language"));
+  const { code, status } = details;
+  const message = localizeServerMessage(details.message, language);
+  const vary = "Accept, Accept-Language, Sec-Fetch-Mode, Sec-Fetch-Dest";
   if (prefersHtml(request.headers)) {
-    return new NextResponse(errorPage(details, backLink(request)), {
+    return new NextResponse(errorPage(details, backLink(request), language), {
       status,
       headers: {
         "Content-Type": "text/html; charset=utf-8",

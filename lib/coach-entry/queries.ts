@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { athleteOfSquad, canCoachSquad, type Viewer } from "@/lib/auth/permissions";
 import { listShoesOf, type ShoeRow } from "@/lib/sessions/queries";
-import { dateOnly, todayIn } from "@/lib/dates";
-import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
+import { dateOnly, formatDate, todayIn } from "@/lib/dates";
+import { translatorFor } from "@/lib/i18n/catalogue";
+import { intlLocale, type Locale } from "@/lib/i18n/config";
 import { areaLabel } from "@/lib/pain/labels";
 
 /** What a coach or clinician sees of an entry they made for an athlete, and what became of it. */
@@ -30,7 +31,15 @@ export type CoachEntryPage = {
  * The page where staff put data in for one athlete of their squad: the athlete, their shoes, and the
  * viewer's own last entries for them with what the athlete did to each since (kept, changed, deleted).
  */
-export async function getCoachEntryPage(viewer: Viewer, squadId: string, athleteId: string, now = new Date()): Promise<CoachEntryPage> {
+export async function getCoachEntryPage(
+  viewer: Viewer,
+  squadId: string,
+  athleteId: string,
+  now = new Date(),
+  locale: Locale = "en",
+): Promise<CoachEntryPage> {
+  const names = translatorFor(locale, "sessionTypes") as unknown as (key: string) => string;
+  const t = translatorFor(locale, "coachEntry");
   const prisma = db();
   const athlete = await athleteOfSquad(prisma, viewer, squadId, athleteId, "staff");
   const canLogSessions = canCoachSquad(viewer, squadId);
@@ -69,7 +78,7 @@ export async function getCoachEntryPage(viewer: Viewer, squadId: string, athlete
         {
           id: a.entityId,
           kind: "session",
-          what: s ? `${SESSION_TYPE_LABELS[s.type]}, ${dateOnly(s.localDate)}` : null,
+          what: s ? t("sessionWhat", { type: names(`types.${s.type}`), date: formatDate(dateOnly(s.localDate), intlLocale(locale)) }) : null,
           enteredAt: a.createdAt,
           state: s ? (s.athleteEditedAt ? "changed" : "as-entered") : "deleted",
           changedAt: s ? s.athleteEditedAt : (deletedAt.get(a.entityId) ?? null),

@@ -36,4 +36,9 @@ export const CLIENT_NAMESPACES: readonly string[] = [
   "inbox",
   "errors",
   "comments",
+  "sessions",
+  "sessionForm",
+  "sessionTypes",
+  "imports",
+  "coachEntry",
 ];

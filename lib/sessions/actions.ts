@@ -6,6 +6,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { formObject, runForm, type FormState } from "@/lib/forms";
 import { confirmSessionFigures, createSessionForAthlete, createSession, createShoe, deleteSession, setShoeRetired, updateSession } from "@/lib/sessions/mutations";
 import { applyBulkChange, previewBulkChange } from "@/lib/sessions/bulk";
+import { currentLocale } from "@/lib/i18n/server";
 
 export async function createSessionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runForm(formData, async () => {
@@ -88,14 +89,14 @@ export async function bulkSessionsAction(_prev: FormState, formData: FormData): 
     const viewer = await requireViewer();
     const input = formObject(formData, ["ids"]);
     if (formData.get("confirmed") !== "yes") {
-      const { question, confirmLabel, change } = await previewBulkChange(viewer, input);
+      const { question, confirmLabel, change } = await previewBulkChange(viewer, input, await currentLocale());
       const data: Record<string, string> = { question, confirmLabel, op: change.op, ids: change.ids.join(",") };
       if (change.op === "rpe") data.rpe = String(change.rpe);
       if (change.op === "shoe") data.shoeId = change.shoeId ?? "none";
       if (change.op === "surface") data.surface = change.surface ?? "none";
       return { status: "idle", data };
     }
-    const { message } = await applyBulkChange(viewer, input);
+    const { message } = await applyBulkChange(viewer, input, await currentLocale());
     revalidatePath("/athlete", "layout");
     return { status: "ok", message };
   });

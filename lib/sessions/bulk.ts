@@ -7,7 +7,8 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { parseWith } from "@/lib/forms";
 import { addDays, dateOnly } from "@/lib/dates";
 import { rebuildDailyLoads } from "@/lib/sessions/daily-load";
-import { SURFACE_LABELS } from "@/lib/sessions/labels";
+import { translatorFor } from "@/lib/i18n/catalogue";
+import type { Locale } from "@/lib/i18n/config";
 import { bulkChangeSchema, type BulkChange } from "@/lib/sessions/schemas";
 
 /** Touched days closer than this are rebuilt as one range: fewer round trips, same totals. */
@@ -28,8 +29,6 @@ export function dayRanges(days: Iterable<string>, gap = MERGE_GAP_DAYS): [string
   }
   return ranges;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 type Target = { id: string; localDate: Date; type: string };
 
@@ -63,37 +62,29 @@ async function planChange(tx: Pick<Prisma.TransactionClient, "trainingSession" |
   return { change, own, targets, shoeName };
 }
 
-function leftAlone(plan: Plan): string {
-  const others = plan.own.length - plan.targets.length;
-  return others > 0 ? ` ${plural(others, "other selected session")} ${others === 1 ? "is not a run and stays" : "are not runs and stay"} as ${others === 1 ? "it is" : "they are"}.` : "";
-}
-
-/** The question the page asks before the change: what changes, on how many sessions. */
-function question(plan: Plan): string {
+/** The words of a bulk change in the reader's language: the question, its button and the outcome. */
+function wording(plan: Plan, locale: Locale) {
+  const t = translatorFor(locale, "sessions");
+  const surfaces = translatorFor(locale, "sessionTypes");
   const { change, targets } = plan;
+  const count = targets.length;
+  const others = plan.own.length - count;
+  const leftAlone = others > 0 ? t("q.leftAlone", { count: others }) : "";
+  const surface = change.op === "surface" && change.surface ? surfaces(`surfaces.${change.surface}`) : "";
+  const shoe = plan.shoeName ?? "";
   switch (change.op) {
     case "rpe":
-      return `Set RPE ${change.rpe} on ${plural(targets.length, "session")}?`;
+      return { question: t("q.rpe", { rpe: change.rpe, count }), confirmLabel: t("confirm.sessions", { count }), outcome: t("done.rpe", { rpe: change.rpe, count }) };
     case "shoe":
-      return (change.shoeId ? `Set the shoe “${plan.shoeName}” on ${plural(targets.length, "run")}?` : `Remove the shoe from ${plural(targets.length, "run")}?`) + leftAlone(plan);
+      return change.shoeId
+        ? { question: t("q.shoe", { shoe, count }) + leftAlone, confirmLabel: t("confirm.runs", { count }), outcome: t("done.shoe", { shoe, count }) }
+        : { question: t("q.noShoe", { count }) + leftAlone, confirmLabel: t("confirm.runs", { count }), outcome: t("done.noShoe", { count }) };
     case "surface":
-      return (change.surface ? `Set the surface ${SURFACE_LABELS[change.surface]} on ${plural(targets.length, "run")}?` : `Remove the surface from ${plural(targets.length, "run")}?`) + leftAlone(plan);
+      return change.surface
+        ? { question: t("q.surface", { surface, count }) + leftAlone, confirmLabel: t("confirm.runs", { count }), outcome: t("done.surface", { surface, count }) }
+        : { question: t("q.noSurface", { count }) + leftAlone, confirmLabel: t("confirm.runs", { count }), outcome: t("done.noSurface", { count }) };
     case "delete":
-      return `Delete ${plural(targets.length, "session")}? This cannot be undone.`;
-  }
-}
-
-function outcome(plan: Plan): string {
-  const { change, targets } = plan;
-  switch (change.op) {
-    case "rpe":
-      return `RPE ${change.rpe} set on ${plural(targets.length, "session")}.`;
-    case "shoe":
-      return change.shoeId ? `Shoe “${plan.shoeName}” set on ${plural(targets.length, "run")}.` : `Shoe removed from ${plural(targets.length, "run")}.`;
-    case "surface":
-      return change.surface ? `Surface ${SURFACE_LABELS[change.surface]} set on ${plural(targets.length, "run")}.` : `Surface removed from ${plural(targets.length, "run")}.`;
-    case "delete":
-      return `${plural(targets.length, "session")} deleted.`.replace(/^./, (c) => c.toUpperCase());
+      return { question: t("q.delete", { count }), confirmLabel: t("confirm.delete", { count }), outcome: t("done.delete", { count }) };
   }
 }
 
@@ -101,21 +92,21 @@ function outcome(plan: Plan): string {
 export async function previewBulkChange(
   viewer: Viewer,
   input: unknown,
+  locale: Locale = "en",
 ): Promise<{ question: string; confirmLabel: string; count: number; change: BulkChange }> {
   const change = parseWith(bulkChangeSchema, input);
   const plan = await planChange(db(), viewer, change);
   const count = plan.targets.length;
-  const confirmLabel =
-    change.op === "delete" ? `Delete ${plural(count, "session")}` : `Change ${plural(count, change.op === "rpe" ? "session" : "run")}`;
+  const { question, confirmLabel } = wording(plan, locale);
   // Only the sessions the change applies to go on to the confirmation: what it shows is what happens.
-  return { question: question(plan), confirmLabel, count, change: { ...change, ids: plan.targets.map((s) => s.id) } };
+  return { question, confirmLabel, count, change: { ...change, ids: plan.targets.map((s) => s.id) } };
 }
 
 /**
  * Applies a bulk change to the viewer's own sessions among those named, in one transaction with the
  * daily totals of the touched days and an audit entry. Ids of other people's sessions change nothing.
  */
-export async function applyBulkChange(viewer: Viewer, input: unknown): Promise<{ message: string; count: number }> {
+export async function applyBulkChange(viewer: Viewer, input: unknown, locale: Locale = "en"): Promise<{ message: string; count: number }> {
   const change = parseWith(bulkChangeSchema, input);
   return db().$transaction(
     async (tx) => {
@@ -156,7 +147,7 @@ export async function applyBulkChange(viewer: Viewer, input: unknown): Promise<{
           await recordAudit({ actorId: viewer.id, subjectUserId: viewer.id, action: "session.delete", entity: "TrainingSession", entityId: s.id }, tx);
         }
       }
-      return { message: outcome(plan), count: ids.length };
+      return { message: wording(plan, locale).outcome, count: ids.length };
     },
     { timeout: 30_000 },
   );

@@ -73,3 +73,22 @@ describe("sessionWhen", () => {
     expect(when.countedNote).toBe("Counted on 31 Dec 2026 (the athlete's time zone then: Europe/Madrid)");
   });
 });
+
+describe("sessionWhen in Spanish", () => {
+  const laEvening = zonedTimeToInstant("2026-12-03", "18:49", "America/Los_Angeles");
+
+  it("writes the counted day and the zone in Spanish", () => {
+    const when = sessionWhen({ localDate: "2026-12-03", startTime: laEvening, timeZone: "America/Los_Angeles" }, "Asia/Dhaka", "your", "es");
+    expect(when.countedNote).toBe("Cuenta el 3 dic (tu zona horaria entonces: America/Los_Angeles)");
+    const coach = sessionWhen({ localDate: "2026-12-03", startTime: laEvening, timeZone: "America/Los_Angeles" }, "Asia/Dhaka", "the athlete's", "es");
+    expect(coach.countedNote).toBe("Cuenta el 3 dic (zona horaria del atleta entonces: America/Los_Angeles)");
+  });
+
+  it("says the day it was logged, with the year when it differs", () => {
+    const newYear = zonedTimeToInstant("2026-12-31", "20:00", "America/Los_Angeles");
+    const when = sessionWhen({ localDate: "2026-12-31", startTime: newYear, timeZone: null }, "Asia/Tokyo", "your", "es");
+    expect(when.countedNote).toBe("Cuenta el 31 dic 2026, el día en que se registró");
+    const en = sessionWhen({ localDate: "2026-12-31", startTime: newYear, timeZone: null }, "Asia/Tokyo");
+    expect(en.countedNote).toBe("Counted on 31 Dec 2026, the day it was logged");
+  });
+});

@@ -1,4 +1,6 @@
-import { dateOnly, formatDate, timeIn, todayIn } from "@/lib/dates";
+import { dateOnly, timeIn, todayIn } from "@/lib/dates";
+import { translatorFor } from "@/lib/i18n/catalogue";
+import { intlLocale, type Locale } from "@/lib/i18n/config";
 
 export type SessionTiming = {
   /** The calendar day the session counts on (the stored localDate, "YYYY-MM-DD"). */
@@ -21,28 +23,46 @@ export type SessionWhen = {
   countedNote: string | null;
 };
 
-/** "3 Dec", or "3 Dec 2026" when the year differs from the day shown beside it. */
-function dayLabel(date: string, beside: string): string {
-  const full = formatDate(date);
-  return date.slice(0, 4) === beside.slice(0, 4) ? full.replace(/ \d{4}$/, "") : full;
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "3 Dec" ("3 dic" in Spanish), or "3 Dec 2026" when the year differs from the day shown beside it, in
+ * the Intl locale given.
+ */
+export function dayLabel(date: string, beside: string, locale = "en-GB"): string {
+  const withYear = date.slice(0, 4) !== beside.slice(0, 4);
+  const key = `${locale}|${withYear}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", ...(withYear ? { year: "numeric" } : {}), timeZone: "UTC" });
+    dayFormats.set(key, format);
+  }
+  return format.format(new Date(`${date}T00:00:00Z`));
 }
 
 /**
  * Date and time of a session as the viewer reads them: both from the start instant in the viewer's zone,
  * so they never disagree. The load keeps counting on the stored day (the engine works on localDate), and
  * when that day is not the one shown, the note names it and the zone it was worked out in. `whose` words
- * that zone for the athlete ("your") or for a coach looking at an athlete ("the athlete's").
+ * that zone for the athlete ("your") or for a coach looking at an athlete ("the athlete's"); the note is
+ * written in `locale`.
  */
-export function sessionWhen(session: SessionTiming, viewerZone: string, whose: "your" | "the athlete's" = "your"): SessionWhen {
+export function sessionWhen(
+  session: SessionTiming,
+  viewerZone: string,
+  whose: "your" | "the athlete's" = "your",
+  locale: Locale = "en",
+): SessionWhen {
   if (!session.startTime) return { date: session.localDate, time: null, countedNote: null };
   const date = todayIn(viewerZone, session.startTime);
   const time = timeIn(session.startTime, viewerZone);
   if (date === session.localDate) return { date, time, countedNote: null };
-  const day = dayLabel(session.localDate, date);
+  const day = dayLabel(session.localDate, date, intlLocale(locale));
+  const t = translatorFor(locale, "sessions");
   const countedNote =
     session.timeZone && session.timeZone !== viewerZone
-      ? `Counted on ${day} (${whose} time zone then: ${session.timeZone})`
-      : `Counted on ${day}, the day it was logged`;
+      ? t("countedOnZone", { day, whose: whose === "your" ? "own" : "athlete", zone: session.timeZone })
+      : t("countedOnLogged", { day });
   return { date, time, countedNote };
 }
 
@@ -54,8 +74,9 @@ export function shownTiming(
   s: { localDate: Date; startTime: Date | null; timeZone: string | null },
   viewerZone: string,
   whose: "your" | "the athlete's" = "your",
+  locale: Locale = "en",
 ): { date: string; shownDate: string; startTime: string | null; countedNote: string | null } {
   const date = dateOnly(s.localDate);
-  const when = sessionWhen({ localDate: date, startTime: s.startTime, timeZone: s.timeZone }, viewerZone, whose);
+  const when = sessionWhen({ localDate: date, startTime: s.startTime, timeZone: s.timeZone }, viewerZone, whose, locale);
   return { date, shownDate: when.date, startTime: when.time, countedNote: when.countedNote };
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/permissions";
 import { sessionWhen } from "@/lib/sessions/display-time";
+import type { Locale } from "@/lib/i18n/config";
 import { loadMinutesSql } from "@/lib/sessions/daily-load";
 import { escapeLike, HISTORY_PAGE_SIZE, type HistoryQuery } from "@/lib/sessions/history-params";
 
@@ -93,7 +94,7 @@ type RawRow = {
   enteredBy: string | null;
 };
 
-async function pageOf(viewer: Viewer, q: HistoryQuery, where: Prisma.Sql, page: number): Promise<HistoryRow[]> {
+async function pageOf(viewer: Viewer, q: HistoryQuery, where: Prisma.Sql, page: number, locale: Locale): Promise<HistoryRow[]> {
   const rows = await db().$queryRaw<RawRow[]>`
     SELECT s.id, to_char(s."localDate", 'YYYY-MM-DD') AS "localDate", s."startTime", s."timeZone", s."type"::text AS "type",
            s."subType"::text AS "subType", ${MINUTES} AS "durationMin", s."distanceKm", s."rpe", s."surface"::text AS "surface",
@@ -105,7 +106,7 @@ async function pageOf(viewer: Viewer, q: HistoryQuery, where: Prisma.Sql, page: 
     ORDER BY ${orderClause(q)}
     LIMIT ${HISTORY_PAGE_SIZE} OFFSET ${(page - 1) * HISTORY_PAGE_SIZE}`;
   return rows.map((r) => {
-    const when = sessionWhen({ localDate: r.localDate, startTime: r.startTime ? new Date(r.startTime) : null, timeZone: r.timeZone }, viewer.timeZone);
+    const when = sessionWhen({ localDate: r.localDate, startTime: r.startTime ? new Date(r.startTime) : null, timeZone: r.timeZone }, viewer.timeZone, "your", locale);
     return {
       id: r.id,
       date: when.date,
@@ -129,13 +130,13 @@ async function pageOf(viewer: Viewer, q: HistoryQuery, where: Prisma.Sql, page: 
 
 /**
  * One page of the viewer's own sessions with the filters, sort and page of `query`, and the totals of
- * every session the filters keep. A page past the end answers with the last page.
+ * every session the filters keep, its notes in `locale`. A page past the end answers with the last page.
  */
-export async function listSessionHistory(viewer: Viewer, query: HistoryQuery): Promise<SessionHistory> {
+export async function listSessionHistory(viewer: Viewer, query: HistoryQuery, locale: Locale = "en"): Promise<SessionHistory> {
   const where = whereClause(viewer, query);
   // The page and the totals go out together; only a page past the end costs a second round trip.
   const [rows, [totals]] = await Promise.all([
-    pageOf(viewer, query, where, query.page),
+    pageOf(viewer, query, where, query.page, locale),
     db().$queryRaw<{ sessions: number; distanceKm: number; durationMin: number }[]>`
       SELECT count(*)::int AS sessions, coalesce(sum(s."distanceKm"), 0)::float8 AS "distanceKm",
              coalesce(sum(${MINUTES}), 0)::float8 AS "durationMin"
@@ -145,7 +146,7 @@ export async function listSessionHistory(viewer: Viewer, query: HistoryQuery): P
   const pageCount = Math.max(1, Math.ceil(totals.sessions / HISTORY_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   return {
-    rows: page === query.page ? rows : await pageOf(viewer, query, where, page),
+    rows: page === query.page ? rows : await pageOf(viewer, query, where, page, locale),
     page,
     pageCount,
     pageSize: HISTORY_PAGE_SIZE,

@@ -4,6 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
 import { addDays, dateOnly, todayIn, toDbDate } from "@/lib/dates";
 import { shownTiming } from "@/lib/sessions/display-time";
+import type { Locale } from "@/lib/i18n/config";
 
 export type SessionRow = {
   id: string;
@@ -79,10 +80,10 @@ type SelectedSession = {
   enteredBy: { name: string } | null;
 };
 
-function toRow(s: SelectedSession, timeZone: string): SessionRow {
+function toRow(s: SelectedSession, timeZone: string, locale: Locale = "en"): SessionRow {
   return {
     id: s.id,
-    ...shownTiming(s, timeZone),
+    ...shownTiming(s, timeZone, "your", locale),
     type: s.type,
     subType: s.subType,
     durationMin: s.durationMin,
@@ -112,10 +113,10 @@ export async function listOwnSessions(viewer: Viewer, days = 42, now = new Date(
   return rows.map((s) => toRow(s, viewer.timeZone));
 }
 
-export async function getOwnSession(viewer: Viewer, sessionId: string): Promise<SessionRow> {
+export async function getOwnSession(viewer: Viewer, sessionId: string, locale: Locale = "en"): Promise<SessionRow> {
   const s = await db().trainingSession.findFirst({ where: { id: sessionId, userId: viewer.id }, select: sessionSelect });
   if (!s) throw new NotFoundError("Session not found");
-  return toRow(s, viewer.timeZone);
+  return toRow(s, viewer.timeZone, locale);
 }
 
 export type ShoeRow = { id: string; name: string; brand: string | null; km: number; retired: boolean; startedOn: string | null };

@@ -1,17 +1,14 @@
+import { getTranslations } from "next-intl/server";
 import { addDays, mondayOf } from "@/lib/dates";
 import { MAX_EXPORT_DAYS } from "@/lib/exports/schemas";
 
-const FORMAT_LABELS: Record<string, string> = {
-  pdf: "PDF (printable week grid)",
-  csv: "CSV (spreadsheet)",
-  ics: "iCalendar (.ics)",
-};
+const FORMATS = ["pdf", "csv", "ics"];
 
 /**
  * A download form: a plain GET to the export route, so it works without JavaScript and the browser
  * saves the file the route names. The route checks the dates again and explains what is wrong.
  */
-export function ExportForm({
+export async function ExportForm({
   id,
   title,
   action,
@@ -35,6 +32,7 @@ export function ExportForm({
   athletes?: { id: string; name: string }[];
   description?: string;
 }) {
+  const t = await getTranslations("sessions");
   return (
     <form method="get" action={action} aria-labelledby={`${id}-title`} className="export-form">
       <h3 id={`${id}-title`} style={{ marginTop: 0 }}>
@@ -46,18 +44,18 @@ export function ExportForm({
       ))}
       <div className="grid">
         <div className="field">
-          <label htmlFor={`${id}-from`}>From</label>
+          <label htmlFor={`${id}-from`}>{t("export.from")}</label>
           <input id={`${id}-from`} name="from" type="date" required defaultValue={defaultFrom} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-to`}>To</label>
+          <label htmlFor={`${id}-to`}>{t("export.to")}</label>
           <input id={`${id}-to`} name="to" type="date" required defaultValue={defaultTo} />
         </div>
         {athletes ? (
           <div className="field">
-            <label htmlFor={`${id}-athlete`}>Athletes</label>
+            <label htmlFor={`${id}-athlete`}>{t("export.athletes")}</label>
             <select id={`${id}-athlete`} name="athleteId" defaultValue="">
-              <option value="">Whole squad</option>
+              <option value="">{t("export.wholeSquad")}</option>
               {athletes.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
@@ -68,20 +66,20 @@ export function ExportForm({
         ) : null}
         {formats && formats.length > 0 ? (
           <div className="field">
-            <label htmlFor={`${id}-format`}>Format</label>
+            <label htmlFor={`${id}-format`}>{t("export.format")}</label>
             <select id={`${id}-format`} name="format" defaultValue={formats[0]}>
               {formats.map((f) => (
                 <option key={f} value={f}>
-                  {FORMAT_LABELS[f] ?? f}
+                  {FORMATS.includes(f) ? t(`export.${f}`) : f}
                 </option>
               ))}
             </select>
           </div>
         ) : null}
       </div>
-      <p className="hint">Up to {MAX_EXPORT_DAYS} days at a time.</p>
+      <p className="hint">{t("export.maxDays", { days: MAX_EXPORT_DAYS })}</p>
       <button type="submit" className="button button-secondary">
-        Download
+        {t("export.download")}
       </button>
     </form>
   );
@@ -91,16 +89,17 @@ export function ExportForm({
 const planDefaults = (today: string) => ({ defaultFrom: mondayOf(today), defaultTo: addDays(mondayOf(today), 27) });
 
 /** A coach's exports of one athlete: their plan in this squad, and their load and pain history. */
-export function AthleteExports({ squadId, athleteId, today }: { squadId: string; athleteId: string; today: string }) {
+export async function AthleteExports({ squadId, athleteId, today }: { squadId: string; athleteId: string; today: string }) {
+  const t = await getTranslations("sessions");
   const base = `/api/exports/squads/${encodeURIComponent(squadId)}`;
   return (
     <section aria-labelledby="exports-heading">
-      <h2 id="exports-heading">Export</h2>
+      <h2 id="exports-heading">{t("export.heading")}</h2>
       <div className="grid">
         <div className="card">
           <ExportForm
             id="export-plan"
-            title="Plan"
+            title={t("export.plan")}
             action={`${base}/plan`}
             formats={["pdf", "csv", "ics"]}
             hidden={{ athleteId }}
@@ -110,8 +109,8 @@ export function AthleteExports({ squadId, athleteId, today }: { squadId: string;
         <div className="card">
           <ExportForm
             id="export-history"
-            title="Load and pain history (CSV)"
-            description="One row per day: load, 7- and 28-day means, ACWR, monotony, worst back pain and OSTRC severity."
+            title={t("export.history")}
+            description={t("export.historyHint")}
             action={`${base}/athletes/${encodeURIComponent(athleteId)}/history`}
             defaultFrom={addDays(today, -83)}
             defaultTo={today}
@@ -123,14 +122,15 @@ export function AthleteExports({ squadId, athleteId, today }: { squadId: string;
 }
 
 /** A coach's export of a squad's plan, for everyone or one athlete. */
-export function SquadPlanExport({ squadId, athletes, today }: { squadId: string; athletes: { id: string; name: string }[]; today: string }) {
+export async function SquadPlanExport({ squadId, athletes, today }: { squadId: string; athletes: { id: string; name: string }[]; today: string }) {
+  const t = await getTranslations("sessions");
   return (
     <section aria-labelledby="exports-heading">
-      <h2 id="exports-heading">Export</h2>
+      <h2 id="exports-heading">{t("export.heading")}</h2>
       <div className="card">
         <ExportForm
           id="export-squad-plan"
-          title="Plan"
+          title={t("export.plan")}
           action={`/api/exports/squads/${encodeURIComponent(squadId)}/plan`}
           formats={["pdf", "csv", "ics"]}
           athletes={athletes}
@@ -142,12 +142,13 @@ export function SquadPlanExport({ squadId, athletes, today }: { squadId: string;
 }
 
 /** An athlete's export of their own plan; the calendar file has its own download and feed. */
-export function MyPlanExport({ today }: { today: string }) {
+export async function MyPlanExport({ today }: { today: string }) {
+  const t = await getTranslations("sessions");
   return (
     <section aria-labelledby="exports-heading">
-      <h2 id="exports-heading">Export</h2>
+      <h2 id="exports-heading">{t("export.heading")}</h2>
       <div className="card">
-        <ExportForm id="export-my-plan" title="My plan" action="/api/exports/me/plan" formats={["pdf", "csv"]} {...planDefaults(today)} />
+        <ExportForm id="export-my-plan" title={t("export.myPlan")} action="/api/exports/me/plan" formats={["pdf", "csv"]} {...planDefaults(today)} />
       </div>
     </section>
   );

@@ -1,18 +1,11 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/forms";
 import { idleState } from "@/lib/forms-state";
 import { Field, FieldError, FormMessage, SelectField as Select, SubmitButton } from "@/lib/ui/form-controls";
-import {
-  CR10_LABELS,
-  CROSS_TRAINING_MODES,
-  MODE_LABELS,
-  SESSION_TYPES,
-  SESSION_TYPE_LABELS,
-  SURFACES,
-  SURFACE_LABELS,
-} from "@/lib/sessions/labels";
+import { CR10_LABELS, CROSS_TRAINING_MODES, SESSION_TYPES, SURFACES } from "@/lib/sessions/labels";
 
 export type SessionFormValues = {
   id?: string;
@@ -45,6 +38,8 @@ type Props = {
 
 /** One form for logging and editing a session; fields that do not apply to the type are hidden. */
 export function SessionForm({ action, initial, unit, shoes, submitLabel, resetOnSuccess, hiddenFields }: Props) {
+  const t = useTranslations("sessionForm");
+  const names = useTranslations("sessionTypes");
   const [state, formAction] = useActionState(action, idleState);
   const [type, setType] = useState(initial.type);
   const shownType = type;
@@ -61,39 +56,35 @@ export function SessionForm({ action, initial, unit, shoes, submitLabel, resetOn
       <div className="grid">
         <Select
           name="type"
-          label="Type"
+          label={t("type")}
           state={state}
           defaultValue={initial.type}
-          options={SESSION_TYPES.map((t) => ({ value: t, label: SESSION_TYPE_LABELS[t] }))}
+          options={SESSION_TYPES.map((type) => ({ value: type, label: names(`types.${type}`) }))}
           onChange={setType}
         />
         {shownType === "CROSS_TRAINING" ? (
           <Select
             name="subType"
-            label="Mode"
+            label={t("mode")}
             state={state}
             defaultValue={initial.subType ?? ""}
-            placeholder="Choose…"
-            options={CROSS_TRAINING_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))}
+            placeholder={t("choose")}
+            options={CROSS_TRAINING_MODES.map((m) => ({ value: m, label: names(`modes.${m}`) }))}
           />
         ) : null}
-        <Field name="date" label="Date" type="date" required defaultValue={initial.date} state={state} />
-        <Field name="startTime" label="Start time (optional)" type="time" defaultValue={initial.startTime} state={state} />
+        <Field name="date" label={t("date")} type="date" required defaultValue={initial.date} state={state} />
+        <Field name="startTime" label={t("startTime")} type="time" defaultValue={initial.startTime} state={state} />
         <Field
           name="duration"
-          label={initial.movingTime ? "Moving time" : "Duration"}
-          hint={
-            initial.movingTime
-              ? `Minutes (45) or hours:minutes (1:15). This is what counts for load; elapsed with pauses: ${initial.movingTime.elapsedText}`
-              : "Minutes (45) or hours:minutes (1:15)"
-          }
+          label={initial.movingTime ? t("movingTime") : t("duration")}
+          hint={initial.movingTime ? t("movingHint", { elapsed: initial.movingTime.elapsedText }) : t("durationHint")}
           required
           defaultValue={initial.duration}
           state={state}
         />
         <Field
           name="distance"
-          label={`Distance (${unitLabel})${shownType === "RUN" ? "" : " (optional)"}`}
+          label={t(shownType === "RUN" ? "distance" : "distanceOptional", { unit: unitLabel })}
           type="number"
           inputMode="decimal"
           step="any"
@@ -103,37 +94,37 @@ export function SessionForm({ action, initial, unit, shoes, submitLabel, resetOn
         />
         <Select
           name="rpe"
-          label="Effort (RPE, about 30 min after)"
+          label={t("rpe")}
           state={state}
           defaultValue={initial.rpe == null ? "" : String(initial.rpe)}
-          placeholder="Not rated"
-          options={CR10_LABELS.map((label, i) => ({ value: String(i), label: `${i} – ${label}` }))}
+          placeholder={t("notRated")}
+          options={CR10_LABELS.map((_, i) => ({ value: String(i), label: t("rpeOption", { value: i, label: names(`cr10.r${i}`) }) }))}
         />
         {shownType === "RUN" ? (
           <>
             <Select
               name="surface"
-              label="Surface"
+              label={t("surface")}
               state={state}
               defaultValue={initial.surface ?? ""}
-              placeholder="Not recorded"
-              options={SURFACES.map((s) => ({ value: s, label: SURFACE_LABELS[s] }))}
+              placeholder={t("notRecorded")}
+              options={SURFACES.map((s) => ({ value: s, label: names(`surfaces.${s}`) }))}
             />
             <Select
               name="shoeId"
-              label="Shoe"
+              label={t("shoe")}
               state={state}
               defaultValue={initial.shoeId ?? ""}
-              placeholder={shoes.length ? "Not recorded" : "No shoes yet"}
+              placeholder={shoes.length ? t("notRecorded") : t("noShoes")}
               options={shoes
                 .filter((s) => !s.retired || s.id === initial.shoeId)
-                .map((s) => ({ value: s.id, label: s.retired ? `${s.name} (retired)` : s.name }))}
+                .map((s) => ({ value: s.id, label: s.retired ? t("retired", { name: s.name }) : s.name }))}
             />
           </>
         ) : null}
         <Field
           name="elevationGainM"
-          label="Elevation gain (m, optional)"
+          label={t("elevation")}
           type="number"
           inputMode="numeric"
           min={0}
@@ -142,7 +133,7 @@ export function SessionForm({ action, initial, unit, shoes, submitLabel, resetOn
         />
         <Field
           name="avgHr"
-          label="Average heart rate (optional)"
+          label={t("avgHr")}
           type="number"
           inputMode="numeric"
           min={30}
@@ -152,11 +143,11 @@ export function SessionForm({ action, initial, unit, shoes, submitLabel, resetOn
         />
       </div>
       <div className="field">
-        <label htmlFor="field-notes">Notes (optional)</label>
+        <label htmlFor="field-notes">{t("notes")}</label>
         <textarea id="field-notes" name="notes" rows={2} maxLength={1000} defaultValue={state.values?.notes ?? initial.notes ?? ""} />
         <FieldError id="field-notes-error" errors={state.fieldErrors?.notes} />
       </div>
-      <SubmitButton>{submitLabel}</SubmitButton>
+      <SubmitButton pendingText={t("saving")}>{submitLabel}</SubmitButton>
     </form>
   );
 }

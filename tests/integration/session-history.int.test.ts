@@ -225,9 +225,19 @@ describe("changing several sessions at once", () => {
     expect(stored.find((d) => d.localDate === "2025-02-01")?.runKmBySurface).toEqual({ TRAIL: 12 });
 
     expect((await previewBulkChange(athleteA, { op: "surface", surface: "none", ids: [mine[0]] })).question).toBe("Remove the surface from 1 run?");
+    // The same question and outcome in Spanish, for a reader who reads Spanish.
+    const spanish = await previewBulkChange(athleteA, { op: "surface", surface: "TRAIL", ids: [mine[0], mine[1], mine[2]] }, "es");
+    expect(spanish).toMatchObject({
+      question: "¿Poner la superficie Montaña / sendero en 2 carreras? Otra sesión seleccionada no es una carrera y se queda como está.",
+      confirmLabel: "Cambiar 2 carreras",
+    });
+    expect(await applyBulkChange(athleteA, { op: "surface", surface: "TRAIL", ids: [mine[0], mine[1], mine[2]] }, "es")).toEqual({
+      message: "Superficie Montaña / sendero puesta en 2 carreras.",
+      count: 2,
+    });
     await applyBulkChange(athleteA, { op: "shoe", shoeId: "none", ids: [mine[0]] });
     expect((await byId()).get(mine[0])?.shoeId).toBeNull();
-    expect(await auditCount("session.bulk-update")).toBe(3);
+    expect(await auditCount("session.bulk-update")).toBe(4);
   });
 
   it("refuses someone else's shoe, a missing value, a change without runs and too many ids", async () => {

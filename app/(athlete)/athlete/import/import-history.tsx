@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { undoImportAction } from "@/lib/imports/actions";
 import { idleState } from "@/lib/forms-state";
 import { FormMessage, SubmitButton } from "@/lib/ui/form-controls";
@@ -15,21 +16,15 @@ export type HistoryRow = {
   removedCount: number;
 };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-const confirmUndo = (row: HistoryRow) =>
-  window.confirm(
-    `Remove the import of ${row.when}? Its ${plural(row.sessionCount, "session")} are deleted, with any RPE, notes ` +
-      "or coach comments added to them since, and your totals and charts are updated. This cannot be undone.",
-  );
-
 /**
  * The athlete's past imports, each removable as a whole, in one form: the button pressed names the import,
  * and the outcome stays on screen after the row changes.
  */
 export function ImportHistory({ rows }: { rows: HistoryRow[] }) {
+  const t = useTranslations("imports");
   const [state, action] = useActionState(undoImportAction, idleState);
-  if (rows.length === 0) return <p className="muted">No imports yet.</p>;
+  if (rows.length === 0) return <p className="muted">{t("noImports")}</p>;
+  const confirmUndo = (row: HistoryRow) => window.confirm(t("confirmUndo", { when: row.when, count: row.sessionCount }));
   return (
     <form
       action={action}
@@ -42,14 +37,14 @@ export function ImportHistory({ rows }: { rows: HistoryRow[] }) {
       <FormMessage state={state} />
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">Your imports, newest first</caption>
+          <caption className="visually-hidden">{t("historyCaption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Imported</th>
-              <th scope="col">Files</th>
-              <th scope="col">Sessions</th>
+              <th scope="col">{t("col.imported")}</th>
+              <th scope="col">{t("col.files")}</th>
+              <th scope="col">{t("col.sessions")}</th>
               <th scope="col">
-                <span className="visually-hidden">Remove</span>
+                <span className="visually-hidden">{t("col.remove")}</span>
               </th>
             </tr>
           </thead>
@@ -61,19 +56,20 @@ export function ImportHistory({ rows }: { rows: HistoryRow[] }) {
                 <td>
                   {row.undone ? (
                     <span className="muted">
-                      Removed {row.undone} ({plural(row.removedCount, "session")})
+                      {t("removedOn", { when: row.undone, count: row.removedCount })}
                     </span>
                   ) : (
                     <>
-                      {plural(row.sessionCount, "session")}
-                      {row.sessionCount < row.createdCount ? <span className="muted"> of {row.createdCount} added</span> : null}
+                      {t("sessionCount", { count: row.sessionCount })}
+                      {row.sessionCount < row.createdCount ? <span className="muted">{t("ofAdded", { count: row.createdCount })}</span> : null}
                     </>
                   )}
                 </td>
                 <td>
                   {row.undone ? null : (
-                    <SubmitButton className="button button-danger" pendingText="Removing…" name="batchId" value={row.id}>
-                      Remove this import<span className="visually-hidden"> of {row.when}</span>
+                    <SubmitButton className="button button-danger" pendingText={t("removing")} name="batchId" value={row.id}>
+                      {t("remove")}
+                      <span className="visually-hidden">{t("removeOf", { when: row.when })}</span>
                     </SubmitButton>
                   )}
                 </td>

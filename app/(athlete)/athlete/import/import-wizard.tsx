@@ -2,11 +2,13 @@
 
 import { useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import type { ImportPreview, PreviewItem } from "@/lib/imports/store";
-import { reviewReasonText } from "@/lib/imports/plausibility";
-import { applyChoice, choiceOf, keyOfSession, SPORT_CHOICES, SPORT_CHOICE_LABEL, type SportChoice } from "@/lib/imports/sport-choices";
+import { reviewReasonLabel } from "@/lib/imports/review-reasons";
+import { applyChoice, choiceOf, keyOfSession, SPORT_CHOICES, UNNAMED_SPORT, type SportChoice } from "@/lib/imports/sport-choices";
 import type { ParsedSession } from "@/lib/imports/types";
-import { formatDistance, formatDuration } from "@/lib/units";
+import { formatDistanceIn, formatDurationIn } from "@/lib/sessions/format";
+import { intlLocale, isLocale } from "@/lib/i18n/config";
 
 type Phase =
   | { kind: "idle" }
@@ -21,24 +23,25 @@ type Outcome = "create" | "skip" | "duplicate" | "rejected";
 /** One row of the list as the current sport choices make it. */
 type Row = { outcome: Outcome; item: string; session?: ParsedSession; reason?: string };
 
-const OUTCOME_TEXT: Record<Outcome, string> = { create: "Will be added", skip: "Skipped", duplicate: "Already there", rejected: "Cannot be read" };
-const FILTERS = [
-  ["all", "All activities"],
-  ["create", "Will be added"],
-  ["review", "Needs a look"],
-  ["skip", "Skipped"],
-  ["duplicate", "Already there"],
-  ["rejected", "Cannot be read"],
-] as const;
-type Filter = (typeof FILTERS)[number][0];
+const FILTERS = ["all", "create", "review", "skip", "duplicate", "rejected"] as const;
+type Filter = (typeof FILTERS)[number];
 const PAGE_SIZE = 100;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** The catalogue key of a sport choice ("CROSS_TRAINING:CYCLING" → "sportChoices.CROSS_TRAINING_CYCLING"). */
+const choiceKey = (choice: SportChoice) => `sportChoices.${choice.replace(":", "_")}`;
 
 /** The squad and athlete a coach imports for; absent when people import their own files. */
 type ForAthlete = { squadId: string; athleteId: string };
 
-function upload(files: File[], forAthlete: ForAthlete | undefined, onProgress: (percent: number) => void, onUploaded: () => void): Promise<ImportPreview> {
+function upload(
+  files: File[],
+  forAthlete: ForAthlete | undefined,
+  failed: { upload: string; connection: string },
+  onProgress: (percent: number) => void,
+  onUploaded: () => void,
+): Promise<ImportPreview> {
   // XMLHttpRequest rather than fetch: it reports upload progress.
   return new Promise((resolve, reject) => {
     const body = new FormData();
@@ -55,9 +58,9 @@ function upload(files: File[], forAthlete: ForAthlete | undefined, onProgress: (
     xhr.upload.onload = onUploaded;
     xhr.onload = () => {
       if (xhr.status === 200) resolve(xhr.response as ImportPreview);
-      else reject(new Error(xhr.response?.error?.message ?? "The upload failed. Nothing was imported."));
+      else reject(new Error(xhr.response?.error?.message ?? failed.upload));
     };
-    xhr.onerror = () => reject(new Error("The connection was lost during the upload. Nothing was imported."));
+    xhr.onerror = () => reject(new Error(failed.connection));
     xhr.send(body);
   });
 }
@@ -74,6 +77,10 @@ function rowsFor(items: PreviewItem[], choices: Record<string, SportChoice>): Ro
 }
 
 export function ImportWizard({ unit, forAthlete }: { unit: "KM" | "MI"; forAthlete?: ForAthlete }) {
+  const t = useTranslations("imports") as unknown as Translate;
+  const names = useTranslations("sessionTypes") as unknown as Translate;
+  const locale = useLocale();
+  const intl = intlLocale(isLocale(locale) ? locale : "en");
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [files, setFiles] = useState<File[]>([]);
   const [choices, setChoices] = useState<Record<string, SportChoice>>({});
@@ -85,7 +92,7 @@ export function ImportWizard({ unit, forAthlete }: { unit: "KM" | "MI"; forAthle
 
   async function runPreview() {
     if (files.length === 0) {
-      setPhase({ kind: "error", message: "Choose at least one file to import." });
+      setPhase({ kind: "error", message: t("chooseFile") });
       return;
     }
     setPhase({ kind: "uploading", percent: 0 });
@@ -93,6 +100,7 @@ export function ImportWizard({ unit, forAthlete }: { unit: "KM" | "MI"; forAthle
       const result = await upload(
         files,
         forAthlete,
+        { upload: t("uploadFailed"), connection: t("connectionLost") },
         (percent) => setPhase({ kind: "uploading", percent }),
         () => setPhase({ kind: "reading" }),
       );
@@ -115,7 +123,7 @@ export function ImportWizard({ unit, forAthlete }: { unit: "KM" | "MI"; forAthle
     }).catch(() => null);
     const body = response ? await response.json().catch(() => null) : null;
     if (!response || !response.ok) {
-      setPhase({ kind: "error", message: body?.error?.message ?? "The import failed and nothing was saved." });
+      setPhase({ kind: "error", message: body?.error?.message ?? t("commitFailed") });
       return;
     }
     setPhase({ kind: "done", created: body.created, skipped: body.skipped, skippedBySport: body.skippedBySport, needsReview: body.needsReview });
@@ -125,6 +133,7 @@ export function ImportWizard({ unit, forAthlete }: { unit: "KM" | "MI"; forAthle
     if (input.current) input.current.value = "";
   }
 
+  const sportLabel = (label: string) => (label === UNNAMED_SPORT ? t("unnamedSport") : label);
   const preview = phase.kind === "preview" || phase.kind === "committing" ? phase.preview : null;
   const rows = useMemo(() => (preview ? rowsFor(preview.items, choices) : []), [preview, choices]);
   const counts = useMemo(() => {
@@ -145,7 +154,7 @@ export function ImportWizard({ unit, forAthlete }: { unit: "KM" | "MI"; forAthle
   return (
     <div className="card">
       <div className="field">
-        <label htmlFor="import-files">Files</label>
+        <label htmlFor="import-files">{t("files")}</label>
         <input
           ref={input}
           id="import-files"
@@ -160,35 +169,31 @@ export function ImportWizard({ unit, forAthlete }: { unit: "KM" | "MI"; forAthle
         />
       </div>
       <button type="button" onClick={runPreview} disabled={busy}>
-        Preview import
+        {t("preview")}
       </button>
 
       <div aria-live="polite" style={{ marginTop: "1rem" }}>
         {phase.kind === "uploading" ? (
           <p role="status">
-            Uploading… <progress max={100} value={phase.percent} aria-label="Upload progress" /> {phase.percent}%
+            {t("uploading")} <progress max={100} value={phase.percent} aria-label={t("uploadProgress")} />{" "}
+            {new Intl.NumberFormat(intl, { style: "percent" }).format(phase.percent / 100)}
           </p>
         ) : null}
-        {phase.kind === "reading" ? <p role="status">Reading your files…</p> : null}
-        {phase.kind === "committing" ? <p role="status">Importing {plural(counts.create, "session")}…</p> : null}
+        {phase.kind === "reading" ? <p role="status">{t("reading")}</p> : null}
+        {phase.kind === "committing" ? <p role="status">{t("importing", { count: counts.create })}</p> : null}
         {phase.kind === "error" ? <p className="notice notice-error">{phase.message}</p> : null}
         {phase.kind === "done" ? (
           <p className="notice notice-ok">
-            Imported {plural(phase.created, "session")}
-            {phase.skipped ? `; ${phase.skipped} were already there and were skipped` : ""}
-            {phase.skippedBySport
-              ? `; ${plural(phase.skippedBySport, "activity", "activities")} of the sports you skip ${phase.skippedBySport === 1 ? "was" : "were"} left out`
-              : ""}.
-            {phase.needsReview
-              ? ` ${plural(phase.needsReview, "session needs", "sessions need")} a look: they do not count for load until you confirm or edit them in your sessions.`
-              : ""}
+            {t("done", { count: phase.created })}
+            {phase.skipped ? t("doneSkipped", { count: phase.skipped }) : ""}
+            {phase.skippedBySport ? t("doneBySport", { count: phase.skippedBySport }) : ""}.
+            {phase.needsReview ? t("doneReview", { count: phase.needsReview }) : ""}
           </p>
         ) : null}
         {preview ? (
           <p className="notice notice-warn">
-            {counts.create} to add{counts.review ? ` (${counts.review} need a look)` : ""}, {counts.skip} skipped, {counts.duplicate} already
-            there, {counts.rejected} cannot be read.
-            {counts.create === 0 ? " Nothing new to import." : ""}
+            {t("summary", counts)}
+            {counts.create === 0 ? t("nothingNew") : ""}
           </p>
         ) : null}
       </div>
@@ -198,26 +203,26 @@ export function ImportWizard({ unit, forAthlete }: { unit: "KM" | "MI"; forAthle
           {preview.sports.length > 0 ? (
             <div className="table-wrap" style={{ marginTop: "1rem" }}>
               <table>
-                <caption>New activities by sport: choose how each sport is imported</caption>
+                <caption>{t("bySportCaption")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Sport in the files</th>
-                    <th scope="col">Activities</th>
-                    <th scope="col">Distance</th>
-                    <th scope="col">Time</th>
-                    <th scope="col">Import as</th>
+                    <th scope="col">{t("col.sport")}</th>
+                    <th scope="col">{t("col.activities")}</th>
+                    <th scope="col">{t("col.distance")}</th>
+                    <th scope="col">{t("col.time")}</th>
+                    <th scope="col">{t("col.importAs")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {preview.sports.map((s) => (
                     <tr key={s.key}>
-                      <th scope="row">{s.label}</th>
+                      <th scope="row">{sportLabel(s.label)}</th>
                       <td>{s.count}</td>
-                      <td>{s.km > 0 ? formatDistance(s.km, unit) : "–"}</td>
-                      <td>{formatDuration(s.minutes)}</td>
+                      <td>{s.km > 0 ? formatDistanceIn(s.km, unit, intl) : "–"}</td>
+                      <td>{formatDurationIn(s.minutes, intl)}</td>
                       <td>
                         <select
-                          aria-label={`Import ${s.label} as`}
+                          aria-label={t("importAsLabel", { sport: sportLabel(s.label) })}
                           value={choices[s.key] ?? s.choice}
                           disabled={busy}
                           onChange={(e) => {
@@ -227,8 +232,7 @@ export function ImportWizard({ unit, forAthlete }: { unit: "KM" | "MI"; forAthle
                         >
                           {SPORT_CHOICES.map((c) => (
                             <option key={c} value={c}>
-                              {SPORT_CHOICE_LABEL[c]}
-                              {c === s.defaultChoice ? " (as in the file)" : ""}
+                              {c === s.defaultChoice ? t("asInFile", { label: names(choiceKey(c)) }) : names(choiceKey(c))}
                             </option>
                           ))}
                         </select>
@@ -237,23 +241,22 @@ export function ImportWizard({ unit, forAthlete }: { unit: "KM" | "MI"; forAthle
                   ))}
                 </tbody>
               </table>
-              <p className="muted">Your choices are remembered for your next imports.</p>
+              <p className="muted">{t("choicesRemembered")}</p>
             </div>
           ) : null}
           {counts.review > 0 ? (
             <p className="notice notice-warn">
-              {plural(counts.review, "activity looks", "activities look")} implausible (a moving time over 24 hours, a run faster than the
-              world record, or a distance with no time). They are imported but left out of your load until you confirm or edit them.
+              {t("implausible", { count: counts.review })}
             </p>
           ) : null}
           {counts.create > 0 ? (
             <button type="button" onClick={() => commit(preview)} disabled={busy}>
-              Import {plural(counts.create, "session")}
+              {t("commit", { count: counts.create })}
             </button>
           ) : null}
           <div className="row" style={{ marginTop: "1rem", gap: "0.75rem", alignItems: "end", flexWrap: "wrap" }}>
             <div className="field">
-              <label htmlFor="import-filter">Show</label>
+              <label htmlFor="import-filter">{t("show")}</label>
               <select
                 id="import-filter"
                 value={filter}
@@ -262,29 +265,29 @@ export function ImportWizard({ unit, forAthlete }: { unit: "KM" | "MI"; forAthle
                   setPage(0);
                 }}
               >
-                {FILTERS.map(([value, label]) => (
+                {FILTERS.map((value) => (
                   <option key={value} value={value}>
-                    {label}
+                    {t(`filter.${value}`)}
                   </option>
                 ))}
               </select>
             </div>
-            <Pager current={current} pages={pages} total={shown.length} onPage={setPage} />
+            <Pager current={current} pages={pages} total={shown.length} onPage={setPage} t={t} />
           </div>
           <div className="table-wrap">
             <table>
-              <caption className="visually-hidden">What the import will do with each activity</caption>
+              <caption className="visually-hidden">{t("listCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">From</th>
-                  <th scope="col">Activity</th>
-                  <th scope="col">Why</th>
+                  <th scope="col">{t("col.outcome")}</th>
+                  <th scope="col">{t("col.from")}</th>
+                  <th scope="col">{t("col.activity")}</th>
+                  <th scope="col">{t("col.why")}</th>
                 </tr>
               </thead>
               <tbody>
                 {shown.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE).map((row, i) => (
-                  <PreviewRow key={current * PAGE_SIZE + i} row={row} unit={unit} />
+                  <PreviewRow key={current * PAGE_SIZE + i} row={row} unit={unit} t={t} names={names} intl={intl} />
                 ))}
               </tbody>
             </table>
@@ -295,51 +298,68 @@ export function ImportWizard({ unit, forAthlete }: { unit: "KM" | "MI"; forAthle
   );
 }
 
-function Pager({ current, pages, total, onPage }: { current: number; pages: number; total: number; onPage: (p: number) => void }) {
+function Pager({ current, pages, total, onPage, t }: { current: number; pages: number; total: number; onPage: (p: number) => void; t: Translate }) {
   return (
-    <nav aria-label="Pages of the list" className="row" style={{ gap: "0.5rem", alignItems: "center" }}>
+    <nav aria-label={t("pagesLabel")} className="row" style={{ gap: "0.5rem", alignItems: "center" }}>
       <button type="button" className="secondary" onClick={() => onPage(current - 1)} disabled={current === 0}>
-        Previous page
+        {t("prevPage")}
       </button>
       <span>
-        Page {current + 1} of {pages} ({plural(total, "activity", "activities")})
+        {t("pageOf", { page: current + 1, pages, count: total })}
       </span>
       <button type="button" className="secondary" onClick={() => onPage(current + 1)} disabled={current >= pages - 1}>
-        Next page
+        {t("nextPage")}
       </button>
     </nav>
   );
 }
 
 /** The file's sport and what it is imported as: "Ride → Cross-training: cycling"; a skipped sport alone. */
-function sportText(outcome: Outcome, s: ParsedSession): string {
-  const as = SPORT_CHOICE_LABEL[choiceOf(s)];
+function sportText(outcome: Outcome, s: ParsedSession, names: Translate): string {
+  const as = names(choiceKey(choiceOf(s)));
   if (!s.sourceSport) return as;
   if (outcome === "skip" || s.sourceSport.toLowerCase() === as.toLowerCase()) return s.sourceSport;
   return `${s.sourceSport} → ${as}`;
 }
 
-function PreviewRow({ row, unit }: { row: Row; unit: "KM" | "MI" }) {
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A "YYYY-MM-DD" day as the locale writes it: "7 Dec 2026", "7 dic 2026". */
+function dayText(date: string, intl: string): string {
+  let format = dayFormats.get(intl);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intl, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    dayFormats.set(intl, format);
+  }
+  const day = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(day.getTime()) ? date : format.format(day);
+}
+
+function PreviewRow({ row, unit, t, names, intl }: { row: Row; unit: "KM" | "MI"; t: Translate; names: Translate; intl: string }) {
   const s = row.session;
   const review = row.outcome === "create" && s?.reviewReason;
-  const why = review ? `Needs a look: ${reviewReasonText(s.reviewReason!)}` : row.outcome === "skip" ? `${s?.sourceSport ?? "This sport"} is skipped` : row.reason;
+  const why = review
+    ? t("whyReview", { reason: reviewReasonLabel(names, s.reviewReason!) })
+    : row.outcome === "skip"
+      ? t("whySkip", { sport: s?.sourceSport ?? t("thisSport") })
+      : row.reason;
   return (
     <tr>
       <td>
         <span className={row.outcome === "rejected" ? "badge badge-danger" : review ? "badge badge-warn" : "badge"}>
-          {review ? "Needs a look" : OUTCOME_TEXT[row.outcome]}
+          {t(review ? "outcome.review" : `outcome.${row.outcome}`)}
         </span>
       </td>
       <td style={{ wordBreak: "break-word" }}>{row.item}</td>
       <td>
         {s
           ? [
-              s.date,
-              sportText(row.outcome, s),
+              dayText(s.date, intl),
+              sportText(row.outcome, s, names),
               s.movingMin !== undefined && Math.round(s.movingMin) !== Math.round(s.durationMin)
-                ? `${formatDuration(s.movingMin)} moving (${formatDuration(s.durationMin)} elapsed)`
-                : formatDuration(s.durationMin),
-              s.distanceKm ? formatDistance(s.distanceKm, unit) : null,
+                ? t("moving", { moving: formatDurationIn(s.movingMin, intl), elapsed: formatDurationIn(s.durationMin, intl) })
+                : formatDurationIn(s.durationMin, intl),
+              s.distanceKm ? formatDistanceIn(s.distanceKm, unit, intl) : null,
             ]
               .filter(Boolean)
               .join(" · ")

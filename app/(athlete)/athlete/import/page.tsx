@@ -1,35 +1,38 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { ImportWizard } from "./import-wizard";
 import { ImportHistory } from "./import-history";
 import { getOwnImportHistory } from "@/lib/imports/queries";
 import { formatDateTime } from "@/lib/dates";
+import { currentIntlLocale } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Import sessions" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("imports");
+  return { title: t("title") };
+}
 
 export default async function ImportPage() {
   const viewer = await requireViewer();
+  const t = await getTranslations("imports");
+  const intl = await currentIntlLocale();
   const history = await getOwnImportHistory(viewer);
   return (
     <>
-      <h1>Import sessions</h1>
-      <p>
-        Add activities from your watch or apps: FIT, GPX and TCX files (also .gz), Strava&apos;s bulk export (the
-        whole zip or just its activities.csv) and Garmin Connect&apos;s Activities.csv. You see what will be added
-        before anything is saved, and importing the same data twice adds nothing.
-      </p>
-      <p className="muted">Dates are read in your time zone, {viewer.timeZone}. Up to 25 MB per file and 100 MB per upload.</p>
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <p className="muted">{t("zoneNote", { zone: viewer.timeZone })}</p>
       <ImportWizard unit={viewer.unitPreference} />
-      <h2>Your imports</h2>
-      <p className="muted">An import added by mistake can be removed as a whole: its sessions go, and your totals follow.</p>
+      <h2>{t("yourImports")}</h2>
+      <p className="muted">{t("undoHint")}</p>
       <ImportHistory
         rows={history.map((h) => ({
           id: h.id,
-          when: formatDateTime(h.createdAt, viewer.timeZone),
+          when: formatDateTime(h.createdAt, viewer.timeZone, intl),
           fileCount: h.fileCount,
           createdCount: h.createdCount,
           sessionCount: h.sessionCount,
-          undone: h.undoneAt ? formatDateTime(h.undoneAt, viewer.timeZone) : null,
+          undone: h.undoneAt ? formatDateTime(h.undoneAt, viewer.timeZone, intl) : null,
           removedCount: h.removedCount,
         }))}
       />

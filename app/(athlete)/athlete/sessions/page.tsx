@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listOwnShoes } from "@/lib/sessions/queries";
 import { listSessionHistory } from "@/lib/sessions/history";
@@ -8,37 +9,41 @@ import { createSessionAction } from "@/lib/sessions/actions";
 import { SessionForm } from "@/lib/ui/session-form";
 import { blankSession } from "@/lib/sessions/blank-session";
 import { todayIn } from "@/lib/dates";
+import { currentLocale } from "@/lib/i18n/server";
 import { HistorySection } from "./history-section";
 
-export const metadata: Metadata = { title: "Sessions" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("sessions");
+  return { title: t("title") };
+}
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const params = await searchParams;
   const viewer = await requireViewer();
+  const locale = await currentLocale();
+  const t = await getTranslations("sessions");
   const query = parseHistoryQuery(params);
-  const [history, shoes] = await Promise.all([listSessionHistory(viewer, query), listOwnShoes(viewer)]);
+  const [history, shoes] = await Promise.all([listSessionHistory(viewer, query, locale), listOwnShoes(viewer)]);
   return (
     <>
-      <h1>Sessions</h1>
-      {params.saved ? <p className="notice notice-ok">Session updated.</p> : null}
-      {params.deleted ? <p className="notice notice-ok">Session deleted.</p> : null}
+      <h1>{t("title")}</h1>
+      {params.saved ? <p className="notice notice-ok">{t("updated")}</p> : null}
+      {params.deleted ? <p className="notice notice-ok">{t("deleted")}</p> : null}
       <section className="card" aria-labelledby="log-heading">
         <h2 id="log-heading" style={{ marginTop: 0 }}>
-          Log a session
+          {t("logHeading")}
         </h2>
         <SessionForm
           action={createSessionAction}
           unit={viewer.unitPreference}
           shoes={shoes}
-          submitLabel="Save session"
+          submitLabel={t("saveSession")}
           resetOnSuccess
           initial={blankSession(todayIn(viewer.timeZone))}
         />
-        <p className="muted">
-          Shoes are managed on <Link href="/athlete/shoes">your shoes page</Link>.
-        </p>
+        <p className="muted">{t.rich("shoesManaged", { link: (chunks) => <Link href="/athlete/shoes">{chunks}</Link> })}</p>
       </section>
-      <HistorySection viewer={viewer} shoes={shoes} query={query} history={history} />
+      <HistorySection viewer={viewer} shoes={shoes} query={query} history={history} locale={locale} />
     </>
   );
 }

@@ -5,7 +5,8 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { bulkSessionsAction } from "@/lib/sessions/actions";
 import { idleState } from "@/lib/forms-state";
 import type { FormState } from "@/lib/forms";
-import { CR10_LABELS, SURFACES, SURFACE_LABELS } from "@/lib/sessions/labels";
+import { useTranslations } from "next-intl";
+import { CR10_LABELS, SURFACES } from "@/lib/sessions/labels";
 import { FieldError, FormMessage, SubmitButton } from "@/lib/ui/form-controls";
 
 /** One session as the history table shows it: every figure already in the viewer's units. */
@@ -51,6 +52,8 @@ export function SessionHistory({
   /** This page's address, where "Cancel" leads without JavaScript. */
   here: string;
 }) {
+  const t = useTranslations("sessions");
+  const names = useTranslations("sessionTypes");
   const [state, formAction] = useActionState(bulkSessionsAction, idleState);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [seen, setSeen] = useState<FormState>(state);
@@ -109,7 +112,7 @@ export function SessionHistory({
             {confirming.ids.split(",").map((id) => (
               <input key={id} type="hidden" name="ids" value={id} />
             ))}
-            <SubmitButton className={confirming.op === "delete" ? "button button-danger" : "button"} pendingText="Working…">
+            <SubmitButton className={confirming.op === "delete" ? "button button-danger" : "button"} pendingText={t("working")}>
               {confirming.confirmLabel}
             </SubmitButton>
             <a
@@ -120,70 +123,69 @@ export function SessionHistory({
                 setDismissed(state);
               }}
             >
-              Cancel
+              {t("cancel")}
             </a>
           </form>
         </section>
       ) : null}
       <form action={formAction} onSubmit={submitKeepingTicks}>
         <fieldset className="card bulk-bar">
-          <legend>Change the ticked sessions</legend>
+          <legend>{t("bulkLegend")}</legend>
           <p aria-live="polite" className="muted" style={{ marginTop: 0 }}>
-            {onPage.length === 0 ? "Tick sessions in the table to change them." : `${onPage.length} ticked on this page.`}
+            {onPage.length === 0 ? t("bulkNone") : t("bulkTicked", { count: onPage.length })}
           </p>
           <FieldError id="bulk-ids-error" errors={errors?.ids ?? errors?.op ?? errors?.form} />
           <div className="bulk-controls">
             <div className="field">
-              <label htmlFor="bulk-rpe">RPE</label>
+              <label htmlFor="bulk-rpe">{t("bulkRpe")}</label>
               <select id="bulk-rpe" name="rpe" defaultValue="" aria-describedby="bulk-rpe-error">
-                <option value="">Choose…</option>
-                {CR10_LABELS.map((label, value) => (
+                <option value="">{t("choose")}</option>
+                {CR10_LABELS.map((_, value) => (
                   <option key={value} value={value}>
-                    {value} – {label}
+                    {value} – {names(`cr10.r${value}`)}
                   </option>
                 ))}
               </select>
-              <SubmitButton className="button button-secondary" name="op" value="rpe" pendingText="Checking…">
-                Set RPE
+              <SubmitButton className="button button-secondary" name="op" value="rpe" pendingText={t("checking")}>
+                {t("setRpe")}
               </SubmitButton>
               <FieldError id="bulk-rpe-error" errors={errors?.rpe} />
             </div>
             <div className="field">
-              <label htmlFor="bulk-shoe">Shoe (runs)</label>
+              <label htmlFor="bulk-shoe">{t("bulkShoe")}</label>
               <select id="bulk-shoe" name="shoeId" defaultValue="" aria-describedby="bulk-shoe-error">
-                <option value="">Choose…</option>
+                <option value="">{t("choose")}</option>
                 {shoes.map((s) => (
                   <option key={s.id} value={s.id}>
-                    {s.name}
-                    {s.retired ? " (retired)" : ""}
+                    {s.retired ? t("retired", { name: s.name }) : s.name}
                   </option>
                 ))}
-                <option value="none">No shoe</option>
+                <option value="none">{t("noShoe")}</option>
               </select>
-              <SubmitButton className="button button-secondary" name="op" value="shoe" pendingText="Checking…">
-                Set shoe
+              <SubmitButton className="button button-secondary" name="op" value="shoe" pendingText={t("checking")}>
+                {t("setShoe")}
               </SubmitButton>
               <FieldError id="bulk-shoe-error" errors={errors?.shoeId} />
             </div>
             <div className="field">
-              <label htmlFor="bulk-surface">Surface (runs)</label>
+              <label htmlFor="bulk-surface">{t("bulkSurface")}</label>
               <select id="bulk-surface" name="surface" defaultValue="" aria-describedby="bulk-surface-error">
-                <option value="">Choose…</option>
+                <option value="">{t("choose")}</option>
                 {SURFACES.map((s) => (
                   <option key={s} value={s}>
-                    {SURFACE_LABELS[s]}
+                    {names(`surfaces.${s}`)}
                   </option>
                 ))}
-                <option value="none">No surface</option>
+                <option value="none">{t("noSurface")}</option>
               </select>
-              <SubmitButton className="button button-secondary" name="op" value="surface" pendingText="Checking…">
-                Set surface
+              <SubmitButton className="button button-secondary" name="op" value="surface" pendingText={t("checking")}>
+                {t("setSurface")}
               </SubmitButton>
               <FieldError id="bulk-surface-error" errors={errors?.surface} />
             </div>
             <div className="field">
-              <SubmitButton className="button button-danger" name="op" value="delete" pendingText="Checking…">
-                Delete ticked sessions
+              <SubmitButton className="button button-danger" name="op" value="delete" pendingText={t("checking")}>
+                {t("deleteTicked")}
               </SubmitButton>
             </div>
           </div>
@@ -198,7 +200,7 @@ export function SessionHistory({
                     ref={selectAllRef}
                     type="checkbox"
                     id="history-select-all"
-                    aria-label="Tick every session on this page"
+                    aria-label={t("tickAll")}
                     checked={allTicked}
                     onChange={(e) => {
                       const on = e.currentTarget.checked;
@@ -213,15 +215,15 @@ export function SessionHistory({
                     }}
                   />
                 </th>
-                <th scope="col" aria-sort={ariaSort("date")}>Date</th>
-                <th scope="col">Session</th>
-                <th scope="col" aria-sort={ariaSort("duration")}>Duration</th>
-                <th scope="col" aria-sort={ariaSort("distance")}>Distance</th>
-                <th scope="col">RPE</th>
-                <th scope="col" aria-sort={ariaSort("load")}>Load</th>
-                <th scope="col" className="hide-narrow">Surface / shoe</th>
-                <th scope="col" className="hide-narrow">Source</th>
-                <th scope="col" className="hide-narrow">Notes</th>
+                <th scope="col" aria-sort={ariaSort("date")}>{t("col.date")}</th>
+                <th scope="col">{t("col.session")}</th>
+                <th scope="col" aria-sort={ariaSort("duration")}>{t("col.duration")}</th>
+                <th scope="col" aria-sort={ariaSort("distance")}>{t("col.distance")}</th>
+                <th scope="col">{t("col.rpe")}</th>
+                <th scope="col" aria-sort={ariaSort("load")}>{t("col.load")}</th>
+                <th scope="col" className="hide-narrow">{t("col.surfaceShoe")}</th>
+                <th scope="col" className="hide-narrow">{t("col.source")}</th>
+                <th scope="col" className="hide-narrow">{t("col.notes")}</th>
               </tr>
             </thead>
             <tbody>
@@ -232,25 +234,26 @@ export function SessionHistory({
                       type="checkbox"
                       name="ids"
                       value={r.id}
-                      aria-label={`Tick ${r.title} of ${r.date}${r.time ? ` ${r.time}` : ""}`}
+                      aria-label={t("tickRow", { title: r.title, date: r.time ? `${r.date} ${r.time}` : r.date })}
                       checked={selected.has(r.id)}
                       onChange={(e) => toggle(r.id, e.currentTarget.checked)}
                     />
                   </td>
                   <td>
-                    {r.date}
-                    {r.time ? <span className="muted"> {r.time}</span> : null}
+                    {/* One line for the day and time, so a phone's narrow column does not break "7 Dec 2026" apart. */}
+                    <span style={{ whiteSpace: "nowrap" }}>
+                      {r.date}
+                      {r.time ? <span className="muted"> {r.time}</span> : null}
+                    </span>
                     {r.countedNote ? <div className="muted">{r.countedNote}</div> : null}
                   </td>
                   <td>
                     <Link href={r.href}>{r.title}</Link>
-                    {r.enteredBy ? <div className="muted">Entered by {r.enteredBy}</div> : null}
+                    {r.enteredBy ? <div className="muted">{t("enteredByShort", { name: r.enteredBy })}</div> : null}
                     {r.reviewReason ? (
                       <>
                         {" "}
-                        <span className="badge badge-warn">
-                          Needs a look
-                        </span>
+                        <span className="badge badge-warn">{t("needsLook")}</span>
                       </>
                     ) : null}
                   </td>

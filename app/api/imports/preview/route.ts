@@ -5,14 +5,19 @@ import { previewImportFor, releaseImportPreviewSlot, takeImportPreviewSlot } fro
 import { importTarget } from "@/lib/imports/target";
 import { NotFoundError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http-errors";
+import { resolveLocale } from "@/lib/i18n/negotiate";
+import { localizeServerMessage } from "@/lib/i18n/server-messages";
+import { translatorFor } from "@/lib/i18n/catalogue";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 120;
 
 /** Reads uploaded activity files and answers what an import would create, skip or reject. Writes no session. */
 export async function POST(request: NextRequest) {
-  const error = (message: string, code: string, status: number) => errorResponse(request, { message, code, status });
   const viewer = await getViewer();
+  // The person's language: their setting, else their browser's; errors and the preview's reasons are in it.
+  const locale = resolveLocale(viewer?.locale, request.headers.get("accept-language"));
+  const error = (message: string, code: string, status: number) => errorResponse(request, { message, code, status }, locale);
   if (!viewer) return error("Please log in", "unauthenticated", 401);
   const declared = request.headers.get("content-length");
   // Without a declared length the body could be of any size; browsers always send one for forms.
@@ -47,7 +52,11 @@ export async function POST(request: NextRequest) {
     if (files.length === 0) return error("Choose at least one file to import.", "no_files", 422);
     const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     const preview = await previewImportFor(target, uploads);
-    return NextResponse.json(preview, { headers: { "Cache-Control": "no-store" } });
+    const t = translatorFor(locale, "imports");
+    // A CSV row's label ("activities.csv row 4", see rowItem) and each reason in the person's language.
+    const item = (label: string) => label.replace(/^(.+) row (\d+)$/, (_, file: string, row: string) => t("rowItem", { file, row }));
+    const items = preview.items.map((i) => ({ ...i, item: item(i.item), ...("reason" in i ? { reason: localizeServerMessage(i.reason, locale) } : {}) }));
+    return NextResponse.json({ ...preview, items }, { headers: { "Cache-Control": "no-store" } });
   } catch (e) {
     console.error(e);
     return error("Something went wrong while reading the files. Nothing was imported.", "internal", 500);

@@ -1,19 +1,24 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getOwnSession, listOwnShoes } from "@/lib/sessions/queries";
 import { updateSessionAction } from "@/lib/sessions/actions";
 import { NotFoundError } from "@/lib/errors";
 import { SessionForm } from "@/lib/ui/session-form";
 import { distanceFieldValue, formatDuration } from "@/lib/units";
-import { reviewReasonText } from "@/lib/imports/plausibility";
+import { currentLocale } from "@/lib/i18n/server";
+import { reviewReasonLabel } from "@/lib/imports/review-reasons";
 import { DeleteSessionButton } from "./delete-session-button";
 import { ConfirmFiguresButton } from "./confirm-figures-button";
 import { listCommentThreads } from "@/lib/athletes/comments";
 import { CommentThreads } from "@/lib/ui/comment-threads";
 
-export const metadata: Metadata = { title: "Edit session" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("sessions");
+  return { title: t("editTitle") };
+}
 
 function durationText(minutes: number): string {
   const whole = Math.round(minutes);
@@ -30,8 +35,11 @@ export default async function EditSessionPage({
   const { sessionId } = await params;
   const { confirmed } = await searchParams;
   const viewer = await requireViewer();
+  const locale = await currentLocale();
+  const t = await getTranslations("sessions");
+  const names = await getTranslations("sessionTypes");
   const [session, shoes, comments] = await Promise.all([
-    getOwnSession(viewer, sessionId).catch((e) => {
+    getOwnSession(viewer, sessionId, locale).catch((e) => {
       if (e instanceof NotFoundError) notFound();
       throw e;
     }),
@@ -42,27 +50,26 @@ export default async function EditSessionPage({
   return (
     <div className="narrow">
       <p>
-        <Link href="/athlete/sessions">← Sessions</Link>
+        <Link href="/athlete/sessions">{t("back")}</Link>
       </p>
-      <h1>Edit session</h1>
-      {session.enteredBy ? <p className="muted">Entered for you by {session.enteredBy}. Your changes are yours to make; they see that you changed it.</p> : null}
+      <h1>{t("editTitle")}</h1>
+      {session.enteredBy ? <p className="muted">{t("enteredFor", { name: session.enteredBy })}</p> : null}
       {session.reviewReason ? (
         <div className="notice notice-warn" role="status">
           <p>
-            <strong>Needs a look:</strong> {reviewReasonText(session.reviewReason)}. This session was imported but does not count for your
-            load until you correct its figures below and save, or confirm that they are right.
+            <strong>{t("needsLookTitle")}</strong> {t("needsLookBody", { reason: reviewReasonLabel(names, session.reviewReason) })}
           </p>
           <ConfirmFiguresButton sessionId={session.id} />
         </div>
       ) : null}
       {confirmed && !session.reviewReason ? (
         <p className="notice notice-ok" role="status">
-          Confirmed: this session now counts for your load.
+          {t("confirmed")}
         </p>
       ) : null}
       {session.countedNote ? (
         <p className="muted">
-          {session.countedNote}. Its load stays on that day unless you change the date or the start time.
+          {t("countedStays", { note: session.countedNote })}
         </p>
       ) : null}
       <div className="card">
@@ -70,7 +77,7 @@ export default async function EditSessionPage({
           action={updateSessionAction}
           unit={viewer.unitPreference}
           shoes={shoes}
-          submitLabel="Save changes"
+          submitLabel={t("saveChanges")}
           initial={{
             ...session,
             date: session.shownDate,
@@ -82,7 +89,7 @@ export default async function EditSessionPage({
       </div>
       {comments.length ? (
         <section aria-labelledby="session-comments-heading">
-          <h2 id="session-comments-heading">Comments from your coaches</h2>
+          <h2 id="session-comments-heading">{t("commentsHeading")}</h2>
           <CommentThreads threads={comments} timeZone={viewer.timeZone} audience="athlete" />
         </section>
       ) : null}

@@ -7,6 +7,7 @@ import { readTextWithin } from "@/lib/request-body";
 import { importTarget } from "@/lib/imports/target";
 import { NotFoundError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http-errors";
+import { resolveLocale } from "@/lib/i18n/negotiate";
 import { MAX_SPORT_CHOICES, SPORT_CHOICES, type SportChoices } from "@/lib/imports/sport-choices";
 
 export const dynamic = "force-dynamic";
@@ -44,8 +45,9 @@ async function readBody(request: Request): Promise<{ choices: SportChoices; squa
 
 /** Creates the sessions of one of the viewer's previewed imports, all in one transaction. */
 export async function POST(request: Request, { params }: { params: Promise<{ batchId: string }> }) {
-  const error = (message: string, code: string, status: number) => errorResponse(request, { message, code, status });
   const viewer = await getViewer();
+  const locale = resolveLocale(viewer?.locale, request.headers.get("accept-language"));
+  const error = (message: string, code: string, status: number) => errorResponse(request, { message, code, status }, locale);
   if (!viewer) return error("Please log in", "unauthenticated", 401);
   const { batchId } = await params;
   const body = await readBody(request);

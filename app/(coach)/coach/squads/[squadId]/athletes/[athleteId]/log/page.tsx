@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { currentLocale } from "@/lib/i18n/server";
+import { intlLocale } from "@/lib/i18n/config";
 import { requireViewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { getCoachEntryPage, type EntryRow } from "@/lib/coach-entry/queries";
@@ -11,12 +14,17 @@ import { blankSession } from "@/lib/sessions/blank-session";
 import { PainReportForm } from "@/app/(athlete)/athlete/pain/pain-report-form";
 import { formatDateTime } from "@/lib/dates";
 
-export const metadata: Metadata = { title: "Log for an athlete" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("coachEntry");
+  return { title: t("logTitle") };
+}
 
-function entryState(e: EntryRow, timeZone: string): string {
-  if (e.state === "deleted") return e.changedAt ? `Deleted by the athlete, ${formatDateTime(e.changedAt, timeZone)}` : "Deleted";
-  if (e.state === "changed") return `Changed by the athlete, ${formatDateTime(e.changedAt!, timeZone)}`;
-  return "As you entered it";
+type Translate = Awaited<ReturnType<typeof getTranslations<"coachEntry">>>;
+
+function entryState(e: EntryRow, timeZone: string, intl: string, t: Translate): string {
+  if (e.state === "deleted") return e.changedAt ? t("deletedBy", { when: formatDateTime(e.changedAt, timeZone, intl) }) : t("deleted");
+  if (e.state === "changed") return t("changedBy", { when: formatDateTime(e.changedAt!, timeZone, intl) });
+  return t("asEntered");
 }
 
 /**
@@ -26,7 +34,10 @@ function entryState(e: EntryRow, timeZone: string): string {
 export default async function CoachLogPage({ params }: { params: Promise<{ squadId: string; athleteId: string }> }) {
   const { squadId, athleteId } = await params;
   const viewer = await requireViewer();
-  const page = await getCoachEntryPage(viewer, squadId, athleteId).catch((e) => {
+  const locale = await currentLocale();
+  const intl = intlLocale(locale);
+  const t = await getTranslations("coachEntry");
+  const page = await getCoachEntryPage(viewer, squadId, athleteId, new Date(), locale).catch((e) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
@@ -38,56 +49,53 @@ export default async function CoachLogPage({ params }: { params: Promise<{ squad
       <p>
         <Link href={base}>← {athlete.name}</Link>
       </p>
-      <h1>Log for {athlete.name}</h1>
-      <p className="muted">
-        What you enter here is {athlete.name}&apos;s, as if they had logged it, and shows your name as who entered it. They can change or delete
-        it; you see below when they do. Dates are {athlete.name}&apos;s calendar days ({athlete.timeZone}).
-      </p>
+      <h1>{t("logHeading", { name: athlete.name })}</h1>
+      <p className="muted">{t("logIntro", { name: athlete.name, zone: athlete.timeZone })}</p>
       {page.canLogSessions ? (
         <section aria-labelledby="log-session-heading" className="card">
-          <h2 id="log-session-heading">Log a session</h2>
+          <h2 id="log-session-heading">{t("logSession")}</h2>
           <SessionForm
             action={createSessionForAthleteAction}
             hiddenFields={hidden}
             unit={viewer.unitPreference}
             shoes={page.shoes}
-            submitLabel="Save session"
+            submitLabel={t("saveSession")}
             resetOnSuccess
             initial={blankSession(athlete.today)}
           />
           <p>
-            <Link href={`${base}/import`}>Import activity files for {athlete.name}</Link>
+            <Link href={`${base}/import`}>{t("importLink", { name: athlete.name })}</Link>
           </p>
         </section>
       ) : null}
       <section aria-labelledby="log-pain-heading" className="card">
-        <h2 id="log-pain-heading">Report back pain</h2>
+        <h2 id="log-pain-heading">{t("reportPain")}</h2>
         <PainReportForm
           today={athlete.today}
           forAthlete={{ action: createPainReportForAthleteAction, fields: hidden, reportPath: null }}
         />
       </section>
       <section aria-labelledby="entries-heading">
-        <h2 id="entries-heading">Your recent entries for {athlete.name}</h2>
+        <h2 id="entries-heading">{t("entriesHeading", { name: athlete.name })}</h2>
         {page.entries.length === 0 ? (
-          <p className="muted">Nothing entered yet.</p>
+          <p className="muted">{t("nothingYet")}</p>
         ) : (
           <div className="table-wrap">
             <table>
-              <caption className="visually-hidden">What you entered for {athlete.name}, newest first, and what became of it</caption>
+              <caption className="visually-hidden">{t("entriesCaption", { name: athlete.name })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Entered</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Now</th>
+                  <th scope="col">{t("col.entered")}</th>
+                  <th scope="col">{t("col.what")}</th>
+                  <th scope="col">{t("col.now")}</th>
                 </tr>
               </thead>
               <tbody>
                 {page.entries.map((e) => (
                   <tr key={e.id}>
-                    <td>{formatDateTime(e.enteredAt, viewer.timeZone)}</td>
-                    <td>{e.what ?? (e.kind === "session" ? "A session" : "A back-pain report")}</td>
-                    <td>{entryState(e, viewer.timeZone)}</td>
+                    <td>{formatDateTime(e.enteredAt, viewer.timeZone, intl)}</td>
+                    <td>{e.what ?? (e.kind === "session" ? t("aSession") : t("aPainReport"))}</td>
+                    <td>{entryState(e, viewer.timeZone, intl, t)}</td>
                   </tr>
                 ))}
               </tbody>
