@@ -2,7 +2,7 @@
 
 import { CopyLinkBox } from "@/lib/ui/copy-link-box";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { createInvitationAction, removeMemberAction, revokeInvitationAction, undoRemoveMemberAction } from "@/lib/squads/actions";
 import { setSquadWellnessAction } from "@/lib/wellness/actions";
@@ -53,6 +53,10 @@ export function RevokeInvitationButton({ invitationId }: { invitationId: string 
 export function ConfirmRemovalForm({ squadId, userId, cancelHref }: { squadId: string; userId: string; cancelHref: string }) {
   const t = useTranslations("squad");
   const [state, action] = useActionState(removeMemberAction, idleState);
+  const cancel = useRef<HTMLAnchorElement>(null);
+  // Focus starts on the harmless choice, so a keyboard lands in the question (without JavaScript, the
+  // address's #confirm-remove brings it into view).
+  useEffect(() => cancel.current?.focus(), [userId]);
   return (
     <form action={action}>
       <FormMessage state={state} />
@@ -62,8 +66,7 @@ export function ConfirmRemovalForm({ squadId, userId, cancelHref }: { squadId: s
         <SubmitButton className="button button-danger" pendingText={t("removing")}>
           {t("confirm")}
         </SubmitButton>
-        {/* Focus starts on the harmless choice. */}
-        <Link href={cancelHref} className="button button-secondary" autoFocus>
+        <Link href={cancelHref} className="button button-secondary" ref={cancel}>
           {t("cancel")}
         </Link>
       </div>
