@@ -67,21 +67,29 @@ test("a coach removes an athlete, who loses the squad but keeps their account an
   await login(page, coach.email);
   await page.goto(`/coach/squads/${squad.id}`);
   // Cancelling the confirmation removes nobody.
-  page.once("dialog", (dialog) => dialog.dismiss());
-  await page.getByRole("button", { name: `Remove ${athlete.name}` }).click();
-  await expect(page.getByRole("link", { name: athlete.name })).toBeVisible();
+  await page.getByRole("link", { name: `Remove ${athlete.name}` }).click();
+  const confirm = page.getByRole("region", { name: `Remove ${athlete.name} from ${squad.name}?` });
+  await expect(confirm).toBeVisible();
+  await expect(confirm.getByText("Their data stays with them; you lose access.", { exact: false })).toBeVisible();
+  await confirm.getByRole("link", { name: "Cancel" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByRole("link", { name: athlete.name, exact: true })).toBeVisible();
   // The confirmation names the athlete whose button was pressed, and only they go.
-  page.once("dialog", (dialog) => {
-    expect(dialog.message()).toContain(`Remove ${athlete.name} from the squad?`);
-    expect(dialog.message()).toContain("They keep their account and all their training data, and can join another squad with an invitation.");
-    void dialog.accept();
-  });
-  await page.getByRole("button", { name: `Remove ${athlete.name}` }).click();
-  await expect(page.getByText(`${athlete.name} was removed from the squad. They keep their account and their training data.`)).toBeVisible();
-  await expect(page.getByRole("link", { name: athlete.name })).toHaveCount(0);
+  await page.getByRole("link", { name: `Remove ${athlete.name}` }).click();
+  await confirm.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${athlete.name} was removed from ${squad.name}. Their data stays with them.` })).toBeVisible();
+  await expect(page.getByRole("link", { name: athlete.name, exact: true })).toHaveCount(0);
+  // Undo puts them back as they were; removing them again is one more confirmation away.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByText(`${athlete.name} is back in ${squad.name}, as before.`)).toBeVisible();
+  await expect(page.getByRole("link", { name: athlete.name, exact: true })).toBeVisible();
+  await page.getByRole("link", { name: `Remove ${athlete.name}` }).click();
+  await confirm.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("button", { name: "Undo" })).toBeVisible();
+  await expect(page.getByRole("link", { name: athlete.name, exact: true })).toHaveCount(0);
   await page.reload();
-  await expect(page.getByRole("link", { name: athlete.name })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: other.name })).toBeVisible();
+  await expect(page.getByRole("link", { name: athlete.name, exact: true })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: other.name, exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Athletes (1)" })).toBeVisible();
 
   const athletePage = await loggedInPage(browser, athlete.email);

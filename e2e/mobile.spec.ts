@@ -34,6 +34,50 @@ test.describe("in a 375 px window", () => {
       }
     }
   });
+
+  test("a coach's pages do not scroll sideways, in English and in Spanish; wide tables scroll in their own box", async ({ page, db }) => {
+    const coach = await db.createUser("Coach Phone Pages");
+    const squad = await db.createSquad(`Phone squad with a rather long name ${Date.now()}`, coach.id);
+    const athletes = [];
+    for (const name of ["Ana García Fernández", "Bartholomew Longname-Runner", "Cleo Phone"]) {
+      const athlete = await db.createUser(name);
+      await db.addMember(squad.id, athlete.id, "ATHLETE");
+      athletes.push(athlete);
+    }
+    await db.createPainReport(athletes[0].id, { nrs: 6, redFlags: ["fever"] });
+    await db.createSession(athletes[1].id, { distanceKm: 12.5 });
+    await db.createInvitation(squad.id);
+    const managed = await db.createManagedAthlete(squad.id, "Managed Phone Athlete");
+    const widest = () =>
+      page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const wide = [...document.querySelectorAll("main *")].filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest(".table-wrap"));
+        return wide.slice(0, 3).map((el) => `${el.tagName}.${el.className}: ${Math.round(el.getBoundingClientRect().right)}`);
+      });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await login(page, coach.email);
+    for (const locale of ["en", "es"]) {
+      await db.query(`UPDATE "User" SET locale = $1 WHERE id = $2`, [locale, coach.id]);
+      for (const url of [
+        "/coach",
+        `/coach/squads/${squad.id}`,
+        `/coach/squads/${squad.id}?remove=${athletes[0].id}`,
+        `/coach/squads/${squad.id}/log`,
+        `/coach/squads/${squad.id}/log/import`,
+        `/coach/squads/${squad.id}/audit`,
+        `/coach/squads/${squad.id}/thresholds`,
+        `/coach/squads/${squad.id}/athletes/${managed.id}/thresholds`,
+      ]) {
+        await page.goto(url);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${locale} ${url} ${(await widest()).join("; ")}`).toBeLessThanOrEqual(375);
+        expect(await overflow(), `${locale} ${url}`).toBeLessThanOrEqual(0);
+      }
+    }
+    // The squad grid and the overview table scroll inside their own box instead.
+    await page.goto(`/coach/squads/${squad.id}/log`);
+    const grid = page.locator(".table-wrap").filter({ has: page.locator("table.log-grid") });
+    expect(await grid.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  });
 });
 
 test.describe("the athlete page in a 375 px window", () => {

@@ -2,69 +2,86 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertCoachOf, type Viewer } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { translatorFor } from "@/lib/i18n/catalogue";
+import type { Locale } from "@/lib/i18n/config";
 
 export const AUDIT_PAGE_SIZE = 50;
 
 // Sign-in and password events are account security, not health data: coaches have no business seeing them.
 const HIDDEN_ACTIONS = ["auth.login", "auth.logout-everywhere", "account.password-changed"];
 
-const ACTION_TEXT: Record<string, string> = {
-  "athlete.view": "Viewed the athlete's page",
-  "session.create": "Logged a session",
-  "session.update": "Changed a session",
-  "session.delete": "Deleted a session",
-  "import.commit": "Imported sessions",
-  "session.grid-save": "Logged sessions in the squad's training log",
-  "import.squad-log": "Imported sessions from the squad's training log",
-  "pain.report": "Reported back pain",
-  "ostrc.submit": "Answered the weekly check-in",
-  "profile.update": "Changed the athlete profile",
-  "comment.create": "Commented",
-  "comment.reply": "Replied to a comment",
-  "thresholds.update": "Changed flag thresholds",
-  "flag.acknowledge": "Acknowledged a flag",
-  "flag.resolve": "Resolved a flag",
-  "export.plan": "Exported a plan",
-  "export.history": "Exported the load and pain history",
-  "invitation.create": "Created an invitation",
-  "invitation.revoke": "Revoked an invitation",
-  "invitation.accept": "Joined the squad",
-  "squad.create": "Created the squad",
-  "squad.remove-member": "Removed someone from the squad",
-  "account.signup": "Signed up",
-  "account.export": "Downloaded their data",
-  "account.delete": "Deleted their account",
-  "athlete.create-managed": "Added an athlete without a login",
-  "athlete.claim": "Set up their own login",
-  "plan.add": "Added a session to the plan",
-  "plan.add-suggestion": "Added a suggested session to the plan",
-  "plan.apply-cap": "Trimmed planned runs to a suggested cap",
-  "plan.move": "Moved a planned session",
-  "plan.update": "Changed a planned session",
-  "plan.delete": "Removed a planned session",
-  "plan.template-create": "Created a plan template",
-  "plan.template-delete": "Deleted a plan template",
-  "plan.template-apply": "Planned sessions from a template",
-  "calendar.feed-create": "Created a calendar link",
-  "calendar.feed-revoke": "Revoked a calendar link",
+/** Each recorded action's words, as a key of the `audit.actions` catalogue. */
+const ACTION_KEY: Record<string, string> = {
+  "athlete.view": "athleteView",
+  "session.create": "sessionCreate",
+  "session.update": "sessionUpdate",
+  "session.delete": "sessionDelete",
+  "import.commit": "importCommit",
+  "session.grid-save": "sessionGridSave",
+  "import.squad-log": "importSquadLog",
+  "pain.report": "painReport",
+  "ostrc.submit": "ostrcSubmit",
+  "profile.update": "profileUpdate",
+  "comment.create": "commentCreate",
+  "comment.reply": "commentReply",
+  "thresholds.update": "thresholdsUpdate",
+  "flag.acknowledge": "flagAcknowledge",
+  "flag.resolve": "flagResolve",
+  "export.plan": "exportPlan",
+  "export.history": "exportHistory",
+  "invitation.create": "invitationCreate",
+  "invitation.revoke": "invitationRevoke",
+  "invitation.accept": "invitationAccept",
+  "squad.create": "squadCreate",
+  "squad.remove-member": "squadRemoveMember",
+  "account.signup": "accountSignup",
+  "account.export": "accountExport",
+  "account.delete": "accountDelete",
+  "athlete.create-managed": "athleteCreateManaged",
+  "athlete.claim": "athleteClaim",
+  "plan.add": "planAdd",
+  "plan.add-suggestion": "planAddSuggestion",
+  "plan.apply-cap": "planApplyCap",
+  "plan.move": "planMove",
+  "plan.update": "planUpdate",
+  "plan.delete": "planDelete",
+  "plan.template-create": "planTemplateCreate",
+  "plan.template-delete": "planTemplateDelete",
+  "plan.template-apply": "planTemplateApply",
+  "calendar.feed-create": "calendarFeedCreate",
+  "calendar.feed-revoke": "calendarFeedRevoke",
+  "squad.restore-member": "squadRestoreMember",
+  "clearance.record": "clearanceRecord",
+  "import.undo": "importUndo",
+  "plan.release": "planRelease",
+  "plan.template-update": "planTemplateUpdate",
+  "session.confirm": "sessionConfirm",
 };
 
-/** An audit action in plain words; unknown actions show as recorded. */
-export function actionText(action: string, meta: Prisma.JsonValue | null): string {
-  const text = ACTION_TEXT[action] ?? action;
-  if (action === "thresholds.update" && meta && typeof meta === "object" && !Array.isArray(meta)) {
-    return meta.level === "athlete" ? "Changed the athlete's flag thresholds" : "Changed the squad's flag thresholds";
+type Meta = Prisma.JsonValue | null;
+const metaObject = (meta: Meta) => (meta && typeof meta === "object" && !Array.isArray(meta) ? meta : null);
+
+/** The catalogue key of an audit action's words (under `audit.actions`); null: an action with no words yet. */
+export function actionKey(action: string, meta: Meta): string | null {
+  const m = metaObject(meta);
+  if (action === "thresholds.update" && m) return m.level === "athlete" ? "thresholdsUpdateAthlete" : "thresholdsUpdateSquad";
+  if ((action === "account.export" || action === "account.delete") && m?.by === "coach") {
+    return action === "account.export" ? "accountExportByCoach" : "accountDeleteByCoach";
   }
-  if ((action === "account.export" || action === "account.delete") && meta && typeof meta === "object" && !Array.isArray(meta) && meta.by === "coach") {
-    return action === "account.export" ? "Downloaded the athlete's data" : "Deleted the athlete and their data";
+  if (action === "invitation.create" && m?.claim) return "invitationCreateClaim";
+  if (action === "squad.wellness-check-in") return m?.enabled ? "wellnessOn" : "wellnessOff";
+  if (action === "comment.create" && m) {
+    if (m.sessionId) return "commentCreateSession";
+    if (m.painReportId) return "commentCreatePain";
   }
-  if (action === "invitation.create" && meta && typeof meta === "object" && !Array.isArray(meta) && meta.claim) {
-    return "Created a link to set up the athlete's login";
-  }
-  if (action === "comment.create" && meta && typeof meta === "object" && !Array.isArray(meta)) {
-    return meta.sessionId ? "Commented on a session" : meta.painReportId ? "Commented on a pain report" : text;
-  }
-  return text;
+  return ACTION_KEY[action] ?? null;
+}
+
+/** An audit action in plain words in `locale`; one with no words yet reads as "Another change". */
+export function actionText(action: string, meta: Meta, locale: Locale = "en"): string {
+  const t = translatorFor(locale, "audit") as unknown as (key: string, values?: Record<string, string>) => string;
+  const key = actionKey(action, meta);
+  return t(`actions.${key ?? "unknown"}`);
 }
 
 export type AuditRow = {
@@ -81,7 +98,7 @@ export type AuditPage = { rows: AuditRow[]; page: number; pageCount: number; tot
  * Who viewed or changed what in a squad, newest first: entries recorded for the squad, and entries about
  * any athlete who is in it now. Its coaches only.
  */
-export async function listSquadAudit(viewer: Viewer, squadId: string, page = 1): Promise<AuditPage> {
+export async function listSquadAudit(viewer: Viewer, squadId: string, page = 1, locale: Locale = "en"): Promise<AuditPage> {
   assertCoachOf(viewer, squadId);
   const prisma = db();
   const [squad, athletes] = await Promise.all([
@@ -116,6 +133,7 @@ export async function listSquadAudit(viewer: Viewer, squadId: string, page = 1):
     ? await prisma.user.findMany({ where: { id: { in: subjectIds } }, select: { id: true, name: true } })
     : [];
   const names = new Map(subjects.map((s) => [s.id, s.name]));
+  const deleted = translatorFor(locale, "audit")("deletedAccount");
   return {
     squadName: squad?.name ?? "Squad",
     page: current,
@@ -124,9 +142,9 @@ export async function listSquadAudit(viewer: Viewer, squadId: string, page = 1):
     rows: entries.map((e) => ({
       id: e.id,
       at: e.createdAt,
-      actor: e.actor?.name ?? "deleted account",
-      action: actionText(e.action, e.meta),
-      athlete: e.subjectUserId ? (names.get(e.subjectUserId) ?? "deleted account") : null,
+      actor: e.actor?.name ?? deleted,
+      action: actionText(e.action, e.meta, locale),
+      athlete: e.subjectUserId ? (names.get(e.subjectUserId) ?? deleted) : null,
     })),
   };
 }

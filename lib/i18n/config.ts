@@ -41,4 +41,7 @@ export const CLIENT_NAMESPACES: readonly string[] = [
   "sessionTypes",
   "imports",
   "coachEntry",
+  "squad",
+  "squadLog",
+  "managedAthletes",
 ];

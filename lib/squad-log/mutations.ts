@@ -20,7 +20,6 @@ import { gridReadOnlyReason, listSquadAthletesUnchecked, sessionsByDay, type Gri
 // all or nothing, refreshing the daily totals of the touched days in the same transaction, and both write
 // only sessions marked as entered by the coach; the athlete's own sessions are never changed from here.
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Rebuilds the daily totals of each athlete's touched days, nearby days as one range. */
 async function rebuildTouched(tx: Prisma.TransactionClient, touched: Map<string, Set<string>>) {
@@ -144,7 +143,10 @@ export async function saveSquadLogWeek(viewer: Viewer, squadId: string, input: R
         }
       }
       if (badCells > 0) {
-        throw new ValidationError(`Nothing was saved: ${plural(badCells, "cell")} ${badCells === 1 ? "needs" : "need"} a correction.`, errors);
+        throw new ValidationError(
+          badCells === 1 ? "Nothing was saved: 1 cell needs a correction." : `Nothing was saved: ${badCells} cells need a correction.`,
+          errors,
+        );
       }
 
       if (creates.length) await tx.trainingSession.createMany({ data: creates });
@@ -175,13 +177,6 @@ export async function saveSquadLogWeek(viewer: Viewer, squadId: string, input: R
     },
     { timeout: 30_000 },
   );
-}
-
-/** What the grid's save says it did. */
-export function gridSaveMessage(r: GridSaveResult): string {
-  if (r.created + r.updated + r.deleted === 0) return "Nothing had changed: nothing to save.";
-  const parts = [r.created ? `${plural(r.created, "session")} added` : null, r.updated ? `${r.updated} changed` : null, r.deleted ? `${r.deleted} deleted` : null];
-  return `Saved: ${parts.filter(Boolean).join(", ")}.`;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import {
   createInvitation,
   removeMember,
   revokeInvitation,
+  undoRemoveMember,
 } from "@/lib/squads/mutations";
 
 async function origin(): Promise<string> {
@@ -44,12 +45,24 @@ export async function revokeInvitationAction(_prev: FormState, formData: FormDat
   });
 }
 
+/** The confirmed removal: back to the squad page, which says what happened and offers the undo. */
 export async function removeMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runForm(formData, async () => {
     const viewer = await requireViewer();
-    const { name } = await removeMember(viewer, formObject(formData));
+    const input = formObject(formData);
+    await removeMember(viewer, input);
     revalidatePath("/coach", "layout");
-    return { status: "ok", message: `${name} was removed from the squad. They keep their account and their training data.` };
+    redirect(`/coach/squads/${encodeURIComponent(String(input.squadId))}?removed=${encodeURIComponent(String(input.userId))}`);
+  });
+}
+
+export async function undoRemoveMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runForm(formData, async () => {
+    const viewer = await requireViewer();
+    const input = formObject(formData);
+    await undoRemoveMember(viewer, input);
+    revalidatePath("/coach", "layout");
+    redirect(`/coach/squads/${encodeURIComponent(String(input.squadId))}?restored=${encodeURIComponent(String(input.userId))}`);
   });
 }
 

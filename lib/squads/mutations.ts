@@ -9,6 +9,7 @@ import { acceptInvitationSchema } from "@/lib/accounts/schemas";
 import { isUniqueViolation } from "@/lib/accounts/mutations";
 import { createInvitationSchema, removeMemberSchema, revokeInvitationSchema } from "@/lib/squads/schemas";
 import { hashToken, newToken } from "@/lib/tokens";
+import { getRecentRemoval, UNDO_REMOVAL_MINUTES } from "@/lib/squads/queries";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const INVITATION_TTL_DAYS = 7;
@@ -183,7 +184,7 @@ export async function removeMember(viewer: Viewer, input: unknown): Promise<{ na
   const prisma = db();
   const membership = await prisma.membership.findFirst({
     where: { squadId, userId },
-    select: { id: true, role: true, isOwner: true, user: { select: { name: true, hasLogin: true } } },
+    select: { id: true, role: true, isOwner: true, thresholds: true, createdAt: true, user: { select: { name: true, hasLogin: true } } },
   });
   if (!membership) throw new NotFoundError("Member not found");
   // Removed, an athlete without a login would keep data that nobody could reach or delete.
@@ -203,9 +204,44 @@ export async function removeMember(viewer: Viewer, input: unknown): Promise<{ na
   await prisma.$transaction(async (tx) => {
     await tx.membership.delete({ where: { id: membership.id } });
     await recordAudit(
-      { actorId: viewer.id, squadId, subjectUserId: userId, action: "squad.remove-member", meta: { role: membership.role } },
+      {
+        actorId: viewer.id,
+        squadId,
+        subjectUserId: userId,
+        action: "squad.remove-member",
+        // Enough to put the membership back as it was, should the coach undo the removal.
+        meta: { role: membership.role, joinedAt: membership.createdAt.toISOString(), thresholds: membership.thresholds ?? null },
+      },
       tx,
     );
   });
   return { name: membership.user.name };
+}
+
+/** Puts back a membership this viewer removed a few minutes ago, as it was. */
+export async function undoRemoveMember(viewer: Viewer, input: unknown, now = new Date()): Promise<{ name: string }> {
+  const { squadId, userId } = parseWith(removeMemberSchema, input);
+  const removal = await getRecentRemoval(viewer, squadId, userId, now);
+  if (!removal?.undoable) {
+    throw new AppError(
+      `This removal can no longer be undone (only within ${UNDO_REMOVAL_MINUTES} minutes). Send them a new invitation instead.`,
+      "conflict",
+      409,
+    );
+  }
+  if (removal.role !== "ATHLETE" && !isSquadOwner(viewer, squadId)) {
+    throw new AppError("Only the head coach can remove an assistant coach or a clinician.", "forbidden", 403);
+  }
+  try {
+    await db().$transaction(async (tx) => {
+      await tx.membership.create({
+        data: { squadId, userId, role: removal.role, thresholds: removal.thresholds, createdAt: removal.joinedAt },
+      });
+      await recordAudit({ actorId: viewer.id, squadId, subjectUserId: userId, action: "squad.restore-member", meta: { role: removal.role } }, tx);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { name: removal.name };
+    throw error;
+  }
+  return { name: removal.name };
 }

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { assertCoachOf, type Viewer } from "@/lib/auth/permissions";
 import { hashToken } from "@/lib/tokens";
-import type { Role } from "@/lib/generated/prisma/client";
+import type { Prisma, Role } from "@/lib/generated/prisma/client";
 
 export type InvitationStatus = "pending" | "used" | "expired" | "revoked";
 
@@ -118,4 +118,44 @@ export async function getInvitationByToken(token: string, now = new Date()): Pro
   const status = invitationStatus(inv, now);
   if (status !== "pending") return { status };
   return { status, squadName: inv.squad.name, role: inv.role, expiresAt: inv.expiresAt };
+}
+
+/** How long after a removal its coach can still undo it. */
+export const UNDO_REMOVAL_MINUTES = 15;
+
+export type RecentRemoval = {
+  name: string;
+  /** Still within the undo window, and not back in the squad since. */
+  undoable: boolean;
+  role: Role;
+  joinedAt?: Date;
+  thresholds?: Prisma.InputJsonValue;
+};
+
+/**
+ * This viewer's latest removal of `userId` from `squadId`, read from the audit log (which keeps the
+ * membership's role, join date and thresholds); null when there is none or the person is back in the squad.
+ */
+export async function getRecentRemoval(viewer: Viewer, squadId: string, userId: string, now = new Date()): Promise<RecentRemoval | null> {
+  assertCoachOf(viewer, squadId);
+  const prisma = db();
+  const entry = await prisma.auditLog.findFirst({
+    where: { squadId, subjectUserId: userId, actorId: viewer.id, action: "squad.remove-member" },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true, meta: true },
+  });
+  if (!entry) return null;
+  const [member, user] = await Promise.all([
+    prisma.membership.findFirst({ where: { squadId, userId }, select: { id: true } }),
+    prisma.user.findFirst({ where: { id: userId }, select: { name: true } }),
+  ]);
+  if (member || !user) return null;
+  const meta = entry.meta && typeof entry.meta === "object" && !Array.isArray(entry.meta) ? entry.meta : {};
+  return {
+    name: user.name,
+    undoable: now.getTime() - entry.createdAt.getTime() <= UNDO_REMOVAL_MINUTES * 60_000,
+    role: meta.role === "COACH" || meta.role === "CLINICIAN" ? meta.role : "ATHLETE",
+    joinedAt: typeof meta.joinedAt === "string" ? new Date(meta.joinedAt) : undefined,
+    thresholds: meta.thresholds && typeof meta.thresholds === "object" ? (meta.thresholds as Prisma.InputJsonValue) : undefined,
+  };
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { formObject, runForm, type FormState } from "@/lib/forms";
 import { updateAthleteThresholds, updateSquadThresholds } from "@/lib/thresholds/mutations";
@@ -12,10 +13,8 @@ export async function updateSquadThresholdsAction(_prev: FormState, formData: Fo
     const { saved } = await updateSquadThresholds(viewer, input);
     revalidatePath("/coach", "layout");
     const count = Object.keys(saved).length;
-    return {
-      status: "ok",
-      message: count === 0 ? "Saved: the squad uses the defaults." : `Saved: ${count} threshold${count === 1 ? " differs" : "s differ"} from the defaults.`,
-    };
+    const t = await getTranslations("thresholds");
+    return { status: "ok", message: count === 0 ? t("savedSquadDefaults") : t("savedSquadOverrides", { count }) };
   });
 }
 
@@ -26,12 +25,7 @@ export async function updateAthleteThresholdsAction(_prev: FormState, formData: 
     const { saved } = await updateAthleteThresholds(viewer, input);
     revalidatePath("/coach", "layout");
     const count = Object.keys(saved).length;
-    return {
-      status: "ok",
-      message:
-        count === 0
-          ? "Saved: this athlete uses the squad's thresholds."
-          : `Saved: ${count} threshold${count === 1 ? " differs" : "s differ"} from the squad's.`,
-    };
+    const t = await getTranslations("thresholds");
+    return { status: "ok", message: count === 0 ? t("savedAthleteSquad") : t("savedAthleteOverrides", { count }) };
   });
 }

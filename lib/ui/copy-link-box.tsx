@@ -1,9 +1,11 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 
 /** A link shown once (an invitation, a claim link), selectable and copied with one button. */
 export function CopyLinkBox({ id, label, link }: { id: string; label: string; link: string }) {
+  const t = useTranslations("squad");
   const ref = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState(false);
   return (
@@ -24,7 +26,7 @@ export function CopyLinkBox({ id, label, link }: { id: string; label: string; li
           setCopied(true);
         }}
       >
-        {copied ? "Copied" : "Copy link"}
+        {copied ? t("copied") : t("copyLink")}
       </button>
     </div>
   );

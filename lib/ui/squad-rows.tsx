@@ -34,12 +34,17 @@ export type SquadRow = {
   tooltips: number[];
 };
 
+/** The table's own words, in the reader's language. */
+export type SquadRowLabels = { acknowledged: string; noConcern: string; none: string; noneYet: string; worse: string };
+
 export function SquadRows({
   squadId,
   rows,
   tooltips,
   levelWords,
+  labels,
 }: {
+  labels: SquadRowLabels;
   squadId: string;
   rows: SquadRow[];
   /** Every week tooltip of the table, once each. */
@@ -63,18 +68,18 @@ export function SquadRows({
               {row.status ? (
                 <>
                   <span className={row.status[1]}>{row.status[0]}</span>
-                  {row.status[2] ? <span className="muted"> · acknowledged</span> : null}
+                  {row.status[2] ? <span className="muted"> · {labels.acknowledged}</span> : null}
                 </>
               ) : (
-                <span className="muted">No concern</span>
+                <span className="muted">{labels.noConcern}</span>
               )}
             </td>
-            <td>{row.lastReport ?? <span className="muted">none</span>}</td>
+            <td>{row.lastReport ?? <span className="muted">{labels.none}</span>}</td>
             <td>
               {row.load[0]}
               {row.load[1] ? <span className="muted">{row.load[1]}</span> : null}
             </td>
-            <td>{row.lastSession ?? <span className="muted">none yet</span>}</td>
+            <td>{row.lastSession ?? <span className="muted">{labels.noneYet}</span>}</td>
             {row.wellness === undefined ? null : (
               <td>
                 {row.wellness ? (
@@ -83,7 +88,7 @@ export function SquadRows({
                     {row.wellness[1] ? (
                       <>
                         {" "}
-                        <span className="badge badge-warn">worse than usual</span>
+                        <span className="badge badge-warn">{labels.worse}</span>
                       </>
                     ) : null}
                   </>

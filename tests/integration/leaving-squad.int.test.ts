@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isAthlete, isAthleteWithoutSquad } from "@/lib/auth/permissions";
-import { acceptInvitationAsViewer, createInvitation, removeMember } from "@/lib/squads/mutations";
+import { acceptInvitationAsViewer, createInvitation, removeMember, undoRemoveMember } from "@/lib/squads/mutations";
+import { getRecentRemoval } from "@/lib/squads/queries";
+import { AppError } from "@/lib/errors";
 import { createSession } from "@/lib/sessions/mutations";
 import { listOwnSessions } from "@/lib/sessions/queries";
 import { getAthleteSummary } from "@/lib/athletes/queries";
@@ -56,4 +58,25 @@ describe("leaving a squad", () => {
     const { coachA } = await twoSquads();
     expect(isAthlete(coachA)).toBe(false);
   });
+
+  it("can be undone by the coach who removed them, for 15 minutes, as the membership was", async () => {
+    const { squadA, coachA, coachB, athleteA } = await twoSquads();
+    await db().membership.updateMany({ where: { squadId: squadA.id, userId: athleteA.id }, data: { thresholds: { compensatoryMinRuns: 4 } } });
+    const before = await db().membership.findFirstOrThrow({ where: { squadId: squadA.id, userId: athleteA.id } });
+    await removeMember(coachA, { squadId: squadA.id, userId: athleteA.id });
+
+    expect(await getRecentRemoval(coachA, squadA.id, athleteA.id)).toMatchObject({ name: athleteA.name, undoable: true, role: "ATHLETE" });
+    // Too late, or someone else's removal: refused, nothing written.
+    const later = new Date(Date.now() + 16 * 60_000);
+    expect(await undoRemoveMember(coachA, { squadId: squadA.id, userId: athleteA.id }, later).catch((e) => e)).toBeInstanceOf(AppError);
+    expect(await undoRemoveMember(coachB, { squadId: squadA.id, userId: athleteA.id }).catch((e) => e)).toBeInstanceOf(NotFoundError);
+    expect(await db().membership.count({ where: { squadId: squadA.id, userId: athleteA.id } })).toBe(0);
+
+    await undoRemoveMember(coachA, { squadId: squadA.id, userId: athleteA.id });
+    const after = await db().membership.findFirstOrThrow({ where: { squadId: squadA.id, userId: athleteA.id } });
+    expect(after).toMatchObject({ role: "ATHLETE", thresholds: { compensatoryMinRuns: 4 }, createdAt: before.createdAt });
+    expect(await getRecentRemoval(coachA, squadA.id, athleteA.id)).toBeNull();
+    expect(await db().auditLog.count({ where: { action: "squad.restore-member", subjectUserId: athleteA.id } })).toBe(1);
+  });
 });
+

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { currentIntlLocale } from "@/lib/i18n/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { textInUnit, type Unit } from "@/lib/units";
 import { isCoach, isStaffRole } from "@/lib/auth/permissions";
@@ -14,6 +16,8 @@ import { flagBadge } from "@/lib/ui/severity";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
 import { ZONE_LABELS } from "@/lib/pain/labels";
 import { countUnreadOfKind, UNREAD_COUNT_CAP } from "@/lib/notifications/queries";
+
+type T = Awaited<ReturnType<typeof getTranslations<"coachHome">>>;
 import { hooperText } from "@/lib/wellness/labels";
 
 /** The status badge's content: the worst open flag, and whether every flag of that level is acknowledged. */
@@ -25,28 +29,31 @@ function statusBadge(status: AthleteStatus): SquadRow["status"] {
   return [badge.text, badge.className, acknowledged];
 }
 
-function StatusBadge({ status }: { status: AthleteStatus }) {
+function StatusBadge({ status, t }: { status: AthleteStatus; t: T }) {
   const badge = statusBadge(status);
-  if (!badge) return <span className="muted">No concern</span>;
+  if (!badge) return <span className="muted">{t("noConcern")}</span>;
   const [text, className, acknowledged] = badge;
   return (
     <>
       <span className={className}>{text}</span>
-      {acknowledged ? <span className="muted"> · acknowledged</span> : null}
+      {acknowledged ? <span className="muted"> · {t("acknowledged")}</span> : null}
     </>
   );
 }
 
 /** The wellness cell: "12/25 · stiffness 3/10", with the day when it is not today. */
-function wellnessCell(a: AthleteStatus, today: string): SquadRow["wellness"] {
+function wellnessCell(a: AthleteStatus, today: string, t: T, intl: string): SquadRow["wellness"] {
   if (!a.wellnessCheckIn) return undefined;
   const w = a.wellness;
   if (!w) return null;
-  return [`${hooperText(w.hooper)} · stiffness ${w.backStiffness}/10${w.date === today ? "" : ` (${formatDate(w.date)})`}`, w.drop];
+  const stiffness = t("stiffness", { value: w.backStiffness });
+  return [`${hooperText(w.hooper)} · ${stiffness}${w.date === today ? "" : ` (${formatDate(w.date, intl)})`}`, w.drop];
 }
 
 /** The overview table's rows in words, each week as a letter, and every week tooltip once. */
-function squadTable(statuses: AthleteStatus[]): { rows: SquadRow[]; tooltips: string[] } {
+function squadTable(statuses: AthleteStatus[], t: T, intl: string): { rows: SquadRow[]; tooltips: string[] } {
+  const percent = new Intl.NumberFormat(intl, { style: "percent", maximumFractionDigits: 0 });
+  const number = new Intl.NumberFormat(intl, { maximumFractionDigits: 0 });
   const tooltips: string[] = [];
   const tooltipIndex = new Map<string, number>();
   const rows = statuses.map((a): SquadRow => {
@@ -67,13 +74,16 @@ function squadTable(statuses: AthleteStatus[]): { rows: SquadRow[]; tooltips: st
       name: a.name,
       status: statusBadge(a),
       lastReport: a.lastReport
-        ? `${formatDate(a.lastReport.date)}, ${ZONE_LABELS[a.lastReport.zone as keyof typeof ZONE_LABELS] ?? a.lastReport.zone} ${a.lastReport.nrs}/10`
+        ? `${formatDate(a.lastReport.date, intl)}, ${ZONE_LABELS[a.lastReport.zone as keyof typeof ZONE_LABELS] ?? a.lastReport.zone} ${a.lastReport.nrs}/10`
         : a.lastReportDate
-          ? formatDate(a.lastReportDate)
+          ? formatDate(a.lastReportDate, intl)
           : null,
-      load: [`${a.weekLoadAu} / ${a.chronicWeekLoadAu} AU`, ratio !== null ? ` (${Math.round(ratio * 100)}%)` : null],
-      lastSession: a.lastSessionDate ? formatDate(a.lastSessionDate) : null,
-      wellness: wellnessCell(a, a.weeks.at(-1)?.evaluatedOn ?? ""),
+      load: [
+        t("loadCell", { week: number.format(a.weekLoadAu), average: number.format(a.chronicWeekLoadAu) }),
+        ratio !== null ? ` (${percent.format(ratio)})` : null,
+      ],
+      lastSession: a.lastSessionDate ? formatDate(a.lastSessionDate, intl) : null,
+      wellness: wellnessCell(a, a.weeks.at(-1)?.evaluatedOn ?? "", t, intl),
       levels,
       tooltips: own,
     };
@@ -81,7 +91,10 @@ function squadTable(statuses: AthleteStatus[]): { rows: SquadRow[]; tooltips: st
   return { rows, tooltips };
 }
 
-export const metadata: Metadata = { title: "Squads" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("coachHome");
+  return { title: t("metaTitle") };
+}
 
 export default async function CoachHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
@@ -96,14 +109,23 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
     countUnreadOfKind(viewer, "REPLY"),
   ]);
   const triage = new Map(triageRows);
+  const [t, intl] = await Promise.all([getTranslations("coachHome"), currentIntlLocale()]);
+  const rowLabels = { acknowledged: t("acknowledged"), noConcern: t("noConcern"), none: t("none"), noneYet: t("noneYet"), worse: t("worseThanUsual") };
+  const sortLabel = (key: OverviewSortKey) => t(`sortBy.${key}`);
   return (
     <>
-      <h1>Your squads</h1>
+      <h1>{t("heading")}</h1>
       {unreadReplies > 0 ? (
         <p className="card">
-          <Link href="/inbox">{unreadRepliesText(unreadReplies)}</Link> from your athletes: open one in the inbox to read its thread.
+          {t.rich("unreadReplies", {
+            count: Math.min(unreadReplies, UNREAD_COUNT_CAP + 1),
+            cap: UNREAD_COUNT_CAP,
+            more: unreadReplies > UNREAD_COUNT_CAP ? "more" : "exact",
+            link: (chunks) => <Link href="/inbox">{chunks}</Link>,
+          })}
         </p>
       ) : null}
+      {squads.length === 0 ? <p className="muted">{t("noSquads")}</p> : null}
       {squads.map((squad) => {
         const statuses = triage.get(squad.id) ?? [];
         const rows = sortOverview(statuses, sort, dir);
@@ -114,54 +136,54 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
               <h2 id={`squad-${squad.id}`} style={{ margin: 0 }}>
                 {squad.name}
               </h2>
-              {squad.coach ? <Link href={`/coach/squads/${squad.id}`}>Manage squad and invitations</Link> : <span className="badge">Clinician</span>}
+              {squad.coach ? (
+                <Link href={`/coach/squads/${squad.id}`}>{t("manageSquad")}</Link>
+              ) : (
+                <span className="badge">{t("clinicianBadge")}</span>
+              )}
             </div>
-            <NeedsAttention squadId={squad.id} statuses={statuses} showAll={showAllAttention} unit={viewer.unitPreference} />
+            <NeedsAttention squadId={squad.id} statuses={statuses} showAll={showAllAttention} unit={viewer.unitPreference} t={t} />
             {statuses.length === 0 ? (
               <p className="muted">
-                No athletes yet.{" "}
-                {squad.coach ? (
-                  <>
-                    <Link href={`/coach/squads/${squad.id}`}>Invite your first athlete</Link>.
-                  </>
-                ) : null}
+                {t("noAthletes")}{" "}
+                {squad.coach ? <Link href={`/coach/squads/${squad.id}`}>{t("inviteFirst")}</Link> : t("noAthletesClinician")}
               </p>
             ) : (
               <>
-                <h3>Every athlete</h3>
+                <h3>{t("everyAthlete")}</h3>
                 <HeatLegend />
-                <div className="table-wrap">
+                <p className="muted scroll-hint">{t("scrollHint")}</p>
+                <div className="table-wrap overview-wrap" tabIndex={0} role="region" aria-label={t("tableRegion", { squad: squad.name })}>
                   <table className="overview-table">
                     <caption className="visually-hidden">
-                      Athletes of {squad.name}: status, last back-pain report, this week&apos;s load and the worst flag of each of the last
-                      12 weeks (an empty week cell: nothing flagged). Sorted by {SORT_LABELS[sort]}, {dir === "asc" ? "ascending" : "descending"}.
+                      {t("caption", { squad: squad.name, sort: sortLabel(sort), dir })}
                     </caption>
                     <thead>
                       <tr>
-                        <SortHeader label="Athlete" column="name" sort={sort} dir={dir} rowSpan={2} />
-                        <SortHeader label="Status" column="status" sort={sort} dir={dir} rowSpan={2} />
-                        <SortHeader label="Last back-pain report" column="report" sort={sort} dir={dir} rowSpan={2} />
-                        <SortHeader label="Load this week / weekly average (4 weeks)" column="load" sort={sort} dir={dir} rowSpan={2} />
+                        <SortHeader label={t("colAthlete")} column="name" sort={sort} dir={dir} rowSpan={2} t={t} />
+                        <SortHeader label={t("colStatus")} column="status" sort={sort} dir={dir} rowSpan={2} t={t} />
+                        <SortHeader label={t("colLastReport")} column="report" sort={sort} dir={dir} rowSpan={2} t={t} />
+                        <SortHeader label={t("colLoad")} column="load" sort={sort} dir={dir} rowSpan={2} t={t} />
                         <th scope="col" rowSpan={2}>
-                          Last session
+                          {t("colLastSession")}
                         </th>
                         {statuses[0]?.wellnessCheckIn ? (
                           <th scope="col" rowSpan={2}>
-                            Wellness (latest, 3 days)
+                            {t("colWellness")}
                           </th>
                         ) : null}
-                        <SortHeader label="Last 12 weeks" column="weeks" sort={sort} dir={dir} colSpan={weeks.length || 1} />
+                        <SortHeader label={t("colWeeks")} column="weeks" sort={sort} dir={dir} colSpan={weeks.length || 1} t={t} />
                       </tr>
                       <tr>
                         {weeks.map((w) => (
                           <th key={w.weekStart} scope="col" className="heat-week">
-                            <span className="visually-hidden">Week of </span>
-                            {shortDate(w.weekStart)}
+                            <span className="visually-hidden">{t("weekOf")} </span>
+                            {shortDate(w.weekStart, intl)}
                           </th>
                         ))}
                       </tr>
                     </thead>
-                    <SquadRows squadId={squad.id} levelWords={FLAGGED_LEVEL_WORDS} {...squadTable(rows)} />
+                    <SquadRows squadId={squad.id} levelWords={FLAGGED_LEVEL_WORDS} labels={rowLabels} {...squadTable(rows, t, intl)} />
                   </table>
                 </div>
               </>
@@ -172,7 +194,7 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
       {isCoach(viewer) ? (
         <section className="card" aria-labelledby="new-squad">
           <h2 id="new-squad" style={{ marginTop: 0 }}>
-            Start another squad
+            {squads.length === 0 ? t("newSquadFirst") : t("newSquad")}
           </h2>
           <CreateSquadForm />
         </section>
@@ -181,18 +203,9 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
   );
 }
 
-const unreadRepliesText = (n: number) => (n === 1 ? "1 unread reply" : n > UNREAD_COUNT_CAP ? `${UNREAD_COUNT_CAP}+ unread replies` : `${n} unread replies`);
-
 /** "3 Nov": a week column's header, short enough for a 1.4 rem column when turned. */
-const shortDate = (date: string) => formatDate(date).replace(/ \d{4}$/, "");
-
-const SORT_LABELS: Record<OverviewSortKey, string> = {
-  status: "status",
-  name: "name",
-  load: "this week's load against the average",
-  report: "last report",
-  weeks: "flagged weeks",
-};
+const shortDate = (date: string, intl: string) =>
+  new Intl.DateTimeFormat(intl, { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 
 /** A column header that sorts the table by a link (works without JavaScript; the order is in the URL). */
 function SortHeader({
@@ -202,7 +215,9 @@ function SortHeader({
   dir,
   colSpan,
   rowSpan,
+  t,
 }: {
+  t: T;
   label: string;
   column: OverviewSortKey;
   sort: OverviewSortKey;
@@ -217,7 +232,7 @@ function SortHeader({
       <a className="sort-link" href={`/coach?sort=${column}&dir=${next}`}>
         {label}
         <span aria-hidden="true">{active ? (dir === "asc" ? " ▲" : " ▼") : " ↕"}</span>
-        <span className="visually-hidden">{`, sort ${next === "asc" ? "ascending" : "descending"}`}</span>
+        <span className="visually-hidden">{`, ${t("sortNext", { dir: next })}`}</span>
       </a>
     </th>
   );
@@ -227,14 +242,14 @@ function SortHeader({
 const ATTENTION_SHOWN = 12;
 
 /** Athletes with an open referral, warning or caution, worst first, each with the flag that leads. */
-function NeedsAttention({ squadId, statuses, showAll, unit }: { squadId: string; statuses: AthleteStatus[]; showAll: boolean; unit: Unit }) {
+function NeedsAttention({ squadId, statuses, showAll, unit, t }: { squadId: string; statuses: AthleteStatus[]; showAll: boolean; unit: Unit; t: T }) {
   const flagged = statuses.filter((s) => s.worst && s.worst !== "info");
-  if (flagged.length === 0) return <p className="muted">Nobody needs attention today.</p>;
+  if (flagged.length === 0) return statuses.length > 0 ? <p className="muted">{t("nobodyNeedsAttention")}</p> : null;
   const referrals = flagged.filter((s) => s.worst === "referral").length;
   const shown = showAll ? flagged : flagged.slice(0, Math.max(ATTENTION_SHOWN, referrals));
   return (
     <div>
-      <h3>Needs attention ({flagged.length})</h3>
+      <h3>{t("needsAttention", { count: flagged.length })}</h3>
       <ol className="triage-list">
         {shown.map((s) => {
           const serious = s.open.filter((f) => f.severity !== "info");
@@ -242,7 +257,7 @@ function NeedsAttention({ squadId, statuses, showAll, unit }: { squadId: string;
           return (
             <li key={s.id} className={`card flag flag-${s.worst}`}>
               <p style={{ margin: 0 }}>
-                <StatusBadge status={s} />{" "}
+                <StatusBadge status={s} t={t} />{" "}
                 <Link href={`/coach/squads/${squadId}/athletes/${s.id}`}>
                   <strong>{s.name}</strong>
                 </Link>{" "}
@@ -253,8 +268,7 @@ function NeedsAttention({ squadId, statuses, showAll, unit }: { squadId: string;
               {lead ? <p style={{ margin: "0.25rem 0 0" }}>{textInUnit(lead.explanation, unit)}</p> : null}
               {lead?.review ? (
                 <p className="muted review-note">
-                  Acknowledged by {lead.review.by}
-                  {lead.review.note ? `: “${lead.review.note}”` : ""}
+                  {lead.review.note ? t("acknowledgedByWithNote", { name: lead.review.by, note: lead.review.note }) : t("acknowledgedBy", { name: lead.review.by })}
                 </p>
               ) : null}
             </li>
@@ -263,8 +277,8 @@ function NeedsAttention({ squadId, statuses, showAll, unit }: { squadId: string;
       </ol>
       {shown.length < flagged.length ? (
         <p>
-          <a href={`/coach?attention=all#squad-${squadId}`}>Show all {flagged.length} athletes who need attention</a>{" "}
-          <span className="muted">(the table below lists everyone with their status)</span>
+          <a href={`/coach?attention=all#squad-${squadId}`}>{t("showAllAttention", { count: flagged.length })}</a>{" "}
+          <span className="muted">{t("showAllAttentionHint")}</span>
         </p>
       ) : null}
     </div>

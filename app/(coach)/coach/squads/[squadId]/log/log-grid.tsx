@@ -2,14 +2,23 @@
 
 import Link from "next/link";
 import { useActionState, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { intlLocale, isLocale } from "@/lib/i18n/config";
 import { saveSquadLogAction } from "@/lib/squad-log/actions";
 import { idleState } from "@/lib/forms-state";
 import { FormMessage, SubmitButton } from "@/lib/ui/form-controls";
-import { cellInputName, GRID_FIELDS, readCellInputName, weekdayOf, type GridField } from "@/lib/squad-log/cells";
+import { cellInputName, GRID_FIELDS, readCellInputName, type GridField } from "@/lib/squad-log/cells";
 import { isBlockPaste, parsePasteBlock, planPaste } from "@/lib/squad-log/paste";
 import type { SquadLogRow } from "@/lib/squad-log/queries";
 
-const FIELD_WORDS: Record<GridField, string> = { distance: "distance", minutes: "minutes", rpe: "RPE" };
+/** Why a day is read-only (lib/squad-log/queries), as a catalogue key. */
+const REASON_KEYS: Record<string, string> = {
+  "logged by the athlete": "loggedByAthlete",
+  "changed by the athlete": "changedByAthlete",
+  imported: "imported",
+  "not a run": "notARun",
+  "several sessions on this day": "severalSessions",
+};
 const COLUMNS = 7 * GRID_FIELDS.length;
 
 /** The input at a row and column of the grid (column = day × 3 + field), if that cell can be typed in. */
@@ -21,7 +30,12 @@ function positionOf(target: EventTarget): { row: number; column: number } | null
   return m ? { row: Number(m[1]), column: Number(m[2]) } : null;
 }
 
-const dayLabel = (date: string) => `${weekdayOf(date)} ${Number(date.slice(8))}`;
+/** "Mon 7" / "lun 7": a day's column in the reader's language. */
+function dayLabeller(locale: string) {
+  const weekday = new Intl.DateTimeFormat(intlLocale(isLocale(locale) ? locale : "en"), { weekday: "short", timeZone: "UTC" });
+  const weekdayOf = (date: string) => weekday.format(new Date(`${date}T00:00:00Z`)).replace(/\.$/, "");
+  return { weekdayOf, dayLabel: (date: string) => `${weekdayOf(date)} ${Number(date.slice(8))}` };
+}
 
 /**
  * The week's grid: athletes down, days across, three inputs a day. A plain form that posts every cell;
@@ -40,6 +54,8 @@ export function SquadLogGrid({
   rows: SquadLogRow[];
   unit: "KM" | "MI";
 }) {
+  const t = useTranslations("squadLog");
+  const { weekdayOf, dayLabel } = dayLabeller(useLocale());
   const [state, formAction] = useActionState(saveSquadLogAction, idleState);
   const [seenState, setSeenState] = useState(state);
   const [version, setVersion] = useState(0);
@@ -63,7 +79,7 @@ export function SquadLogGrid({
     if (!at) return messages.map((m) => ({ key: `${name}-${m}`, text: m, href: undefined }));
     const row = rowOf.get(at.athleteId);
     const day = days.indexOf(at.date);
-    const athlete = row === undefined ? "An athlete" : rows[row].name;
+    const athlete = row === undefined ? t("anAthlete") : rows[row].name;
     const field = at.part === "minutes" ? 1 : at.part === "rpe" ? 2 : 0;
     const href = row === undefined || day < 0 ? undefined : `#g-${row}-${day * 3 + field}`;
     return messages.map((m) => ({ key: `${name}-${m}`, text: `${athlete}, ${weekdayOf(at.date)}: ${m}`, href }));
@@ -149,9 +165,9 @@ export function SquadLogGrid({
       filled++;
     }
     refreshClearing(assignments);
-    const notes = [`Pasted into ${filled} cell${filled === 1 ? "" : "s"}; save to keep them.`];
-    if (closed) notes.push(`${closed} value${closed === 1 ? " fell on a day" : "s fell on days"} that cannot be typed in (still to come, or read-only) and ${closed === 1 ? "was" : "were"} left out.`);
-    if (outside) notes.push(`${outside} value${outside === 1 ? " was" : "s were"} beyond the last athlete or Sunday and left out.`);
+    const notes = [t("pasted", { count: filled })];
+    if (closed) notes.push(t("pastedClosed", { count: closed }));
+    if (outside) notes.push(t("pastedOutside", { count: outside }));
     setPasteNote(notes.join(" "));
   }
 
@@ -167,7 +183,7 @@ export function SquadLogGrid({
       <FormMessage state={state} />
       {problems.length > 0 ? (
         <div className="notice notice-error log-problems" role="alert">
-          <p style={{ margin: 0 }}>Correct these cells, then save again:</p>
+          <p style={{ margin: 0 }}>{t("correctCells")}</p>
           <ul>
             {problems.map((p) => (
               <li key={p.key}>{p.href ? <a href={p.href}>{p.text}</a> : p.text}</li>
@@ -178,14 +194,13 @@ export function SquadLogGrid({
       <p aria-live="polite" className="hint log-paste-note">
         {pasteNote}
       </p>
-      <div className="table-wrap">
+      <p className="muted scroll-hint">{t("scrollHint")}</p>
+      <div className="table-wrap log-wrap">
         <table className="log-grid">
-          <caption>
-            Distance ({unitWord}), minutes and RPE of each athlete&apos;s run, Monday to Sunday
-          </caption>
+          <caption>{t("caption", { unit: unitWord })}</caption>
           <thead>
             <tr>
-              <th scope="col">Athlete</th>
+              <th scope="col">{t("colAthlete")}</th>
               {days.map((d) => (
                 <th key={d} scope="col">
                   {dayLabel(d)}
@@ -216,7 +231,7 @@ export function SquadLogGrid({
                         <span className="muted" aria-hidden="true">
                           –
                         </span>
-                        <span className="visually-hidden">Still to come for {row.name}</span>
+                        <span className="visually-hidden">{t("stillToCome", { name: row.name })}</span>
                       </td>
                     );
                   }
@@ -224,9 +239,10 @@ export function SquadLogGrid({
                     return (
                       <td key={cell.date} className="log-closed">
                         <span className="log-summary">{cell.summary}</span>
-                        <span className="muted log-reason">{cell.reason}</span>
+                        <span className="muted log-reason">{REASON_KEYS[cell.reason] ? t(`readonly.${REASON_KEYS[cell.reason]}`) : cell.reason}</span>
                         <Link href={`/coach/squads/${squadId}/athletes/${row.athleteId}`}>
-                          Open<span className="visually-hidden"> {row.name}&apos;s page for {dayLabel(cell.date)}</span>
+                          {t("open")}
+                          <span className="visually-hidden"> {t("openFor", { name: row.name, day: dayLabel(cell.date) })}</span>
                         </Link>
                       </td>
                     );
@@ -253,16 +269,16 @@ export function SquadLogGrid({
                               inputMode={f === "rpe" ? "numeric" : "decimal"}
                               autoComplete="off"
                               maxLength={12}
-                              placeholder={f === "distance" ? unitWord : f === "minutes" ? "min" : "rpe"}
+                              placeholder={f === "distance" ? unitWord : f === "minutes" ? "min" : t("rpePlaceholder")}
                               defaultValue={state.values?.[name] ?? cell[f]}
-                              aria-label={`${row.name}, ${dayLabel(cell.date)}: ${FIELD_WORDS[f]}${f === "distance" ? ` (${unitWord})` : ""}`}
+                              aria-label={`${row.name}, ${dayLabel(cell.date)}: ${t(`field.${f}`)}${f === "distance" ? ` (${unitWord})` : ""}`}
                               aria-invalid={bad ? true : undefined}
                               aria-describedby={cellErrors.length ? errorId : undefined}
                             />
                           );
                         })}
                       </div>
-                      {clearing.has(`${r}-${d}`) ? <p className="log-delete">Deleted when you save</p> : null}
+                      {clearing.has(`${r}-${d}`) ? <p className="log-delete">{t("deletedOnSave")}</p> : null}
                       {cellErrors.length ? (
                         <ul id={errorId} className="field-error log-errors">
                           {cellErrors.map((m) => (
@@ -279,7 +295,7 @@ export function SquadLogGrid({
         </table>
       </div>
       <p>
-        <SubmitButton pendingText="Saving the week…">Save the week</SubmitButton>
+        <SubmitButton pendingText={t("saving")}>{t("save")}</SubmitButton>
       </p>
     </form>
   );

@@ -4,12 +4,17 @@ import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { addDays, mondayOf, todayIn } from "@/lib/dates";
-import { formatDayShort } from "@/lib/ui/plan-calendar";
+import { formatDate } from "@/lib/dates";
+import { getTranslations } from "next-intl/server";
+import { currentIntlLocale } from "@/lib/i18n/server";
 import { readWeekParam } from "@/lib/squad-log/cells";
 import { getSquadLogWeek } from "@/lib/squad-log/queries";
 import { SquadLogGrid } from "./log-grid";
 
-export const metadata: Metadata = { title: "Squad training log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("squadLog");
+  return { title: t("metaTitle") };
+}
 
 export default async function SquadLogPage({
   params,
@@ -26,56 +31,44 @@ export default async function SquadLogPage({
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
+  const [t, intl] = await Promise.all([getTranslations("squadLog"), currentIntlLocale()]);
   const basePath = `/coach/squads/${squadId}/log`;
-  const unitWord = viewer.unitPreference === "MI" ? "miles" : "km";
+  const unitWord = viewer.unitPreference === "MI" ? t("unitMiles") : "km";
   return (
     <>
       <p>
         <Link href={`/coach/squads/${squadId}`}>← {log.squad.name}</Link>
       </p>
-      <h1>
-        Training log: week of {formatDayShort(monday)} {monday.slice(0, 4)}
-      </h1>
+      <h1>{t("heading", { date: formatDate(monday, intl) })}</h1>
       {notice ? (
         <p className="notice notice-warn" role="status">
-          {notice}
+          {t("weekNotice")}
         </p>
       ) : null}
-      <nav aria-label="Training log weeks" className="page-links">
-        <Link href={`${basePath}?week=${addDays(monday, -7)}`}>← Previous week</Link>
+      <nav aria-label={t("weeksNav")} className="page-links">
+        <Link href={`${basePath}?week=${addDays(monday, -7)}`}>← {t("previousWeek")}</Link>
         {" · "}
-        {monday === mondayOf(today) ? <span>This week</span> : <Link href={basePath}>This week</Link>}
+        {monday === mondayOf(today) ? <span>{t("thisWeek")}</span> : <Link href={basePath}>{t("thisWeek")}</Link>}
         {" · "}
-        <Link href={`${basePath}?week=${addDays(monday, 7)}`}>Next week →</Link>
+        <Link href={`${basePath}?week=${addDays(monday, 7)}`}>{t("nextWeek")} →</Link>
         {" · "}
-        <Link href={`${basePath}/import`}>Upload a training log (CSV)</Link>
+        <Link href={`${basePath}/import`}>{t("uploadLink")}</Link>
       </nav>
       <details className="card log-help">
-        <summary>How the grid works</summary>
+        <summary>{t("helpSummary")}</summary>
         <ul>
-          <li>
-            Each day holds one run: distance in {unitWord}, minutes (45, or 1:15 for an hour and a quarter) and RPE from 0 to 10. Runs
-            only; log other sessions on the athlete&apos;s page or upload them in a CSV.
-          </li>
-          <li>Days are each athlete&apos;s own calendar days. Days still to come cannot be logged.</li>
-          <li>
-            Arrow keys move between fields (left and right once the cursor is at the edge of the text), Tab and Shift+Tab go in order,
-            Enter goes down a row (back to where a run of Tabs started), Shift+Enter up.
-          </li>
-          <li>
-            Paste a block copied from a spreadsheet: its rows fill athletes downwards and its columns days across, starting at the
-            field you paste into. A value written as distance/minutes/RPE (8/45/6) fills the whole day; a plain number fills the same
-            field (distance, minutes or RPE) of each day. Empty values leave a day as it was.
-          </li>
-          <li>
-            A run that you or another coach entered can be changed here; empty its three fields to delete it when you save. Sessions
-            the athlete logged or changed, and days with several sessions, are shown read-only: open the athlete&apos;s page for those.
-          </li>
-          <li>Saving checks every cell first: if any needs a correction, nothing is saved and each is named.</li>
+          <li>{t("help1", { unit: unitWord })}</li>
+          <li>{t("help2")}</li>
+          <li>{t("help3")}</li>
+          <li>{t("help4")}</li>
+          <li>{t("help5")}</li>
+          <li>{t("help6")}</li>
         </ul>
       </details>
       {log.rows.length === 0 ? (
-        <p className="muted">No athletes in this squad yet.</p>
+        <p className="muted">
+          {t("noAthletes")} <Link href={`/coach/squads/${squadId}`}>{t("noAthletesLink")}</Link>
+        </p>
       ) : (
         <SquadLogGrid squadId={squadId} week={monday} days={log.days} rows={log.rows} unit={viewer.unitPreference} />
       )}

@@ -1,17 +1,23 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { currentLocale } from "@/lib/i18n/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getSquadThresholds } from "@/lib/thresholds/queries";
 import { NotFoundError } from "@/lib/errors";
 import { ThresholdsForm } from "./thresholds-form";
 
-export const metadata: Metadata = { title: "Squad thresholds" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("thresholds");
+  return { title: t("metaTitleSquad") };
+}
 
 export default async function SquadThresholdsPage({ params }: { params: Promise<{ squadId: string }> }) {
   const { squadId } = await params;
   const viewer = await requireViewer();
-  const view = await getSquadThresholds(viewer, squadId).catch((e) => {
+  const [t, locale] = await Promise.all([getTranslations("thresholds"), currentLocale()]);
+  const view = await getSquadThresholds(viewer, squadId, locale).catch((e) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
@@ -20,18 +26,10 @@ export default async function SquadThresholdsPage({ params }: { params: Promise<
       <p>
         <Link href={`/coach/squads/${squadId}`}>← {view.squadName}</Link>
       </p>
-      <h1>Flag thresholds for {view.squadName}</h1>
-      <p>
-        These values decide when a flag is raised for every athlete of the squad. Each one starts at the engine&apos;s
-        default; change it only when you have a reason, and read the strength of the evidence behind the flag first.
-        An athlete can have their own values: open the athlete and follow &ldquo;Thresholds for this athlete&rdquo;.
-      </p>
-      <p className="muted">
-        {view.overrideCount === 0
-          ? "The squad uses the defaults."
-          : `${view.overrideCount} threshold${view.overrideCount === 1 ? " differs" : "s differ"} from the defaults.`}
-      </p>
-      <ThresholdsForm level="squad" squadId={view.squadId} groups={view.groups} />
+      <h1>{t("headingSquad", { name: view.squadName })}</h1>
+      <p>{t("introSquad")}</p>
+      <p className="muted">{view.overrideCount === 0 ? t("squadDefaults") : t("squadOverrides", { count: view.overrideCount })}</p>
+      <ThresholdsForm level="squad" squadId={view.squadId} groups={view.groups} words={{ sources: t("sources"), save: t("save"), saving: t("saving") }} />
     </>
   );
 }

@@ -4,21 +4,14 @@ import { useActionState } from "react";
 import { updateAthleteThresholdsAction, updateSquadThresholdsAction } from "@/lib/thresholds/actions";
 import { idleState } from "@/lib/forms-state";
 import { Field, FormMessage, SelectField, SubmitButton } from "@/lib/ui/form-controls";
-import type { ThresholdFieldView, ThresholdGroupView } from "@/lib/thresholds/queries";
+import type { ThresholdGroupView } from "@/lib/thresholds/queries";
+
+/** The form's own words, from the page (the fields bring theirs). */
+type Words = { sources: string; save: string; saving: string };
 
 type Props =
-  | { level: "squad"; squadId: string; groups: ThresholdGroupView[] }
-  | { level: "athlete"; squadId: string; athleteId: string; groups: ThresholdGroupView[] };
-
-function hintFor(field: ThresholdFieldView, level: Props["level"]): string {
-  const parts =
-    level === "athlete"
-      ? [`Squad value: ${field.squadText}`, `default: ${field.defaultText}`]
-      : [`Default: ${field.defaultText}`];
-  if (field.number) parts.push(`allowed ${field.number.range}`);
-  parts.push(level === "athlete" ? "leave empty to use the squad's value" : "leave empty to use the default");
-  return `${parts.join("; ")}.`;
-}
+  | { level: "squad"; squadId: string; groups: ThresholdGroupView[]; words: Words }
+  | { level: "athlete"; squadId: string; athleteId: string; groups: ThresholdGroupView[]; words: Words };
 
 export function ThresholdsForm(props: Props) {
   const [state, action] = useActionState(props.level === "squad" ? updateSquadThresholdsAction : updateAthleteThresholdsAction, idleState);
@@ -32,11 +25,9 @@ export function ThresholdsForm(props: Props) {
         return (
           <fieldset key={group.flagId} className="card threshold-group">
             <legend>{group.name}</legend>
-            <p className="muted threshold-evidence">
-              Flag <code>{flag.id}</code>. Evidence: {flag.strength}. {flag.citations.map((c) => c.short).join("; ")}.
-            </p>
+            <p className="muted threshold-evidence">{group.fields[0].evidence}</p>
             <details className="threshold-sources">
-              <summary>Sources</summary>
+              <summary>{props.words.sources}</summary>
               <ul>
                 {flag.citations.map((c) => (
                   <li key={c.short}>{c.text}</li>
@@ -51,9 +42,9 @@ export function ThresholdsForm(props: Props) {
                   label={field.label}
                   state={state}
                   defaultValue={field.value}
-                  placeholder={`${props.level === "athlete" ? "Squad value" : "Default"}: ${field.inherited}`}
+                  placeholder={field.placeholder}
                   options={field.options}
-                  hint={hintFor(field, props.level)}
+                  hint={field.hint}
                 />
               ) : (
                 <Field
@@ -63,14 +54,14 @@ export function ThresholdsForm(props: Props) {
                   state={state}
                   defaultValue={field.value}
                   inputMode="decimal"
-                  hint={hintFor(field, props.level)}
+                  hint={field.hint}
                 />
               ),
             )}
           </fieldset>
         );
       })}
-      <SubmitButton>Save thresholds</SubmitButton>
+      <SubmitButton pendingText={props.words.saving}>{props.words.save}</SubmitButton>
     </form>
   );
 }

@@ -2,14 +2,14 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import type { LogPreview } from "@/lib/squad-log/mutations";
-
-const OUTCOME: Record<LogPreview["rows"][number]["status"], string> = { add: "Will be added", duplicate: "Duplicate", rejected: "Rejected" };
 
 type Message = { kind: "ok" | "error"; text: string };
 
 /** Upload, preview, then add: the file is read twice, and the second time adds what the first listed. */
 export function SquadLogUpload({ squadId }: { squadId: string }) {
+  const t = useTranslations("squadLog.upload");
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<LogPreview | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
@@ -27,12 +27,12 @@ export function SquadLogUpload({ squadId }: { squadId: string }) {
       const response = await fetch(`/api/squads/${squadId}/training-log`, { method: "POST", body });
       const json = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
       if (!response.ok) {
-        setMessage({ kind: "error", text: json?.error?.message ?? "The file could not be read. Nothing was added." });
+        setMessage({ kind: "error", text: json?.error?.message ?? t("unreadable") });
         return null;
       }
       return json;
     } catch {
-      setMessage({ kind: "error", text: "The upload did not reach the server. Check the connection and try again; nothing was added." });
+      setMessage({ kind: "error", text: t("offline") });
       return null;
     } finally {
       setBusy(false);
@@ -52,7 +52,7 @@ export function SquadLogUpload({ squadId }: { squadId: string }) {
     setPreview(null);
     setMessage({
       kind: "ok",
-      text: `Added ${result.created} session${result.created === 1 ? "" : "s"} for ${result.athletes} athlete${result.athletes === 1 ? "" : "s"}.`,
+      text: t("added", { sessions: result.created, athletes: result.athletes }),
     });
   }
 
@@ -60,7 +60,7 @@ export function SquadLogUpload({ squadId }: { squadId: string }) {
     <>
       <form onSubmit={onPreview} className="card">
         <div className="field">
-          <label htmlFor="squad-log-file">Training log (CSV)</label>
+          <label htmlFor="squad-log-file">{t("fileLabel")}</label>
           <input
             id="squad-log-file"
             name="file"
@@ -74,7 +74,7 @@ export function SquadLogUpload({ squadId }: { squadId: string }) {
           />
         </div>
         <button type="submit" disabled={!file || busy}>
-          {busy && !preview ? "Reading…" : "Preview"}
+          {busy && !preview ? t("reading") : t("preview")}
         </button>
       </form>
       <div aria-live="polite">
@@ -84,7 +84,7 @@ export function SquadLogUpload({ squadId }: { squadId: string }) {
             {message.kind === "ok" ? (
               <>
                 {" "}
-                <Link href={`/coach/squads/${squadId}/log`}>Open the grid</Link>
+                <Link href={`/coach/squads/${squadId}/log`}>{t("openGrid")}</Link>
               </>
             ) : null}
           </p>
@@ -92,34 +92,38 @@ export function SquadLogUpload({ squadId }: { squadId: string }) {
       </div>
       {preview ? (
         <section aria-labelledby="preview-heading">
-          <h2 id="preview-heading">Preview</h2>
+          <h2 id="preview-heading">{t("preview")}</h2>
           <p className="log-totals" role="status">
-            <strong>{preview.counts.add}</strong> will be added, <strong>{preview.counts.duplicate}</strong>{" "}
-            {preview.counts.duplicate === 1 ? "duplicate" : "duplicates"} skipped, <strong>{preview.counts.rejected}</strong> rejected.
+            {t.rich("totals", {
+              add: preview.counts.add,
+              duplicate: preview.counts.duplicate,
+              rejected: preview.counts.rejected,
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
-          {preview.ignoredColumns.length ? <p className="muted">Columns not read: {preview.ignoredColumns.join(", ")}.</p> : null}
+          {preview.ignoredColumns.length ? <p className="muted">{t("ignoredColumns", { columns: preview.ignoredColumns.join(", ") })}</p> : null}
           {preview.counts.add > 0 ? (
             <p>
               <button type="button" onClick={onCommit} disabled={busy}>
-                {busy ? "Adding…" : `Add ${preview.counts.add} session${preview.counts.add === 1 ? "" : "s"}`}
+                {busy ? t("adding") : t("add", { count: preview.counts.add })}
               </button>
             </p>
           ) : (
-            <p className="muted">Nothing in this file can be added.</p>
+            <p className="muted">{t("nothingToAdd")}</p>
           )}
           <div className="table-wrap">
             <table>
-              <caption className="visually-hidden">Each row of the file and what happens to it</caption>
+              <caption className="visually-hidden">{t("caption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Athlete</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Distance</th>
-                  <th scope="col">Time</th>
+                  <th scope="col">{t("colRow")}</th>
+                  <th scope="col">{t("colAthlete")}</th>
+                  <th scope="col">{t("colDate")}</th>
+                  <th scope="col">{t("colType")}</th>
+                  <th scope="col">{t("colDistance")}</th>
+                  <th scope="col">{t("colTime")}</th>
                   <th scope="col">RPE</th>
-                  <th scope="col">Outcome</th>
+                  <th scope="col">{t("colOutcome")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -133,7 +137,7 @@ export function SquadLogUpload({ squadId }: { squadId: string }) {
                     <td>{r.duration ?? "–"}</td>
                     <td>{r.rpe ?? "–"}</td>
                     <td>
-                      <span className={r.status === "add" ? "badge badge-ok" : r.status === "duplicate" ? "badge" : "badge badge-danger"}>{OUTCOME[r.status]}</span>
+                      <span className={r.status === "add" ? "badge badge-ok" : r.status === "duplicate" ? "badge" : "badge badge-danger"}>{t(`outcome.${r.status}`)}</span>
                       {r.reason ? <span className="log-reason"> {r.reason}</span> : null}
                     </td>
                   </tr>
