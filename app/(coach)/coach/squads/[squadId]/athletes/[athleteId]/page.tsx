@@ -84,7 +84,12 @@ export default async function CoachAthletePage({
       </p>
       <FlagPanelView panel={view.flagPanel} squadId={squadId} athleteId={athleteId} timeZone={viewer.timeZone} unit={viewer.unitPreference} canPlan={coach} />
       <AthleteSummaryView summary={view.summary} unit={viewer.unitPreference} />
-      <TrainingCharts training={view.training} unit={viewer.unitPreference} range={range} />
+      <TrainingCharts
+        training={view.training}
+        unit={viewer.unitPreference}
+        range={range}
+        entryLinks={coach ? { log: `/coach/squads/${squadId}/athletes/${athleteId}/log`, import: `/coach/squads/${squadId}/athletes/${athleteId}/import` } : null}
+      />
       <h2>Profile</h2>
       <div className="card">
         <ProfileFacts profile={view.profile} />
