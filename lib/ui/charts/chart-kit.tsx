@@ -51,6 +51,8 @@ export function yAxisProps(width = 44) {
 /** Legend entries in the text colour (the library writes them in each series' colour), dashes shown. */
 export function legendProps() {
   return {
+    // In drawing order, not alphabetical.
+    itemSorter: null,
     iconSize: 18,
     wrapperStyle: { fontSize: 13, lineHeight: "1.5", paddingTop: 4 },
     formatter: (value: string) => <span className="chart-legend-text">{value}</span>,
