@@ -3,9 +3,8 @@
 // The pieces every plot shares: axes in the palette's legible colours, dates through Intl in the page's
 // locale, legends in text colour, a tooltip that reads true values (a clipped bar's too), the marker of a
 // clipped value, and small multiples (panels on one x axis) instead of second and third y-axes.
-import { useLocale, useTranslations } from "next-intl";
 import { ResponsiveContainer, type TooltipContentProps } from "recharts";
-import { intlLocale, isLocale } from "@/lib/i18n/config";
+import { numberFormatter } from "./chart-text";
 import { CHART_TEXT, SERIES } from "./palette";
 import { dateAxis, formatChartDate } from "./date-ticks";
 import { clipRows, robustTop } from "./robust-scale";
@@ -16,17 +15,7 @@ export const TICK = { fill: CHART_TEXT.axis, fontSize: AXIS_FONT };
 export const AXIS_LINE = { stroke: CHART_TEXT.axis };
 export const GRID = { stroke: "#d5dbe2", strokeDasharray: "3 3" };
 
-/** The catalogue's chart texts and the page's Intl locale. */
-export function useChartText() {
-  const t = useTranslations("charts");
-  const locale = useLocale();
-  return { t, locale: intlLocale(isLocale(locale) ? locale : "en") };
-}
-
-export function numberFormatter(locale: string, digits = 2) {
-  const f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
-  return (v: number) => f.format(v);
-}
+export { numberFormatter, useChartText } from "./chart-text";
 
 /** Props for the x axis of a day (or week) series: ticks by the range's span, labels in the locale. */
 export function xDateAxisProps(dates: readonly string[], locale: string, options: { hidden?: boolean } = {}) {
@@ -44,7 +33,7 @@ export function xDateAxisProps(dates: readonly string[], locale: string, options
   };
 }
 
-export function yAxisProps(width = 44) {
+export function yAxisProps(width = 52) {
   return { tick: TICK, axisLine: AXIS_LINE, tickLine: AXIS_LINE, width };
 }
 

@@ -8,7 +8,7 @@ import { fromDailySeries, type DailySeries } from "@/lib/athletes/daily-series";
 import { joinPainSeries, type PainMark } from "@/lib/athletes/pain-series";
 import type { WeeklyRow } from "./training-charts";
 import type { WellnessTrendPoint } from "@/lib/training-load/wellness";
-import { useChartText } from "./chart-kit";
+import { useChartText } from "./chart-text";
 import { formatChartDate } from "./date-ticks";
 
 function useTable() {

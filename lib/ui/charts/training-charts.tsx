@@ -47,7 +47,9 @@ const yDomain = (top: number | null, low: number | "auto" = 0) => (top !== null 
 
 export function LoadPlot({ data: series, unit }: { data: DailySeries; unit: string }) {
   const { t, locale } = useChartText();
-  const { rows, top } = clipped(fromDailySeries(series), ["load"]);
+  // The averages share the axis, so they are clipped with the loads (a spike lifts the 7-day mean too).
+  const keys = ["load", "acute", "chronic"];
+  const { rows, top } = clipped(fromDailySeries(series), keys);
   const dates = rows.map((r) => r.date);
   const items: TooltipItem[] = [
     { key: "load", name: t("series.dailyLoad", { unit }), colour: SERIES.bar },
@@ -63,9 +65,9 @@ export function LoadPlot({ data: series, unit }: { data: DailySeries; unit: stri
         <Tooltip content={<RowTooltip items={items} locale={locale} />} />
         <Legend {...legendProps()} />
         <Bar dataKey="loadShown" name={items[0].name} fill={SERIES.bar} {...OFF} />
-        <Line dataKey="acute" name={items[1].name} stroke={SERIES.vermillion} dot={false} strokeWidth={2.5} legendType="plainline" {...OFF} />
+        <Line dataKey="acuteShown" name={items[1].name} stroke={SERIES.vermillion} dot={false} strokeWidth={2.5} legendType="plainline" {...OFF} />
         <Line
-          dataKey="chronic"
+          dataKey="chronicShown"
           name={items[2].name}
           stroke={SERIES.indigo}
           strokeDasharray={DASH.dashed}
@@ -204,7 +206,7 @@ export function WeeklySurfacePlot({ data, surfaces, unit }: { data: WeeklyRow[];
           label: t("panel.weeklyDistance", { unit }),
           weight: 3,
           chart: (
-            <ComposedChart accessibilityLayer={false} data={rows} margin={MARGIN} syncId="weekly">
+            <ComposedChart accessibilityLayer={false} data={rows} margin={MARGIN}>
               <CartesianGrid {...GRID} vertical={false} />
               <XAxis {...xDateAxisProps(dates, locale, { hidden: true })} />
               <YAxis {...yAxisProps(64)} unit={` ${unit}`} domain={yDomain(distance.top)} allowDataOverflow={distance.top !== null} />
@@ -221,7 +223,7 @@ export function WeeklySurfacePlot({ data, surfaces, unit }: { data: WeeklyRow[];
           label: t("panel.weeklyChange"),
           weight: 2,
           chart: (
-            <ComposedChart accessibilityLayer={false} data={rows} margin={MARGIN} syncId="weekly">
+            <ComposedChart accessibilityLayer={false} data={rows} margin={MARGIN}>
               <CartesianGrid {...GRID} vertical={false} />
               <XAxis {...xDateAxisProps(dates, locale)} />
               <YAxis {...yAxisProps(64)} unit="%" domain={yDomain(change.top, "auto")} allowDataOverflow={change.top !== null} />
@@ -259,7 +261,7 @@ export function MonotonyPlot({ data: series, monotonyHigh, unit }: { data: Daily
           label: t("panel.monotony"),
           weight: 1,
           chart: (
-            <ComposedChart accessibilityLayer={false} data={rows} margin={MARGIN} syncId="monotony">
+            <ComposedChart accessibilityLayer={false} data={rows} margin={MARGIN}>
               <CartesianGrid {...GRID} vertical={false} />
               <XAxis {...xDateAxisProps(dates, locale, { hidden: true })} />
               <YAxis {...yAxisProps()} domain={monotonyTop !== null ? [0, Math.ceil(monotonyTop * 10) / 10] : [0, "auto"]} allowDataOverflow={monotonyTop !== null} />
@@ -280,7 +282,7 @@ export function MonotonyPlot({ data: series, monotonyHigh, unit }: { data: Daily
           label: t("panel.strain", { unit }),
           weight: 1,
           chart: (
-            <ComposedChart accessibilityLayer={false} data={rows} margin={MARGIN} syncId="monotony">
+            <ComposedChart accessibilityLayer={false} data={rows} margin={MARGIN}>
               <CartesianGrid {...GRID} vertical={false} />
               <XAxis {...xDateAxisProps(dates, locale)} />
               <YAxis {...yAxisProps(52)} domain={yDomain(strain.top)} allowDataOverflow={strain.top !== null} />
@@ -324,7 +326,7 @@ export function PainPlot({ daily, marks, unit }: { daily: DailySeries; marks: Pa
           label: t("panel.load", { unit }),
           weight: 5,
           chart: (
-            <ComposedChart accessibilityLayer={false} data={rows} margin={{ ...MARGIN, top: 14 }} syncId="pain">
+            <ComposedChart accessibilityLayer={false} data={rows} margin={{ ...MARGIN, top: 14 }}>
               <CartesianGrid {...GRID} vertical={false} />
               <XAxis {...xDateAxisProps(dates, locale, { hidden: true })} />
               <YAxis {...yAxisProps()} domain={yDomain(top)} allowDataOverflow={top !== null} />
@@ -340,7 +342,7 @@ export function PainPlot({ daily, marks, unit }: { daily: DailySeries; marks: Pa
           label: t("panel.worstPain"),
           weight: 3,
           chart: (
-            <ComposedChart accessibilityLayer={false} data={rows} margin={MARGIN} syncId="pain">
+            <ComposedChart accessibilityLayer={false} data={rows} margin={MARGIN}>
               <CartesianGrid {...GRID} vertical={false} />
               <XAxis {...xDateAxisProps(dates, locale, { hidden: true })} />
               <YAxis {...yAxisProps()} domain={[0, 10]} ticks={[0, 5, 10]} />
@@ -353,7 +355,7 @@ export function PainPlot({ daily, marks, unit }: { daily: DailySeries; marks: Pa
           label: t("panel.ostrc"),
           weight: 4,
           chart: (
-            <ComposedChart accessibilityLayer={false} data={rows} margin={MARGIN} syncId="pain">
+            <ComposedChart accessibilityLayer={false} data={rows} margin={MARGIN}>
               <CartesianGrid {...GRID} vertical={false} />
               <XAxis {...xDateAxisProps(dates, locale)} />
               <YAxis {...yAxisProps()} domain={[0, 100]} ticks={[0, 50, 100]} />
@@ -454,7 +456,7 @@ export function WellnessPlot({ data }: { data: WellnessTrendPoint[] }) {
           label: t("panel.wellnessSum"),
           weight: 3,
           chart: (
-            <ComposedChart accessibilityLayer={false} data={rows} margin={{ ...MARGIN, top: 14 }} syncId="wellness">
+            <ComposedChart accessibilityLayer={false} data={rows} margin={{ ...MARGIN, top: 14 }}>
               <CartesianGrid {...GRID} vertical={false} />
               <XAxis {...xDateAxisProps(dates, locale, { hidden: true })} />
               <YAxis {...yAxisProps()} domain={[5, 25]} ticks={[5, 10, 15, 20, 25]} />
@@ -470,7 +472,7 @@ export function WellnessPlot({ data }: { data: WellnessTrendPoint[] }) {
           label: t("panel.stiffness"),
           weight: 2,
           chart: (
-            <ComposedChart accessibilityLayer={false} data={rows} margin={MARGIN} syncId="wellness">
+            <ComposedChart accessibilityLayer={false} data={rows} margin={MARGIN}>
               <CartesianGrid {...GRID} vertical={false} />
               <XAxis {...xDateAxisProps(dates, locale)} />
               <YAxis {...yAxisProps()} domain={[0, 10]} ticks={[0, 5, 10]} />
