@@ -18,6 +18,7 @@ function band(cell: HeatmapCell) {
 const CELL = 28;
 const GAP = 3;
 const LABEL_W = 76;
+const PAD = 2;
 const TOP = 4;
 const AXIS_H = 40;
 
@@ -32,8 +33,9 @@ export async function BackZoneHeatmap({ heatmap }: { heatmap: Heatmap }) {
   const t = await getTranslations("charts");
   const locale = await currentIntlLocale();
   const weeks = heatmap.weeks;
-  // Room on the right for the last week's date label, which starts at its column.
-  const width = LABEL_W + weeks.length * (CELL + GAP) + 48;
+  // Room on the right for the last week's date label, which starts at its column. The zone labels are
+  // drawn apart, so that they stay in view while the weeks scroll.
+  const width = PAD + weeks.length * (CELL + GAP) + 48;
   const height = TOP + 3 * (CELL + GAP) + AXIS_H;
   const style = weeks.length ? dateTickStyle(weeks[0], weeks[weeks.length - 1]) : "day";
   const labelled = new Set(monthTicks(weeks, style, 1000) ?? weeks.filter((_, i) => i % 4 === 0));
@@ -56,17 +58,22 @@ export async function BackZoneHeatmap({ heatmap }: { heatmap: Heatmap }) {
         </div>
       ) : (
         <>
+          <div className="heatmap-frame">
+          <svg width={LABEL_W} height={height} className="heatmap-zones" aria-hidden="true">
+            {heatmap.rows.map((row, r) => (
+              <text key={row.zone} x={0} y={TOP + r * (CELL + GAP) + CELL / 2 + 5} fontSize={13} fill="#3d4852">
+                {zoneShort(row.zone)}
+              </text>
+            ))}
+          </svg>
           {/* Scrolls on its own when the weeks do not fit; focusable so that a keyboard can scroll it. */}
           <div className="heatmap-scroll" tabIndex={0} role="img" aria-label={t("plotLabel", { title })}>
             <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="heatmap" aria-hidden="true">
               {heatmap.rows.map((row, r) => (
                 <g key={row.zone}>
-                  <text x={0} y={TOP + r * (CELL + GAP) + CELL / 2 + 5} fontSize={13} fill="#3d4852">
-                    {zoneShort(row.zone)}
-                  </text>
                   {row.cells.map((cell, c) => {
                     const b = HEAT_BANDS[band(cell)];
-                    const x = LABEL_W + c * (CELL + GAP);
+                    const x = PAD + c * (CELL + GAP);
                     const y = TOP + r * (CELL + GAP);
                     return (
                       <g key={cell.weekStart}>
@@ -94,22 +101,23 @@ export async function BackZoneHeatmap({ heatmap }: { heatmap: Heatmap }) {
                 labelled.has(w) ? (
                   <g key={w}>
                     <line
-                      x1={LABEL_W + c * (CELL + GAP) + 0.5}
-                      x2={LABEL_W + c * (CELL + GAP) + 0.5}
+                      x1={PAD + c * (CELL + GAP) + 0.5}
+                      x2={PAD + c * (CELL + GAP) + 0.5}
                       y1={TOP + 3 * (CELL + GAP) - 2}
                       y2={TOP + 3 * (CELL + GAP) + 4}
                       stroke="#3d4852"
                     />
-                    <text x={LABEL_W + c * (CELL + GAP)} y={TOP + 3 * (CELL + GAP) + 17} fontSize={12} fill="#3d4852">
+                    <text x={PAD + c * (CELL + GAP)} y={TOP + 3 * (CELL + GAP) + 17} fontSize={12} fill="#3d4852">
                       {formatDateTick(w, style, locale)}
                     </text>
                   </g>
                 ) : null,
               )}
-              <text x={LABEL_W} y={height - 4} fontSize={12} fill="#3d4852">
+              <text x={PAD} y={height - 4} fontSize={12} fill="#3d4852">
                 {t("heatmap.xAxis")}
               </text>
             </svg>
+          </div>
           </div>
           <div className="heatmap-legend" aria-hidden="true">
             <span className="heatmap-legend-title">{t("heatmap.legendTitle")}</span>
