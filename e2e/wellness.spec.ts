@@ -112,7 +112,8 @@ test("the coach turns the check-in on, the athlete answers it on a phone, and th
   await expect(figure).toBeVisible();
   await expect(figure.locator(".recharts-surface").first()).toBeVisible();
   await figure.getByText("Show the numbers as a table").click();
-  await expect(figure.getByRole("row", { name: new RegExp(`${day(0)} 13 6 .* yes`) })).toBeVisible();
+  const today = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${day(0)}T00:00:00Z`));
+  await expect(figure.getByRole("row", { name: new RegExp(`${today} 13 6 .* yes`) })).toBeVisible();
 });
 
 test("a squad without the check-in shows no column, and another squad's coach cannot open the athlete", async ({ page, db }) => {

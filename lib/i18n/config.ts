@@ -44,4 +44,5 @@ export const CLIENT_NAMESPACES: readonly string[] = [
   "squad",
   "squadLog",
   "managedAthletes",
+  "charts",
 ];

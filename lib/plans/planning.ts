@@ -38,6 +38,8 @@ export type PlanningView = {
   suggestions: Suggestion[];
   projectedFlags: Flag[];
   projection: ProjectionPoint[];
+  /** The unit of the projection's loads: the squad's load measure (AU, km or min). */
+  projectionUnit: "AU" | "km" | "min";
 };
 
 /**
@@ -86,6 +88,7 @@ export async function getPlanningView(viewer: Viewer, squadId: string, athleteId
     flags: training.flags,
     suggestions,
     projectedFlags: projection.flags,
+    projectionUnit: training.loadUnit,
     projection: projection.metrics
       .filter((m) => m.date >= fromChart)
       .map((m) => ({

@@ -1,101 +1,147 @@
+import { getTranslations } from "next-intl/server";
 import type { BackZoneHeatmap as Heatmap, HeatmapCell } from "@/lib/athletes/chart-series";
-import { ZONE_LABELS } from "@/lib/pain/labels";
 import { formatDate } from "@/lib/dates";
+import { currentIntlLocale } from "@/lib/i18n/server";
 import { TableDisclosure } from "@/lib/ui/charts/table-disclosure";
+import { HEAT_BANDS } from "@/lib/ui/charts/palette";
+import { dateTickStyle, formatDateTick, monthTicks } from "@/lib/ui/charts/date-ticks";
 
 // Worst pain of the week, in the bands the pain flags use: mild below 4, rising at 4, severe from 7.
-const BANDS = [
-  { label: "No report", fill: "#eef1f4", max: -1 },
-  { label: "Worst pain 0-3", fill: "#fde68a", max: 3 },
-  { label: "Worst pain 4-6", fill: "#f59e0b", max: 6 },
-  { label: "Worst pain 7-10", fill: "#b42318", max: 10 },
-] as const;
+const BAND_MAX = [-1, 3, 6, 10] as const;
 
 function band(cell: HeatmapCell) {
-  if (cell.maxNrs === null) return BANDS[0];
-  return BANDS.find((b) => b.max >= (cell.maxNrs as number)) ?? BANDS[3];
+  if (cell.maxNrs === null) return 0;
+  const i = BAND_MAX.findIndex((max) => max >= (cell.maxNrs as number));
+  return i < 0 ? 3 : i;
 }
 
-const CELL = 16;
-const GAP = 2;
-const LABEL_W = 64;
-const SHORT_ZONE: Record<string, string> = { CERVICAL: "Cervical", DORSAL: "Dorsal", LUMBAR: "Lumbar" };
+const CELL = 28;
+const GAP = 3;
+const LABEL_W = 76;
+const PAD = 2;
+const TOP = 4;
+const AXIS_H = 40;
 
 /**
  * Pain reports per back zone (rows) and week (columns): colour by the week's worst NRS, the number of
- * reports written in the cell. Drawn as plain SVG on the server (no script); each cell has a native
- * tooltip, and the table view holds the same numbers.
+ * reports written in the cell. Drawn as plain SVG on the server (no script) with cells large enough to
+ * read (28 px), labelled axes and a legend with the scale; a long period scrolls inside its own box
+ * (a phone's page never scrolls sideways). Each cell has a native tooltip, and the table holds the same
+ * numbers.
  */
-export function BackZoneHeatmap({ heatmap }: { heatmap: Heatmap }) {
-  // Room on the right for the last week's date label, which starts at its column.
-  const width = LABEL_W + heatmap.weeks.length * (CELL + GAP) + 28;
-  const height = 3 * (CELL + GAP) + 22;
-  const reported = heatmap.weeks
+export async function BackZoneHeatmap({ heatmap }: { heatmap: Heatmap }) {
+  const t = await getTranslations("charts");
+  const locale = await currentIntlLocale();
+  const weeks = heatmap.weeks;
+  // Room on the right for the last week's date label, which starts at its column. The zone labels are
+  // drawn apart, so that they stay in view while the weeks scroll.
+  const width = PAD + weeks.length * (CELL + GAP) + 48;
+  const height = TOP + 3 * (CELL + GAP) + AXIS_H;
+  const style = weeks.length ? dateTickStyle(weeks[0], weeks[weeks.length - 1]) : "day";
+  const labelled = new Set(monthTicks(weeks, style, 1000) ?? weeks.filter((_, i) => i % 4 === 0));
+  const reported = weeks
     .map((weekStart, i) => ({ weekStart, cells: heatmap.rows.map((r) => r.cells[i]) }))
     .filter((w) => w.cells.some((c) => c.reports > 0));
+  const zoneShort = (zone: string) => t(`zone.${zone}` as "zone.LUMBAR");
+  const zoneLong = (zone: string) => t(`zoneLong.${zone}` as "zoneLong.LUMBAR");
+  const bandLabels = [t("heatmap.noReport"), t("heatmap.band", { from: 0, to: 3 }), t("heatmap.band", { from: 4, to: 6 }), t("heatmap.band", { from: 7, to: 10 })];
+  const title = t("heatmap.title");
   return (
-    <figure className="card" style={{ margin: "0 0 1rem" }}>
+    <figure className="card chart-figure">
       <figcaption>
-        <h3 style={{ marginTop: 0 }}>Back pain by zone and week</h3>
-        <p className="muted chart-note">Each square is one week (Monday to Sunday); its colour is the worst pain reported, the number how many reports.</p>
+        <h3 style={{ marginTop: 0 }}>{title}</h3>
+        <p className="muted chart-note">{t("heatmap.note")}</p>
       </figcaption>
-      <div className="heatmap-scroll" aria-hidden="true">
-        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="heatmap">
-          {heatmap.rows.map((row, r) => (
-            <g key={row.zone}>
-              <text x={0} y={r * (CELL + GAP) + CELL - 3} fontSize={12} fill="#566270">
-                {SHORT_ZONE[row.zone]}
+      {reported.length === 0 ? (
+        <div className="chart-empty">
+          <p className="chart-empty-text">{t("empty.noPainReports")}</p>
+        </div>
+      ) : (
+        <>
+          <div className="heatmap-frame">
+          <svg width={LABEL_W} height={height} className="heatmap-zones" aria-hidden="true">
+            {heatmap.rows.map((row, r) => (
+              <text key={row.zone} x={0} y={TOP + r * (CELL + GAP) + CELL / 2 + 5} fontSize={13} fill="#3d4852">
+                {zoneShort(row.zone)}
               </text>
-              {row.cells.map((cell, c) => (
-                <g key={cell.weekStart}>
-                  <rect x={LABEL_W + c * (CELL + GAP)} y={r * (CELL + GAP)} width={CELL} height={CELL} rx={2} fill={band(cell).fill}>
-                    <title>
-                      {`${ZONE_LABELS[row.zone]}, week of ${formatDate(cell.weekStart)}: ` +
-                        (cell.reports ? `${cell.reports} report${cell.reports === 1 ? "" : "s"}, worst pain ${cell.maxNrs}/10` : "no reports")}
-                    </title>
-                  </rect>
-                  {cell.reports ? (
-                    <text
-                      x={LABEL_W + c * (CELL + GAP) + CELL / 2}
-                      y={r * (CELL + GAP) + CELL - 4}
-                      fontSize={10}
-                      textAnchor="middle"
-                      fill={(cell.maxNrs ?? 0) >= 7 ? "#ffffff" : "#17202a"}
-                      pointerEvents="none"
-                    >
-                      {cell.reports}
-                    </text>
-                  ) : null}
+            ))}
+          </svg>
+          {/* Scrolls on its own when the weeks do not fit; focusable so that a keyboard can scroll it. */}
+          <div className="heatmap-scroll" tabIndex={0} role="img" aria-label={t("plotLabel", { title })}>
+            <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="heatmap" aria-hidden="true">
+              {heatmap.rows.map((row, r) => (
+                <g key={row.zone}>
+                  {row.cells.map((cell, c) => {
+                    const b = HEAT_BANDS[band(cell)];
+                    const x = PAD + c * (CELL + GAP);
+                    const y = TOP + r * (CELL + GAP);
+                    return (
+                      <g key={cell.weekStart}>
+                        <rect x={x + 0.5} y={y + 0.5} width={CELL - 1} height={CELL - 1} rx={3} fill={b.fill} stroke={b.stroke} strokeWidth={1}>
+                          <title>
+                            {t("heatmap.cellTitle", {
+                              zone: zoneLong(row.zone),
+                              week: formatDate(cell.weekStart, locale),
+                              reports: cell.reports,
+                              worst: cell.maxNrs ?? 0,
+                            })}
+                          </title>
+                        </rect>
+                        {cell.reports ? (
+                          <text x={x + CELL / 2} y={y + CELL / 2 + 5} fontSize={13} fontWeight={600} textAnchor="middle" fill={b.text} pointerEvents="none">
+                            {cell.reports}
+                          </text>
+                        ) : null}
+                      </g>
+                    );
+                  })}
                 </g>
               ))}
-            </g>
-          ))}
-          {heatmap.weeks.map((w, c) =>
-            c % 4 === 0 ? (
-              <text key={w} x={LABEL_W + c * (CELL + GAP)} y={3 * (CELL + GAP) + 14} fontSize={10} fill="#566270">
-                {w.slice(5)}
+              {weeks.map((w, c) =>
+                labelled.has(w) ? (
+                  <g key={w}>
+                    <line
+                      x1={PAD + c * (CELL + GAP) + 0.5}
+                      x2={PAD + c * (CELL + GAP) + 0.5}
+                      y1={TOP + 3 * (CELL + GAP) - 2}
+                      y2={TOP + 3 * (CELL + GAP) + 4}
+                      stroke="#3d4852"
+                    />
+                    <text x={PAD + c * (CELL + GAP)} y={TOP + 3 * (CELL + GAP) + 17} fontSize={12} fill="#3d4852">
+                      {formatDateTick(w, style, locale)}
+                    </text>
+                  </g>
+                ) : null,
+              )}
+              <text x={PAD} y={height - 4} fontSize={12} fill="#3d4852">
+                {t("heatmap.xAxis")}
               </text>
-            ) : null,
-          )}
-        </svg>
-      </div>
-      <ul className="heatmap-legend" aria-hidden="true">
-        {BANDS.map((b) => (
-          <li key={b.label}>
-            <span className="heatmap-swatch" style={{ background: b.fill }} /> {b.label}
-          </li>
-        ))}
-      </ul>
-      <TableDisclosure>
-        {reported.length ? (
+            </svg>
+          </div>
+          </div>
+          <div className="heatmap-legend" aria-hidden="true">
+            <span className="heatmap-legend-title">{t("heatmap.legendTitle")}</span>
+            <ul>
+              {HEAT_BANDS.map((b, i) => (
+                <li key={b.key}>
+                  <span className="heatmap-swatch" style={{ background: b.fill, borderColor: b.stroke }} /> {bandLabels[i]}
+                </li>
+              ))}
+            </ul>
+            <span>{t("heatmap.legendCount")}</span>
+          </div>
+        </>
+      )}
+      {reported.length ? (
+        <TableDisclosure>
           <table>
-            <caption className="muted">Weeks without a report are left out.</caption>
+            <caption className="muted">{t("heatmap.tableCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Week of</th>
+                <th scope="col">{t("table.weekOf")}</th>
                 {heatmap.rows.map((r) => (
                   <th scope="col" key={r.zone}>
-                    {ZONE_LABELS[r.zone]}: reports (worst pain)
+                    {t("heatmap.column", { zone: zoneLong(r.zone) })}
                   </th>
                 ))}
               </tr>
@@ -103,7 +149,7 @@ export function BackZoneHeatmap({ heatmap }: { heatmap: Heatmap }) {
             <tbody>
               {reported.map((w) => (
                 <tr key={w.weekStart}>
-                  <td>{w.weekStart}</td>
+                  <td>{formatDate(w.weekStart, locale)}</td>
                   {w.cells.map((c, i) => (
                     <td key={i}>{c.reports ? `${c.reports} (${c.maxNrs}/10)` : "0"}</td>
                   ))}
@@ -111,10 +157,8 @@ export function BackZoneHeatmap({ heatmap }: { heatmap: Heatmap }) {
               ))}
             </tbody>
           </table>
-        ) : (
-          <p className="muted">No pain reports in this period.</p>
-        )}
-      </TableDisclosure>
+        </TableDisclosure>
+      ) : null}
     </figure>
   );
 }

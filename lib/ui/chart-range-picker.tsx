@@ -1,10 +1,7 @@
-import {
-  CHART_RANGE_LABELS,
-  CHART_RANGE_PRESETS,
-  MAX_CHART_RANGE_DAYS,
-  type ChartRangePreset,
-  type ParsedChartRange,
-} from "@/lib/athletes/schemas";
+import { getTranslations } from "next-intl/server";
+import { CHART_RANGE_PRESETS, MAX_CHART_RANGE_DAYS, type ChartRangePreset, type ParsedChartRange } from "@/lib/athletes/schemas";
+import { currentLocale } from "@/lib/i18n/server";
+import { localizeServerMessage } from "@/lib/i18n/server-messages";
 
 const PRESETS = Object.keys(CHART_RANGE_PRESETS) as ChartRangePreset[];
 
@@ -12,42 +9,50 @@ const PRESETS = Object.keys(CHART_RANGE_PRESETS) as ChartRangePreset[];
  * The charts' period as plain links and a GET form: it works without JavaScript, and the address can
  * be bookmarked or shared. The page reads it back with parseChartRange.
  */
-export function ChartRangePicker({ parsed }: { parsed: ParsedChartRange }) {
+export async function ChartRangePicker({ parsed }: { parsed: ParsedChartRange }) {
+  const t = await getTranslations("charts");
+  const locale = await currentLocale();
   const { form, error } = parsed;
+  // parseChartRange joins its messages with ". "; each is put into the reader's language.
+  const message = error
+    ? error
+        .split(". ")
+        .map((m) => localizeServerMessage(m, locale))
+        .join(". ")
+    : null;
   return (
     <div className="chart-range card">
-      {error ? (
+      {message ? (
         <p className="notice notice-warn" role="status">
-          <strong>The period in the address could not be used:</strong> {error}. Showing the{" "}
-          {CHART_RANGE_LABELS[form.range].toLowerCase()} instead.
+          <strong>{t("range.unusable")}</strong> {t("range.showingInstead", { message, period: t(`range.inSentence.${form.range}`) })}
         </p>
       ) : null}
-      <nav aria-label="Chart period">
+      <nav aria-label={t("range.nav")}>
         <ul className="chart-range-presets">
           {PRESETS.map((p) => (
             <li key={p}>
               <a href={`?range=${p}#charts-heading`} aria-current={form.range === p ? "true" : undefined}>
-                {CHART_RANGE_LABELS[p]}
+                {t(`range.preset.${p}`)}
               </a>
             </li>
           ))}
         </ul>
       </nav>
-      <form method="get" action="#charts-heading" className="chart-range-form" aria-label="Dates of the charts">
+      <form method="get" action="#charts-heading" className="chart-range-form" aria-label={t("range.form")}>
         <input type="hidden" name="range" value="custom" />
         <div className="field">
-          <label htmlFor="chart-from">From</label>
+          <label htmlFor="chart-from">{t("range.from")}</label>
           <input id="chart-from" name="from" type="date" defaultValue={form.from} required />
         </div>
         <div className="field">
-          <label htmlFor="chart-to">To</label>
+          <label htmlFor="chart-to">{t("range.to")}</label>
           <input id="chart-to" name="to" type="date" defaultValue={form.to} />
         </div>
         <button type="submit" className="button-secondary">
-          Show these dates
+          {t("range.submit")}
         </button>
       </form>
-      <p className="hint">At most {Math.floor(MAX_CHART_RANGE_DAYS / 365)} years at a time; an empty “To” means today.</p>
+      <p className="hint">{t("range.hint", { years: Math.floor(MAX_CHART_RANGE_DAYS / 365) })}</p>
     </div>
   );
 }

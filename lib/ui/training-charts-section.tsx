@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { TrainingView } from "@/lib/athletes/training";
 import type { DailyPoint } from "@/lib/athletes/chart-series";
 import type { ParsedChartRange } from "@/lib/athletes/schemas";
@@ -15,15 +17,13 @@ import {
   WellnessPlot,
 } from "@/lib/ui/charts/lazy-plots";
 import { AcwrTable, FitnessTable, LoadTable, MonotonyTable, PainTable, WeeklyTable, WellnessTable } from "@/lib/ui/charts/chart-tables";
-import { TableDisclosure } from "@/lib/ui/charts/table-disclosure";
+import { ChartFigure } from "@/lib/ui/charts/chart-figure";
 import { ChartRangePicker } from "@/lib/ui/chart-range-picker";
 import { AcwrCritique } from "@/lib/ui/acwr-critique";
 import { BackZoneHeatmap } from "@/lib/ui/back-zone-heatmap";
 import { formatDate } from "@/lib/dates";
+import { currentIntlLocale } from "@/lib/i18n/server";
 import { KM_PER_MILE, type Unit } from "@/lib/units";
-import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
-
-const MEASURE_NAMES = { srpe: "sRPE", km: "running km", min: "minutes" } as const;
 
 // Fields of a day that are loads (or sums and averages of loads); the rest are ratios, dates and flags.
 const LOAD_FIELDS = ["load", "acute", "chronic", "ewmaAcute", "ewmaChronic", "strain", "weekLoad", "fitness", "fatigue", "form", "rampRate"] as const;
@@ -40,58 +40,50 @@ function loadSeriesInMiles(points: DailyPoint[]): DailyPoint[] {
   });
 }
 
-/** A chart card: heading, a line on how to read it, the plot's box, and the same numbers as a table. */
-function ChartFigure({
-  title,
-  note,
-  plot,
-  plotHeight = 260,
-  table,
-  after,
-}: {
-  title: string;
-  note?: React.ReactNode;
-  plot: React.ReactNode;
-  plotHeight?: number;
-  table: React.ReactNode;
-  after?: React.ReactNode;
-}) {
-  return (
-    <figure className="card" style={{ margin: "0 0 1rem" }}>
-      <figcaption>
-        <h3 style={{ marginTop: 0 }}>{title}</h3>
-        {note ? <p className="muted chart-note">{note}</p> : null}
-      </figcaption>
-      {/* The picture is for sighted readers; the table below carries the same numbers for everyone. */}
-      <div className="chart-plot" style={{ height: plotHeight }} aria-hidden="true">
-        {plot}
-      </div>
-      {after}
-      <TableDisclosure>{table}</TableDisclosure>
-    </figure>
-  );
-}
-
 function Th({ children }: { children: React.ReactNode }) {
   return <th scope="col">{children}</th>;
 }
+
+/** Where the viewer logs or imports the athlete's sessions: null when they cannot (a clinician). */
+export type EntryLinks = { log: string; import: string } | null;
+
+const ATHLETE_LINKS: EntryLinks = { log: "/athlete/sessions", import: "/athlete/import" };
+
+/** A chart needs two drawn points at least; fewer says so instead of a bare frame. */
+const drawable = (points: DailyPoint[], key: keyof DailyPoint) => points.filter((p) => p[key] !== null).length >= 2;
 
 /**
  * The athlete's charts for the chosen period: load, ACWR (with its critique), fitness and fatigue,
  * weekly distance by surface, monotony and strain, pain over load, pain by back zone, compensatory
  * sessions and shoes. Plots load in the browser, and each table when it is first opened; headings and notes render on
- * the server.
+ * the server. With nothing to draw, one message says what to do (log or import a session) with the
+ * viewer's links.
  */
-export function TrainingCharts({ training, unit, range }: { training: TrainingView; unit: Unit; range: ParsedChartRange }) {
-  const { chartThresholds: t } = training;
+export async function TrainingCharts({
+  training,
+  unit,
+  range,
+  entryLinks = ATHLETE_LINKS,
+}: {
+  training: TrainingView;
+  unit: Unit;
+  range: ParsedChartRange;
+  /** The athlete's own pages by default; a coach's pages for the athlete; null for a reader who cannot add. */
+  entryLinks?: EntryLinks;
+}) {
+  const t = await getTranslations("charts");
+  const locale = await currentIntlLocale();
+  const { chartThresholds: th } = training;
   // A squad measuring load in running km: a miles reader sees it in miles (ratios are unchanged).
   const loadInMiles = training.loadMeasure === "km" && unit === "MI";
-  const loadUnit = loadInMiles ? "mi" : training.loadUnit;
+  const loadUnit = loadInMiles ? "mi" : training.loadUnit === "AU" ? t("unit.AU") : training.loadUnit;
+  const points = loadInMiles ? loadSeriesInMiles(training.load) : training.load;
   // One columnar copy of the daily series for every plot and table (see lib/athletes/daily-series).
-  const daily = toDailySeries(loadInMiles ? loadSeriesInMiles(training.load) : training.load);
+  const daily = toDailySeries(points);
   const factor = unit === "MI" ? 1 / KM_PER_MILE : 1;
   const distance = unit === "MI" ? "mi" : "km";
   const conv = (km: number) => Math.round(km * factor * 10) / 10;
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
 
   const weekly: WeeklyRow[] = training.weeklySurfaceKm.map((w) => {
     const row: WeeklyRow = { weekStart: w.weekStart, total: conv(w.totalKm), changePct: w.changePct, partial: w.partial };
@@ -99,130 +91,147 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
     return row;
   });
   const share = training.sessionTypes;
+  const typeName = (type: string) => t(`sessionType.${type}` as "sessionType.RUN");
   const shareBars = [
     ...share.rows
       .filter((r) => r.type === "CORE" || r.type === "STRENGTH" || r.type === "MOBILITY")
-      .map((r) => ({ label: r.type === "MOBILITY" ? "Mobility" : SESSION_TYPE_LABELS[r.type], sessionSharePct: r.sessionSharePct, minuteSharePct: r.minuteSharePct })),
-    { label: "All three", sessionSharePct: share.support.sessionSharePct, minuteSharePct: share.support.minuteSharePct },
+      .map((r) => ({ label: typeName(r.type), sessionSharePct: r.sessionSharePct, minuteSharePct: r.minuteSharePct })),
+    { label: t("sessionTypes.allThree"), sessionSharePct: share.support.sessionSharePct, minuteSharePct: share.support.minuteSharePct },
   ];
-  const pct = (x: number | null) => (x === null ? "–" : `${x}%`);
+  const pct = (x: number | null) => (x === null ? "–" : `${number.format(x)}%`);
   const shoes = training.shoes.map((s) => ({ ...s, periodKm: conv(s.periodKm), totalKm: conv(s.totalKm) }));
+
+  const hasLoad = points.some((p) => p.load > 0) || share.totalSessions > 0;
+  const hasPain = training.pain.length > 0 || training.heatmap.rows.some((r) => r.cells.some((c) => c.reports > 0));
+  const hasWellness = training.wellness.answered > 0;
+  const nothing = !hasLoad && !hasPain && !hasWellness && shoes.length === 0;
+
+  const noSessions = (
+    <p className="chart-empty-text">
+      {t("empty.noSessions")}{" "}
+      {entryLinks ? (
+        t.rich("empty.logOrImport", {
+          log: (chunks) => <Link href={entryLinks.log}>{chunks}</Link>,
+          import: (chunks) => <Link href={entryLinks.import}>{chunks}</Link>,
+        })
+      ) : (
+        <>{t("empty.noneToShow")}</>
+      )}
+    </p>
+  );
+  const tooFew = (key: string) => <p className="chart-empty-text">{t(`tooFew.${key}` as "tooFew.acwr")}</p>;
+
+  const heading = (
+    <h2 id="charts-heading">{t("sectionTitle", { from: formatDate(training.from, locale), to: formatDate(training.to, locale) })}</h2>
+  );
+
+  if (nothing) {
+    return (
+      <section aria-labelledby="charts-heading">
+        {heading}
+        <ChartRangePicker parsed={range} />
+        <div className="card chart-empty-state">
+          <h3 style={{ marginTop: 0 }}>{t("empty.title")}</h3>
+          {noSessions}
+          <p className="muted">{t("empty.whatAppears")}</p>
+        </div>
+      </section>
+    );
+  }
+
+  const measureName = loadInMiles ? t("measure.mi") : t(`measure.${training.loadMeasure}`);
 
   return (
     <section aria-labelledby="charts-heading">
-      <h2 id="charts-heading">
-        Load and back health, {formatDate(training.from)} – {formatDate(training.to)}
-      </h2>
+      {heading}
       <ChartRangePicker parsed={range} />
 
       <ChartFigure
-        title={`Daily load (${loadInMiles ? "running mi" : MEASURE_NAMES[training.loadMeasure]}) with 7- and 28-day averages`}
+        title={t("load.title", { measure: measureName })}
+        note={t("load.note")}
         plot={<LoadPlot data={daily} unit={loadUnit} />}
+        empty={hasLoad ? undefined : noSessions}
         table={<LoadTable data={daily} unit={loadUnit} />}
       />
 
       <ChartFigure
-        title="Acute:chronic workload ratio (ACWR)"
-        note={
-          <>
-            Last week&apos;s load against the last four weeks&apos;, from exponentially weighted loads (the flag uses
-            this one) and from rolling means. Shaded: 0.8–1.3; the red line is the flag threshold.
-          </>
-        }
-        plot={<AcwrPlot data={daily} acwrHigh={t.acwrHigh} />}
-        after={<AcwrCritique acwrHigh={t.acwrHigh} />}
+        title={t("acwr.title")}
+        note={t("acwr.note")}
+        plot={<AcwrPlot data={daily} acwrHigh={th.acwrHigh} />}
+        empty={!hasLoad ? noSessions : drawable(points, "acwr") ? undefined : tooFew("acwr")}
+        after={<AcwrCritique acwrHigh={th.acwrHigh} />}
         table={<AcwrTable data={daily} unit={loadUnit} />}
       />
 
       <ChartFigure
-        title="Fitness, fatigue and form"
-        note={
-          <>
-            Fitness (CTL) and fatigue (ATL) are the daily load weighted exponentially over 42 and 7 days; form (TSB) is
-            yesterday&apos;s fitness minus fatigue. A model of the load, not a measurement of the body.
-          </>
-        }
+        title={t("fitness.title")}
+        note={t("fitness.note")}
         plot={<FitnessPlot data={daily} />}
+        empty={!hasLoad ? noSessions : drawable(points, "fitness") ? undefined : tooFew("fitness")}
         table={<FitnessTable data={daily} unit={loadUnit} />}
       />
 
       <ChartFigure
-        title={`Weekly running (${distance}) by surface`}
-        note="Monday-to-Sunday weeks; the dashed line is the change against the week before (none after a week without running)."
+        title={t("weekly.title", { unit: distance })}
+        note={t("weekly.note")}
         plot={<WeeklySurfacePlot data={weekly} surfaces={training.surfaces} unit={distance} />}
-        table={<WeeklyTable data={weekly} surfaces={training.surfaces} />}
+        plotHeight={340}
+        empty={weekly.some((w) => w.total > 0) ? undefined : <p className="chart-empty-text">{t("empty.noRunning")}</p>}
+        table={<WeeklyTable data={weekly} surfaces={training.surfaces} unit={distance} />}
       />
 
       <ChartFigure
-        title="Training monotony and strain"
-        note={
-          <>
-            Monotony: the 7-day average load divided by its day-to-day spread; above {t.monotonyHigh} the days were too
-            alike. Strain: the 7-day load times monotony (Foster 1998).
-          </>
-        }
-        plot={<MonotonyPlot data={daily} monotonyHigh={t.monotonyHigh} unit={loadUnit} />}
+        title={t("monotony.title")}
+        note={t("monotony.note", { high: th.monotonyHigh })}
+        plot={<MonotonyPlot data={daily} monotonyHigh={th.monotonyHigh} unit={loadUnit} />}
+        plotHeight={340}
+        empty={!hasLoad ? noSessions : drawable(points, "monotony") ? undefined : tooFew("monotony")}
         table={<MonotonyTable data={daily} unit={loadUnit} />}
       />
 
       <ChartFigure
-        title="Back pain and OSTRC severity over load"
-        note={
-          <>
-            Worst pain of the day (0-10) and the weekly check-in&apos;s severity (0-100) over the daily load. Triangles mark
-            overload days: a run much longer than the month&apos;s longest, a steep weekly distance rise, a high ACWR or
-            high monotony, by the flag thresholds in use.
-          </>
-        }
+        title={t("pain.title")}
+        note={t("pain.note")}
         plot={<PainPlot daily={daily} marks={training.pain} unit={loadUnit} />}
-        plotHeight={280}
+        plotHeight={400}
+        empty={hasLoad || training.pain.length ? undefined : <p className="chart-empty-text">{t("empty.noPain")}</p>}
         table={<PainTable daily={daily} marks={training.pain} unit={loadUnit} />}
       />
 
       <BackZoneHeatmap heatmap={training.heatmap} />
 
-      {training.wellness.enabled || training.wellness.answered > 0 ? (
+      {training.wellness.enabled || hasWellness ? (
         <ChartFigure
-          title="Daily wellness check-in"
-          note={
-            <>
-              Sleep, fatigue, muscle soreness, stress and mood added up (5 best, 25 worst) and back stiffness (0-10). The shaded
-              band is the usual range: the mean of the 28 days before each day ± 1.5 standard deviations, once there are 10
-              check-ins; triangles mark days at or above it.
-            </>
-          }
-          plot={
-            training.wellness.answered ? (
-              <WellnessPlot data={training.wellness.points} />
-            ) : (
-              <p className="muted">No check-ins in this period.</p>
-            )
-          }
-          plotHeight={training.wellness.answered ? 260 : 40}
-          table={training.wellness.answered ? <WellnessTable data={training.wellness.points} /> : <p className="muted">No check-ins in this period.</p>}
+          title={t("wellness.title")}
+          note={t("wellness.note")}
+          plot={<WellnessPlot data={training.wellness.points} />}
+          plotHeight={340}
+          empty={hasWellness ? undefined : <p className="chart-empty-text">{t("empty.noCheckIns")}</p>}
+          table={<WellnessTable data={training.wellness.points} />}
         />
       ) : null}
 
       <ChartFigure
-        title="Share of core, strength and mobility sessions"
-        note={`Of all ${share.totalSessions} session${share.totalSessions === 1 ? "" : "s"} (${Math.round(share.totalMin)} min) in the period, by count and by minutes.`}
+        title={t("sessionTypes.title")}
+        note={t("sessionTypes.note", { sessions: share.totalSessions, minutes: Math.round(share.totalMin) })}
         plot={<SessionTypePlot data={shareBars} />}
-        plotHeight={240}
+        plotHeight={260}
+        empty={share.totalSessions > 0 ? undefined : noSessions}
         table={
           <table>
             <thead>
               <tr>
-                <Th>Type</Th>
-                <Th>Sessions</Th>
-                <Th>Share of sessions</Th>
-                <Th>Minutes</Th>
-                <Th>Share of minutes</Th>
+                <Th>{t("sessionTypes.type")}</Th>
+                <Th>{t("sessionTypes.sessions")}</Th>
+                <Th>{t("series.sessionShare")}</Th>
+                <Th>{t("sessionTypes.minutes")}</Th>
+                <Th>{t("series.minuteShare")}</Th>
               </tr>
             </thead>
             <tbody>
               {share.rows.map((r) => (
                 <tr key={r.type}>
-                  <td>{SESSION_TYPE_LABELS[r.type]}</td>
+                  <td>{typeName(r.type)}</td>
                   <td>{r.sessions}</td>
                   <td>{pct(r.sessionSharePct)}</td>
                   <td>{Math.round(r.durationMin)}</td>
@@ -230,7 +239,7 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
                 </tr>
               ))}
               <tr>
-                <td>Core, strength and mobility</td>
+                <td>{t("sessionTypes.support")}</td>
                 <td>{share.support.sessions}</td>
                 <td>{pct(share.support.sessionSharePct)}</td>
                 <td>{Math.round(share.support.durationMin)}</td>
@@ -242,41 +251,37 @@ export function TrainingCharts({ training, unit, range }: { training: TrainingVi
       />
 
       <ChartFigure
-        title="Distance per shoe"
-        note="Running in each shoe during the period, and in total (with what it had run before it was added)."
+        title={t("shoes.title")}
+        note={t("shoes.note")}
         plot={
-          shoes.length ? (
-            <ShoePlot data={shoes.map((s) => ({ name: s.retired ? `${s.name} (retired)` : s.name, period: s.periodKm, total: s.totalKm }))} unit={distance} />
-          ) : (
-            <p className="muted">No shoes recorded.</p>
-          )
+          <ShoePlot
+            data={shoes.map((s) => ({ name: s.retired ? t("shoes.retiredName", { name: s.name }) : s.name, period: s.periodKm, total: s.totalKm }))}
+            unit={distance}
+          />
         }
-        plotHeight={shoes.length ? Math.max(140, 48 * shoes.length + 60) : 40}
+        plotHeight={Math.max(160, 48 * shoes.length + 80)}
+        empty={shoes.length ? undefined : <p className="chart-empty-text">{t("shoes.none")}</p>}
         table={
-          shoes.length ? (
-            <table>
-              <thead>
-                <tr>
-                  <Th>Shoe</Th>
-                  <Th>In this period ({distance})</Th>
-                  <Th>Total ({distance})</Th>
-                  <Th>Status</Th>
+          <table>
+            <thead>
+              <tr>
+                <Th>{t("shoes.shoe")}</Th>
+                <Th>{t("series.shoePeriod", { unit: distance })}</Th>
+                <Th>{t("series.shoeTotal", { unit: distance })}</Th>
+                <Th>{t("shoes.status")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {shoes.map((s) => (
+                <tr key={s.id}>
+                  <td>{s.name}</td>
+                  <td>{number.format(s.periodKm)}</td>
+                  <td>{number.format(s.totalKm)}</td>
+                  <td>{s.retired ? t("shoes.retired") : t("shoes.inUse")}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {shoes.map((s) => (
-                  <tr key={s.id}>
-                    <td>{s.name}</td>
-                    <td>{s.periodKm}</td>
-                    <td>{s.totalKm}</td>
-                    <td>{s.retired ? "Retired" : "In use"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p className="muted">No shoes recorded.</p>
-          )
+              ))}
+            </tbody>
+          </table>
         }
       />
     </section>

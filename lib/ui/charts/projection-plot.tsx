@@ -1,12 +1,20 @@
 "use client";
 
-import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { ProjectionPoint } from "@/lib/plans/planning";
+import { DASH, SERIES } from "./palette";
+import { GRID, MARGIN, Plot, RowTooltip, legendProps, useChartText, xDateAxisProps, yAxisProps, type TooltipItem } from "./chart-kit";
 
-/** The plot of ProjectionChart: acute and chronic load, trained (solid) then projected (dashed). */
-export function ProjectionPlot({ data }: { data: ProjectionPoint[] }) {
+/**
+ * The plot of ProjectionChart: acute and chronic load, trained (solid) then projected (dashed). The two
+ * averages differ by colour and by marker (the 28-day mean has dots on its projected part).
+ */
+export function ProjectionPlot({ data, unit }: { data: ProjectionPoint[]; unit: string }) {
+  const { t, locale } = useChartText();
   const rows = data.map((d) => ({
     date: d.date,
+    acuteAll: d.acute,
+    chronicAll: d.chronic,
     acute: d.projected ? null : d.acute,
     chronic: d.projected ? null : d.chronic,
     acutePlan: d.projected ? d.acute : null,
@@ -18,19 +26,43 @@ export function ProjectionPlot({ data }: { data: ProjectionPoint[] }) {
     rows[lastTrained].acutePlan = rows[lastTrained].acute;
     rows[lastTrained].chronicPlan = rows[lastTrained].chronic;
   }
+  const items: TooltipItem[] = [
+    { key: "acuteAll", name: t("series.mean7Unit", { unit }), colour: SERIES.blue },
+    { key: "chronicAll", name: t("series.mean28Unit", { unit }), colour: SERIES.vermillion },
+  ];
+  const planned = (row: Record<string, unknown>) =>
+    row.acutePlan !== null && row.acute === null ? <div>{t("projectedDay")}</div> : null;
   return (
-    <ResponsiveContainer>
-      <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -12 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="date" tickFormatter={(d: string) => d.slice(5)} minTickGap={24} fontSize={12} />
-        <YAxis fontSize={12} />
-        <Tooltip />
-        <Legend />
-        <Line dataKey="acute" name="7-day mean" stroke="#1d4ed8" dot={false} strokeWidth={2} isAnimationActive={false} />
-        <Line dataKey="chronic" name="28-day mean" stroke="#b45309" dot={false} strokeWidth={2} isAnimationActive={false} />
-        <Line dataKey="acutePlan" name="7-day mean, planned" stroke="#1d4ed8" strokeDasharray="6 4" dot={false} strokeWidth={2} isAnimationActive={false} />
-        <Line dataKey="chronicPlan" name="28-day mean, planned" stroke="#b45309" strokeDasharray="6 4" dot={false} strokeWidth={2} isAnimationActive={false} />
+    <Plot>
+      <ComposedChart accessibilityLayer={false} data={rows} margin={MARGIN}>
+        <CartesianGrid {...GRID} vertical={false} />
+        <XAxis {...xDateAxisProps(rows.map((r) => r.date), locale)} />
+        <YAxis {...yAxisProps()} />
+        <Tooltip content={<RowTooltip items={items} locale={locale} extra={planned} />} />
+        <Legend {...legendProps()} />
+        <Line dataKey="acute" name={t("series.mean7")} stroke={SERIES.blue} dot={false} strokeWidth={2.5} legendType="plainline" isAnimationActive={false} />
+        <Line dataKey="chronic" name={t("series.mean28")} stroke={SERIES.vermillion} dot={false} strokeWidth={2.5} legendType="plainline" isAnimationActive={false} />
+        <Line
+          dataKey="acutePlan"
+          name={t("series.mean7Planned")}
+          stroke={SERIES.blue}
+          strokeDasharray={DASH.dashed}
+          dot={false}
+          strokeWidth={2.5}
+          legendType="plainline"
+          isAnimationActive={false}
+        />
+        <Line
+          dataKey="chronicPlan"
+          name={t("series.mean28Planned")}
+          stroke={SERIES.vermillion}
+          strokeDasharray={DASH.dashed}
+          dot={{ r: 2.5, fill: SERIES.vermillion }}
+          strokeWidth={2.5}
+          legendType="plainline"
+          isAnimationActive={false}
+        />
       </ComposedChart>
-    </ResponsiveContainer>
+    </Plot>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 
 /**
  * "Show the numbers as a table": a chart's data behind a disclosure. The table is drawn when the reader
@@ -8,6 +9,7 @@ import { useEffect, useRef, useState } from "react";
  * has anyway. Long periods make tables of hundreds of rows, and most visits never open them.
  */
 export function TableDisclosure({ children }: { children: React.ReactNode }) {
+  const t = useTranslations("charts");
   const [opened, setOpened] = useState(false);
   const ref = useRef<HTMLDetailsElement>(null);
   // Opened before the page's script ran: no toggle event reached React, so look once it has.
@@ -16,7 +18,7 @@ export function TableDisclosure({ children }: { children: React.ReactNode }) {
   }, []);
   return (
     <details ref={ref} onToggle={(e) => e.currentTarget.open && setOpened(true)}>
-      <summary>Show the numbers as a table</summary>
+      <summary>{t("showTable")}</summary>
       {opened ? <div className="table-wrap">{children}</div> : null}
     </details>
   );

@@ -169,7 +169,12 @@ export default async function CoachAthletePage({
         <>
           <h2>{t("load.windows")}</h2>
           <WindowCards summary={view.summary} unit={unit} intl={intl} />
-          <TrainingCharts training={view.training} unit={unit} range={range} />
+          <TrainingCharts
+            training={view.training}
+            unit={unit}
+            range={range}
+            entryLinks={coach ? { log: `${base}/log`, import: `${base}/import` } : null}
+          />
         </>
       ) : null}
 

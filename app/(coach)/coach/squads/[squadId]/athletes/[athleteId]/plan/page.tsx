@@ -127,7 +127,7 @@ export default async function PlanPage({
           )}
         </section>
 
-        <ProjectionChart data={view.projection} />
+        <ProjectionChart data={view.projection} loadUnit={view.projectionUnit} unit={unit} />
 
         <section aria-labelledby="projected-flags">
           <h3 id="projected-flags">Flags this plan would raise</h3>
