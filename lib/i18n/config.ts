@@ -21,4 +21,4 @@ export function intlLocale(locale: Locale): string {
  * The catalogue namespaces client components read (with useTranslations); the root layout sends only
  * these to the browser. A namespace used only by server components stays on the server.
  */
-export const CLIENT_NAMESPACES: readonly string[] = ["common", "preferences", "forms"];
+export const CLIENT_NAMESPACES: readonly string[] = ["common", "preferences", "forms", "plan"];
