@@ -92,7 +92,7 @@ export default async function PlanPage({
             <CopyWeekForm
               {...hidden}
               monday={calendar.grid.start}
-              nextWeekLabel={t("weekOf", { day: formatDayShort(nextMonday, locale), year: nextMonday.slice(0, 4) })}
+              nextWeekLabel={t("copyWeekLabel", { day: formatDayShort(nextMonday, locale), year: nextMonday.slice(0, 4) })}
               toCopy={copyPreview.toCopy}
               alreadyThere={copyPreview.alreadyThere}
               held={copyPreview.held}
