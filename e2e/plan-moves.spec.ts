@@ -41,7 +41,7 @@ test("the coach drags a planned session to another day, and the projection follo
 
   await item.dragTo(calendar.locator(`td[data-date="${addDays(monday, 4)}"]`));
   await expect(page.getByRole("status").filter({ hasText: "Moved." }).first()).toBeVisible();
-  await expect(calendar.locator(`td[data-date="${addDays(monday, 4)}"]`).getByText("Drag tempo")).toBeVisible();
+  await expect(calendar.locator(`td[data-date="${addDays(monday, 4)}"]`).getByText("Drag tempo", { exact: true })).toBeVisible();
   expect(await plannedDate(db, id)).toBe(addDays(monday, 4));
   await expect.poll(projected).not.toEqual(before);
   const audit = await db.query<{ action: string }>(`SELECT action FROM "AuditLog" WHERE "entityId" = $1 AND action = 'plan.move'`, [id]);
@@ -63,10 +63,14 @@ test("the keyboard way: a new date and Move", async ({ page, db }) => {
   await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}/plan`);
   const date = page.getByLabel(/New date for Keyed run/);
   await date.fill(day(5));
-  // Enter in the date field submits its form, as for any other field.
-  await date.press("Enter");
-  await expect(page.getByText("Moved.").first()).toBeVisible();
-  expect(await plannedDate(db, id)).toBe(day(5));
+  // From the field to its Move button, and Enter.
+  const move = page.getByRole("button", { name: /^Move Keyed run/ });
+  await move.focus();
+  await expect(move).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect.poll(() => plannedDate(db, id)).toBe(day(5));
+  // The day-by-day list shows it on its new day.
+  await expect(page.getByLabel(/New date for Keyed run/)).toHaveValue(day(5));
 });
 
 test("the coach copies a week to the next, sees what will be created, and removes the copies again", async ({ page, db }) => {
