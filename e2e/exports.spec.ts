@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import ICAL from "ical.js";
 import { test, expect, login } from "./fixtures";
 import { rebuildDailyLoads } from "./exports-fixtures";
-import { pdfPageCount, pdfTextLines } from "./pdf-text";
+import { pdfPageCount, pdfPlainText } from "./pdf-text";
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -55,7 +55,7 @@ test("a coach exports an athlete's plan as PDF, ICS and CSV, and their history a
   const pdf = await bytesOf(pdfDownload);
   expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   expect(pdfPageCount(pdf)).toBeGreaterThanOrEqual(1);
-  const text = pdfTextLines(pdf).join("\n");
+  const text = pdfPlainText(pdf);
   expect(text).toContain("Export hip bridges (Core, 25 min)");
   expect(text).toContain("Why: Fewer than 2 core or strength sessions in 14 days");
 
@@ -98,7 +98,7 @@ test("a coach exports the whole squad's plan from the squad page", async ({ page
   const rows = parse(await bytesOf(download), { columns: true, bom: true }) as Record<string, string>[];
   expect(rows.map((r) => r.athlete).sort()).toEqual([athlete.name, "Zoë Ødegård"].sort());
   const pdf = await bytesOf(await downloadFrom(page, "Plan", { from: day(0), to: day(6), format: "pdf", athlete: "Zoë Ødegård" }));
-  const text = pdfTextLines(pdf).join("\n");
+  const text = pdfPlainText(pdf);
   expect(text).toContain("Training plan: Zoë Ødegård");
   expect(text).not.toContain("First athlete core");
 });

@@ -17,6 +17,25 @@ function decode(hex: string): string {
  * TJ array of hex strings per line), whether its content streams are compressed or not.
  */
 export function pdfTextLines(pdf: Buffer): string[] {
+  return pdfStreamLines(pdf).flat();
+}
+
+/**
+ * The text of each page, in order (pdfkit writes one content stream per page, in page order), its lines
+ * joined by spaces, so text wrapped inside a table cell reads as one.
+ */
+export function pdfPageTexts(pdf: Buffer): string[] {
+  return pdfStreamLines(pdf)
+    .filter((lines) => lines.length > 0)
+    .map((lines) => lines.join(" ").replace(/\s+/g, " "));
+}
+
+/** All the text of a PDF as one string, wrapped lines joined by spaces. */
+export function pdfPlainText(pdf: Buffer): string {
+  return pdfPageTexts(pdf).join(" ");
+}
+
+function pdfStreamLines(pdf: Buffer): string[][] {
   const raw = pdf.toString("latin1");
   const contents: string[] = [];
   const streamRe = /<<([^]*?)>>\s*stream\r?\n/g;
@@ -35,13 +54,9 @@ export function pdfTextLines(pdf: Buffer): string[] {
       contents.push(bytes.toString("latin1"));
     }
   }
-  const lines: string[] = [];
-  for (const content of contents) {
-    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      lines.push([...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => decode(h[1])).join(""));
-    }
-  }
-  return lines;
+  return contents.map((content) =>
+    [...content.matchAll(/\[([^\]]*)\]\s*TJ/g)].map((tj) => [...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => decode(h[1])).join("")),
+  );
 }
 
 /** How many pages a PDF has, from its page objects. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildPlanPdf, pdfText, planWeeks } from "./plan-pdf";
-import { pdfPageCount, pdfTextLines } from "@/e2e/pdf-text";
+import { pdfPageCount, pdfPageTexts, pdfPlainText, pdfTextLines } from "@/e2e/pdf-text";
 import { planRow } from "./fixtures.test-data";
 import { workoutStepsSchema } from "@/lib/plans/workout-steps";
 
@@ -37,7 +37,7 @@ describe("plan PDF", () => {
     );
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(pdf.subarray(-6).toString("latin1")).toContain("%%EOF");
-    const text = pdfTextLines(pdf).join("\n");
+    const text = pdfPlainText(pdf);
     expect(text).toContain("Training plan: Zoë Lukasiewicz");
     expect(text).toContain("Week of 30 Nov 2026 to 6 Dec 2026");
     expect(text).toContain("Week of 7 Dec 2026 to 13 Dec 2026");
@@ -48,6 +48,9 @@ describe("plan PDF", () => {
     expect(text).toContain("Long run (Run, 18 km)");
     expect(text).toContain("Easy, conversational");
     expect(text).toContain("Outside the exported dates");
+    // Each week is a Monday-to-Sunday grid: the day headers in order, then a totals row.
+    expect(text).toMatch(/Mon 30 Nov Tue 1 Dec Wed 2 Dec Thu 3 Dec Fri 4 Dec Sat 5 Dec Sun 6 Dec/);
+    expect(text).toContain("Week total: 2 sessions, 2 h 05 min · 18 km");
     const pages = pdfPageCount(pdf);
     expect(text).toContain(`page 1 of ${pages}`);
     expect(text).toContain(`page ${pages} of ${pages}`);
@@ -63,23 +66,70 @@ describe("plan PDF", () => {
       { subject: "A", squadName: null, from: "2026-12-01", to: "2026-12-07", rows: [planRow({ type: "RUN", steps })], showAthlete: false, generatedAt },
       { compress: false },
     );
-    expect(pdfTextLines(pdf).join(" ")).toContain("Workout: 15 min warm-up · 6 × (800 m at RPE 8, 2 min recovery) · 10 min cool-down");
+    expect(pdfPlainText(pdf)).toContain("Workout: 15 min warm-up · 6 × (800 m at RPE 8, 2 min recovery) · 10 min cool-down");
   });
 
-  it("names the athlete on each session of a squad's plan and runs over pages when a day is long", async () => {
-    const rows = Array.from({ length: 40 }, (_, i) =>
-      planRow({ id: `p${i}`, athleteName: `Runner ${String(i).padStart(2, "0")}`, date: "2026-12-02" }),
-    );
+  it("puts each athlete of a squad's plan on their own page", async () => {
+    const rows = [
+      planRow({ id: "p1", athleteId: "a2", athleteName: "Bea Ruiz", date: "2026-12-02", title: "Bea core" }),
+      planRow({ id: "p2", athleteId: "a1", athleteName: "Ana Gil", date: "2026-12-01", type: "RUN", title: "Ana tempo", distanceKm: 10, durationMin: 50 }),
+      planRow({ id: "p3", athleteId: "a1", athleteName: "Ana Gil", date: "2026-12-06", type: "RUN", title: "Ana long run", distanceKm: 18, durationMin: 100 }),
+    ];
     const pdf = await buildPlanPdf(
       { subject: "Demo Harriers", squadName: "Demo Harriers", from: "2026-11-30", to: "2026-12-06", rows, showAthlete: true, generatedAt },
       { compress: false },
     );
-    const text = pdfTextLines(pdf).join("\n");
-    for (let i = 0; i < 40; i++) expect(text).toContain(`Runner ${String(i).padStart(2, "0")}: Core 25 min`);
+    const pages = pdfPageTexts(pdf);
+    expect(pages).toHaveLength(2);
+    expect(pdfPageCount(pdf)).toBe(2);
+    expect(pages[0]).toMatch(/^Ana Gil Training plan: Demo Harriers/);
+    expect(pages[0]).toContain("Ana tempo (Run, 10 km)");
+    expect(pages[0]).toContain("Week total: 2 sessions, 2 h 30 min · 28 km");
+    expect(pages[0]).not.toContain("Bea core");
+    expect(pages[1]).toMatch(/^Bea Ruiz /);
+    expect(pages[1]).toContain("Bea core (Core, 25 min)");
+    expect(pages[1]).not.toContain("Ana");
+    for (const page of pages) expect(page).toMatch(/Mon 30 Nov Tue 1 Dec Wed 2 Dec Thu 3 Dec Fri 4 Dec Sat 5 Dec Sun 6 Dec/);
+    expect(pages[1]).toContain("page 2 of 2");
+  });
+
+  it("carries a long day over the page, the week's header repeated", async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => planRow({ id: `p${i}`, title: `Session ${String(i).padStart(2, "0")}`, date: "2026-12-02" }));
+    const pdf = await buildPlanPdf(
+      { subject: "Ana Gil", squadName: "Demo Harriers", from: "2026-11-30", to: "2026-12-06", rows, showAthlete: false, generatedAt },
+      { compress: false },
+    );
+    const text = pdfPlainText(pdf);
+    for (let i = 0; i < 40; i++) expect(text).toContain(`Session ${String(i).padStart(2, "0")} (Core, 25 min)`);
     const pages = pdfPageCount(pdf);
     expect(pages).toBeGreaterThan(1);
     expect(text).toContain(`page ${pages} of ${pages}`);
     expect(text).toContain("(continued)");
+  });
+
+  it("speaks the reader's language, dates through Intl", async () => {
+    const pdf = await buildPlanPdf(
+      {
+        subject: "Ana Gil",
+        squadName: "Demo Harriers",
+        from: "2026-12-01",
+        to: "2026-12-07",
+        rows: [planRow(), planRow({ id: "p2", date: "2026-12-03", held: true })],
+        showAthlete: false,
+        locale: "es",
+        generatedAt,
+      },
+      { compress: false },
+    );
+    const text = pdfPlainText(pdf);
+    expect(text).toContain("Plan de entrenamiento: Ana Gil");
+    expect(text).toContain("Semana del 30 nov 2026 al 6 dic 2026");
+    expect(text).toContain("lun 30 nov mar 1 dic mié 2 dic jue 3 dic vie 4 dic sáb 5 dic dom 6 dic");
+    expect(text).toContain("Por qué: Fewer than 2 core");
+    expect(text).toContain("En pausa hasta que un profesional sanitario dé el alta");
+    expect(text).toContain("Fuera de las fechas exportadas");
+    expect(text).toContain("página 1 de 1");
+    expect(text).not.toContain("Week of");
   });
 
   it("is compressed by default and still readable", async () => {

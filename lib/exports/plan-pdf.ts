@@ -1,10 +1,11 @@
 import PDFDocument from "pdfkit";
-import { HELD_REASON } from "@/lib/safety/labels";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
-import { addDays, formatDate, mondayOf } from "@/lib/dates";
-import { formatDuration, shortDistance, textInUnit, type Unit } from "@/lib/units";
+import { addDays, formatDate, mondayOf, toDbDate } from "@/lib/dates";
+import { formatDistance, formatDuration, shortDistance, textInUnit, type Unit } from "@/lib/units";
 import { describeWorkout } from "@/lib/plans/workout-steps";
-import { ORIGIN_LABELS, weekdayOf, type ExportPlanRow } from "./plan-csv";
+import { intlLocale, type Locale } from "@/lib/i18n/config";
+import { translatorFor } from "@/lib/i18n/catalogue";
+import type { ExportPlanRow } from "./plan-csv";
 
 export type PlanPdfInput = {
   /** Whose plan: an athlete's or a squad's name. */
@@ -13,8 +14,10 @@ export type PlanPdfInput = {
   from: string;
   to: string;
   rows: readonly ExportPlanRow[];
-  /** Put the athlete's name on each session (a squad's plan). */
+  /** A squad's plan: each athlete on their own pages, named at the top. */
   showAthlete: boolean;
+  /** The reader's language (English unless given). */
+  locale?: Locale;
   /** The reader's distance unit (km unless given). */
   unit?: Unit;
   generatedAt: Date;
@@ -59,58 +62,78 @@ export function pdfText(value: string): string {
 const FONT = "Helvetica";
 const BOLD = "Helvetica-Bold";
 const ITALIC = "Helvetica-Oblique";
-const MARGIN = 40;
-const FOOTER = 22;
-const LABEL_WIDTH = 92;
-const PAD = 5;
+const MARGIN = 32;
+const FOOTER = 18;
+const PAD = 4;
 const BLOCK_GAP = 5;
-const BAR = 3;
+const BAR = 2.5;
 const INK = "#111111";
 const MUTED = "#555555";
 const RULE = "#9a9a9a";
-const OUTSIDE_FILL = "#eeeeee";
+const HEAD_FILL = "#e8edf3";
+const OUTSIDE_FILL = "#f1f1f1";
+const TOTAL_FILL = "#f6f6f6";
 const COMPENSATORY = "#b45309";
 const HELD = "#8b0000";
 
 type Line = { text: string; font: string; size: number; color: string; strike?: boolean };
 type Block = { lines: Line[]; compensatory: boolean };
+type Translate = ReturnType<typeof translatorFor<"planPdf">>;
 
-function sessionBlock(row: ExportPlanRow, showAthlete: boolean, unit: Unit): Block {
+function sessionBlock(row: ExportPlanRow, unit: Unit, t: Translate): Block {
+  const origin = row.origin === "SUGGESTION" ? t("originSuggested") : row.origin === "TEMPLATE" ? t("originTemplate") : null;
   const details = [
-    formatDuration(row.durationMin),
-    row.distanceKm ? shortDistance(row.distanceKm, unit) : null,
-    row.targetRpe != null ? `target RPE ${row.targetRpe}/10` : null,
-    row.origin !== "COACH" ? (ORIGIN_LABELS[row.origin] ?? row.origin) : null,
+    row.distanceKm ? formatDuration(row.durationMin) : null,
+    row.targetRpe != null ? t("targetRpe", { rpe: row.targetRpe }) : null,
+    origin,
   ].filter(Boolean);
   const compensatory = Boolean(row.flagId || row.reason);
   // A held session stays on the page, struck through, with why in words that name no symptom.
-  const lines: Line[] = [
-    { text: `${showAthlete ? `${row.athleteName}: ` : ""}${plannedSessionTitle(row, unit)}`, font: BOLD, size: 9.5, color: INK, strike: row.held },
-    { text: details.join(" · "), font: FONT, size: 8.5, color: MUTED, strike: row.held },
-  ];
-  if (row.held) lines.push({ text: HELD_REASON, font: BOLD, size: 8.5, color: HELD });
-  if (row.steps) lines.push({ text: `Workout: ${describeWorkout(row.steps, unit)}`, font: FONT, size: 8.5, color: INK, strike: row.held });
-  if (row.description) lines.push({ text: row.description, font: FONT, size: 8.5, color: INK });
-  if (row.reason && !row.held) lines.push({ text: `Why: ${textInUnit(row.reason, unit)}`, font: ITALIC, size: 8.5, color: INK });
-  if (row.flagId && !row.held) lines.push({ text: `From flag: ${row.flagId}`, font: FONT, size: 8, color: COMPENSATORY });
+  const lines: Line[] = [{ text: plannedSessionTitle(row, unit), font: BOLD, size: 8, color: INK, strike: row.held }];
+  if (details.length) lines.push({ text: details.join(" · "), font: FONT, size: 7, color: MUTED, strike: row.held });
+  if (row.held) lines.push({ text: t("held"), font: BOLD, size: 7, color: HELD });
+  if (row.steps) lines.push({ text: t("workout", { steps: describeWorkout(row.steps, unit) }), font: FONT, size: 7, color: INK, strike: row.held });
+  if (row.description) lines.push({ text: row.description, font: FONT, size: 7, color: INK });
+  if (row.reason && !row.held) lines.push({ text: t("why", { reason: textInUnit(row.reason, unit) }), font: ITALIC, size: 7, color: INK });
+  if (row.flagId && !row.held) lines.push({ text: t("fromFlag", { flag: row.flagId }), font: FONT, size: 6.5, color: COMPENSATORY });
   return { lines: lines.map((l) => ({ ...l, text: pdfText(l.text) })), compensatory };
 }
 
+/** The athletes of a plan, in the order of their names, each with their sessions. */
+function byAthlete(rows: readonly ExportPlanRow[]): { name: string; rows: ExportPlanRow[] }[] {
+  const groups = new Map<string, { name: string; rows: ExportPlanRow[] }>();
+  for (const r of rows) {
+    const group = groups.get(r.athleteId) ?? { name: r.athleteName, rows: [] };
+    group.rows.push(r);
+    groups.set(r.athleteId, group);
+  }
+  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /**
- * A printable plan: A4 portrait, one Monday-to-Sunday grid per week (a row per day), each planned
- * session with its details, and for compensatory sessions the reason and the flag behind them.
- * Weeks do not split across pages unless a single week is taller than a page.
+ * A printable plan: A4 landscape, each athlete on their own pages (a squad's plan), each week a real
+ * Monday-to-Sunday grid (a column per day, the day's sessions in its cell, a totals row), compensatory
+ * sessions with the reason and the flag behind them. A week taller than a page carries on over the next,
+ * its header repeated. Text in the reader's language; dates through Intl.
  */
 export function buildPlanPdf(input: PlanPdfInput, options: { compress?: boolean } = {}): Promise<Buffer> {
-  const title = `Training plan: ${input.subject}`;
+  const locale = input.locale ?? "en";
+  const intl = intlLocale(locale);
+  const t = translatorFor(locale, "planPdf");
+  const unit = input.unit ?? "KM";
+  const date = (d: string) => formatDate(d, intl);
+  const weekday = new Intl.DateTimeFormat(intl, { weekday: "short", timeZone: "UTC" });
+  const dayMonth = new Intl.DateTimeFormat(intl, { day: "numeric", month: "short", timeZone: "UTC" });
+  const docTitle = t("title", { subject: input.subject });
   const doc = new PDFDocument({
     size: "A4",
+    layout: "landscape",
     margin: MARGIN,
     bufferPages: true,
     compress: options.compress ?? true,
-    lang: "en",
+    lang: locale,
     displayTitle: true,
-    info: { Title: pdfText(title), Author: "Backbone", Creator: "Backbone", CreationDate: input.generatedAt },
+    info: { Title: pdfText(docTitle), Author: "Backbone", Creator: "Backbone", CreationDate: input.generatedAt },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -121,10 +144,11 @@ export function buildPlanPdf(input: PlanPdfInput, options: { compress?: boolean 
 
   const left = MARGIN;
   const width = doc.page.width - 2 * MARGIN;
-  const sessionX = left + LABEL_WIDTH + PAD;
-  const sessionWidth = width - LABEL_WIDTH - 2 * PAD - BAR - 4;
+  const colW = width / 7;
+  const textW = colW - 2 * PAD - BAR - 3;
   const bottom = () => doc.page.height - MARGIN - FOOTER;
   let y = MARGIN;
+  let firstPage = true;
 
   const measure = (l: Line, w: number) => doc.font(l.font).fontSize(l.size).heightOfString(l.text || " ", { width: w });
   const write = (l: Line, x: number, at: number, w: number, maxHeight?: number) =>
@@ -133,127 +157,144 @@ export function buildPlanPdf(input: PlanPdfInput, options: { compress?: boolean 
       .fontSize(l.size)
       .fillColor(l.color)
       .text(l.text || " ", x, at, { width: w, lineBreak: true, strike: l.strike ?? false, ...(maxHeight ? { height: maxHeight, ellipsis: true } : {}) });
-  const blockHeight = (b: Block) => b.lines.reduce((h, l) => h + measure(l, sessionWidth), 0);
-
-  // Title block on the first page.
-  write({ text: pdfText(title), font: BOLD, size: 16, color: INK }, left, y, width);
-  y = doc.y + 2;
-  const sub = [
-    input.squadName ? `Squad: ${input.squadName}` : null,
-    `${formatDate(input.from)} to ${formatDate(input.to)}`,
-    `${input.rows.length} planned session${input.rows.length === 1 ? "" : "s"}`,
-    `exported ${input.generatedAt.toISOString().slice(0, 10)}`,
-  ]
-    .filter(Boolean)
-    .join(" · ");
-  write({ text: pdfText(sub), font: FONT, size: 9.5, color: MUTED }, left, y, width);
-  y = doc.y + 2;
-  write(
-    { text: "Sessions with an orange bar compensate for a flag: \"Why\" gives the reason.", font: ITALIC, size: 8.5, color: MUTED },
-    left,
-    y,
-    width,
-  );
-  y = doc.y + 10;
-
-  const byDate = new Map<string, ExportPlanRow[]>();
-  for (const r of input.rows) byDate.set(r.date, [...(byDate.get(r.date) ?? []), r]);
-
-  const weekHeading = (week: PlanWeek, continued: boolean) => {
-    const text = `Week of ${formatDate(week.monday)} to ${formatDate(addDays(week.monday, 6))}${continued ? " (continued)" : ""}`;
-    write({ text, font: BOLD, size: 11, color: INK }, left, y, width);
-    y = doc.y + 4;
-  };
-  const newPage = (week: PlanWeek) => {
-    doc.addPage();
+  const blockHeight = (b: Block) => b.lines.reduce((h, l) => h + measure(l, textW), 0);
+  const newPage = () => {
+    if (!firstPage) doc.addPage();
+    firstPage = false;
     y = MARGIN;
-    weekHeading(week, true);
-  };
-
-  const labelLines = (date: string, inRange: boolean): Line[] => [
-    { text: weekdayOf(date), font: BOLD, size: 9.5, color: inRange ? INK : MUTED },
-    { text: formatDate(date), font: FONT, size: 8.5, color: MUTED },
-  ];
-
-  /** One bordered row of the grid: the day's label on the left and these blocks on the right. */
-  const drawRow = (date: string, inRange: boolean, blocks: Block[], emptyText: string | null) => {
-    const labels = labelLines(date, inRange);
-    const labelH = labels.reduce((h, l) => h + measure(l, LABEL_WIDTH - PAD), 0);
-    const empty: Line | null = emptyText ? { text: emptyText, font: ITALIC, size: 8.5, color: MUTED } : null;
-    const contentH = empty ? measure(empty, sessionWidth) : blocks.reduce((h, b, i) => h + blockHeight(b) + (i ? BLOCK_GAP : 0), 0);
-    const rowH = Math.min(Math.max(labelH, contentH) + 2 * PAD, bottom() - y);
-    if (!inRange) doc.rect(left, y, width, rowH).fill(OUTSIDE_FILL);
-    doc.lineWidth(0.5).strokeColor(RULE).rect(left, y, width, rowH).stroke();
-    doc.moveTo(left + LABEL_WIDTH, y).lineTo(left + LABEL_WIDTH, y + rowH).stroke();
-    let ly = y + PAD;
-    for (const l of labels) {
-      write(l, left + PAD, ly, LABEL_WIDTH - PAD);
-      ly = doc.y;
-    }
-    let sy = y + PAD;
-    if (empty) write(empty, sessionX, sy, sessionWidth);
-    for (const b of blocks) {
-      const h = blockHeight(b);
-      if (b.compensatory) doc.rect(sessionX, sy, BAR, h).fill(COMPENSATORY);
-      let ty = sy;
-      for (const l of b.lines) {
-        // A single session taller than a page is cut rather than allowed to spill onto a new page.
-        write(l, sessionX + BAR + 4, ty, sessionWidth, Math.max(1, y + rowH - PAD - ty));
-        ty = doc.y;
-        if (ty >= y + rowH - PAD) break;
-      }
-      sy += h + BLOCK_GAP;
-    }
-    y += rowH;
   };
 
   const weeks = planWeeks(input.from, input.to);
-  for (const week of weeks) {
-    const dayBlocks = week.days.map((d) => (byDate.get(d.date) ?? []).map((r) => sessionBlock(r, input.showAthlete, input.unit ?? "KM")));
-    const headingH = doc.font(BOLD).fontSize(11).heightOfString("W") + 4;
-    const dayHeights = week.days.map((d, i) => {
-      const labelH = labelLines(d.date, d.inRange).reduce((h, l) => h + measure(l, LABEL_WIDTH - PAD), 0);
-      const contentH = dayBlocks[i].reduce((h, b, j) => h + blockHeight(b) + (j ? BLOCK_GAP : 0), 0);
-      return Math.max(labelH, contentH) + 2 * PAD;
-    });
-    const weekH = headingH + dayHeights.reduce((a, b) => a + b, 0) + 12;
-    const fresh = y <= MARGIN + 1;
-    if (!fresh && y + weekH > bottom()) {
-      doc.addPage();
-      y = MARGIN;
+  const athletes = input.showAthlete ? byAthlete(input.rows) : [{ name: input.subject, rows: [...input.rows] }];
+  if (athletes.length === 0) athletes.push({ name: input.subject, rows: [] });
+
+  for (const athlete of athletes) {
+    // Each athlete starts a page, with whose plan it is and what it covers.
+    newPage();
+    const heading = input.showAthlete ? t("athleteTitle", { name: athlete.name }) : docTitle;
+    write({ text: pdfText(heading), font: BOLD, size: 15, color: INK }, left, y, width);
+    y = doc.y + 2;
+    const sub = [
+      input.showAthlete ? t("title", { subject: input.subject }) : null,
+      input.squadName ? t("squad", { name: input.squadName }) : null,
+      t("range", { from: date(input.from), to: date(input.to) }),
+      t("sessionCount", { count: athlete.rows.length }),
+      t("exported", { date: date(input.generatedAt.toISOString().slice(0, 10)) }),
+    ]
+      .filter(Boolean)
+      .join(" · ");
+    write({ text: pdfText(sub), font: FONT, size: 8.5, color: MUTED }, left, y, width);
+    y = doc.y + 2;
+    write({ text: pdfText(t("legend")), font: ITALIC, size: 7.5, color: MUTED }, left, y, width);
+    y = doc.y + 8;
+
+    const byDate = new Map<string, ExportPlanRow[]>();
+    for (const r of athlete.rows) byDate.set(r.date, [...(byDate.get(r.date) ?? []), r]);
+
+    for (const week of weeks) {
+      const blocks = week.days.map((d) => (byDate.get(d.date) ?? []).map((r) => sessionBlock(r, unit, t)));
+      const weekRows = week.days.flatMap((d) => byDate.get(d.date) ?? []);
+      const headingLine: Line = { text: "", font: BOLD, size: 10, color: INK };
+      const headingH = measure({ ...headingLine, text: "W" }, width) + 4;
+      const headRowH = 2 * PAD + measure({ text: "W", font: BOLD, size: 8, color: INK }, textW) + measure({ text: "W", font: FONT, size: 7, color: MUTED }, textW);
+      const totalsRowH = 2 * PAD + 2 * measure({ text: "W", font: FONT, size: 7, color: INK }, textW);
+      const emptyH = measure({ text: "W", font: ITALIC, size: 7, color: MUTED }, textW);
+      const cellH = (list: Block[]) => (list.length ? list.reduce((h, b, i) => h + blockHeight(b) + (i ? BLOCK_GAP : 0), 0) : emptyH);
+      const fullH = headingH + headRowH + Math.max(...blocks.map(cellH)) + 2 * PAD + totalsRowH + 10;
+      if (y > MARGIN + 60 && y + fullH > bottom()) newPage();
+
+      const next = blocks.map(() => 0);
+      let continued = false;
+      for (;;) {
+        const title = t("weekHeading", { from: date(week.monday), to: date(addDays(week.monday, 6)) }) + (continued ? ` ${t("continued")}` : "");
+        write({ ...headingLine, text: pdfText(title) }, left, y, width);
+        y = doc.y + 3;
+        // The day headers: Mon..Sun with their dates.
+        week.days.forEach((d, i) => {
+          const x = left + i * colW;
+          doc.rect(x, y, colW, headRowH).fill(d.inRange ? HEAD_FILL : OUTSIDE_FILL);
+          doc.lineWidth(0.5).strokeColor(RULE).rect(x, y, colW, headRowH).stroke();
+          write({ text: pdfText(weekday.format(toDbDate(d.date))), font: BOLD, size: 8, color: d.inRange ? INK : MUTED }, x + PAD, y + PAD, colW - 2 * PAD);
+          write({ text: pdfText(dayMonth.format(toDbDate(d.date))), font: FONT, size: 7, color: MUTED }, x + PAD, doc.y, colW - 2 * PAD);
+        });
+        y += headRowH;
+        // As many of each day's sessions as fit above the totals row; the rest go on over the page.
+        const room = bottom() - y - 2 * PAD - totalsRowH;
+        const take = blocks.map((list, i) => {
+          let used = 0;
+          let count = 0;
+          while (next[i] + count < list.length) {
+            const h = blockHeight(list[next[i] + count]) + (count ? BLOCK_GAP : 0);
+            if (used + h > room && count > 0) break;
+            used += h;
+            count += 1;
+            if (used > room) break;
+          }
+          return count;
+        });
+        const rowH = Math.min(
+          Math.max(emptyH, ...blocks.map((list, i) => cellH(list.slice(next[i], next[i] + take[i])))) + 2 * PAD,
+          Math.max(bottom() - y - totalsRowH, 20),
+        );
+        week.days.forEach((d, i) => {
+          const x = left + i * colW;
+          if (!d.inRange) doc.rect(x, y, colW, rowH).fill(OUTSIDE_FILL);
+          doc.lineWidth(0.5).strokeColor(RULE).rect(x, y, colW, rowH).stroke();
+          const list = blocks[i].slice(next[i], next[i] + take[i]);
+          let sy = y + PAD;
+          if (list.length === 0 && next[i] === 0) {
+            write({ text: pdfText(d.inRange ? t("nothingPlanned") : t("outside")), font: ITALIC, size: 7, color: MUTED }, x + PAD, sy, colW - 2 * PAD);
+          }
+          for (const b of list) {
+            const h = Math.min(blockHeight(b), y + rowH - PAD - sy);
+            if (h <= 0) break;
+            if (b.compensatory) doc.rect(x + PAD, sy, BAR, h).fill(COMPENSATORY);
+            let ty = sy;
+            for (const l of b.lines) {
+              // A single session taller than a page is cut rather than allowed to spill.
+              write(l, x + PAD + BAR + 3, ty, textW, Math.max(1, y + rowH - PAD - ty));
+              ty = doc.y;
+              if (ty >= y + rowH - PAD) break;
+            }
+            sy += blockHeight(b) + BLOCK_GAP;
+          }
+          next[i] += take[i];
+        });
+        y += rowH;
+        if (next.every((n, i) => n >= blocks[i].length)) break;
+        newPage();
+        continued = true;
+      }
+      // The totals row: each day's time and distance.
+      week.days.forEach((d, i) => {
+        const x = left + i * colW;
+        const rows = byDate.get(d.date) ?? [];
+        doc.rect(x, y, colW, totalsRowH).fill(TOTAL_FILL);
+        doc.lineWidth(0.5).strokeColor(RULE).rect(x, y, colW, totalsRowH).stroke();
+        const minutes = rows.filter((r) => !r.held).reduce((m, r) => m + r.durationMin, 0);
+        const km = rows.filter((r) => !r.held).reduce((m, r) => m + (r.distanceKm ?? 0), 0);
+        const text = minutes ? [formatDuration(minutes), km ? formatDistance(km, unit) : null].filter(Boolean).join(" · ") : "–";
+        write({ text: pdfText(text), font: FONT, size: 7, color: INK }, x + PAD, y + PAD, colW - 2 * PAD);
+      });
+      y += totalsRowH + 2;
+      const active = weekRows.filter((r) => !r.held);
+      const weekMin = active.reduce((m, r) => m + r.durationMin, 0);
+      const weekKm = active.reduce((m, r) => m + (r.distanceKm ?? 0), 0);
+      write(
+        {
+          text: pdfText(
+            t("weekTotal", { count: active.length, duration: formatDuration(weekMin) }) + (weekKm ? ` · ${shortDistance(weekKm, unit)}` : ""),
+          ),
+          font: BOLD,
+          size: 7.5,
+          color: INK,
+        },
+        left,
+        y,
+        width,
+      );
+      y = doc.y + 10;
     }
-    weekHeading(week, false);
-    week.days.forEach((day, i) => {
-      const blocks = dayBlocks[i];
-      if (blocks.length === 0) {
-        if (y + dayHeights[i] > bottom()) newPage(week);
-        drawRow(day.date, day.inRange, [], day.inRange ? "Nothing planned" : "Outside the exported dates");
-        return;
-      }
-      // Fill the page with as many of the day's sessions as fit, then carry on over the page.
-      let next = 0;
-      while (next < blocks.length) {
-        const room = bottom() - y - 2 * PAD;
-        let used = 0;
-        let count = 0;
-        while (next + count < blocks.length) {
-          const h = blockHeight(blocks[next + count]) + (count ? BLOCK_GAP : 0);
-          if (used + h > room) break;
-          used += h;
-          count += 1;
-        }
-        const pageIsFresh = y <= MARGIN + headingH + 30;
-        if (count === 0 && !pageIsFresh) {
-          newPage(week);
-          continue;
-        }
-        const take = Math.max(count, 1);
-        drawRow(day.date, day.inRange, blocks.slice(next, next + take), null);
-        next += take;
-        if (next < blocks.length) newPage(week);
-      }
-    });
-    y += 12;
   }
 
   // Footers go in last, when the page count is known; a zero bottom margin keeps them on their page.
@@ -263,9 +304,9 @@ export function buildPlanPdf(input: PlanPdfInput, options: { compress?: boolean 
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     write(
-      { text: pdfText(`Backbone · ${title} · page ${i + 1} of ${range.count}`), font: FONT, size: 8, color: MUTED },
+      { text: pdfText(`Backbone · ${docTitle} · ${t("page", { page: i + 1, pages: range.count })}`), font: FONT, size: 7.5, color: MUTED },
       left,
-      doc.page.height - MARGIN - 10,
+      doc.page.height - MARGIN - 8,
       width,
     );
     doc.page.margins.bottom = margin;

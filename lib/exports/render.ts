@@ -7,6 +7,7 @@ import { encodeWorkoutFit, workoutFileName, zipWorkouts } from "./fit-workout";
 import type { PlanExport, WorkoutExport, WorkoutSelection } from "./queries";
 import type { ExportRange, PlanFormat } from "./schemas";
 import type { Unit } from "@/lib/units";
+import { currentLocale } from "@/lib/i18n/server";
 
 /**
  * A plan export as the file of the format asked for. The PDF and the calendar read in the viewer's unit;
@@ -34,6 +35,7 @@ export async function planFileResponse(
     rows: plan.rows,
     showAthlete: plan.multiAthlete,
     unit,
+    locale: await currentLocale(),
     generatedAt: now,
   });
   return fileResponse(pdf, "pdf", name);

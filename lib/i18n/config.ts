@@ -45,4 +45,5 @@ export const CLIENT_NAMESPACES: readonly string[] = [
   "squadLog",
   "managedAthletes",
   "charts",
+  "plan",
 ];

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import type { Viewer } from "@/lib/auth/permissions";
 import { formObject, runForm, type FormState } from "@/lib/forms";
@@ -8,12 +9,14 @@ import {
   addSuggestedSession,
   applyPlanTemplate,
   applySuggestedCaps,
+  copyWeekToNextWeek,
   createPlannedSession,
   createPlanTemplate,
   deletePlannedSession,
   deletePlanTemplate,
   movePlannedSession,
   saveWeekAsTemplate,
+  undoCopyWeek,
   updatePlannedSession,
   updatePlanTemplate,
 } from "@/lib/plans/mutations";
@@ -30,13 +33,8 @@ export async function createPlannedSessionAction(_prev: FormState, formData: For
     const { squadId, athleteId } = ids(formData);
     const { id, held } = await createPlannedSession(viewer, squadId, athleteId, { ...formObject(formData), unit: viewer.unitPreference });
     revalidatePath("/coach", "layout");
-    return {
-      status: "ok",
-      message: held
-        ? "Added to the plan, on hold: the plan is held after a red-flag report until a clearance is recorded and the plan released."
-        : "Added to the plan.",
-      data: { savedId: id },
-    };
+    const t = await getTranslations("plan");
+    return { status: "ok", message: held ? t("addedHeld") : t("added"), data: { savedId: id } };
   });
 }
 
@@ -46,16 +44,44 @@ export async function addSuggestionAction(_prev: FormState, formData: FormData):
     const { squadId, athleteId } = ids(formData);
     await addSuggestedSession(viewer, squadId, athleteId, String(formData.get("suggestionId") ?? ""));
     revalidatePath("/coach", "layout");
-    return { status: "ok", message: "Suggestion added to the plan." };
+    return { status: "ok", message: (await getTranslations("plan"))("suggestionAdded") };
   });
 }
 
 export async function movePlannedSessionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runForm(formData, async () => {
     const viewer = await requireViewer();
-    await movePlannedSession(viewer, formObject(formData));
+    const { moved } = await movePlannedSession(viewer, formObject(formData));
+    const t = await getTranslations("plan");
+    if (!moved) return { status: "ok", message: t("dragSameDay") };
     revalidatePath("/coach", "layout");
-    return { status: "ok", message: "Moved." };
+    return { status: "ok", message: t("moved") };
+  });
+}
+
+export async function copyWeekAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runForm(formData, async () => {
+    const viewer = await requireViewer();
+    const { squadId, athleteId } = ids(formData);
+    const { copiedIds, alreadyThere } = await copyWeekToNextWeek(viewer, squadId, athleteId, formObject(formData));
+    revalidatePath("/coach", "layout");
+    const n = copiedIds.length;
+    const t = await getTranslations("plan");
+    return {
+      status: "ok",
+      message: t("copied", { count: n }) + (alreadyThere ? ` ${t("copiedAlongside", { count: alreadyThere })}` : ""),
+      data: { copiedIds: copiedIds.join(","), copied: String(n) },
+    };
+  });
+}
+
+export async function undoCopyWeekAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runForm(formData, async () => {
+    const viewer = await requireViewer();
+    const { squadId, athleteId } = ids(formData);
+    const { removed } = await undoCopyWeek(viewer, squadId, athleteId, formObject(formData));
+    revalidatePath("/coach", "layout");
+    return { status: "ok", message: (await getTranslations("plan"))("copyUndone", { count: removed }), data: { undone: String(formData.get("plannedIds") ?? "") } };
   });
 }
 
@@ -64,7 +90,7 @@ export async function deletePlannedSessionAction(_prev: FormState, formData: For
     const viewer = await requireViewer();
     await deletePlannedSession(viewer, String(formData.get("plannedId") ?? ""));
     revalidatePath("/coach", "layout");
-    return { status: "ok", message: "Removed from the plan." };
+    return { status: "ok", message: (await getTranslations("plan"))("removed") };
   });
 }
 
@@ -73,7 +99,7 @@ export async function updatePlannedSessionAction(_prev: FormState, formData: For
     const viewer = await requireViewer();
     const { date } = await updatePlannedSession(viewer, { ...formObject(formData), unit: viewer.unitPreference });
     revalidatePath("/coach", "layout");
-    return { status: "ok", message: "Changes saved.", data: { date } };
+    return { status: "ok", message: (await getTranslations("plan"))("changesSaved"), data: { date } };
   });
 }
 
@@ -82,7 +108,7 @@ async function saveTemplate(viewer: Viewer, formData: FormData, write: typeof cr
   const { squadId } = ids(formData);
   const { sessionCount } = await write(viewer, squadId, { ...nestRows(formObject(formData), "sessions"), unit: viewer.unitPreference });
   revalidatePath("/coach", "layout");
-  return { status: "ok", message: `Template saved with ${sessionCount} session${sessionCount === 1 ? "" : "s"}.` };
+  return { status: "ok", message: (await getTranslations("plan"))("templateSaved", { count: sessionCount }) };
 }
 
 export async function createPlanTemplateAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -99,7 +125,7 @@ export async function saveWeekAsTemplateAction(_prev: FormState, formData: FormD
     const { squadId, athleteId } = ids(formData);
     const { sessionCount } = await saveWeekAsTemplate(viewer, squadId, athleteId, formObject(formData));
     revalidatePath("/coach", "layout");
-    return { status: "ok", message: `Saved this week as a template with ${sessionCount} session${sessionCount === 1 ? "" : "s"}.` };
+    return { status: "ok", message: (await getTranslations("plan"))("weekSavedAsTemplate", { count: sessionCount }) };
   });
 }
 
@@ -109,7 +135,7 @@ export async function deletePlanTemplateAction(_prev: FormState, formData: FormD
     const { squadId } = ids(formData);
     await deletePlanTemplate(viewer, squadId, formObject(formData));
     revalidatePath("/coach", "layout");
-    return { status: "ok", message: "Template deleted." };
+    return { status: "ok", message: (await getTranslations("plan"))("templateDeleted") };
   });
 }
 
@@ -119,17 +145,17 @@ export async function applyPlanTemplateAction(_prev: FormState, formData: FormDa
     const { squadId } = ids(formData);
     const result = await applyPlanTemplate(viewer, squadId, formObject(formData, ["athleteIds"]));
     revalidatePath("/coach", "layout");
-    const athletes = `${result.athleteCount} athlete${result.athleteCount === 1 ? "" : "s"}`;
-    const sessions = (n: number) => `${n} planned session${n === 1 ? "" : "s"}`;
+    const t = await getTranslations("plan");
+    const athletes = t("athleteCount", { count: result.athleteCount });
     const already = result.sessionsAlreadyPlanned;
     if (result.sessionsAdded === 0) {
-      return { status: "ok", message: `Nothing added: every session of "${result.templateName}" is already planned for ${athletes}.` };
+      return { status: "ok", message: t("templateNothingAdded", { name: result.templateName, athletes }) };
     }
     return {
       status: "ok",
       message:
-        `Added ${sessions(result.sessionsAdded)} from "${result.templateName}" for ${athletes}.` +
-        (already ? ` ${already} ${already === 1 ? "was" : "were"} already planned and left as ${already === 1 ? "it was" : "they were"}.` : ""),
+        t("templateApplied", { count: result.sessionsAdded, name: result.templateName, athletes }) +
+        (already ? ` ${t("templateAlreadyPlanned", { count: already })}` : ""),
     };
   });
   // A refused form keeps every ticked athlete, not only the last one the generic echo holds.
@@ -145,8 +171,8 @@ export async function applySuggestedCapsAction(_prev: FormState, formData: FormD
     const { squadId, athleteId } = ids(formData);
     const { trimmed } = await applySuggestedCaps(viewer, squadId, athleteId, String(formData.get("suggestionId") ?? "").slice(0, 200));
     revalidatePath("/coach", "layout");
-    if (trimmed.length === 0) return { status: "ok", message: "Nothing to trim: every run planned for the next 7 days is within the cap." };
-    const runs = `${trimmed.length} planned run${trimmed.length === 1 ? "" : "s"}`;
-    return { status: "ok", message: `Trimmed ${runs} to the cap.` };
+    const t = await getTranslations("plan");
+    if (trimmed.length === 0) return { status: "ok", message: t("nothingToTrim") };
+    return { status: "ok", message: t("trimmed", { count: trimmed.length }) };
   });
 }

@@ -9,11 +9,13 @@ import { parseWith } from "@/lib/forms";
 import { addDays, dateOnly, toDbDate } from "@/lib/dates";
 import {
   applyTemplateSchema,
+  copyWeekSchema,
   createTemplateSchema,
   movePlannedSessionSchema,
   plannedSessionSchema,
   saveWeekAsTemplateSchema,
   templateRefSchema,
+  undoCopyWeekSchema,
   updatePlannedSessionSchema,
 } from "@/lib/plans/schemas";
 import { readTemplateSessions } from "@/lib/plans/queries";
@@ -69,20 +71,132 @@ export async function createPlannedSession(viewer: Viewer, squadId: string, athl
 async function findCoachedPlanned(viewer: Viewer, plannedId: string) {
   const row = await db().plannedSession.findFirst({
     where: { id: plannedId, squadId: { in: coachedSquadIds(viewer) } },
-    select: { id: true, squadId: true, athleteId: true },
+    select: { id: true, squadId: true, athleteId: true, date: true },
   });
   if (!row) throw new NotFoundError("Planned session not found");
   return row;
 }
 
-export async function movePlannedSession(viewer: Viewer, input: unknown): Promise<void> {
+export const PLAN_HELD_MESSAGE =
+  "This plan is on hold after a red-flag report: nothing can be moved or copied until a clinician's clearance is recorded and the plan released.";
+
+/**
+ * Refuses a change to an athlete's plan while a red-flag hold is active (not cleared, not released). Takes
+ * the athlete's plan-hold lock first, so a hold written at the same moment is seen.
+ */
+async function assertPlanNotHeld(tx: Prisma.TransactionClient, athleteId: string): Promise<void> {
+  await lockPlanHold(tx, athleteId);
+  const active = await tx.planHold.findFirst({ where: { athleteId, clearanceId: null, releasedAt: null }, select: { id: true } });
+  if (active) throw new ValidationError(PLAN_HELD_MESSAGE, {});
+}
+
+/**
+ * Moves a planned session to another day (the date form and drag and drop both come here). A move to the
+ * day it is already on changes nothing and records nothing. While the plan is held nothing moves.
+ */
+export async function movePlannedSession(viewer: Viewer, input: unknown): Promise<{ moved: boolean }> {
   const { plannedId, date } = parseWith(movePlannedSessionSchema, input);
   const row = await findCoachedPlanned(viewer, plannedId);
+  if (dateOnly(row.date) === date) return { moved: false };
   await db().$transaction(async (tx) => {
-    // A move replans the session: it leaves a cleared hold, and the hold trigger keeps it held while a
-    // referral is still open.
+    await assertPlanNotHeld(tx, row.athleteId);
+    // A move replans the session: it leaves a cleared hold.
     await tx.plannedSession.update({ where: { id: row.id }, data: { date: toDbDate(date), holdId: null } });
-    await recordAudit({ actorId: viewer.id, squadId: row.squadId, subjectUserId: row.athleteId, action: "plan.move", entity: "PlannedSession", entityId: row.id }, tx);
+    await recordAudit(
+      {
+        actorId: viewer.id,
+        squadId: row.squadId,
+        subjectUserId: row.athleteId,
+        action: "plan.move",
+        entity: "PlannedSession",
+        entityId: row.id,
+        meta: { from: dateOnly(row.date), to: date },
+      },
+      tx,
+    );
+  });
+  return { moved: true };
+}
+
+export type CopyWeekResult = { copiedIds: string[]; alreadyThere: number; nextMonday: string };
+
+/**
+ * Copies what is planned for one athlete, in this squad, in the week that starts on `monday`, to the same
+ * weekdays of the next week, in one transaction with its audit entry. Sessions already planned next week
+ * stay: the copies go alongside them, and the answer says how many were there. Held sessions are not
+ * copied, and nothing is copied while the plan is held.
+ */
+export async function copyWeekToNextWeek(viewer: Viewer, squadId: string, athleteId: string, input: unknown): Promise<CopyWeekResult> {
+  const { monday } = parseWith(copyWeekSchema, input);
+  await assertCoachOfAthlete(db(), viewer, squadId, athleteId);
+  const nextMonday = addDays(monday, 7);
+  return db().$transaction(async (tx) => {
+    await assertPlanNotHeld(tx, athleteId);
+    const source = await tx.plannedSession.findMany({
+      where: { squadId, athleteId, holdId: null, date: { gte: toDbDate(monday), lte: toDbDate(addDays(monday, 6)) } },
+      orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+      select: { date: true, type: true, subType: true, title: true, durationMin: true, distanceKm: true, targetRpe: true, surface: true, description: true, steps: true },
+    });
+    if (source.length === 0) {
+      throw new ValidationError("Nothing is planned that week, so there is nothing to copy.", {});
+    }
+    const alreadyThere = await tx.plannedSession.count({
+      where: { squadId, athleteId, date: { gte: toDbDate(nextMonday), lte: toDbDate(addDays(nextMonday, 6)) } },
+    });
+    const copiedIds: string[] = [];
+    for (const s of source) {
+      const created = await tx.plannedSession.create({
+        data: {
+          squadId,
+          athleteId,
+          date: toDbDate(addDays(dateOnly(s.date), 7)),
+          type: s.type,
+          subType: s.subType,
+          title: s.title,
+          durationMin: s.durationMin,
+          distanceKm: s.distanceKm,
+          targetRpe: s.targetRpe,
+          surface: s.surface,
+          description: s.description,
+          steps: s.steps === null ? Prisma.DbNull : (s.steps as Prisma.InputJsonValue),
+          origin: "COACH",
+          createdById: viewer.id,
+        },
+        select: { id: true },
+      });
+      copiedIds.push(created.id);
+    }
+    await recordAudit(
+      {
+        actorId: viewer.id,
+        squadId,
+        subjectUserId: athleteId,
+        action: "plan.copy-week",
+        entity: "PlannedSession",
+        meta: { fromWeek: monday, toWeek: nextMonday, sessions: copiedIds.length, alreadyThere },
+      },
+      tx,
+    );
+    return { copiedIds, alreadyThere, nextMonday };
+  });
+}
+
+/**
+ * Undoes a copy: removes the sessions it created that are still in this athlete's plan in this squad,
+ * in one transaction with its audit entry. Ids outside that plan are ignored.
+ */
+export async function undoCopyWeek(viewer: Viewer, squadId: string, athleteId: string, input: unknown): Promise<{ removed: number }> {
+  const { plannedIds } = parseWith(undoCopyWeekSchema, input);
+  await assertCoachOfAthlete(db(), viewer, squadId, athleteId);
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.plannedSession.deleteMany({ where: { id: { in: plannedIds }, squadId, athleteId } });
+    if (count > 0) {
+      await recordAudit(
+        { actorId: viewer.id, squadId, subjectUserId: athleteId, action: "plan.copy-week-undo", entity: "PlannedSession", meta: { sessions: count } },
+        tx,
+      );
+    }
+    return { removed: count };
   });
 }
 

@@ -3,7 +3,7 @@ import { countsForLoad, loadMinutes } from "@/lib/sessions/daily-load";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { assertCoachOf, assertCoachOfAthlete, canViewAthlete, coachedSquadIds, staffSquadIds, type Viewer } from "@/lib/auth/permissions";
-import { dateOnly, todayIn, toDbDate } from "@/lib/dates";
+import { addDays, dateOnly, todayIn, toDbDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildCalendarGrid, type CalendarGrid, type CalendarView } from "@/lib/plans/calendar";
 import { comparePlannedVsDone, type DoneForMatch, type PlanComparison } from "@/lib/plans/planned-vs-done";
@@ -175,6 +175,28 @@ export async function getAthleteCalendar(
     done,
     comparison: comparePlannedVsDone({ from: grid.firstShown, to: grid.lastShown, today, planned, done }),
   };
+}
+
+export type WeekCopyPreview = {
+  /** Sessions of the week that a copy would create again next week (held ones are not copied). */
+  toCopy: number;
+  /** Sessions already planned next week, which stay alongside the copies. */
+  alreadyThere: number;
+  /** An active red-flag hold: nothing can be copied until it is cleared and released. */
+  held: boolean;
+};
+
+/** What "Copy this week to next week" would do for one athlete of a squad the viewer coaches. */
+export async function getWeekCopyPreview(viewer: Viewer, squadId: string, athleteId: string, monday: string): Promise<WeekCopyPreview> {
+  const prisma = db();
+  await assertCoachOfAthlete(prisma, viewer, squadId, athleteId);
+  const week = (from: string) => ({ gte: toDbDate(from), lte: toDbDate(addDays(from, 6)) });
+  const [toCopy, alreadyThere, hold] = await Promise.all([
+    prisma.plannedSession.count({ where: { squadId, athleteId, holdId: null, date: week(monday) } }),
+    prisma.plannedSession.count({ where: { squadId, athleteId, date: week(addDays(monday, 7)) } }),
+    prisma.planHold.findFirst({ where: { athleteId, clearanceId: null, releasedAt: null }, select: { id: true } }),
+  ]);
+  return { toCopy, alreadyThere, held: hold !== null };
 }
 
 export type SquadWeekRow = {

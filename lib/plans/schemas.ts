@@ -133,6 +133,17 @@ const mondaySchema = dateString.refine(
   "Choose a Monday: a template's day 1 is a Monday",
 );
 
+/** "Copy this week to next week": the Monday of the week copied. */
+export const copyWeekSchema = z.object({ monday: dateString.refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, "Choose a Monday") });
+
+/** "Remove the copied sessions": the sessions a copy created, as the copy answered them. */
+export const undoCopyWeekSchema = z.object({
+  plannedIds: z.preprocess(
+    (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
+    z.array(idSchema, { error: "Nothing to remove" }).min(1, "Nothing to remove").max(200, "Nothing to remove"),
+  ),
+});
+
 /** "Save this athlete's week as a template". */
 export const saveWeekAsTemplateSchema = z.object({ name: templateNameSchema, monday: mondaySchema });
 

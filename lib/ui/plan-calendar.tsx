@@ -9,21 +9,50 @@ import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
 import { describeWorkout } from "@/lib/plans/workout-steps";
 import type { FlagId } from "@/lib/training-load";
+import { getTranslations } from "next-intl/server";
+import { currentIntlLocale } from "@/lib/i18n/server";
+import { DraggablePlanned, DropDay, PlanDragBoard } from "@/lib/ui/plan-drag";
 
 // Calendars of planned and done sessions, for one athlete (week or month) and for a squad's week.
-// Server components: they get ready rows and render tables that scroll sideways on a phone.
+// Server components: they get ready rows; a month scrolls sideways on a phone, a week becomes a list of days.
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
-const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+const cached = (cache: Map<string, Intl.DateTimeFormat>, locale: string, options: Intl.DateTimeFormatOptions) => {
+  let f = cache.get(locale);
+  if (!f) cache.set(locale, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+};
+const WEEKDAY_MONDAYS = ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05", "2026-12-06"];
 
-/** "Mon 30 Nov". */
-export const formatDayShort = (date: string) => dayFormat.format(toDbDate(date));
+/** "Mon 30 Nov" ("lun 30 nov" in Spanish). */
+export const formatDayShort = (date: string, locale = "en-GB") =>
+  cached(dayFormats, locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(toDbDate(date)).replace(",", "");
 /** "December 2026". */
-export const formatMonth = (date: string) => monthFormat.format(toDbDate(date));
+export const formatMonth = (date: string, locale = "en-GB") =>
+  cached(monthFormats, locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(toDbDate(date));
+/** Monday to Sunday, long and short, in a language. */
+const weekdayNames = (locale: string) =>
+  WEEKDAY_MONDAYS.map((d) => ({
+    long: new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(toDbDate(d)),
+    short: new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(toDbDate(d)),
+  }));
 
-export function periodTitle(grid: CalendarGrid): string {
-  return grid.view === "month" ? formatMonth(grid.start) : `Week of ${formatDayShort(grid.start)} ${grid.start.slice(0, 4)}`;
+export async function periodTitle(grid: CalendarGrid): Promise<string> {
+  const locale = await currentIntlLocale();
+  if (grid.view === "month") return formatMonth(grid.start, locale);
+  const t = await getTranslations("plan");
+  return t("weekOf", { day: formatDayShort(grid.start, locale), year: grid.start.slice(0, 4) });
+}
+
+/** Core, strength and mobility sessions list their exercises, comma separated: read as a list to fold. */
+export function exerciseList(planned: { type: string; description: string | null }): string[] | null {
+  if (!planned.description || !["CORE", "STRENGTH", "MOBILITY"].includes(planned.type)) return null;
+  const items = planned.description
+    .split(/,|\n/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return items.length >= 2 ? items : null;
 }
 
 type SessionLike = { type: string; subType?: string | null; durationMin: number; distanceKm: number | null };
@@ -36,27 +65,31 @@ export function sessionSummary(s: SessionLike, unit: Unit): string {
   return [kind, formatDuration(s.durationMin), s.distanceKm ? formatDistance(s.distanceKm, unit) : null].filter(Boolean).join(" · ");
 }
 
-// A held session says so with its own badge.
-const STATUS_TEXT: Record<PlannedStatus, string | null> = { done: "Done", missed: "Missed", due: null, held: null };
-
 /** One planned session with its effort, where it came from and, once its day has passed, whether it was done. */
-export function PlannedItem({
+export async function PlannedItem({
   planned,
   status,
   unit,
   editHref,
   compact = false,
+  movable = false,
 }: {
   planned: PlannedDetailRow;
   status?: PlannedStatus;
   unit: Unit;
   editHref?: string;
   compact?: boolean;
+  /** In a coach's week calendar: the session can be dragged to another day. */
+  movable?: boolean;
 }) {
-  const statusText = status ? STATUS_TEXT[status] : null;
-  return (
-    <li className={`cal-item${status ? ` cal-${status}` : ""}${planned.held ? " cal-held" : ""}`}>
-      {planned.held ? <span className="badge badge-held">On hold</span> : null}
+  const t = await getTranslations("plan");
+  const locale = await currentIntlLocale();
+  const statusText = status === "done" ? t("statusDone") : status === "missed" ? t("statusMissed") : null;
+  const exercises = exerciseList(planned);
+  const className = `cal-item${status ? ` cal-${status}` : ""}${planned.held ? " cal-held" : ""}`;
+  const body = (
+    <>
+      {planned.held ? <span className="badge badge-held">{t("onHold")}</span> : null}
       {planned.title ? <strong className={`cal-title${planned.held ? " held-session" : ""}`}>{planned.title}</strong> : null}
       <span className={planned.held ? "held-session" : undefined}>
         {sessionSummary(planned, unit)}
@@ -64,17 +97,42 @@ export function PlannedItem({
       </span>{" "}
       {planned.steps && !compact ? <span className={`cal-steps${planned.held ? " held-session" : ""}`}>{describeWorkout(planned.steps, unit)}</span> : null}
       {statusText ? <span className={status === "done" ? "badge badge-ok" : "badge badge-danger"}>{statusText}</span> : null}
-      {planned.origin === "SUGGESTION" ? <span className="badge">Suggested: {planned.flagId ? (FLAG_NAMES[planned.flagId as FlagId] ?? planned.flagId) : "engine"}</span> : null}
-      {planned.origin === "TEMPLATE" ? <span className="badge">Template</span> : null}
+      {planned.origin === "SUGGESTION" ? (
+        <span className="badge">{t("suggestedBadge", { flag: planned.flagId ? (FLAG_NAMES[planned.flagId as FlagId] ?? planned.flagId) : t("engine") })}</span>
+      ) : null}
+      {planned.origin === "TEMPLATE" ? <span className="badge">{t("templateBadge")}</span> : null}
       {planned.reason ? <span className="cal-reason muted">{textInUnit(planned.reason, unit)}</span> : null}
-      {planned.description && !compact ? <span className="cal-reason muted">{planned.description}</span> : null}
+      {exercises ? (
+        <details className="cal-exercises">
+          <summary>{t("exerciseCount", { count: exercises.length })}</summary>
+          <ul>
+            {exercises.map((x, i) => (
+              <li key={i}>{x}</li>
+            ))}
+          </ul>
+        </details>
+      ) : planned.description && !compact ? (
+        <span className="cal-reason muted">{planned.description}</span>
+      ) : null}
       {editHref ? (
         <Link className="cal-edit" href={editHref}>
-          Edit<span className="visually-hidden"> {planned.title ?? sessionSummary(planned, unit)} on {formatDayShort(planned.date)}</span>
+          {t("edit")}
+          <span className="visually-hidden">
+            {" "}
+            {t("editWhat", { what: planned.title ?? sessionSummary(planned, unit), day: formatDayShort(planned.date, locale) })}
+          </span>
         </Link>
       ) : null}
-    </li>
+    </>
   );
+  if (movable) {
+    return (
+      <DraggablePlanned plannedId={planned.id} date={planned.date} enabled={!planned.held} className={className}>
+        {body}
+      </DraggablePlanned>
+    );
+  }
+  return <li className={className}>{body}</li>;
 }
 
 export function DoneItem({ done, unit }: { done: DoneRow; unit: Unit }) {
@@ -88,7 +146,7 @@ export function DoneItem({ done, unit }: { done: DoneRow; unit: Unit }) {
 }
 
 /** What one day holds: the plan, and what was done when the day is not in the future. */
-export function DayContents({
+export async function DayContents({
   date,
   today,
   planned,
@@ -97,6 +155,7 @@ export function DayContents({
   unit,
   editHref,
   compact,
+  movable = false,
 }: {
   date: string;
   today: string;
@@ -106,23 +165,25 @@ export function DayContents({
   unit: Unit;
   editHref?: (plannedId: string) => string;
   compact?: boolean;
+  movable?: boolean;
 }) {
+  const t = await getTranslations("plan");
   const plannedToday = planned.filter((p) => p.date === date);
   const doneToday = date <= today ? done.filter((d) => d.date === date) : [];
   if (plannedToday.length === 0 && doneToday.length === 0) return <span className="muted">–</span>;
   return (
     <>
       {plannedToday.length ? (
-        <ul className="cal-items" aria-label="Planned">
+        <ul className="cal-items" aria-label={t("plannedLabel")}>
           {plannedToday.map((p) => (
-            <PlannedItem key={p.id} planned={p} status={status[p.id]} unit={unit} editHref={editHref?.(p.id)} compact={compact} />
+            <PlannedItem key={p.id} planned={p} status={status[p.id]} unit={unit} editHref={editHref?.(p.id)} compact={compact} movable={movable} />
           ))}
         </ul>
       ) : null}
       {doneToday.length ? (
         <>
-          <p className="cal-done-heading">Done</p>
-          <ul className="cal-items" aria-label="Done">
+          <p className="cal-done-heading">{t("doneHeading")}</p>
+          <ul className="cal-items" aria-label={t("doneHeading")}>
             {doneToday.map((d) => (
               <DoneItem key={d.id} done={d} unit={unit} />
             ))}
@@ -134,7 +195,7 @@ export function DayContents({
 }
 
 /** Previous, current and next period, and the week/month switch, as plain links. */
-export function CalendarNav({
+export async function CalendarNav({
   basePath,
   grid,
   today,
@@ -147,26 +208,27 @@ export function CalendarNav({
   views?: CalendarView[];
   label: string;
 }) {
-  const noun = grid.view === "week" ? "week" : "month";
+  const t = await getTranslations("plan");
+  const week = grid.view === "week";
   return (
     <nav className="calendar-nav" aria-label={label}>
       <div className="row">
         <Link className="button button-secondary" href={calendarHref(basePath, grid.view, grid.previousStart)}>
-          ← Previous {noun}
+          ← {week ? t("previousWeek") : t("previousMonth")}
         </Link>
         <Link className="button button-secondary" href={calendarHref(basePath, grid.view, today)}>
-          This {noun}
+          {week ? t("thisWeek") : t("thisMonth")}
         </Link>
         <Link className="button button-secondary" href={calendarHref(basePath, grid.view, grid.nextStart)}>
-          Next {noun} →
+          {week ? t("nextWeek") : t("nextMonth")} →
         </Link>
       </div>
       {views.length > 1 ? (
-        <ul className="view-toggle" aria-label="Calendar view">
+        <ul className="view-toggle" aria-label={t("calendarView")}>
           {views.map((v) => (
             <li key={v}>
               <Link href={calendarHref(basePath, v, grid.start)} aria-current={v === grid.view ? "page" : undefined}>
-                {v === "week" ? "Week" : "Month"}
+                {v === "week" ? t("viewWeek") : t("viewMonth")}
               </Link>
             </li>
           ))}
@@ -176,8 +238,11 @@ export function CalendarNav({
   );
 }
 
-/** One athlete's week (7 columns) or month (Monday-to-Sunday rows) of planned and done sessions. */
-export function AthleteCalendarGrid({
+/**
+ * One athlete's week (7 columns; a list of days on a phone) or month (Monday-to-Sunday rows) of planned
+ * and done sessions. A coach's week can be replanned by dragging a session to another day (`movable`).
+ */
+export async function AthleteCalendarGrid({
   grid,
   today,
   planned,
@@ -185,6 +250,7 @@ export function AthleteCalendarGrid({
   status,
   unit,
   editHref,
+  movable = false,
 }: {
   grid: CalendarGrid;
   today: string;
@@ -192,24 +258,29 @@ export function AthleteCalendarGrid({
   done: DoneRow[];
   status: Record<string, PlannedStatus>;
   unit: Unit;
-  editHref: (plannedId: string) => string;
+  editHref?: (plannedId: string) => string;
+  movable?: boolean;
 }) {
+  const t = await getTranslations("plan");
+  const locale = await currentIntlLocale();
   const month = grid.view === "month";
-  return (
-    <div className="table-wrap calendar-wrap">
+  const drag = movable && !month;
+  const title = await periodTitle(grid);
+  const table = (
+    <div className={`table-wrap calendar-wrap${month ? "" : " calendar-wrap-week"}`}>
       <table className={`calendar calendar-${grid.view}`}>
-        <caption>{periodTitle(grid)}: planned and done</caption>
+        <caption>{t("calendarCaption", { period: title })}</caption>
         <thead>
           <tr>
             {month
-              ? WEEKDAY_NAMES.map((name) => (
-                  <th key={name} scope="col">
-                    <abbr title={name}>{name.slice(0, 3)}</abbr>
+              ? weekdayNames(locale).map((name) => (
+                  <th key={name.long} scope="col">
+                    <abbr title={name.long}>{name.short}</abbr>
                   </th>
                 ))
               : grid.weeks[0].map((d) => (
                   <th key={d.date} scope="col" className={d.date === today ? "cal-today" : undefined}>
-                    {formatDayShort(d.date)}
+                    {formatDayShort(d.date, locale)}
                   </th>
                 ))}
           </tr>
@@ -218,12 +289,14 @@ export function AthleteCalendarGrid({
           {grid.weeks.map((week) => (
             <tr key={week[0].date}>
               {week.map((d) => (
-                <td
+                <DropDay
                   key={d.date}
+                  date={d.date}
                   className={[d.inPeriod ? null : "cal-outside", d.date === today ? "cal-today" : null].filter(Boolean).join(" ") || undefined}
-                  aria-current={d.date === today ? "date" : undefined}
+                  ariaCurrent={d.date === today ? "date" : undefined}
                 >
-                  {month ? <p className="cal-date">{formatDayShort(d.date)}</p> : null}
+                  {/* In a month, and in a week read on a phone (one day under another), each day names itself. */}
+                  <p className={month ? "cal-date" : "cal-date cal-date-phone"}>{formatDayShort(d.date, locale)}</p>
                   <DayContents
                     date={d.date}
                     today={today}
@@ -233,8 +306,9 @@ export function AthleteCalendarGrid({
                     unit={unit}
                     editHref={editHref}
                     compact={month}
+                    movable={drag}
                   />
-                </td>
+                </DropDay>
               ))}
             </tr>
           ))}
@@ -242,4 +316,5 @@ export function AthleteCalendarGrid({
       </table>
     </div>
   );
+  return drag ? <PlanDragBoard>{table}</PlanDragBoard> : table;
 }

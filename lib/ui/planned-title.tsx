@@ -1,9 +1,10 @@
 import type { PlannedRow } from "@/lib/plans/queries";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
 import type { Unit } from "@/lib/units";
+import { getTranslations } from "next-intl/server";
 
 /** A planned session's title; a held one says "On hold" in words and is struck through. */
-export function PlannedTitle({
+export async function PlannedTitle({
   planned,
   unit,
 }: {
@@ -14,7 +15,7 @@ export function PlannedTitle({
   if (!planned.held) return <>{title}</>;
   return (
     <>
-      <span className="badge badge-held">On hold</span> <s>{title}</s>
+      <span className="badge badge-held">{(await getTranslations("plan"))("onHold")}</span> <s>{title}</s>
     </>
   );
 }

@@ -1,27 +1,34 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { SquadWeek } from "@/lib/plans/queries";
 import { calendarHref } from "@/lib/plans/calendar";
+import { currentIntlLocale } from "@/lib/i18n/server";
 import { formatDuration, type Unit } from "@/lib/units";
 import { DayContents, formatDayShort } from "@/lib/ui/plan-calendar";
 
-/** Athletes down, Monday to Sunday across: each athlete's planned sessions and, up to their today, what they did. */
-export function SquadWeekGrid({ week, unit, today }: { week: SquadWeek; unit: Unit; today: string }) {
+/**
+ * Athletes down, Monday to Sunday across: each athlete's planned sessions and, up to their today, what they
+ * did. On a phone each athlete becomes a list of days, named by their dates.
+ */
+export async function SquadWeekGrid({ week, unit, today }: { week: SquadWeek; unit: Unit; today: string }) {
+  const t = await getTranslations("plan");
+  const locale = await currentIntlLocale();
   const days = week.grid.weeks[0];
   return (
-    <div className="table-wrap calendar-wrap">
+    <div className="table-wrap calendar-wrap squad-week-list">
       <table className="calendar squad-week">
         <caption>
-          {week.squad.name}, week of {formatDayShort(week.grid.start)} {week.grid.start.slice(0, 4)}: planned and done
+          {t("squadWeekCaption", { squad: week.squad.name, day: formatDayShort(week.grid.start, locale), year: week.grid.start.slice(0, 4) })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Athlete</th>
+            <th scope="col">{t("athleteColumn")}</th>
             {days.map((d) => (
               <th key={d.date} scope="col" className={d.date === today ? "cal-today" : undefined}>
-                {formatDayShort(d.date)}
+                {formatDayShort(d.date, locale)}
               </th>
             ))}
-            <th scope="col">Week</th>
+            <th scope="col">{t("weekColumn")}</th>
           </tr>
         </thead>
         <tbody>
@@ -35,6 +42,7 @@ export function SquadWeekGrid({ week, unit, today }: { week: SquadWeek; unit: Un
                 </th>
                 {days.map((d) => (
                   <td key={d.date} className={d.date === row.today ? "cal-today" : undefined}>
+                    <p className="cal-date cal-date-phone">{formatDayShort(d.date, locale)}</p>
                     <DayContents
                       date={d.date}
                       today={row.today}
@@ -47,14 +55,17 @@ export function SquadWeekGrid({ week, unit, today }: { week: SquadWeek; unit: Un
                   </td>
                 ))}
                 <td>
+                  <p className="cal-date cal-date-phone">{t("weekColumn")}</p>
                   {total ? (
                     <>
-                      <div>Planned {formatDuration(total.planned.durationMin)}</div>
-                      <div>{total.done ? `Done ${formatDuration(total.done.durationMin)}` : <span className="muted">Not started</span>}</div>
+                      <div>{t("weekPlanned", { duration: formatDuration(total.planned.durationMin) })}</div>
+                      <div>
+                        {total.done ? t("weekDone", { duration: formatDuration(total.done.durationMin) }) : <span className="muted">{t("notStarted")}</span>}
+                      </div>
                       {total.plannedCount ? (
                         <div className="muted">
-                          {total.completedCount} of {total.plannedCount} done
-                          {total.missedCount ? `, ${total.missedCount} missed` : ""}
+                          {t("doneOf", { done: total.completedCount, planned: total.plannedCount })}
+                          {total.missedCount ? t("missedCount", { count: total.missedCount }) : ""}
                         </div>
                       ) : null}
                     </>

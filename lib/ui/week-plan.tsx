@@ -7,9 +7,12 @@ import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { describeWorkout } from "@/lib/plans/workout-steps";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
 import { loadMinutesOf } from "@/lib/imports/plausibility";
+import { getTranslations } from "next-intl/server";
+import { currentIntlLocale } from "@/lib/i18n/server";
+import { exerciseList } from "@/lib/ui/plan-calendar";
 
 /** Monday to Sunday of the current week: what is planned and what was done, day by day. */
-export function WeekPlan({
+export async function WeekPlan({
   monday,
   planned,
   done,
@@ -23,16 +26,18 @@ export function WeekPlan({
   /** Where a session's FIT workout file is downloaded; held sessions get no link. */
   workoutHref?: (plannedId: string) => string;
 }) {
+  const t = await getTranslations("plan");
+  const locale = await currentIntlLocale();
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
   return (
     <div className="table-wrap">
       <table>
-        <caption className="visually-hidden">This week: planned and done</caption>
+        <caption className="visually-hidden">{t("weekPlanCaption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Planned</th>
-            <th scope="col">Done</th>
+            <th scope="col">{t("dayColumn")}</th>
+            <th scope="col">{t("plannedColumn")}</th>
+            <th scope="col">{t("doneHeading")}</th>
           </tr>
         </thead>
         <tbody>
@@ -41,21 +46,35 @@ export function WeekPlan({
             const d = done.filter((x) => x.date === day);
             return (
               <tr key={day}>
-                <th scope="row">{formatDate(day)}</th>
+                <th scope="row">{formatDate(day, locale)}</th>
                 <td>
                   {p.length
-                    ? p.map((x) => (
+                    ? p.map((x) => {
+                        const exercises = exerciseList(x);
+                        return (
                         <div key={x.id}>
                           <PlannedTitle planned={x} unit={unit} />
+                          {exercises ? (
+                            <details className="cal-exercises">
+                              <summary>{t("exerciseCount", { count: exercises.length })}</summary>
+                              <ul>
+                                {exercises.map((e, i) => (
+                                  <li key={i}>{e}</li>
+                                ))}
+                              </ul>
+                            </details>
+                          ) : null}
                           {x.steps ? <div className={x.held ? "held-session" : undefined}>{describeWorkout(x.steps, unit)}</div> : null}
                           {x.reason && !x.held ? <div className="muted">{textInUnit(x.reason, unit)}</div> : null}
                           {workoutHref && !x.held ? (
                             <a href={workoutHref(x.id)} download>
-                              Download for a watch (.fit)<span className="visually-hidden">: {plannedSessionTitle(x, unit)}, {formatDate(day)}</span>
+                              {t("downloadFit")}
+                              <span className="visually-hidden">: {plannedSessionTitle(x, unit)}, {formatDate(day, locale)}</span>
                             </a>
                           ) : null}
                         </div>
-                      ))
+                        );
+                      })
                     : <span className="muted">–</span>}
                 </td>
                 <td>

@@ -17,7 +17,7 @@ import { planCsv } from "@/lib/exports/plan-csv";
 import { buildPlanPdf } from "@/lib/exports/plan-pdf";
 import { calendarForToken, createFeedToken } from "@/lib/calendar/feeds";
 import { toDbDate } from "@/lib/dates";
-import { pdfTextLines } from "../../e2e/pdf-text";
+import { pdfPlainText } from "../../e2e/pdf-text";
 import { addAthlete, createUser, twoSquads, viewerOf } from "./factories";
 
 // Monday 15 June 2026, midday UTC; the athletes live in UTC.
@@ -96,7 +96,7 @@ describe("a red-flag report holds the plan", () => {
       ["2026-06-18", "on hold"],
       ["2026-06-20", "on hold"],
     ]);
-    const pdf = pdfTextLines(await buildPlanPdf({ ...exported, showAthlete: false, from: "2026-06-13", to: "2026-06-21", generatedAt: NOW }, { compress: false })).join("\n");
+    const pdf = pdfPlainText(await buildPlanPdf({ ...exported, showAthlete: false, from: "2026-06-13", to: "2026-06-21", generatedAt: NOW }, { compress: false }));
     expect(pdf).toMatch(/On hold until a clinician clears/);
     expect(pdf).not.toMatch(/saddle|numb/i);
 

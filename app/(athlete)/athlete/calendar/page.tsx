@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { currentIntlLocale } from "@/lib/i18n/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getFeedStatus } from "@/lib/calendar/feeds";
 import { listPlannedSessions } from "@/lib/plans/queries";
@@ -8,7 +10,9 @@ import { FeedForms } from "./feed-forms";
 import { getTrainingView } from "@/lib/athletes/training";
 import { textInUnit } from "@/lib/units";
 
-export const metadata: Metadata = { title: "Plan and calendar" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("plan"))("athleteMeta") };
+}
 
 export default async function CalendarPage() {
   const viewer = await requireViewer();
@@ -19,31 +23,35 @@ export default async function CalendarPage() {
     getTrainingView(viewer, viewer.id, 28),
   ]);
   const returning = training.flags.find((f) => f.id === "return-to-run");
+  const t = await getTranslations("plan");
+  const locale = await currentIntlLocale();
   const step = returning ? { label: returning.values.stepLabel, maxMin: returning.values.maxRunMin, until: returning.values.endDate } : null;
   return (
     <div className="narrow">
-      <h1>Your plan</h1>
+      <h1>{t("athleteHeading")}</h1>
       {step ? (
         <p className="notice notice-warn">
-          <strong>You are returning to running{typeof step.until === "string" ? ` until ${formatDate(step.until)}` : ""}.</strong> Your next
-          run is {typeof step.label === "string" ? step.label : "the next step"}
-          {typeof step.maxMin === "number" ? ` (at most ${Math.round(step.maxMin)} min)` : ""}, whatever the plan below says: take the next
-          step only when pain during the run stays at 3/10 or less and is back to its usual level by the next morning.
+          <strong>
+            {typeof step.until === "string" ? t("returningUntil", { date: formatDate(step.until, locale) }) : t("returning")}
+          </strong>{" "}
+          {t("returningNext", {
+            step: typeof step.label === "string" ? step.label : t("returningNextStep"),
+            max: typeof step.maxMin === "number" ? t("returningMax", { min: Math.round(step.maxMin) }) : "",
+          })}
         </p>
       ) : null}
       {planned.some((p) => p.held) ? (
         <p className="notice notice-warn">
-          Sessions marked <strong>on hold</strong> wait until a clinician has cleared you and your coach has released the plan. Do
-          not train them in the meantime.
+          {t.rich("athleteHeld", { strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       ) : null}
       {planned.length === 0 ? (
-        <p className="muted">Nothing planned for the next four weeks.</p>
+        <p className="muted">{t("athleteNothing")}</p>
       ) : (
         <ul>
           {planned.map((p) => (
             <li key={p.id}>
-              <strong>{formatDate(p.date)}</strong>:{" "}
+              <strong>{formatDate(p.date, locale)}</strong>:{" "}
               <PlannedTitle planned={p} unit={viewer.unitPreference} />
               {p.reason && !p.held ? <div className="muted">{textInUnit(p.reason, viewer.unitPreference)}</div> : null}
             </li>
@@ -52,21 +60,18 @@ export default async function CalendarPage() {
       )}
       <section className="card" aria-labelledby="feed-heading">
         <h2 id="feed-heading" style={{ marginTop: 0 }}>
-          Follow your plan in your calendar
+          {t("feedHeading")}
         </h2>
-        <p>
-          Subscribe to a private address in your calendar app and the plan stays up to date there. Anyone with the
-          address can read your plan, so keep it to yourself; you can replace or stop it at any time.
-        </p>
+        <p>{t("feedHelp")}</p>
         <p>
           {status.active && status.createdAt
-            ? `A feed address is active (created ${formatDateTime(status.createdAt, viewer.timeZone)}).`
-            : "No feed address is active."}
+            ? t("feedActive", { created: formatDateTime(status.createdAt, viewer.timeZone, locale) })
+            : t("feedNone")}
         </p>
         <FeedForms active={status.active} />
         <p>
           <a href="/api/calendar/download" download>
-            Download the plan once as an .ics file
+            {t("feedDownload")}
           </a>
         </p>
       </section>

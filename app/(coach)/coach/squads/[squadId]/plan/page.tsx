@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { currentIntlLocale } from "@/lib/i18n/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { getSquadWeek } from "@/lib/plans/queries";
@@ -9,7 +11,9 @@ import { todayIn } from "@/lib/dates";
 import { CalendarNav, formatDayShort } from "@/lib/ui/plan-calendar";
 import { SquadWeekGrid } from "@/lib/ui/squad-week-grid";
 
-export const metadata: Metadata = { title: "Squad plan" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("plan"))("squadPlanMeta") };
+}
 
 export default async function SquadPlanPage({
   params,
@@ -28,30 +32,29 @@ export default async function SquadPlanPage({
     throw e;
   });
   const basePath = `/coach/squads/${squadId}/plan`;
+  const t = await getTranslations("plan");
+  const locale = await currentIntlLocale();
   return (
     <>
       <p>
         <Link href={`/coach/squads/${squadId}`}>← {week.squad.name}</Link>
       </p>
-      <h1>Squad plan: week of {formatDayShort(week.grid.start)} {week.grid.start.slice(0, 4)}</h1>
+      <h1>{t("squadPlanHeading", { day: formatDayShort(week.grid.start, locale), year: week.grid.start.slice(0, 4) })}</h1>
       <p className="page-links">
-        <Link href={`${basePath}/templates`}>Plan templates: create one, apply it to several athletes</Link>
+        <Link href={`${basePath}/templates`}>{t("squadTemplatesLink")}</Link>
       </p>
       {period.notice ? (
         <p className="notice notice-warn" role="status">
           {period.notice}
         </p>
       ) : null}
-      <CalendarNav basePath={basePath} grid={week.grid} today={today} views={["week"]} label="Squad plan weeks" />
+      <CalendarNav basePath={basePath} grid={week.grid} today={today} views={["week"]} label={t("squadPlanWeeks")} />
       {week.rows.length === 0 ? (
-        <p className="muted">No athletes in this squad yet.</p>
+        <p className="muted">{t("noAthletes")}</p>
       ) : (
         <SquadWeekGrid week={week} unit={viewer.unitPreference} today={today} />
       )}
-      <p className="muted">
-        Days up to each athlete&apos;s today show what they logged. A planned session counts as done when a session of its type was
-        logged on its day. Open an athlete&apos;s name to edit their plan.
-      </p>
+      <p className="muted">{t("squadPlanHelp")}</p>
     </>
   );
 }

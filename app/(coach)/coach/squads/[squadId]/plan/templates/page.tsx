@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { listPlanTemplates, listSquadAthletesForPlanning } from "@/lib/plans/queries";
@@ -9,7 +10,9 @@ import { addDays, mondayOf, todayIn } from "@/lib/dates";
 import { sessionSummary } from "@/lib/ui/plan-calendar";
 import { ApplyTemplateForm, DeleteTemplateButton, TemplateForm } from "./template-forms";
 
-export const metadata: Metadata = { title: "Plan templates" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("plan"))("planTemplates") };
+}
 
 export default async function PlanTemplatesPage({ params }: { params: Promise<{ squadId: string }> }) {
   const { squadId } = await params;
@@ -23,25 +26,23 @@ export default async function PlanTemplatesPage({ params }: { params: Promise<{ 
   });
   const unit = viewer.unitPreference;
   const nextMonday = addDays(mondayOf(todayIn(viewer.timeZone)), 7);
+  const tr = await getTranslations("plan");
   return (
     <>
       <p>
-        <Link href={`/coach/squads/${squadId}/plan`}>← Squad plan of {squad.name}</Link>
+        <Link href={`/coach/squads/${squadId}/plan`}>← {tr("templatesBack", { squad: squad.name })}</Link>
       </p>
-      <h1>Plan templates</h1>
-      <p>
-        A template is up to four weeks of sessions, by day from a Monday. Apply it to several athletes at once: each gets the
-        sessions in their plan, marked as coming from the template, and you can still edit them one by one.
-      </p>
+      <h1>{tr("planTemplates")}</h1>
+      <p>{tr("templatesIntro")}</p>
 
       <section aria-labelledby="apply-heading" className="card">
         <h2 id="apply-heading" style={{ marginTop: 0 }}>
-          Apply a template
+          {tr("templatesApplyHeading")}
         </h2>
         {templates.length === 0 ? (
-          <p className="muted">Create a template first.</p>
+          <p className="muted">{tr("templatesCreateFirst")}</p>
         ) : athletes.length === 0 ? (
-          <p className="muted">No athletes in this squad yet.</p>
+          <p className="muted">{tr("noAthletes")}</p>
         ) : (
           <ApplyTemplateForm
             squadId={squadId}
@@ -53,17 +54,16 @@ export default async function PlanTemplatesPage({ params }: { params: Promise<{ 
       </section>
 
       <section aria-labelledby="templates-heading">
-        <h2 id="templates-heading">Templates of {squad.name}</h2>
+        <h2 id="templates-heading">{tr("templatesOf", { squad: squad.name })}</h2>
         {templates.length === 0 ? (
-          <p className="muted">No templates yet.</p>
+          <p className="muted">{tr("templatesNone")}</p>
         ) : (
           <ul className="template-list">
             {templates.map((t) => (
               <li key={t.id} className="card">
                 <h3 style={{ marginTop: 0 }}>{t.name}</h3>
                 <p className="muted">
-                  {t.sessions.length} session{t.sessions.length === 1 ? "" : "s"} over {templateWeeks(t.sessions)} week
-                  {templateWeeks(t.sessions) === 1 ? "" : "s"}
+                  {tr("templatesSize", { count: t.sessions.length, weeks: templateWeeks(t.sessions) })}
                 </p>
                 <ul>
                   {t.sessions.map((s, i) => (
@@ -81,7 +81,8 @@ export default async function PlanTemplatesPage({ params }: { params: Promise<{ 
                 </ul>
                 <div className="row">
                   <Link className="button button-secondary" href={`/coach/squads/${squadId}/plan/templates/${t.id}`}>
-                    Edit<span className="visually-hidden"> template {t.name}</span>
+                    {tr("edit")}
+                    <span className="visually-hidden"> {tr("templateWhat", { name: t.name })}</span>
                   </Link>
                   <DeleteTemplateButton squadId={squadId} templateId={t.id} name={t.name} />
                 </div>
@@ -93,11 +94,9 @@ export default async function PlanTemplatesPage({ params }: { params: Promise<{ 
 
       <section aria-labelledby="create-heading" className="card">
         <h2 id="create-heading" style={{ marginTop: 0 }}>
-          Create a template
+          {tr("templatesCreateHeading")}
         </h2>
-        <p className="muted">
-          Or open an athlete&apos;s plan and save a week of it as a template.
-        </p>
+        <p className="muted">{tr("templatesCreateHelp")}</p>
         <TemplateForm squadId={squadId} unit={unit} />
       </section>
     </>

@@ -1,27 +1,32 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { currentIntlLocale } from "@/lib/i18n/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { getPlanningView } from "@/lib/plans/planning";
 import { PLAN_WEEKS } from "@/lib/plans/schemas";
-import { getAthleteCalendar } from "@/lib/plans/queries";
+import { getAthleteCalendar, getWeekCopyPreview } from "@/lib/plans/queries";
 import { parseCalendarQuery } from "@/lib/plans/calendar";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
 import { PlannedTitle } from "@/lib/ui/planned-title";
 import { addDays, formatDate } from "@/lib/dates";
 import { FlagList } from "@/lib/ui/flag-list";
 import { ProjectionChart } from "@/lib/ui/charts/projection-chart";
-import { AthleteCalendarGrid, CalendarNav, periodTitle } from "@/lib/ui/plan-calendar";
+import { AthleteCalendarGrid, CalendarNav, formatDayShort, periodTitle } from "@/lib/ui/plan-calendar";
 import { PlannedVsDoneTable } from "@/lib/ui/planned-vs-done-table";
 import { SuggestionAction, SuggestionCard } from "@/lib/ui/suggestion-card";
 import { FLAG_NAMES } from "@/lib/thresholds/schemas";
 import { describeWorkout } from "@/lib/plans/workout-steps";
 import type { FlagId } from "@/lib/training-load";
-import { AddPlannedSessionForm, PlannedItemControls, SaveWeekAsTemplateForm } from "./plan-forms";
+import { AddPlannedSessionForm, CopyWeekForm, PlannedItemControls, SaveWeekAsTemplateForm } from "./plan-forms";
 import { textInUnit } from "@/lib/units";
 
-export const metadata: Metadata = { title: "Plan" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("plan");
+  return { title: t("metaTitle") };
+}
 
 const notFoundOn404 = (e: unknown): never => {
   if (e instanceof NotFoundError) notFound();
@@ -45,26 +50,32 @@ export default async function PlanPage({
   const basePath = `/coach/squads/${squadId}/athletes/${athleteId}/plan`;
   const editHref = (plannedId: string) => `${basePath}/sessions/${plannedId}`;
   const unit = viewer.unitPreference;
+  const t = await getTranslations("plan");
+  const locale = await currentIntlLocale();
+  const title = await periodTitle(calendar.grid);
+  const copyPreview =
+    calendar.grid.view === "week" ? await getWeekCopyPreview(viewer, squadId, athleteId, calendar.grid.start).catch(notFoundOn404) : null;
+  const nextMonday = addDays(calendar.grid.start, 7);
   return (
     <>
       <p>
         <Link href={`/coach/squads/${squadId}/athletes/${athleteId}`}>← {calendar.athlete.name}</Link>
       </p>
-      <h1>Plan for {calendar.athlete.name}</h1>
+      <h1>{t("planFor", { name: calendar.athlete.name })}</h1>
       <p className="page-links">
-        <Link href={`/coach/squads/${squadId}/plan`}>Squad week</Link>
+        <Link href={`/coach/squads/${squadId}/plan`}>{t("squadWeek")}</Link>
         {" · "}
-        <Link href={`/coach/squads/${squadId}/plan/templates`}>Plan templates</Link>
+        <Link href={`/coach/squads/${squadId}/plan/templates`}>{t("planTemplates")}</Link>
       </p>
 
       <section aria-labelledby="calendar-heading">
-        <h2 id="calendar-heading">Calendar: {periodTitle(calendar.grid)}</h2>
+        <h2 id="calendar-heading">{t("calendarHeading", { period: title })}</h2>
         {period.notice ? (
           <p className="notice notice-warn" role="status">
             {period.notice}
           </p>
         ) : null}
-        <CalendarNav basePath={basePath} grid={calendar.grid} today={calendar.today} label="Calendar periods" />
+        <CalendarNav basePath={basePath} grid={calendar.grid} today={calendar.today} label={t("calendarPeriods")} />
         <AthleteCalendarGrid
           grid={calendar.grid}
           today={calendar.today}
@@ -73,18 +84,29 @@ export default async function PlanPage({
           status={calendar.comparison.status}
           unit={unit}
           editHref={editHref}
+          movable
         />
-        <h3>Planned against done</h3>
-        <p className="muted">
-          A planned session counts as done when a session of the same type was logged on its day. Load is sRPE (effort × minutes);
-          a session without an effort counts at RPE 5.
-        </p>
+        {copyPreview ? (
+          <div className="card">
+            <h3 style={{ marginTop: 0 }}>{t("copyHeading")}</h3>
+            <CopyWeekForm
+              {...hidden}
+              monday={calendar.grid.start}
+              nextWeekLabel={t("copyWeekLabel", { day: formatDayShort(nextMonday, locale), year: nextMonday.slice(0, 4) })}
+              toCopy={copyPreview.toCopy}
+              alreadyThere={copyPreview.alreadyThere}
+              held={copyPreview.held}
+            />
+          </div>
+        ) : null}
+        <h3>{t("plannedAgainstDone")}</h3>
+        <p className="muted">{t("plannedAgainstDoneHelp")}</p>
         <PlannedVsDoneTable
           view={calendar.grid.view}
           days={calendar.comparison.days}
           weeks={calendar.comparison.weeks}
           unit={unit}
-          caption={`${periodTitle(calendar.grid)}: planned against done`}
+          caption={t("plannedAgainstDoneCaption", { period: title })}
         />
         {calendar.grid.view === "week" && calendar.planned.some((p) => !p.held) ? (
           <p>
@@ -93,25 +115,25 @@ export default async function PlanPage({
               href={`/api/exports/squads/${encodeURIComponent(squadId)}/athletes/${encodeURIComponent(athleteId)}/workouts?week=${calendar.grid.start}`}
               download
             >
-              Download this week&apos;s workouts for a watch (.zip of .fit files)
+              {t("downloadWeekWorkouts")}
             </a>
           </p>
         ) : null}
         {calendar.grid.view === "week" ? (
           <div className="card">
-            <h3 style={{ marginTop: 0 }}>Reuse this week</h3>
-            <p className="muted">Saves the sessions planned for this week in this squad as a template, to apply to other athletes.</p>
+            <h3 style={{ marginTop: 0 }}>{t("reuseHeading")}</h3>
+            <p className="muted">{t("reuseHelp")}</p>
             <SaveWeekAsTemplateForm {...hidden} monday={calendar.grid.start} templatesHref={`/coach/squads/${squadId}/plan/templates`} />
           </div>
         ) : null}
       </section>
 
       <section aria-labelledby="next-weeks-heading">
-        <h2 id="next-weeks-heading">Plan the next {PLAN_WEEKS} weeks</h2>
+        <h2 id="next-weeks-heading">{t("nextWeeksHeading", { weeks: PLAN_WEEKS })}</h2>
         <section aria-labelledby="suggestions-heading">
-          <h3 id="suggestions-heading">Suggested by the active flags</h3>
+          <h3 id="suggestions-heading">{t("suggestionsHeading")}</h3>
           {view.suggestions.length === 0 ? (
-            <p className="muted">No suggestions: nothing flagged calls for a change.</p>
+            <p className="muted">{t("noSuggestions")}</p>
           ) : (
             <ul style={{ listStyle: "none", padding: 0 }}>
               {view.suggestions.map((s) => (
@@ -130,26 +152,27 @@ export default async function PlanPage({
         <ProjectionChart data={view.projection} loadUnit={view.projectionUnit} unit={unit} />
 
         <section aria-labelledby="projected-flags">
-          <h3 id="projected-flags">Flags this plan would raise</h3>
+          <h3 id="projected-flags">{t("projectedFlags")}</h3>
           <FlagList flags={view.projectedFlags} audience="coach" unit={unit} />
         </section>
 
         <section aria-labelledby="plan-heading">
-          <h3 id="plan-heading">Day by day</h3>
+          <h3 id="plan-heading">{t("dayByDay")}</h3>
           {view.planned.some((p) => p.held) ? (
             <p className="notice notice-warn">
-              Sessions <strong>on hold</strong> follow a red-flag report: they stay on hold until a clinician&apos;s clearance is recorded and
-              you release them on <Link href={`/coach/squads/${squadId}/athletes/${athleteId}`}>the athlete&apos;s page</Link> (or replan
-              them one by one after the clearance).
+              {t.rich("heldNotice", {
+                strong: (chunks) => <strong>{chunks}</strong>,
+                link: (chunks) => <Link href={`/coach/squads/${squadId}/athletes/${athleteId}`}>{chunks}</Link>,
+              })}
             </p>
           ) : null}
           <div className="table-wrap">
             <table>
-              <caption className="visually-hidden">Planned sessions day by day</caption>
+              <caption className="visually-hidden">{t("dayByDayCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Day</th>
-                  <th scope="col">Planned</th>
+                  <th scope="col">{t("dayColumn")}</th>
+                  <th scope="col">{t("plannedColumn")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -157,21 +180,22 @@ export default async function PlanPage({
                   const items = view.planned.filter((p) => p.date === day);
                   return (
                     <tr key={day}>
-                      <th scope="row">{formatDate(day)}</th>
+                      <th scope="row">{formatDate(day, locale)}</th>
                       <td>
                         {items.length === 0 ? <span className="muted">–</span> : null}
                         {items.map((p) => (
                           <div key={p.id} className="planned-item">
                             <span>
                               <PlannedTitle planned={p} unit={unit} />
-                              {p.origin === "SUGGESTION" ? <span className="badge">{p.flagId ? (FLAG_NAMES[p.flagId as FlagId] ?? p.flagId) : "suggested"}</span> : null}
-                              {p.origin === "TEMPLATE" ? <span className="badge">template</span> : null}
+                              {p.origin === "SUGGESTION" ? <span className="badge">{p.flagId ? (FLAG_NAMES[p.flagId as FlagId] ?? p.flagId) : t("suggested")}</span> : null}
+                              {p.origin === "TEMPLATE" ? <span className="badge">{t("templateBadgeLower")}</span> : null}
                             </span>
                             {p.steps ? <div>{describeWorkout(p.steps, unit)}</div> : null}
                             {p.reason ? <div className="muted">{textInUnit(p.reason, unit)}</div> : null}
                             <PlannedItemControls plannedId={p.id} date={p.date} label={plannedSessionTitle(p, unit)} />
                             <Link href={editHref(p.id)}>
-                              Edit<span className="visually-hidden"> {plannedSessionTitle(p, unit)}</span>
+                              {t("edit")}
+                              <span className="visually-hidden"> {plannedSessionTitle(p, unit)}</span>
                             </Link>
                           </div>
                         ))}
@@ -186,7 +210,7 @@ export default async function PlanPage({
 
         <section className="card" aria-labelledby="add-heading">
           <h3 id="add-heading" style={{ marginTop: 0 }}>
-            Add a session
+            {t("addHeading")}
           </h3>
           <AddPlannedSessionForm {...hidden} unit={unit} defaultDate={addDays(view.asOf, 1)} />
         </section>

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { currentIntlLocale } from "@/lib/i18n/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { getPlannedSessionForEdit } from "@/lib/plans/queries";
@@ -9,7 +11,9 @@ import { describeWorkout } from "@/lib/plans/workout-steps";
 import { EditPlannedSessionForm } from "../../plan-forms";
 import { textInUnit } from "@/lib/units";
 
-export const metadata: Metadata = { title: "Edit planned session" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("plan"))("editHeading") };
+}
 
 export default async function EditPlannedSessionPage({ params }: { params: Promise<{ squadId: string; athleteId: string; plannedId: string }> }) {
   const { squadId, athleteId, plannedId } = await params;
@@ -19,35 +23,37 @@ export default async function EditPlannedSessionPage({ params }: { params: Promi
     throw e;
   });
   const planHref = `/coach/squads/${squadId}/athletes/${athleteId}/plan`;
+  const t = await getTranslations("plan");
+  const locale = await currentIntlLocale();
   return (
     <>
       <p>
-        <Link href={`${planHref}?view=week&start=${planned.date}`}>← Plan for {athleteName}</Link>
+        <Link href={`${planHref}?view=week&start=${planned.date}`}>← {t("planFor", { name: athleteName })}</Link>
       </p>
-      <h1>Edit planned session</h1>
+      <h1>{t("editHeading")}</h1>
       <p>
-        {athleteName}, {formatDate(planned.date)}
+        {athleteName}, {formatDate(planned.date, locale)}
         {planned.origin === "SUGGESTION" ? (
           <>
             {" "}
-            <span className="badge">Suggested: {planned.flagId ?? "engine"}</span>
+            <span className="badge">{t("suggestedBadge", { flag: planned.flagId ?? t("engine") })}</span>
           </>
         ) : null}
         {planned.origin === "TEMPLATE" ? (
           <>
             {" "}
-            <span className="badge">Template</span>
+            <span className="badge">{t("templateBadge")}</span>
           </>
         ) : null}
       </p>
-      {planned.reason ? <p className="muted">Why it was planned: {textInUnit(planned.reason, viewer.unitPreference)}</p> : null}
+      {planned.reason ? <p className="muted">{t("whyPlanned", { reason: textInUnit(planned.reason, viewer.unitPreference) })}</p> : null}
       {planned.steps ? (
         <p>
-          <strong>Workout:</strong> {describeWorkout(planned.steps, viewer.unitPreference)}
+          <strong>{t("workoutLabel")}</strong> {describeWorkout(planned.steps, viewer.unitPreference)}
         </p>
       ) : null}
       {planned.held ? (
-        <p className="muted">On hold: it is not sent to a watch until the hold is lifted.</p>
+        <p className="muted">{t("heldNoWatch")}</p>
       ) : (
         <p>
           <a
@@ -55,9 +61,9 @@ export default async function EditPlannedSessionPage({ params }: { params: Promi
             href={`/api/exports/squads/${encodeURIComponent(squadId)}/athletes/${encodeURIComponent(athleteId)}/workouts/${encodeURIComponent(planned.id)}`}
             download
           >
-            Download for a watch (.fit)
+            {t("downloadFit")}
           </a>{" "}
-          <span className="hint">A FIT workout file, for Garmin and other watches; save the changes first.</span>
+          <span className="hint">{t("fitHint")}</span>
         </p>
       )}
       <div className="card">
