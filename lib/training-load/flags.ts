@@ -12,7 +12,7 @@ import {
   computeSeries,
   dailyMetricsOf,
   parsedSessionLoad,
-  scratchLoadBuffer,
+  loadBuffer,
   seriesView,
   SERIES_COLUMNS,
   type MetricSeries,
@@ -183,18 +183,9 @@ export interface FlagContextInput {
   withMetrics?: boolean;
 }
 
-let arena: Float64Array | null = null;
-
-/**
- * A zeroed buffer of at least `size` doubles, shared by all contexts: a context is only valid until the
- * next buildFlagContext call, which every caller (evaluateFlags, projectPlan) respects by building one
- * context, using it, and dropping it.
- */
+/** A zeroed buffer of `size` doubles owned by one context (never shared between evaluations). */
 function contextBuffer(size: number): Float64Array {
-  if (arena === null || arena.length < size) arena = new Float64Array(Math.max(size, 2 * (arena?.length ?? 0), 4096));
-  const view = arena.subarray(0, size);
-  view.fill(0);
-  return view;
+  return new Float64Array(Math.max(1, size));
 }
 
 /**
@@ -222,8 +213,8 @@ export function buildFlagContext(input: FlagContextInput): FlagContext {
   const from = count > 0 ? Math.max(start, Math.min(input.firstEvalDay ?? end, end) - DETAIL_DAYS) : end;
   const m = count > 0 ? end - from + 1 : 0;
 
-  // Eight per-day columns, carved out of a buffer reused between contexts (large typed arrays are
-  // allocated outside the JS heap, slowly, and push the collector; a squad builds one context per athlete).
+  // Eight per-day columns and the metric series, carved out of one buffer owned by this context (one
+  // allocation rather than many: large typed arrays live outside the JS heap and are slow to allocate).
   const cols = contextBuffer(m * 8 + SERIES_COLUMNS * m);
   const col = (j: number) => cols.subarray(j * m, (j + 1) * m);
   const sessionCount = col(0);
@@ -235,7 +226,7 @@ export function buildFlagContext(input: FlagContextInput): FlagContext {
   const spikeRun = col(6).fill(-1);
   const carryCache = col(7).fill(-1);
 
-  const L = scratchLoadBuffer(n);
+  const L = loadBuffer(n);
   const runs: ParsedSession[] = [];
   const shoeMap = new Map<string, ShoeTrack>();
   const runFrom = from - BREAK_LOOKBACK_DAYS - 1;
