@@ -6,7 +6,7 @@
  * evaluateFlags uses one evaluation day; projectPlan evaluates every future day of a plan from one context.
  */
 import { evidenceFor } from "./citations";
-import { formatDay, parseDay, weekdayOf, civilFromDays } from "./dates";
+import { formatDay, parseDay, civilFromDays } from "./dates";
 import { EngineInputError, ThresholdOverrideError } from "./errors";
 import {
   computeSeries,
@@ -28,7 +28,6 @@ import {
   EMERGENCY_SYMPTOM_IDS,
   NEUROLOGICAL_SYMPTOM_IDS,
   possibleSourcesFor,
-  redFlagSymptom,
 } from "./symptoms";
 import {
   atLeast,
@@ -48,6 +47,7 @@ import {
   type BackZone,
   type DailyMetrics,
   type EngineClearance,
+  type EngineMessage,
   type EngineOstrc,
   type EnginePainReport,
   type EngineProfile,
@@ -56,6 +56,7 @@ import {
   type Flag,
   type FlagId,
   type FlagValue,
+  type MessageParam,
   type OverloadFlagId,
   type Severity,
   type VisceralSource,
@@ -88,14 +89,6 @@ const OVERLOAD_BITS: readonly [OverloadFlagId, number][] = [
   ["acwr-high", CARRY_ACWR],
   ["monotony-high", CARRY_MONOTONY],
 ];
-
-/** The overload rules in the words of the flags' texts. */
-const OVERLOAD_WORDS: Record<OverloadFlagId, string> = {
-  "session-spike": "a long-run spike",
-  "weekly-distance-increase": "a weekly distance increase",
-  "acwr-high": "a high acute:chronic load ratio",
-  "monotony-high": "monotonous training",
-};
 
 interface ScoredOstrc extends ParsedOstrc {
   severity: number;
@@ -397,22 +390,11 @@ function carryAt(ctx: FlagContext, i: number): number {
   return bits;
 }
 
-// ---------- wording helpers ----------
+// ---------- messages ----------
 
-function dayLabel(day: number): string {
-  return `${weekdayOf(day)} ${formatDay(day)}`;
-}
-
-function km(x: number): string {
-  return `${x.toFixed(1)} km`;
-}
-
-function pct(fraction: number): string {
-  return `${Math.round(fraction * 100)}%`;
-}
-
-function num(x: number, digits = 2): string {
-  return x.toFixed(digits);
+/** A sentence of the explanation: its code and parameters (worded by lib/i18n/engine-text.ts). */
+function msg(code: string, params: Record<string, MessageParam> = {}): EngineMessage {
+  return { code, params };
 }
 
 function round(x: number, digits = 4): number {
@@ -420,29 +402,17 @@ function round(x: number, digits = 4): number {
   return Math.round(x * f) / f;
 }
 
-function loadUnit(ctx: FlagContext): string {
-  return ctx.t.loadMeasure === "srpe" ? "AU" : ctx.t.loadMeasure === "km" ? "km" : "min";
-}
-
-function measureName(ctx: FlagContext): string {
-  return ctx.t.loadMeasure === "srpe"
-    ? "session RPE x minutes"
-    : ctx.t.loadMeasure === "km"
-      ? "running km"
-      : "training minutes";
-}
-
 /** Sentence on sessions whose RPE was estimated, for sRPE-based rules. */
-function estimatedSentence(ctx: FlagContext, from: number, to: number): { text: string; estimated: number; sessions: number } {
-  if (ctx.t.loadMeasure !== "srpe") return { text: "", estimated: 0, sessions: sumRange(ctx.sessionCount, from, to) };
+function estimatedSentence(ctx: FlagContext, from: number, to: number): { message: EngineMessage | null; estimated: number; sessions: number } {
+  if (ctx.t.loadMeasure !== "srpe") return { message: null, estimated: 0, sessions: sumRange(ctx.sessionCount, from, to) };
   const estimated = sumRange(ctx.estimatedCount, from, to);
   const sessions = sumRange(ctx.sessionCount, from, to);
   const days = to - from + 1;
-  const text =
+  const message =
     estimated === 0
-      ? ` All ${sessions} sessions of those ${days} days had an RPE.`
-      : ` ${estimated} of the ${sessions} sessions of those ${days} days had no RPE and were counted as RPE ${DEFAULT_RPE}.`;
-  return { text, estimated, sessions };
+      ? msg("rpeAllRated", { sessions, days })
+      : msg("rpeEstimated", { estimated, sessions, days, defaultRpe: DEFAULT_RPE });
+  return { message, estimated, sessions };
 }
 
 function makeFlag(
@@ -450,9 +420,16 @@ function makeFlag(
   severity: Severity,
   day: number,
   values: Record<string, FlagValue>,
-  explanation: string,
+  explanation: (EngineMessage | null)[],
 ): Flag {
-  return { id, severity, date: formatDay(day), values, explanation, evidence: evidenceFor(id) };
+  return {
+    id,
+    severity,
+    date: formatDay(day),
+    values,
+    explanation: explanation.filter((m): m is EngineMessage => m !== null),
+    evidence: evidenceFor(id),
+  };
 }
 
 // ---------- overload rules ----------
@@ -526,21 +503,16 @@ function sessionSpikeFlag(ctx: FlagContext, a: number): Flag | null {
     baselineRunKm: round(baseline, 3),
     maxRunKm: deloadCapKm(baseline),
   };
-  let text =
-    gap === gap
-      ? `${dayLabel(day)}: the ${km(run.distanceKm as number)} run came after ${gap} days without running and was ` +
-        `${pct(spike)} longer than the longest run of the 30 days before the break (${km(ref)}).`
-      : `${dayLabel(day)}: the ${km(run.distanceKm as number)} run was ${pct(spike)} longer than the longest run of the ` +
-        `previous 30 days (${km(ref)}).`;
-  text +=
-    ` The rule flags a run more than ${pct(t.spikeCaution)} longer than that (a warning above ${pct(t.spikeWarning)}).`;
-  if (hr !== null) {
-    text += ` In a cohort of 5,205 runners, runs in this band (${band}% longer) went with an injury rate ${hr} times higher.`;
-  }
+  const runParams = { runDay: formatDay(day), runKm: run.distanceKm as number, spike, referenceKm: ref };
+  const text: EngineMessage[] = [
+    gap === gap ? msg("spikeAfterBreak", { ...runParams, breakDays: gap }) : msg("spike", runParams),
+    msg("spikeRule", { caution: t.spikeCaution, warning: t.spikeWarning }),
+  ];
+  if (hr !== null) text.push(msg("spikeBand", { band, hazardRatio: hr }));
   if (maxDay !== day) {
     values.maxSpike = round(maxSpike);
     values.maxSpikeDate = formatDay(maxDay);
-    text += ` A larger spike (${pct(maxSpike)}) happened on ${dayLabel(maxDay)}.`;
+    text.push(msg("spikeLarger", { maxSpike, maxDay: formatDay(maxDay) }));
   }
   return makeFlag("session-spike", severity, day, values, text);
 }
@@ -551,12 +523,10 @@ function weeklyFlag(ctx: FlagContext, a: number): Flag | null {
   const t = ctx.t;
   const w = weeklyAt(ctx, day - ctx.from);
   const change = w.change as number;
-  const text =
-    `${km(w.lastKm)} of running in the 7 days to ${dayLabel(day)}, ${pct(change)} more than the weekly average ` +
-    `of the 3 weeks before (${km(w.baselineKm)}). The rule flags an increase above ${pct(t.weeklyIncrease)} ` +
-    `when that average is at least ${km(t.weeklyMinBaselineKm)}. Its evidence is weak and contested: in a recent ` +
-    `cohort of 5,205 runners (Frandsen 2025), changes in weekly distance did not predict injury, while ` +
-    `single-session spikes did.`;
+  const text = [
+    msg("weekly", { lastKm: w.lastKm, toDay: formatDay(day), change, baselineKm: w.baselineKm }),
+    msg("weeklyRule", { increase: t.weeklyIncrease, minBaselineKm: t.weeklyMinBaselineKm }),
+  ];
   return makeFlag(
     "weekly-distance-increase",
     "caution",
@@ -581,17 +551,18 @@ function acwrFlag(ctx: FlagContext, a: number): Flag | null {
   const s = ctx.series;
   const ratio = s.acwrEwma[i];
   const est = estimatedSentence(ctx, i - 27, i);
-  const unit = loadUnit(ctx);
-  const text =
-    `On ${dayLabel(day)} the acute:chronic workload ratio (exponentially weighted, ${measureName(ctx)}) was ` +
-    `${num(ratio)}, at or above ${num(t.acwrHigh)}: the acute load (${num(s.ewmaAcute[i], 1)} ${unit}/day, weighted ` +
-    `towards the last 7 days) is well above the chronic load (${num(s.ewmaChronic[i], 1)} ${unit}/day, weighted over ` +
-    `about 4 weeks).` +
-    est.text +
-    ` Read it with care: the ratio falls during rest and jumps when normal training resumes, so a return from a ` +
-    `lighter spell can look like an overload; it is contested (Impellizzeri 2020 and 2021 found conceptual and ` +
-    `statistical flaws, and a ratio to a random chronic load predicted injury as well), so the evidence is weak; ` +
-    `use it as a prompt to review the plan, not as a prediction.`;
+  const text = [
+    msg("acwr", {
+      day: formatDay(day),
+      measure: t.loadMeasure,
+      ratio,
+      threshold: t.acwrHigh,
+      acute: s.ewmaAcute[i],
+      chronic: s.ewmaChronic[i],
+    }),
+    est.message,
+    msg("acwrCaveat"),
+  ];
   const values: Record<string, FlagValue> = {
     acwrEwma: round(ratio),
     ewmaAcute: round(s.ewmaAcute[i], 3),
@@ -617,13 +588,18 @@ function monotonyFlag(ctx: FlagContext, a: number): Flag | null {
   const weekLoad = sumRange(s.load, i - 6, i);
   const mean = weekLoad / 7;
   const est = estimatedSentence(ctx, i - 6, i);
-  const unit = loadUnit(ctx);
-  const text =
-    `Training monotony (average daily load divided by its day-to-day standard deviation over 7 days, ` +
-    `${measureName(ctx)}) was ${num(mono)} on ${dayLabel(day)}, above ${num(t.monotonyHigh, 1)}: the days were too ` +
-    `alike, without real easy or rest days (average ${num(mean, 1)} ${unit}/day, SD ${num(mean / mono, 1)}; ` +
-    `weekly strain ${num(s.strain[i], 0)}).` +
-    est.text;
+  const text = [
+    msg("monotony", {
+      measure: t.loadMeasure,
+      monotony: mono,
+      day: formatDay(day),
+      threshold: t.monotonyHigh,
+      mean,
+      sd: mean / mono,
+      strain: s.strain[i],
+    }),
+    est.message,
+  ];
   const values: Record<string, FlagValue> = {
     monotony: round(mono),
     strain: round(s.strain[i], 2),
@@ -644,25 +620,6 @@ function monotonyFlag(ctx: FlagContext, a: number): Flag | null {
 
 function inWindow<T extends { day: number }>(list: readonly T[], from: number, to: number): T[] {
   return list.filter((x) => x.day >= from && x.day <= to);
-}
-
-function zoneLabel(zone: BackZone): string {
-  return zone === "dorsal" ? "dorsal (mid-back)" : zone === "cervical" ? "cervical (neck)" : "lumbar (lower back)";
-}
-
-/** The zone as a place in a sentence: "in the lower back (lumbar)". */
-function zonePlace(zone: BackZone): string {
-  return zone === "dorsal" ? "mid-back (dorsal)" : zone === "cervical" ? "neck (cervical)" : "lower back (lumbar)";
-}
-
-/** A zone and, when known, its sub-area, in words. */
-function areaLabel(zone: BackZone, subArea: string | null): string {
-  const sub = subArea ? BACK_SUB_AREAS[zone].find((x) => x.id === subArea) : undefined;
-  return sub ? `${zonePlace(zone)}, ${sub.label.toLowerCase()}` : zonePlace(zone);
-}
-
-function points(n: number): string {
-  return `${Number.isInteger(n) ? n : n.toFixed(1)} point${n === 1 ? "" : "s"}`;
 }
 
 interface PainTrigger {
@@ -720,39 +677,41 @@ function backPainFlag(ctx: FlagContext, a: number): Flag | null {
   const main = triggers[0];
   // Each sentence names the trigger that held: a report that is high but lower than the one before is
   // "high", never "rising".
-  const sentences: string[] = [];
+  const text: EngineMessage[] = [];
   for (const g of triggers) {
-    const where = zonePlace(g.zone);
     if (g.nrs !== null && g.nrsDay !== null && g.rise && g.previousNrs !== null && g.previousDay !== null) {
-      sentences.push(
-        `Reported pain rose by ${points(g.nrs - g.previousNrs)} in the ${where}, from ${g.previousNrs}/10 on ` +
-          `${dayLabel(g.previousDay)} to ${g.nrs}/10 on ${dayLabel(g.nrsDay)}: a rise of ${points(t.painNrsRise)} or ` +
-          `more is clinically important` +
-          (g.high ? `, and ${g.nrs}/10 is at or above the ${t.painNrsHigh}/10 threshold` : ""),
+      text.push(
+        msg("painRose", {
+          rise: g.nrs - g.previousNrs,
+          zone: g.zone,
+          previousNrs: g.previousNrs,
+          previousDay: formatDay(g.previousDay),
+          nrs: g.nrs,
+          nrsDay: formatDay(g.nrsDay),
+          riseThreshold: t.painNrsRise,
+          high: g.high ? "yes" : "no",
+          nrsThreshold: t.painNrsHigh,
+        }),
       );
     } else if (g.nrs !== null && g.nrsDay !== null && g.high) {
-      let text = `Reported pain ${g.nrs}/10 on ${dayLabel(g.nrsDay)} in the ${where}, at or above the ${t.painNrsHigh}/10 threshold`;
-      if (g.previousNrs !== null && g.previousDay !== null) {
-        text +=
-          g.nrs < g.previousNrs
-            ? ` (down from ${g.previousNrs}/10 on ${dayLabel(g.previousDay)}, but still high)`
-            : g.nrs === g.previousNrs
-              ? ` (as on ${dayLabel(g.previousDay)})`
-              : ` (${g.previousNrs}/10 on ${dayLabel(g.previousDay)})`;
-      }
-      sentences.push(text);
-    }
-    if (g.ostrc) {
-      sentences.push(
-        `The OSTRC check-in for the ${where} on ${dayLabel(g.ostrc.day)} scored ${g.ostrc.severity}/100 with a ` +
-          `substantial problem (training or competition modified, or performance affected, to a moderate extent or ` +
-          `more, or no participation)`,
+      const before = g.previousNrs !== null && g.previousDay !== null;
+      text.push(
+        msg("painHigh", {
+          nrs: g.nrs,
+          nrsDay: formatDay(g.nrsDay),
+          zone: g.zone,
+          nrsThreshold: t.painNrsHigh,
+          trend: !before ? "none" : (g.nrs as number) < (g.previousNrs as number) ? "down" : g.nrs === g.previousNrs ? "same" : "up",
+          previousNrs: g.previousNrs,
+          previousDay: g.previousDay !== null ? formatDay(g.previousDay) : null,
+        }),
       );
     }
+    if (g.ostrc) {
+      text.push(msg("painOstrc", { zone: g.zone, ostrcDay: formatDay(g.ostrc.day), severity: g.ostrc.severity }));
+    }
   }
-  const text =
-    `${sentences.join(". ")}. Review the plan: move part of the running to low-impact cross-training and leave out ` +
-    `what makes the pain worse.`;
+  text.push(msg("painAdvice"));
   const reasons: string[] = [];
   if (main.high) reasons.push("nrs-high");
   if (main.rise) reasons.push("nrs-rise");
@@ -800,14 +759,19 @@ function painAfterOverloadFlag(ctx: FlagContext, a: number): Flag | null {
       if (bits === 0) continue;
       const rules = OVERLOAD_BITS.filter(([, b]) => bits & b).map(([id]) => id);
       const c = candidates.get(p) as { nrs: number | null; zone: BackZone; ostrc: number | null };
-      const what =
-        c.nrs !== null
-          ? `${zoneLabel(c.zone)} pain of ${c.nrs}/10`
-          : `a substantial ${zoneLabel(c.zone)} problem in the OSTRC check-in (${c.ostrc}/100)`;
-      const text =
-        `${dayLabel(p)}: ${what} was reported ${p - d} day${p - d === 1 ? "" : "s"} after an overload on ` +
-        `${dayLabel(d)} (${rules.map((r) => OVERLOAD_WORDS[r]).join(", ")}). Overload from planning is one of the causes of back pain in runners; ` +
-        `this link is a coaching rule, not an established finding. Ease the load until the pain settles.`;
+      const text = [
+        msg("painAfterOverload", {
+          day: formatDay(p),
+          kind: c.nrs !== null ? "nrs" : "ostrc",
+          zoneName: c.zone,
+          nrs: c.nrs,
+          ostrc: c.ostrc,
+          days: p - d,
+          overloadDay: formatDay(d),
+          rules,
+        }),
+        msg("painAfterOverloadAdvice"),
+      ];
       return makeFlag(
         "pain-after-overload",
         "warning",
@@ -869,39 +833,32 @@ function redFlagFlag(ctx: FlagContext, a: number): Flag | null {
   const sources = [...found.filter((v) => pointed.has(v.organ)), ...found.filter((v) => !pointed.has(v.organ))];
   const emergency = symptoms.some((s) => EMERGENCY_SYMPTOM_IDS.has(s));
   const action = emergency ? EMERGENCY_ACTION : CLINICIAN_ACTION;
-  const labels = symptoms.map((s) => redFlagSymptom(s)?.label ?? s);
-  const when =
-    reports.length === 1 || first.day === latest.day
-      ? `Reported on ${dayLabel(latest.day)}`
-      : `Reported between ${dayLabel(first.day)} and ${dayLabel(latest.day)}`;
-  let text = emergency
-    ? `${when}: ${labels.join("; ")}. These can be signs of a serious condition: seek emergency care now. ` +
-      `No training until a doctor's clearance is recorded.`
-    : `${when}: ${labels.join("; ")}. These symptoms need a medical check: see a clinician. ` +
-      `No training until a clearance is recorded.`;
-  const parts: string[] = [];
-  if (symptoms.includes("chest-pain")) {
-    parts.push(
-      "Chest pain or breathlessness with back pain can come from the heart or the aorta (the main artery), " +
-        "wherever the back pain is felt",
-    );
-  }
-  if (symptoms.some((s) => NEUROLOGICAL_SYMPTOM_IDS.has(s))) {
-    parts.push(
-      "Numbness in the saddle area, weakening legs or new bladder or bowel problems can come from pressure on " +
-        "the nerves of the lower back (cauda equina)",
-    );
-  }
+  const text: EngineMessage[] = [
+    msg(emergency ? "redFlagEmergency" : "redFlagClinician", {
+      same: reports.length === 1 || first.day === latest.day ? "yes" : "no",
+      firstDay: formatDay(first.day),
+      lastDay: formatDay(latest.day),
+      symptoms,
+    }),
+  ];
+  const notes: EngineMessage[] = [];
+  if (symptoms.includes("chest-pain")) notes.push(msg("redFlagChest"));
+  if (symptoms.some((s) => NEUROLOGICAL_SYMPTOM_IDS.has(s))) notes.push(msg("redFlagNerves"));
   const organs = sources.filter((v) => !pointed.has(v.organ));
   if (organs.length > 0) {
-    const area = areaLabel(latest.zone, latest.subArea);
     // "the mid-back (dorsal), between the shoulder blades, can also come from ..."
-    const where = zones.length === 1 ? `the ${area}${area !== zonePlace(latest.zone) ? "," : ""}` : `these areas (${zones.map(zonePlace).join("; ")})`;
-    parts.push(
-      `Pain felt in ${where} can also come from internal organs: ${organs.map((s) => `${s.organ} (${s.area})`).join(", ")}`,
+    const subArea = latest.subArea && BACK_SUB_AREAS[latest.zone].some((x) => x.id === latest.subArea) ? latest.subArea : null;
+    notes.push(
+      msg("redFlagOrgans", {
+        where: zones.length === 1 ? (subArea ? "subArea" : "zone") : "zones",
+        zone: latest.zone,
+        subArea,
+        zones,
+        sources: organs.map((v) => v.id),
+      }),
     );
   }
-  if (parts.length > 0) text += ` ${parts.join(". ")}. These are possible sources to discuss with a doctor, not a diagnosis.`;
+  if (notes.length > 0) text.push(...notes, msg("redFlagSourcesNote"));
   const firstReportDate = formatDay(first.day);
   const flag = makeFlag(
     "red-flag",
@@ -957,23 +914,25 @@ function severePainFlag(ctx: FlagContext, a: number): Flag | null {
   const persists = last !== null && lasting.length >= R.persistentReports && last.day >= recentFrom && span >= R.persistentSpanDays;
   if (!severe && !persists) return null;
   const main = severe && (!persists || severe.day >= (last as ParsedPainReport).day) ? severe : (last as ParsedPainReport);
-  const parts: string[] = [];
+  const text: EngineMessage[] = [];
   const reasons: string[] = [];
   if (severe) {
     reasons.push("nrs-severe");
-    parts.push(`Reported pain ${severe.nrs}/10 on ${dayLabel(severe.day)} in the ${zonePlace(severe.zone)}`);
+    text.push(msg("severeNrs", { nrs: severe.nrs, day: formatDay(severe.day), zone: severe.zone }));
   }
   if (persists) {
     reasons.push("nrs-persistent");
-    parts.push(
-      `Pain of ${R.persistentNrs}/10 or more was reported ${lasting.length} times from ${dayLabel(lasting[0].day)} to ` +
-        `${dayLabel((last as ParsedPainReport).day)}, over ${span} days`,
+    text.push(
+      msg("severePersistent", {
+        nrs: R.persistentNrs,
+        count: lasting.length,
+        fromDay: formatDay(lasting[0].day),
+        toDay: formatDay((last as ParsedPainReport).day),
+        days: span,
+      }),
     );
   }
-  const text =
-    `${parts.join(". ")}. Pain this severe or this persistent calls for an assessment by a physiotherapist or doctor ` +
-    `before running again. Until then, replace running with cross-training that causes no pain, and leave out loaded ` +
-    `back-extension exercises. This is a reason to have the back checked, not a diagnosis.`;
+  text.push(msg("severeAdvice"));
   return makeFlag(
     "severe-back-pain",
     "warning",
@@ -1068,20 +1027,30 @@ function returnToRunFlag(ctx: FlagContext, a: number): Flag | null {
   const current = steps[step];
   const end = start + R.windowDays - 1;
   const latestOver = over.length > 0 ? over[over.length - 1] : null;
-  let text = byBreak
-    ? `The run on ${dayLabel(start)} was the first after ${gap} days without running`
-    : `A clearance was recorded on ${dayLabel(start)}`;
-  text +=
-    `: running comes back gradually until ${dayLabel(end)}. The steps: ${steps.map((s) => s.label).join(", then ")}. ` +
-    `Take the next step only when pain during the run stays at ${R.painMaxNrs}/10 or less and is back to its usual ` +
-    `level by the next morning; otherwise go back a step. The next run: step ${step + 1} of ${steps.length}, ` +
-    `${current.label} (at most ${current.totalMin} min).`;
+  const text: EngineMessage[] = [
+    byBreak
+      ? msg("rtrStartBreak", { startDay: formatDay(start), breakDays: gap, endDay: formatDay(end) })
+      : msg("rtrStartClearance", { startDay: formatDay(start), endDay: formatDay(end) }),
+    msg("rtrSteps", {
+      stepLabels: steps.map((x) => String(x.step)),
+      painMaxNrs: R.painMaxNrs,
+      step: step + 1,
+      stepCount: steps.length,
+      stepLabel: String(current.step),
+      maxMin: current.totalMin,
+    }),
+  ];
   if (latestOver) {
     const limit = steps[latestOver.step];
-    text +=
-      ` The ${Math.round(latestOver.run.durationMin)}-min run on ${dayLabel(latestOver.run.day)} is beyond its step ` +
-      `(${limit.label}, at most ${limit.totalMin} min).` +
-      (over.length > 1 ? ` ${over.length} runs since the start are beyond their step.` : "");
+    text.push(
+      msg("rtrOver", {
+        runMin: Math.round(latestOver.run.durationMin),
+        runDay: formatDay(latestOver.run.day),
+        limitLabel: String(limit.step),
+        limitMin: limit.totalMin,
+      }),
+    );
+    if (over.length > 1) text.push(msg("rtrOverCount", { count: over.length }));
   }
   return makeFlag(
     "return-to-run",
@@ -1117,11 +1086,10 @@ function compensatoryFlag(ctx: FlagContext, a: number): Flag | null {
   const runs = sumRange(ctx.runCount, from, to);
   const core = sumRange(ctx.coreCount, from, to);
   if (runs < t.compensatoryMinRuns || core >= t.compensatoryMinSessions) return null;
-  const text =
-    `${runs} runs but ${core} core or strength session${core === 1 ? "" : "s"} in the 14 days to ${dayLabel(a)} ` +
-    `(the rule asks for at least ${t.compensatoryMinSessions} when there are ${t.compensatoryMinRuns} or more runs). ` +
-    `Across sports injuries in general, strength training cut injuries by about two thirds (RR 0.32, Lauersen 2014); ` +
-    `for back pain, exercise with education lowered the risk of an episode (RR 0.55, Steffens 2016).`;
+  const text = [
+    msg("compensatory", { runs, core, day: formatDay(a), minSessions: t.compensatoryMinSessions, minRuns: t.compensatoryMinRuns }),
+    msg("compensatoryEvidence"),
+  ];
   return makeFlag(
     "compensatory-deficit",
     "caution",
@@ -1165,16 +1133,22 @@ function wellnessDropFlag(ctx: FlagContext, a: number): Flag | null {
     const sums = [];
     for (let day = first; day <= d; day++) sums.push(ctx.wellness.get(day) as number);
     const stiffness = ctx.stiffness.get(d) ?? null;
-    const text =
-      `The daily check-ins of ${dayLabel(first)} and ${dayLabel(d)} added up to ${sums.join(" and ")} (sleep, fatigue, ` +
-      `muscle soreness, stress and mood, 1 to 5 each: 5 is the best total, 25 the worst), both worse than usual. On ` +
-      `${dayLabel(d)} the usual was ${num(base.mean as number, 1)} (the mean of ${base.entries} check-ins in the 28 days ` +
-      `before), and the rule marks ${num(base.limit as number, 1)} or more: ${R.sdAbove} standard deviations above it, on ` +
-      `${R.consecutiveDays} days in a row, with at least ${R.minEntries} check-ins behind each.` +
-      (stiffness !== null ? ` Back stiffness that day: ${stiffness}/10.` : "") +
-      ` How athletes rate their own sleep, fatigue, soreness, stress and mood follows how they cope with training more ` +
-      `closely than most objective measures (Saw 2016). The scores tell that something is weighing, not what: ` +
-      `a lighter day and a word between athlete and coach are a sensible response.`;
+    const text: EngineMessage[] = [
+      msg("wellness", {
+        firstDay: formatDay(first),
+        lastDay: formatDay(d),
+        firstSum: sums[0],
+        lastSum: sums[sums.length - 1],
+        mean: base.mean as number,
+        entries: base.entries,
+        limit: base.limit as number,
+        sdAbove: R.sdAbove,
+        consecutiveDays: R.consecutiveDays,
+        minEntries: R.minEntries,
+      }),
+      stiffness !== null ? msg("wellnessStiffness", { stiffness }) : null,
+      msg("wellnessAdvice"),
+    ].filter((m): m is EngineMessage => m !== null);
     return makeFlag(
       "wellness-drop",
       "caution",
@@ -1247,20 +1221,19 @@ function shoeFlag(ctx: FlagContext, a: number): Flag | null {
   // The day the shoe passed the limit; when its distance from before the sessions given already had,
   // there is no such day and the flag is dated the day judged.
   let crossed = a;
-  let since = "before the runs on record";
+  let since: number | null = null;
   if (!exceeds(top.shoe.preKm, t.shoeKm)) {
     const h = shoeHistory(top.shoe);
     let j = 0;
     while (j < h.days.length - 1 && !exceeds(top.shoe.preKm + h.cum[j], t.shoeKm)) j++;
     crossed = h.days[j];
-    since = `since ${dayLabel(crossed)}`;
+    since = crossed;
   }
-  const others = over.length > 1 ? ` ${over.length - 1} other shoe${over.length > 2 ? "s are" : " is"} also past the limit.` : "";
-  const text =
-    `Shoe "${top.shoe.id}" has carried ${km(top.km)} of running (past ${km(t.shoeKm)} ${since}) ` +
-    `and is not marked retired. Worn cushioning changes how impact reaches the back; check or replace it.` +
-    others +
-    ` The limit is a common rule of thumb, not a tested threshold.`;
+  const text = [
+    msg("shoe", { shoe: top.shoe.id, km: top.km, limitKm: t.shoeKm, sinceDay: since === null ? null : formatDay(since) }),
+    over.length > 1 ? msg("shoeOthers", { count: over.length - 1 }) : null,
+    msg("shoeRule"),
+  ];
   return makeFlag(
     "shoe-mileage",
     "info",
@@ -1302,11 +1275,17 @@ function surfaceFlag(ctx: FlagContext, a: number): Flag | null {
     if (!best || share > best.share) best = { surface, km: e.km, lastDay: e.lastDay, share, priorShare, priorKm };
   }
   if (!best) return null;
-  const text =
-    `${pct(best.share)} of the last 7 days' running (${km(best.km)} of ${km(recentTotal)}) was on ${best.surface}, ` +
-    `a surface that carried ${pct(best.priorShare)} of the running of the 4 weeks before (rule: at least ` +
-    `${pct(t.surfaceNewShare)} now, under ${pct(t.surfacePriorShare)} before). A new surface changes impact and ` +
-    `stride; build up time on it gradually.`;
+  const text = [
+    msg("surface", {
+      share: best.share,
+      recentKm: best.km,
+      totalKm: recentTotal,
+      surface: best.surface,
+      priorShare: best.priorShare,
+      newShare: t.surfaceNewShare,
+      priorMax: t.surfacePriorShare,
+    }),
+  ];
   return makeFlag(
     "surface-change",
     "info",
@@ -1344,9 +1323,7 @@ function profileFlags(ctx: FlagContext, a: number): Flag[] {
         "info",
         a,
         { legLengthDiscrepancyMm: p.legLengthDiscrepancyMm, thresholdMm: t.legLengthMm },
-        `The profile records a leg-length difference of ${round(p.legLengthDiscrepancyMm, 1)} mm (rule: ${t.legLengthMm} mm or ` +
-          `more). A difference of about 1 cm can tilt the pelvis and bend the lower spine; it is usually considered ` +
-          `clinically relevant near 20 mm. Have it checked by a physiotherapist.`,
+        [msg("legLength", { mm: round(p.legLengthDiscrepancyMm, 1), thresholdMm: t.legLengthMm })],
       ),
     );
   }
@@ -1357,23 +1334,18 @@ function profileFlags(ctx: FlagContext, a: number): Flag[] {
         "info",
         a,
         { footprintType: p.footprintType ?? "unassessed" },
-        `No footprint type is recorded. A footprint (gait) assessment shows whether the foot is neutral, pronating ` +
-          `or supinating: record the result and discuss it with a physiotherapist.`,
+        [msg("footprint")],
       ),
     );
   }
   if (p.postureLoad.length > 0) {
-    const names = p.postureLoad.map((x) =>
-      x === "desk" ? "desk work" : x === "standing" ? "long hours standing" : "heavy lifting",
-    );
     out.push(
       makeFlag(
         "posture-load",
         "info",
         a,
         { postureLoad: [...p.postureLoad] },
-        `Daily posture load recorded in the profile: ${names.join(", ")}. Posture habits outside training are a ` +
-          `common cause of back pain; add posture and mobility work.`,
+        [msg("posture", { postures: [...p.postureLoad] })],
       ),
     );
   }
@@ -1386,8 +1358,7 @@ function profileFlags(ctx: FlagContext, a: number): Flag[] {
           "info",
           a,
           { age, thresholdAge: t.mastersAge },
-          `Age ${age} (rule: ${t.mastersAge} or older). With age, repeated movement and stride habits weigh more ` +
-            `on the back: keep strength, mobility and recovery in the plan.`,
+          [msg("masters", { age, thresholdAge: t.mastersAge })],
         ),
       );
     }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
-import { textInUnit, type Unit } from "@/lib/units";
+import type { Unit } from "@/lib/units";
 import { isCoach, isStaffRole } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/dates";
 import { CreateSquadForm } from "./create-squad-form";
@@ -11,7 +11,8 @@ import { FLAGGED_LEVEL_WORDS, HeatLegend, weekText } from "@/lib/ui/flag-heat-ma
 import { SquadRows, type SquadRow } from "@/lib/ui/squad-rows";
 import { heatLevelOf, LEVEL_LETTER } from "@/lib/ui/heat-levels";
 import { flagBadge } from "@/lib/ui/severity";
-import { FLAG_NAMES } from "@/lib/thresholds/schemas";
+import { engineText } from "@/lib/i18n/engine-text";
+import { currentLocale } from "@/lib/i18n/server";
 import { ZONE_LABELS } from "@/lib/pain/labels";
 import { countUnreadOfKind, UNREAD_COUNT_CAP } from "@/lib/notifications/queries";
 import { hooperText } from "@/lib/wellness/labels";
@@ -227,7 +228,8 @@ function SortHeader({
 const ATTENTION_SHOWN = 12;
 
 /** Athletes with an open referral, warning or caution, worst first, each with the flag that leads. */
-function NeedsAttention({ squadId, statuses, showAll, unit }: { squadId: string; statuses: AthleteStatus[]; showAll: boolean; unit: Unit }) {
+async function NeedsAttention({ squadId, statuses, showAll, unit }: { squadId: string; statuses: AthleteStatus[]; showAll: boolean; unit: Unit }) {
+  const words = engineText(await currentLocale(), unit);
   const flagged = statuses.filter((s) => s.worst && s.worst !== "info");
   if (flagged.length === 0) return <p className="muted">Nobody needs attention today.</p>;
   const referrals = flagged.filter((s) => s.worst === "referral").length;
@@ -247,10 +249,10 @@ function NeedsAttention({ squadId, statuses, showAll, unit }: { squadId: string;
                   <strong>{s.name}</strong>
                 </Link>{" "}
                 <span className="muted">
-                  {serious.map((f) => FLAG_NAMES[f.id]).join(", ")}
+                  {serious.map((f) => words.flagName(f.id)).join(", ")}
                 </span>
               </p>
-              {lead ? <p style={{ margin: "0.25rem 0 0" }}>{textInUnit(lead.explanation, unit)}</p> : null}
+              {lead ? <p style={{ margin: "0.25rem 0 0" }}>{words.flagExplanation(lead)}</p> : null}
               {lead?.review ? (
                 <p className="muted review-note">
                   Acknowledged by {lead.review.by}
