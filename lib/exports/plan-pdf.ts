@@ -1,3 +1,4 @@
+import { engineText } from "@/lib/i18n/engine-text";
 import PDFDocument from "pdfkit";
 import { HELD_REASON } from "@/lib/safety/labels";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
@@ -92,7 +93,7 @@ function sessionBlock(row: ExportPlanRow, showAthlete: boolean, unit: Unit): Blo
   if (row.steps) lines.push({ text: `Workout: ${describeWorkout(row.steps, unit)}`, font: FONT, size: 8.5, color: INK, strike: row.held });
   if (row.description) lines.push({ text: row.description, font: FONT, size: 8.5, color: INK });
   if (row.reason && !row.held) lines.push({ text: `Why: ${textInUnit(row.reason, unit)}`, font: ITALIC, size: 8.5, color: INK });
-  if (row.flagId && !row.held) lines.push({ text: `From flag: ${row.flagId}`, font: FONT, size: 8, color: COMPENSATORY });
+  if (row.flagId && !row.held) lines.push({ text: `Suggested for: ${engineText("en").flagName(row.flagId)}`, font: FONT, size: 8, color: COMPENSATORY });
   return { lines: lines.map((l) => ({ ...l, text: pdfText(l.text) })), compensatory };
 }
 

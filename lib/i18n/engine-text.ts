@@ -7,7 +7,7 @@
 import { translatorFor } from "@/lib/i18n/catalogue";
 import { intlLocale, type Locale } from "@/lib/i18n/config";
 import { KM_PER_MILE, type Unit } from "@/lib/units";
-import type { EngineMessage, Flag, FlagId, FlagValue, MessageParam, Severity, Triage, TriageAction } from "@/lib/training-load/types";
+import type { EngineMessage, Exercise, Flag, FlagId, FlagValue, MessageParam, Severity, Suggestion, Triage, TriageAction } from "@/lib/training-load/types";
 
 type Values = Record<string, string | number>;
 type Translate = ((key: string, values?: Values) => string) & { has(key: string): boolean };
@@ -15,7 +15,7 @@ type Translate = ((key: string, values?: Values) => string) & { has(key: string)
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A translator that accepts any key of its namespace (keys come from engine codes, checked by tests). */
-function loose(locale: Locale, namespace: "flags" | "severity" | "triage" | "flagValues"): Translate {
+function loose(locale: Locale, namespace: "flags" | "severity" | "triage" | "flagValues" | "exercises" | "suggestions"): Translate {
   return translatorFor(locale, namespace) as unknown as Translate;
 }
 
@@ -46,6 +46,14 @@ export interface EngineText {
   valueLabel(key: string): string;
   /** A flag value in words (numbers rounded per kind; ids and dates in words). */
   valueText(key: string, value: FlagValue, loadMeasure?: FlagValue): string;
+  /** An exercise and its prescription ("Glute bridge (3 x 15 reps)"). */
+  exercise(e: Pick<Exercise, "id" | "name" | "prescription" | "prescriptionId">): { name: string; prescription: string };
+  /** A suggestion's kind ("Core session"). */
+  suggestionType(type: Suggestion["type"]): string;
+  /** A cross-training mode ("aqua jogging"). */
+  mode(mode: string): string;
+  /** A message of the "suggestions" namespace (headline pieces). */
+  suggestionWords(key: string, values?: Record<string, string | number>): string;
   /** Triage of a red flag in words. */
   triage(triage: Triage): { action: string; symptoms: string[]; sources: { organ: string; area: string }[] };
 }
@@ -68,6 +76,8 @@ function build(locale: Locale, unit: Unit): EngineText {
   const ts = loose(locale, "severity");
   const tt = loose(locale, "triage");
   const tv = loose(locale, "flagValues");
+  const te = loose(locale, "exercises");
+  const tg = loose(locale, "suggestions");
   const dayFormat = new Intl.DateTimeFormat(intl, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
   const dateFormat = new Intl.DateTimeFormat(intl, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   const one = new Intl.NumberFormat(intl, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -203,6 +213,13 @@ function build(locale: Locale, unit: Unit): EngineText {
     day,
     valueLabel,
     valueText,
+    exercise: (e) => ({
+      name: safe(te, `names.${e.id}`, e.name),
+      prescription: safe(te, `prescriptions.${e.prescriptionId}`, e.prescription),
+    }),
+    suggestionType: (type) => safe(tg, `types.${type}`, type),
+    mode: (m) => safe(tg, `modes.${m}`, m.replace("-", " ")),
+    suggestionWords: (key, values) => safe(tg, key, key, values),
     triage: (t) => ({ action: safe(tt, `actions.${t.action}`, t.action), symptoms: t.symptoms.map(symptom), sources: t.visceralSources.map(source) }),
   };
 }

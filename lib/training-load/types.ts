@@ -249,10 +249,15 @@ export type ExerciseTarget =
   | "calves";
 
 export interface Exercise {
+  /** Stable id: the UI words the exercise and its prescription in the reader's language. */
+  id: string;
+  /** Name in English. */
   name: string;
   target: ExerciseTarget;
-  /** Sets and repetitions or hold time, in plain words. */
+  /** Sets and repetitions or hold time, in plain English words. */
   prescription: string;
+  /** Stable id of the prescription, for the reader's language. */
+  prescriptionId: string;
   /** Loads the spine in extension: left out of every suggestion while severe back pain is active. */
   loadedExtension?: boolean;
 }

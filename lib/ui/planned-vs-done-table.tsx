@@ -102,7 +102,9 @@ export function PlannedVsDoneTable({
       </table>
       {view === "week" && weeks[0]?.done && weeks[0].plannedToDate.loadAu !== weeks[0].planned.loadAu ? (
         <p className="muted">
-          The week is under way: up to today the plan held {minutes(weeks[0].plannedToDate.durationMin)} and {load(weeks[0].plannedToDate.loadAu)}.
+          {weeks[0].plannedToDate.durationMin > 0 || weeks[0].plannedToDate.loadAu > 0
+            ? `The week is under way: the sessions planned up to today add up to ${minutes(weeks[0].plannedToDate.durationMin)} and ${load(weeks[0].plannedToDate.loadAu)}.`
+            : "The week is under way: nothing was planned up to today, so this week's planned sessions are all still to come."}
         </p>
       ) : null}
     </div>

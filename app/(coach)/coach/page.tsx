@@ -7,11 +7,11 @@ import { formatDate } from "@/lib/dates";
 import { CreateSquadForm } from "./create-squad-form";
 import { getSquadTriage, type AthleteStatus } from "@/lib/squads/overview";
 import { DEFAULT_DIR, loadRatio, overviewSortSchema, sortOverview, type OverviewSortKey, type SortDir } from "@/lib/squads/overview-sort";
-import { FLAGGED_LEVEL_WORDS, HeatLegend, weekText } from "@/lib/ui/flag-heat-map";
+import { flaggedLevelWords, HeatLegend, weekText } from "@/lib/ui/flag-heat-map";
 import { SquadRows, type SquadRow } from "@/lib/ui/squad-rows";
 import { heatLevelOf, LEVEL_LETTER } from "@/lib/ui/heat-levels";
 import { flagBadge } from "@/lib/ui/severity";
-import { engineText } from "@/lib/i18n/engine-text";
+import { engineText, type EngineText } from "@/lib/i18n/engine-text";
 import { currentLocale } from "@/lib/i18n/server";
 import { ZONE_LABELS } from "@/lib/pain/labels";
 import { countUnreadOfKind, UNREAD_COUNT_CAP } from "@/lib/notifications/queries";
@@ -47,7 +47,7 @@ function wellnessCell(a: AthleteStatus, today: string): SquadRow["wellness"] {
 }
 
 /** The overview table's rows in words, each week as a letter, and every week tooltip once. */
-function squadTable(statuses: AthleteStatus[]): { rows: SquadRow[]; tooltips: string[] } {
+function squadTable(statuses: AthleteStatus[], words: EngineText): { rows: SquadRow[]; tooltips: string[] } {
   const tooltips: string[] = [];
   const tooltipIndex = new Map<string, number>();
   const rows = statuses.map((a): SquadRow => {
@@ -58,7 +58,7 @@ function squadTable(statuses: AthleteStatus[]): { rows: SquadRow[]; tooltips: st
       const level = heatLevelOf(week);
       levels += LEVEL_LETTER[level];
       if (level === "none" || level === "info") continue;
-      const text = weekText(week);
+      const text = weekText(week, words);
       let i = tooltipIndex.get(text);
       if (i === undefined) tooltipIndex.set(text, (i = tooltips.push(text) - 1));
       own.push(i);
@@ -97,6 +97,7 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
     countUnreadOfKind(viewer, "REPLY"),
   ]);
   const triage = new Map(triageRows);
+  const words = engineText(await currentLocale(), viewer.unitPreference);
   return (
     <>
       <h1>Your squads</h1>
@@ -130,7 +131,7 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
             ) : (
               <>
                 <h3>Every athlete</h3>
-                <HeatLegend />
+                <HeatLegend words={words} />
                 <div className="table-wrap">
                   <table className="overview-table">
                     <caption className="visually-hidden">
@@ -162,7 +163,7 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
                         ))}
                       </tr>
                     </thead>
-                    <SquadRows squadId={squad.id} levelWords={FLAGGED_LEVEL_WORDS} {...squadTable(rows)} />
+                    <SquadRows squadId={squad.id} levelWords={flaggedLevelWords(words)} {...squadTable(rows, words)} />
                   </table>
                 </div>
               </>
