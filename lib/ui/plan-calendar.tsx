@@ -6,9 +6,8 @@ import type { DoneRow, PlannedDetailRow } from "@/lib/plans/queries";
 import { toDbDate } from "@/lib/dates";
 import { formatDistance, formatDuration, textInUnit, type Unit } from "@/lib/units";
 import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
-import { FLAG_NAMES } from "@/lib/thresholds/schemas";
+import { engineText } from "@/lib/i18n/engine-text";
 import { describeWorkout } from "@/lib/plans/workout-steps";
-import type { FlagId } from "@/lib/training-load";
 
 // Calendars of planned and done sessions, for one athlete (week or month) and for a squad's week.
 // Server components: they get ready rows and render tables that scroll sideways on a phone.
@@ -64,7 +63,7 @@ export function PlannedItem({
       </span>{" "}
       {planned.steps && !compact ? <span className={`cal-steps${planned.held ? " held-session" : ""}`}>{describeWorkout(planned.steps, unit)}</span> : null}
       {statusText ? <span className={status === "done" ? "badge badge-ok" : "badge badge-danger"}>{statusText}</span> : null}
-      {planned.origin === "SUGGESTION" ? <span className="badge">Suggested: {planned.flagId ? (FLAG_NAMES[planned.flagId as FlagId] ?? planned.flagId) : "engine"}</span> : null}
+      {planned.origin === "SUGGESTION" ? <span className="badge">Suggested: {planned.flagId ? engineText("en").flagName(planned.flagId) : "engine"}</span> : null}
       {planned.origin === "TEMPLATE" ? <span className="badge">Template</span> : null}
       {planned.reason ? <span className="cal-reason muted">{textInUnit(planned.reason, unit)}</span> : null}
       {planned.description && !compact ? <span className="cal-reason muted">{planned.description}</span> : null}

@@ -15,9 +15,9 @@ import { ProjectionChart } from "@/lib/ui/charts/projection-chart";
 import { AthleteCalendarGrid, CalendarNav, periodTitle } from "@/lib/ui/plan-calendar";
 import { PlannedVsDoneTable } from "@/lib/ui/planned-vs-done-table";
 import { SuggestionAction, SuggestionCard } from "@/lib/ui/suggestion-card";
-import { FLAG_NAMES } from "@/lib/thresholds/schemas";
+import { engineText } from "@/lib/i18n/engine-text";
+import { currentLocale } from "@/lib/i18n/server";
 import { describeWorkout } from "@/lib/plans/workout-steps";
-import type { FlagId } from "@/lib/training-load";
 import { AddPlannedSessionForm, PlannedItemControls, SaveWeekAsTemplateForm } from "./plan-forms";
 import { textInUnit } from "@/lib/units";
 
@@ -45,6 +45,7 @@ export default async function PlanPage({
   const basePath = `/coach/squads/${squadId}/athletes/${athleteId}/plan`;
   const editHref = (plannedId: string) => `${basePath}/sessions/${plannedId}`;
   const unit = viewer.unitPreference;
+  const words = engineText(await currentLocale(), unit);
   return (
     <>
       <p>
@@ -119,7 +120,7 @@ export default async function PlanPage({
                   key={s.id}
                   suggestion={s}
                   unit={unit}
-                  badge={<span className="badge">{FLAG_NAMES[s.flagId]}</span>}
+                  badge={<span className="badge">{words.flagName(s.flagId)}</span>}
                   action={<SuggestionAction {...hidden} suggestion={s} />}
                 />
               ))}
@@ -164,7 +165,7 @@ export default async function PlanPage({
                           <div key={p.id} className="planned-item">
                             <span>
                               <PlannedTitle planned={p} unit={unit} />
-                              {p.origin === "SUGGESTION" ? <span className="badge">{p.flagId ? (FLAG_NAMES[p.flagId as FlagId] ?? p.flagId) : "suggested"}</span> : null}
+                              {p.origin === "SUGGESTION" ? <span className="badge">{p.flagId ? words.flagName(p.flagId) : "suggested"}</span> : null}
                               {p.origin === "TEMPLATE" ? <span className="badge">template</span> : null}
                             </span>
                             {p.steps ? <div>{describeWorkout(p.steps, unit)}</div> : null}
