@@ -4,6 +4,7 @@ import type { ReviewedFlag } from "@/lib/flag-reviews/coverage";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { engineText } from "@/lib/i18n/engine-text";
 import { currentLocale } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { intlLocale } from "@/lib/i18n/config";
 import { flagBadge } from "@/lib/ui/severity";
 import { CLOSED_BY_CLEARANCE_ONLY } from "@/lib/flag-reviews/coverage";
@@ -14,14 +15,16 @@ import type { Unit } from "@/lib/units";
 // Values the engine keeps for its own use (ids, the cap's start), not shown.
 const HIDDEN_VALUES = new Set(["runId", "possibleVisceralSources", "overStepRunIds", "capFromDate"]);
 
-function ReviewLine({ flag }: { flag: ReviewedFlag }) {
-  if (!flag.review) return <p className="muted review-note">Not reviewed yet.</p>;
+type PanelT = (key: string, values?: Record<string, string | number>) => string;
+
+function ReviewLine({ flag, t }: { flag: ReviewedFlag; t: PanelT }) {
+  if (!flag.review) return <p className="muted review-note">{t("notReviewed")}</p>;
   return (
     <p className="review-note">
       <span className={flag.review.status === "RESOLVED" ? "badge" : "badge"}>
-        {flag.review.status === "RESOLVED" ? "Resolved" : "Acknowledged"}
+        {flag.review.status === "RESOLVED" ? t("resolved") : t("acknowledged")}
       </span>{" "}
-      by {flag.review.by}
+      {t("by", { name: flag.review.by })}
       {flag.review.note ? `: “${flag.review.note}”` : ""}
     </p>
   );
@@ -54,17 +57,16 @@ export async function FlagPanelView({
   const locale = await currentLocale();
   const words = engineText(locale, unit);
   const dateLocale = intlLocale(locale);
+  const t = (await getTranslations("flags.panel")) as unknown as PanelT;
   const openReferral = panel.flags.some((f) => f.severity === "referral");
   const shown = openReferral ? panel.flags.filter((f) => f.severity === "referral") : panel.flags;
   const held = panel.flags.length - shown.length;
   return (
     <section aria-labelledby="flags-heading">
-      <h2 id="flags-heading">Flags</h2>
-      {shown.length === 0 ? <p className="muted">Nothing flagged right now.</p> : null}
+      <h2 id="flags-heading">{t("heading")}</h2>
+      {shown.length === 0 ? <p className="muted">{t("nothing")}</p> : null}
       {held > 0 ? (
-        <p className="muted">
-          {held} training flag{held === 1 ? " is" : "s are"} held back until a clinician has seen the athlete.
-        </p>
+        <p className="muted">{t("heldBack", { held })}</p>
       ) : null}
       <ul className="flag-list" style={{ listStyle: "none", padding: 0 }}>
         {shown.map((flag) => {
@@ -79,7 +81,7 @@ export async function FlagPanelView({
               <p>{words.flagExplanation(flag)}</p>
               {values.length ? (
                 <details>
-                  <summary>The numbers</summary>
+                  <summary>{t("numbers")}</summary>
                   <dl className="flag-values">
                     {values.map(([k, v]) => (
                       <div key={k}>
@@ -91,12 +93,12 @@ export async function FlagPanelView({
                 </details>
               ) : null}
               <p className="muted" style={{ fontSize: "0.9rem", margin: "0.25rem 0" }}>
-                Evidence: {flag.evidence.strength}. {flag.evidence.citation}
+                {t("evidence", { strength: t(`strength.${flag.evidence.strength}`) })} {flag.evidence.citation}
               </p>
-              <ReviewLine flag={flag} />
+              <ReviewLine flag={flag} t={t} />
               {suggestions.length ? (
                 <>
-                  <h4>What it calls for</h4>
+                  <h4>{t("callsFor")}</h4>
                   <ul style={{ listStyle: "none", padding: 0 }}>
                     {suggestions.map((s) => (
                       <SuggestionCard
@@ -108,13 +110,13 @@ export async function FlagPanelView({
                     ))}
                   </ul>
                   <p>
-                    <Link href={`/coach/squads/${squadId}/athletes/${athleteId}/plan`}>See it in the plan with the projection</Link>
+                    <Link href={`/coach/squads/${squadId}/athletes/${athleteId}/plan`}>{t("seeInPlan")}</Link>
                   </p>
                 </>
               ) : null}
               {canPlan ? (
                 <details>
-                  <summary>{CLOSED_BY_CLEARANCE_ONLY.has(flag.id) ? "Acknowledge" : "Acknowledge or resolve"}</summary>
+                  <summary>{CLOSED_BY_CLEARANCE_ONLY.has(flag.id) ? t("acknowledge") : t("acknowledgeOrResolve")}</summary>
                   <FlagReviewForm
                     squadId={squadId}
                     athleteId={athleteId}
@@ -130,9 +132,9 @@ export async function FlagPanelView({
         })}
       </ul>
       <details>
-        <summary>Review history ({panel.history.length})</summary>
+        <summary>{t("history", { count: panel.history.length })}</summary>
         {panel.history.length === 0 ? (
-          <p className="muted">No flag has been acknowledged or resolved yet.</p>
+          <p className="muted">{t("noHistory")}</p>
         ) : (
           <ol className="review-history">
             {panel.history.map((r) => (
