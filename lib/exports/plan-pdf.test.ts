@@ -44,7 +44,7 @@ describe("plan PDF", () => {
     expect(text).toContain("Week of 14 Dec 2026 to 20 Dec 2026");
     expect(text).toContain("Core 25 min");
     expect(text).toContain("Why: Fewer than 2 core or strength sessions");
-    expect(text).toContain("From flag: compensatory-deficit");
+    expect(text).toContain("Suggested for: Missing core and strength work");
     expect(text).toContain("Long run (Run, 18 km)");
     expect(text).toContain("Easy, conversational");
     expect(text).toContain("Outside the exported dates");

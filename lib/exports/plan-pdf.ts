@@ -1,3 +1,4 @@
+import { engineText } from "@/lib/i18n/engine-text";
 import PDFDocument from "pdfkit";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
 import { addDays, formatDate, mondayOf, toDbDate } from "@/lib/dates";
@@ -80,7 +81,7 @@ type Line = { text: string; font: string; size: number; color: string; strike?: 
 type Block = { lines: Line[]; compensatory: boolean };
 type Translate = ReturnType<typeof translatorFor<"planPdf">>;
 
-function sessionBlock(row: ExportPlanRow, unit: Unit, t: Translate): Block {
+function sessionBlock(row: ExportPlanRow, unit: Unit, t: Translate, locale: Locale): Block {
   const origin = row.origin === "SUGGESTION" ? t("originSuggested") : row.origin === "TEMPLATE" ? t("originTemplate") : null;
   const details = [
     row.distanceKm ? formatDuration(row.durationMin) : null,
@@ -95,7 +96,7 @@ function sessionBlock(row: ExportPlanRow, unit: Unit, t: Translate): Block {
   if (row.steps) lines.push({ text: t("workout", { steps: describeWorkout(row.steps, unit) }), font: FONT, size: 7, color: INK, strike: row.held });
   if (row.description) lines.push({ text: row.description, font: FONT, size: 7, color: INK });
   if (row.reason && !row.held) lines.push({ text: t("why", { reason: textInUnit(row.reason, unit) }), font: ITALIC, size: 7, color: INK });
-  if (row.flagId && !row.held) lines.push({ text: t("fromFlag", { flag: row.flagId }), font: FONT, size: 6.5, color: COMPENSATORY });
+  if (row.flagId && !row.held) lines.push({ text: t("fromFlag", { flag: engineText(locale).flagName(row.flagId) }), font: FONT, size: 6.5, color: COMPENSATORY });
   return { lines: lines.map((l) => ({ ...l, text: pdfText(l.text) })), compensatory };
 }
 
@@ -192,7 +193,7 @@ export function buildPlanPdf(input: PlanPdfInput, options: { compress?: boolean 
     for (const r of athlete.rows) byDate.set(r.date, [...(byDate.get(r.date) ?? []), r]);
 
     for (const week of weeks) {
-      const blocks = week.days.map((d) => (byDate.get(d.date) ?? []).map((r) => sessionBlock(r, unit, t)));
+      const blocks = week.days.map((d) => (byDate.get(d.date) ?? []).map((r) => sessionBlock(r, unit, t, locale)));
       const weekRows = week.days.flatMap((d) => byDate.get(d.date) ?? []);
       const headingLine: Line = { text: "", font: BOLD, size: 10, color: INK };
       const headingH = measure({ ...headingLine, text: "W" }, width) + 4;

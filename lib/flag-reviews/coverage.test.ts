@@ -16,7 +16,7 @@ const flag = (id: Flag["id"], date: string, severity: Flag["severity"] = "cautio
   date,
   severity,
   values: {},
-  explanation: "",
+  explanation: [{ code: "test", params: {} }],
   evidence: { strength: "weak", citation: "", citationIds: [] },
 });
 

@@ -1,3 +1,4 @@
+import { explain } from "./test-helpers";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { evaluateFlags, evaluateFlagsOn } from "./flags";
@@ -105,7 +106,7 @@ describe("a shoe's distance from before the sessions given", () => {
   it("dates it on the day judged when the shoe was past the limit before, even without a session", () => {
     const [flag] = evaluateFlags({ asOf: "2026-03-04", sessions: [], painReports: [], profile: profile({ s: 800 }) });
     expect(flag).toMatchObject({ id: "shoe-mileage", date: "2026-03-04", values: { km: 800 } });
-    expect(flag.explanation).toContain("before the runs on record");
+    expect(explain(flag)).toContain("before the runs on record");
   });
 
   it("names a bad distance", () => {

@@ -81,17 +81,12 @@ function allocSeries(length: number): MetricSeries {
 /** Placeholder columns when the kernel writes objects instead. */
 const EMPTY_SERIES: MetricSeries = allocSeries(0);
 
-// Loads are binned into one buffer reused between calls (valid until the next call).
-let scratchLoads: Float64Array | null = null;
-
-/** A zeroed buffer of at least `n` loads, reused between calls; valid until the next call. */
-export function scratchLoadBuffer(n: number): Float64Array {
-  if (scratchLoads === null || scratchLoads.length < n) {
-    scratchLoads = new Float64Array(Math.max(n, 2 * (scratchLoads?.length ?? 0), 1024));
-  } else {
-    scratchLoads.fill(0, 0, n);
-  }
-  return scratchLoads;
+/**
+ * A zeroed buffer of `n` loads, owned by the caller: each call gets its own, so evaluations that interleave
+ * (async callers, re-entry) never share one.
+ */
+export function loadBuffer(n: number): Float64Array {
+  return new Float64Array(Math.max(1, n));
 }
 
 function finiteOrNaN(x: number): number {
@@ -391,7 +386,7 @@ export function computeDailyMetrics(entries: { date: string; load: number }[], o
   if (minDay === Infinity) return [];
   const last = toDay === Infinity ? maxDay : toDay;
   const n = last - minDay + 1;
-  const L = scratchLoadBuffer(n);
+  const L = loadBuffer(n);
   for (let k = 0; k < m; k++) {
     const d = days[k];
     if (d <= last) L[d - minDay] += loads[k];

@@ -11,7 +11,7 @@ import type { EnginePainReport, EngineSession, Flag, FlagId, PlannedSession, Sug
 const asOf = "2026-12-09"; // a Wednesday
 
 function flag(id: FlagId, values: Flag["values"] = {}, severity: Flag["severity"] = "caution"): Flag {
-  return { id, severity, date: asOf, values, explanation: "test", evidence: evidenceFor(id) };
+  return { id, severity, date: asOf, values, explanation: [{ code: "test", params: {} }], evidence: evidenceFor(id) };
 }
 
 function plan(offset: number, km: number, extra: Partial<PlannedSession> = {}): PlannedSession {

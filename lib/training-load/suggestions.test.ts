@@ -10,7 +10,7 @@ import type { EngineSession, Flag, FlagId, PlannedSession, Suggestion } from "./
 const asOf = "2025-10-22";
 
 function flag(id: FlagId, values: Flag["values"] = {}, severity: Flag["severity"] = "caution"): Flag {
-  return { id, severity, date: asOf, values, explanation: "test", evidence: evidenceFor(id) };
+  return { id, severity, date: asOf, values, explanation: [{ code: "test", params: {} }], evidence: evidenceFor(id) };
 }
 
 function planned(offset: number, km: number, extra: Partial<PlannedSession> = {}): PlannedSession {

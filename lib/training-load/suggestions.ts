@@ -32,40 +32,40 @@ import { parseProfile, parseSessions, requireArray, requireFlagId, requireObject
 
 /** Core work: abdominal, lumbar, gluteal and pelvic-floor exercises (source article; Lauersen 2014). */
 export const CORE_EXERCISES: readonly Exercise[] = Object.freeze([
-  { name: "Dead bug", target: "abdominal", prescription: "3 x 10 slow reps per side" },
-  { name: "Front plank", target: "abdominal", prescription: "3 x 30-45 s" },
-  { name: "Bird dog", target: "lumbar", prescription: "3 x 10 reps per side, 2 s hold" },
-  { name: "Prone back extension", target: "lumbar", prescription: "3 x 12 reps", loadedExtension: true },
-  { name: "Glute bridge", target: "gluteal", prescription: "3 x 15 reps" },
-  { name: "Side plank with clam", target: "gluteal", prescription: "2 x 30 s per side" },
-  { name: "Pelvic-floor contractions with diaphragmatic breathing", target: "pelvic-floor", prescription: "3 x 10, 5 s hold" },
+  { id: "dead-bug", name: "Dead bug", target: "abdominal", prescription: "3 x 10 slow reps per side", prescriptionId: "3-x-10-slow-reps-per-side" },
+  { id: "front-plank", name: "Front plank", target: "abdominal", prescription: "3 x 30-45 s", prescriptionId: "3-x-30-45-s" },
+  { id: "bird-dog", name: "Bird dog", target: "lumbar", prescription: "3 x 10 reps per side, 2 s hold", prescriptionId: "3-x-10-reps-per-side-2-s-hold" },
+  { id: "prone-back-extension", name: "Prone back extension", target: "lumbar", prescription: "3 x 12 reps", prescriptionId: "3-x-12-reps", loadedExtension: true },
+  { id: "glute-bridge", name: "Glute bridge", target: "gluteal", prescription: "3 x 15 reps", prescriptionId: "3-x-15-reps" },
+  { id: "side-plank-with-clam", name: "Side plank with clam", target: "gluteal", prescription: "2 x 30 s per side", prescriptionId: "2-x-30-s-per-side" },
+  { id: "pelvic-floor-contractions-with-diaphragmatic-breathing", name: "Pelvic-floor contractions with diaphragmatic breathing", target: "pelvic-floor", prescription: "3 x 10, 5 s hold", prescriptionId: "3-x-10-5-s-hold" },
 ]);
 
 /** Mobility for hamstrings, hip flexors (psoas), piriformis, glutes and thoracic spine. */
 export const MOBILITY_EXERCISES: readonly Exercise[] = Object.freeze([
-  { name: "Supine hamstring stretch with a strap", target: "hamstrings", prescription: "2 x 30 s per leg" },
-  { name: "Half-kneeling hip-flexor (psoas) stretch", target: "hip-flexors", prescription: "2 x 30 s per side" },
-  { name: "Figure-four piriformis stretch", target: "piriformis", prescription: "2 x 30 s per side" },
-  { name: "Knee-to-opposite-shoulder glute stretch", target: "glutes", prescription: "2 x 30 s per side" },
-  { name: "Open-book thoracic rotation", target: "thoracic-spine", prescription: "2 x 8 reps per side" },
+  { id: "supine-hamstring-stretch-with-a-strap", name: "Supine hamstring stretch with a strap", target: "hamstrings", prescription: "2 x 30 s per leg", prescriptionId: "2-x-30-s-per-leg" },
+  { id: "half-kneeling-hip-flexor-psoas-stretch", name: "Half-kneeling hip-flexor (psoas) stretch", target: "hip-flexors", prescription: "2 x 30 s per side", prescriptionId: "2-x-30-s-per-side" },
+  { id: "figure-four-piriformis-stretch", name: "Figure-four piriformis stretch", target: "piriformis", prescription: "2 x 30 s per side", prescriptionId: "2-x-30-s-per-side" },
+  { id: "knee-to-opposite-shoulder-glute-stretch", name: "Knee-to-opposite-shoulder glute stretch", target: "glutes", prescription: "2 x 30 s per side", prescriptionId: "2-x-30-s-per-side" },
+  { id: "open-book-thoracic-rotation", name: "Open-book thoracic rotation", target: "thoracic-spine", prescription: "2 x 8 reps per side", prescriptionId: "2-x-8-reps-per-side" },
 ]);
 
 /** Posture work matched to the posture load recorded in the profile. */
 export const POSTURE_EXERCISES: Readonly<Record<PostureLoad, readonly Exercise[]>> = Object.freeze({
   desk: [
-    { name: "Thoracic extension over a foam roller", target: "thoracic-spine", prescription: "2 x 10 reps" },
-    { name: "Chin tucks", target: "cervical", prescription: "2 x 10 reps, 3 s hold" },
-    { name: "Half-kneeling hip-flexor (psoas) stretch", target: "hip-flexors", prescription: "2 x 30 s per side" },
+    { id: "thoracic-extension-over-a-foam-roller", name: "Thoracic extension over a foam roller", target: "thoracic-spine", prescription: "2 x 10 reps", prescriptionId: "2-x-10-reps" },
+    { id: "chin-tucks", name: "Chin tucks", target: "cervical", prescription: "2 x 10 reps, 3 s hold", prescriptionId: "2-x-10-reps-3-s-hold" },
+    { id: "half-kneeling-hip-flexor-psoas-stretch", name: "Half-kneeling hip-flexor (psoas) stretch", target: "hip-flexors", prescription: "2 x 30 s per side", prescriptionId: "2-x-30-s-per-side" },
   ],
   standing: [
-    { name: "Standing pelvic tilts", target: "lumbar", prescription: "2 x 12 reps" },
-    { name: "Wall calf stretch", target: "calves", prescription: "2 x 30 s per side" },
-    { name: "Glute bridge", target: "gluteal", prescription: "2 x 15 reps" },
+    { id: "standing-pelvic-tilts", name: "Standing pelvic tilts", target: "lumbar", prescription: "2 x 12 reps", prescriptionId: "2-x-12-reps" },
+    { id: "wall-calf-stretch", name: "Wall calf stretch", target: "calves", prescription: "2 x 30 s per side", prescriptionId: "2-x-30-s-per-side" },
+    { id: "glute-bridge", name: "Glute bridge", target: "gluteal", prescription: "2 x 15 reps", prescriptionId: "2-x-15-reps" },
   ],
   lifting: [
-    { name: "Hip-hinge drill with a dowel along the spine", target: "lumbar", prescription: "3 x 10 reps" },
-    { name: "Dead bug (bracing)", target: "abdominal", prescription: "3 x 8 reps per side" },
-    { name: "Goblet squat to a box", target: "gluteal", prescription: "3 x 10 reps, light" },
+    { id: "hip-hinge-drill-with-a-dowel-along-the-spine", name: "Hip-hinge drill with a dowel along the spine", target: "lumbar", prescription: "3 x 10 reps", prescriptionId: "3-x-10-reps" },
+    { id: "dead-bug-bracing", name: "Dead bug (bracing)", target: "abdominal", prescription: "3 x 8 reps per side", prescriptionId: "3-x-8-reps-per-side" },
+    { id: "goblet-squat-to-a-box", name: "Goblet squat to a box", target: "gluteal", prescription: "3 x 10 reps, light", prescriptionId: "3-x-10-reps-light" },
   ],
 });
 

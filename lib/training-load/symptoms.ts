@@ -3,7 +3,7 @@
  * possible sources a red flag names. The UI asks the same questions and shows the same map, so all are
  * exported from here.
  */
-import type { BackZone, VisceralSource } from "./types";
+import type { BackZone, TriageAction, VisceralSource } from "./types";
 
 export interface RedFlagSymptom {
   id: string;
@@ -45,8 +45,8 @@ export const EMERGENCY_SYMPTOM_IDS: ReadonlySet<string> = new Set(
   RED_FLAG_SYMPTOMS.filter((s) => s.emergency).map((s) => s.id),
 );
 
-export const EMERGENCY_ACTION = "seek emergency care now";
-export const CLINICIAN_ACTION = "see a clinician";
+export const EMERGENCY_ACTION = "seek-emergency-care" satisfies TriageAction;
+export const CLINICIAN_ACTION = "see-clinician" satisfies TriageAction;
 
 export interface BackSubArea {
   id: string;
@@ -78,6 +78,7 @@ export const BACK_SUB_AREAS: Readonly<Record<BackZone, readonly BackSubArea[]>> 
 });
 
 export interface VisceralReferral {
+  id: string;
   organ: string;
   /** Where the pain can be felt, in plain words. */
   area: string;
@@ -91,21 +92,22 @@ export interface VisceralReferral {
  * flag as possible sources to discuss with a doctor, never as a diagnosis.
  */
 export const VISCERAL_REFERRED_PAIN: readonly VisceralReferral[] = Object.freeze([
-  { organ: "stomach", area: "neck and upper/mid back", zones: ["cervical", "dorsal"] },
-  { organ: "esophagus", area: "between the shoulder blades", zones: ["dorsal"], subAreas: ["between-shoulder-blades"] },
+  { id: "stomach", organ: "stomach", area: "neck and upper/mid back", zones: ["cervical", "dorsal"] },
+  { id: "esophagus", organ: "esophagus", area: "between the shoulder blades", zones: ["dorsal"], subAreas: ["between-shoulder-blades"] },
   {
+    id: "heart",
     organ: "heart",
     area: "upper region of the shoulder blade",
     zones: ["dorsal"],
     subAreas: ["shoulder-blade-left", "shoulder-blade-right"],
   },
-  { organ: "lungs", area: "around the side of the breastbone, felt through the upper back", zones: ["dorsal"] },
-  { organ: "liver", area: "nape", zones: ["cervical"], subAreas: ["nape"] },
-  { organ: "small intestine", area: "sacrum and buttocks", zones: ["lumbar"], subAreas: ["sacrum-buttocks"] },
-  { organ: "large intestine", area: "lumbosacral region", zones: ["lumbar"], subAreas: ["lumbosacral"] },
-  { organ: "bladder", area: "lumbosacral region", zones: ["lumbar"], subAreas: ["lumbosacral"] },
-  { organ: "kidneys", area: "lumbar region", zones: ["lumbar"] },
-  { organ: "pancreas", area: "lower middle back", zones: ["dorsal", "lumbar"], subAreas: ["mid-back", "lower-back-centre"] },
+  { id: "lungs", organ: "lungs", area: "around the side of the breastbone, felt through the upper back", zones: ["dorsal"] },
+  { id: "liver", organ: "liver", area: "nape", zones: ["cervical"], subAreas: ["nape"] },
+  { id: "small-intestine", organ: "small intestine", area: "sacrum and buttocks", zones: ["lumbar"], subAreas: ["sacrum-buttocks"] },
+  { id: "large-intestine", organ: "large intestine", area: "lumbosacral region", zones: ["lumbar"], subAreas: ["lumbosacral"] },
+  { id: "bladder", organ: "bladder", area: "lumbosacral region", zones: ["lumbar"], subAreas: ["lumbosacral"] },
+  { id: "kidneys", organ: "kidneys", area: "lumbar region", zones: ["lumbar"] },
+  { id: "pancreas", organ: "pancreas", area: "lower middle back", zones: ["dorsal", "lumbar"], subAreas: ["mid-back", "lower-back-centre"] },
 ]);
 
 /**
@@ -118,7 +120,7 @@ export function visceralSourcesFor(zone: BackZone, subArea?: string | null): Vis
   for (const v of VISCERAL_REFERRED_PAIN) {
     if (!v.zones.includes(zone)) continue;
     if (known && v.subAreas && !v.subAreas.includes(subArea as string)) continue;
-    out.push({ organ: v.organ, area: v.area, kind: "organ" });
+    out.push({ id: v.id, organ: v.organ, area: v.area, kind: "organ" });
   }
   return out;
 }
@@ -128,12 +130,13 @@ export const NEUROLOGICAL_SYMPTOM_IDS: ReadonlySet<string> = new Set(["saddle-nu
 
 /** With chest pain or breathlessness, whatever the zone: back pain with it is a classic cardiac or aortic picture. */
 export const CHEST_PAIN_SOURCES: readonly VisceralSource[] = Object.freeze([
-  { organ: "heart", area: "chest pain or breathlessness with the back pain", kind: "organ" },
-  { organ: "aorta (the main artery)", area: "chest pain or breathlessness with the back pain", kind: "blood-vessel" },
+  { id: "chest-heart", organ: "heart", area: "chest pain or breathlessness with the back pain", kind: "organ" },
+  { id: "chest-aorta", organ: "aorta (the main artery)", area: "chest pain or breathlessness with the back pain", kind: "blood-vessel" },
 ] satisfies VisceralSource[]);
 
 /** With the neurological emergencies: pressure on the nerve roots at the bottom of the spine. */
 export const CAUDA_EQUINA_SOURCE: Readonly<VisceralSource> = Object.freeze({
+  id: "cauda-equina",
   organ: "nerves of the lower back (cauda equina)",
   area: "the nerve roots at the bottom of the spine; pressure on them can cause numbness in the saddle area, leg weakness, or bladder or bowel changes",
   kind: "nerves",

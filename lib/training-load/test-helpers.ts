@@ -4,7 +4,8 @@
  * purpose: no running sums) to check the one-pass kernel against.
  */
 import { addDays } from "./dates";
-import type { EngineSession, DailyMetrics } from "./types";
+import type { EngineSession, DailyMetrics, Flag } from "./types";
+import { engineText } from "@/lib/i18n/engine-text";
 
 let nextId = 0;
 
@@ -102,3 +103,8 @@ export const METRIC_FIELDS = [
   "form",
   "rampRate",
 ] as const;
+
+/** A flag's explanation in English words, as the UI renders it (tests read the sentences, the engine keeps codes). */
+export function explain(flag: Pick<Flag, "explanation">, locale: "en" | "es" = "en"): string {
+  return engineText(locale).flagExplanation(flag);
+}

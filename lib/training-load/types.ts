@@ -176,18 +176,36 @@ export type FlagValue = number | string | boolean | null | string[];
  * back (with the neurological emergencies).
  */
 export interface VisceralSource {
-  /** What could be the source, in plain words (e.g. "kidneys", "aorta (the main artery)"). */
+  /** Stable id of the source (e.g. "kidneys", "chest-aorta"): the UI words it in the reader's language. */
+  id: string;
+  /** What could be the source, in plain English (e.g. "kidneys", "aorta (the main artery)"). */
   organ: string;
   /** Where the pain from it is felt, or the sign that points at it. */
   area: string;
   kind: "organ" | "blood-vessel" | "nerves";
 }
 
+export const TRIAGE_ACTIONS = ["seek-emergency-care", "see-clinician"] as const;
+export type TriageAction = (typeof TRIAGE_ACTIONS)[number];
+
+/** A parameter of an engine message: numbers stay exact; dates are "YYYY-MM-DD"; lists hold ids. */
+export type MessageParam = string | number | null | string[];
+
+/**
+ * A sentence of engine output as a code and its parameters; the UI words it in the reader's language
+ * (lib/i18n/engine-text.ts). Parameter names tell their kind: "...Day" a date, "...Km" a distance in km,
+ * fractions are shown as percentages where the sentence says so.
+ */
+export interface EngineMessage {
+  code: string;
+  params: Record<string, MessageParam>;
+}
+
 /** Extra detail of a `red-flag` referral. */
 export interface Triage {
   emergency: boolean;
-  /** "seek emergency care now" or "see a clinician". */
-  action: string;
+  /** "seek-emergency-care" (seek emergency care now) or "see-clinician" (see a clinician). */
+  action: TriageAction;
   symptoms: string[];
   zone: BackZone;
   subArea: string | null;
@@ -207,7 +225,8 @@ export interface Flag {
   date: string;
   /** The numbers (and a few labels) that triggered the flag, named. */
   values: Record<string, FlagValue>;
-  explanation: string;
+  /** The explanation, sentence by sentence, as message codes with their parameters. */
+  explanation: EngineMessage[];
   evidence: { strength: EvidenceStrength; citation: string; citationIds: string[] };
   /** Present on `red-flag` only. */
   triage?: Triage;
@@ -230,10 +249,15 @@ export type ExerciseTarget =
   | "calves";
 
 export interface Exercise {
+  /** Stable id: the UI words the exercise and its prescription in the reader's language. */
+  id: string;
+  /** Name in English. */
   name: string;
   target: ExerciseTarget;
-  /** Sets and repetitions or hold time, in plain words. */
+  /** Sets and repetitions or hold time, in plain English words. */
   prescription: string;
+  /** Stable id of the prescription, for the reader's language. */
+  prescriptionId: string;
   /** Loads the spine in extension: left out of every suggestion while severe back pain is active. */
   loadedExtension?: boolean;
 }

@@ -1,3 +1,4 @@
+import { explain } from "./test-helpers";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { evaluateFlags, evaluateFlagsOn } from "./flags";
@@ -83,12 +84,12 @@ describe("wellness-drop", () => {
     });
     expect(f.evidence.strength).toBe("moderate");
     expect(f.evidence.citation).toContain("Saw AE, Main LC, Gastin PB");
-    expect(f.explanation).toContain("added up to 12 and 13");
-    expect(f.explanation).toContain("the usual was 9.2 (the mean of 13 check-ins in the 28 days before)");
-    expect(f.explanation).toContain("11.2 or more");
-    expect(f.explanation).toContain("Back stiffness that day: 6/10.");
-    expect(f.explanation).toContain("a lighter day");
-    expect(f.explanation).not.toMatch(/diagnos|injur|illness|overtrain/i);
+    expect(explain(f)).toContain("added up to 12 and 13");
+    expect(explain(f)).toContain("the usual was 9.2 (the mean of 13 check-ins in the 28 days before)");
+    expect(explain(f)).toContain("11.2 or more");
+    expect(explain(f)).toContain("Back stiffness that day: 6/10.");
+    expect(explain(f)).toContain("a lighter day");
+    expect(explain(f)).not.toMatch(/diagnos|injur|illness|overtrain/i);
   });
 
   it("known answer at the edge: 11 on the second day stays under 11.1821", () => {

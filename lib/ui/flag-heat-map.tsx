@@ -1,26 +1,41 @@
 import type { FlagWeek } from "@/lib/athletes/flag-history";
-import { FLAG_NAMES } from "@/lib/thresholds/schemas";
-import { SEVERITY_TEXT } from "@/lib/ui/flag-list";
-import { EMERGENCY_TEXT } from "@/lib/ui/severity";
+import { engineText, type EngineText } from "@/lib/i18n/engine-text";
 import { heatLevelOf, LEVEL_LETTER, type HeatLevel } from "@/lib/ui/heat-levels";
 
-const LEVEL_TEXT: Record<HeatLevel, string> = { emergency: EMERGENCY_TEXT, ...SEVERITY_TEXT, info: "Note only", none: "Nothing flagged" };
+const ENGLISH = engineText("en");
+
+function levelTexts(words: EngineText): Record<HeatLevel, string> {
+  return {
+    emergency: words.severity("emergency"),
+    referral: words.severity("referral"),
+    warning: words.severity("warning"),
+    caution: words.severity("caution"),
+    info: words.suggestionWords("heatNoteOnly"),
+    none: words.suggestionWords("heatNothing"),
+  };
+}
 
 /** The week's flags in words, for the cell's tooltip. */
-export function weekText(week: FlagWeek): string {
-  const names = [...new Set(week.flagIds)].map((id) => FLAG_NAMES[id as keyof typeof FLAG_NAMES] ?? id);
-  return `${LEVEL_TEXT[heatLevelOf(week)]}${names.length ? `: ${names.join(", ")}` : ""}`;
+export function weekText(week: FlagWeek, words: EngineText = ENGLISH): string {
+  const names = [...new Set(week.flagIds)].map((id) => words.flagName(id));
+  return `${levelTexts(words)[heatLevelOf(week)]}${names.length ? `: ${names.join(", ")}` : ""}`;
 }
 
 /** The words of a flagged week's level, for screen readers, by the letter the overview's rows use. */
-export const FLAGGED_LEVEL_WORDS: Record<string, string> = {
-  [LEVEL_LETTER.emergency]: LEVEL_TEXT.emergency,
-  [LEVEL_LETTER.referral]: LEVEL_TEXT.referral,
-  [LEVEL_LETTER.warning]: LEVEL_TEXT.warning,
-  [LEVEL_LETTER.caution]: LEVEL_TEXT.caution,
-};
+export function flaggedLevelWords(words: EngineText = ENGLISH): Record<string, string> {
+  const text = levelTexts(words);
+  return {
+    [LEVEL_LETTER.emergency]: text.emergency,
+    [LEVEL_LETTER.referral]: text.referral,
+    [LEVEL_LETTER.warning]: text.warning,
+    [LEVEL_LETTER.caution]: text.caution,
+  };
+}
 
-export function HeatLegend() {
+export const FLAGGED_LEVEL_WORDS: Record<string, string> = flaggedLevelWords();
+
+export function HeatLegend({ words = ENGLISH }: { words?: EngineText }) {
+  const LEVEL_TEXT = levelTexts(words);
   return (
     <p className="heat-legend muted">
       {(["emergency", "referral", "warning", "caution", "info", "none"] as const).map((level) => (

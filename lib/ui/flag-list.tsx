@@ -1,12 +1,17 @@
 import type { Flag } from "@/lib/training-load";
 import { formatDate } from "@/lib/dates";
 import { flagBadge } from "@/lib/ui/severity";
-import { textInUnit, type Unit } from "@/lib/units";
+import { engineText } from "@/lib/i18n/engine-text";
+import { currentLocale } from "@/lib/i18n/server";
+import { intlLocale } from "@/lib/i18n/config";
+import type { Unit } from "@/lib/units";
 
 export { SEVERITY_TEXT } from "@/lib/ui/severity";
 
 /** Active flags in plain words, most severe first, each with its evidence. */
-export function FlagList({ flags, audience, unit }: { flags: Flag[]; audience: "athlete" | "coach"; unit: Unit }) {
+export async function FlagList({ flags, audience, unit }: { flags: Flag[]; audience: "athlete" | "coach"; unit: Unit }) {
+  const locale = await currentLocale();
+  const words = engineText(locale, unit);
   if (flags.length === 0) {
     return <p className="muted">Nothing flagged right now.</p>;
   }
@@ -27,10 +32,10 @@ export function FlagList({ flags, audience, unit }: { flags: Flag[]; audience: "
       {shown.map((flag) => (
         <li key={`${flag.id}-${flag.date}`} className={`card flag flag-${flag.severity}`}>
           <p style={{ margin: 0 }}>
-            <span className={flagBadge(flag).className}>{flagBadge(flag).text}</span>{" "}
-            <span className="muted">{formatDate(flag.date)}</span>
+            <span className={flagBadge(flag, words).className}>{flagBadge(flag, words).text}</span>{" "}
+            <span className="muted">{formatDate(flag.date, intlLocale(locale))}</span>
           </p>
-          <p>{textInUnit(flag.explanation, unit)}</p>
+          <p>{words.flagExplanation(flag)}</p>
           {audience === "coach" || flag.severity !== "referral" ? (
             <p className="muted" style={{ fontSize: "0.9rem", margin: 0 }}>
               Evidence: {flag.evidence.strength}. {flag.evidence.citation}

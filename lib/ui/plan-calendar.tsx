@@ -6,11 +6,10 @@ import type { DoneRow, PlannedDetailRow } from "@/lib/plans/queries";
 import { toDbDate } from "@/lib/dates";
 import { formatDistance, formatDuration, textInUnit, type Unit } from "@/lib/units";
 import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
-import { FLAG_NAMES } from "@/lib/thresholds/schemas";
+import { engineText } from "@/lib/i18n/engine-text";
 import { describeWorkout } from "@/lib/plans/workout-steps";
-import type { FlagId } from "@/lib/training-load";
 import { getTranslations } from "next-intl/server";
-import { currentIntlLocale } from "@/lib/i18n/server";
+import { currentIntlLocale, currentLocale } from "@/lib/i18n/server";
 import { DraggablePlanned, DropDay, PlanDragBoard } from "@/lib/ui/plan-drag";
 
 // Calendars of planned and done sessions, for one athlete (week or month) and for a squad's week.
@@ -84,6 +83,7 @@ export async function PlannedItem({
 }) {
   const t = await getTranslations("plan");
   const locale = await currentIntlLocale();
+  const localeCode = await currentLocale();
   const statusText = status === "done" ? t("statusDone") : status === "missed" ? t("statusMissed") : null;
   const exercises = exerciseList(planned);
   const className = `cal-item${status ? ` cal-${status}` : ""}${planned.held ? " cal-held" : ""}`;
@@ -98,7 +98,7 @@ export async function PlannedItem({
       {planned.steps && !compact ? <span className={`cal-steps${planned.held ? " held-session" : ""}`}>{describeWorkout(planned.steps, unit)}</span> : null}
       {statusText ? <span className={status === "done" ? "badge badge-ok" : "badge badge-danger"}>{statusText}</span> : null}
       {planned.origin === "SUGGESTION" ? (
-        <span className="badge">{t("suggestedBadge", { flag: planned.flagId ? (FLAG_NAMES[planned.flagId as FlagId] ?? planned.flagId) : t("engine") })}</span>
+        <span className="badge">{t("suggestedBadge", { flag: planned.flagId ? engineText(localeCode).flagName(planned.flagId) : t("engine") })}</span>
       ) : null}
       {planned.origin === "TEMPLATE" ? <span className="badge">{t("templateBadge")}</span> : null}
       {planned.reason ? <span className="cal-reason muted">{textInUnit(planned.reason, unit)}</span> : null}

@@ -110,7 +110,9 @@ export async function PlannedVsDoneTable({
       </table>
       {view === "week" && weeks[0]?.done && weeks[0].plannedToDate.loadAu !== weeks[0].planned.loadAu ? (
         <p className="muted">
-          {t("plan.underWay", { time: words.minutes(weeks[0].plannedToDate.durationMin), load: words.load(weeks[0].plannedToDate.loadAu) })}
+          {weeks[0].plannedToDate.durationMin > 0 || weeks[0].plannedToDate.loadAu > 0
+            ? t("plan.underWay", { time: words.minutes(weeks[0].plannedToDate.durationMin), load: words.load(weeks[0].plannedToDate.loadAu) })
+            : t("plan.underWayNothingYet")}
         </p>
       ) : null}
     </div>

@@ -3,6 +3,8 @@ import type { SafetyRecord } from "@/lib/safety/queries";
 import { CLEARANCE_KIND_LABELS } from "@/lib/safety/labels";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { flagBadge } from "@/lib/ui/severity";
+import { engineText } from "@/lib/i18n/engine-text";
+import { currentLocale } from "@/lib/i18n/server";
 import { isEmergency } from "@/lib/athletes/flag-history";
 import { ClearanceForm, ReleaseHoldForm } from "@/lib/ui/safety-forms";
 
@@ -11,7 +13,7 @@ import { ClearanceForm, ReleaseHoldForm } from "@/lib/ui/safety-forms";
  * athlete's page while anything is open. While a referral is open: who must act and the clearance form;
  * after a clearance: the held sessions and the coach's one action that releases them.
  */
-export function SafetyPanel({
+export async function SafetyPanel({
   flags,
   record,
   squadId,
@@ -38,7 +40,7 @@ export function SafetyPanel({
   const heldAfterClearance = clearedHeld.reduce((n, h) => n + h.heldSessions, 0);
   const heldNow = activeHolds.reduce((n, h) => n + h.heldSessions, 0);
   if (!referral && clearedHeld.length === 0 && record.clearances.length === 0) return null;
-  const badge = referral ? flagBadge(referral) : null;
+  const badge = referral ? flagBadge(referral, engineText(await currentLocale())) : null;
   const emergency = referral !== null && isEmergency(referral);
   // The referral runs from its first report not yet cleared.
   const since = referral?.triage?.firstReportDate ?? referral?.date;

@@ -4,6 +4,9 @@ import { formatDate } from "@/lib/dates";
 import { kmAtMost } from "@/lib/plans/run-caps";
 import { formatKm, formatMinutes, formatRpe } from "@/lib/ui/card-numbers";
 import { KM_PER_MILE, textInUnit, type Unit } from "@/lib/units";
+import { engineText, type EngineText } from "@/lib/i18n/engine-text";
+import { currentLocale } from "@/lib/i18n/server";
+import { intlLocale } from "@/lib/i18n/config";
 import { AddSuggestionButton, ApplyCapButton } from "@/lib/ui/add-suggestion-button";
 
 export const SUGGESTION_TYPE_TEXT: Record<Suggestion["type"], string> = {
@@ -36,30 +39,30 @@ const capText = (km: number, unit: Unit) =>
   unit === "MI" ? formatKm(Math.floor((kmAtMost(km) / KM_PER_MILE) * 10) / 10 * KM_PER_MILE, unit) : formatKm(kmAtMost(km));
 
 /** The caps in words, each as it is applied to the plan. */
-function capsText(s: Suggestion, unit: Unit): string {
+function capsText(s: Suggestion, unit: Unit, words: EngineText): string {
   const l = s.limits ?? {};
   const parts: string[] = [];
-  if (l.maxRunKm != null) parts.push(`each run up to ${capText(l.maxRunKm, unit)}`);
-  if (l.maxRunMin != null) parts.push(`each run up to ${formatMinutes(Math.floor(l.maxRunMin))}`);
-  if (l.maxWeekRunKm != null) parts.push(`up to ${capText(l.maxWeekRunKm, unit)} of running in the next 7 days`);
+  if (l.maxRunKm != null) parts.push(words.suggestionWords("capRunKm", { km: capText(l.maxRunKm, unit) }));
+  if (l.maxRunMin != null) parts.push(words.suggestionWords("capRunMin", { min: formatMinutes(Math.floor(l.maxRunMin)).replace(" min", "") }));
+  if (l.maxWeekRunKm != null) parts.push(words.suggestionWords("capWeekKm", { km: capText(l.maxWeekRunKm, unit) }));
   return parts.join("; ");
 }
 
 /** What a suggestion is, in one line: the session's numbers, or for a cap, the cap. */
-function headline(s: Suggestion, unit: Unit): string {
-  const what = `${formatDate(s.date)}: ${SUGGESTION_TYPE_TEXT[s.type] ?? s.type}`;
-  if (isCapOnly(s)) return `${what}, ${capsText(s, unit)}`;
+function headline(s: Suggestion, unit: Unit, words: EngineText): string {
+  const what = `${formatDate(s.date, intlLocale(words.locale))}: ${words.suggestionType(s.type)}`;
+  if (isCapOnly(s)) return `${what}, ${capsText(s, unit, words)}`;
   return (
     what +
     (s.durationMin > 0 ? `, ${formatMinutes(s.durationMin)}` : "") +
-    (s.rpe != null ? ` at RPE ${formatRpe(s.rpe)}` : "") +
-    (s.crossTrainingMode ? ` (${s.crossTrainingMode.replace("-", " ")})` : "") +
+    (s.rpe != null ? ` ${words.suggestionWords("atRpe", { rpe: formatRpe(s.rpe) })}` : "") +
+    (s.crossTrainingMode ? ` (${words.mode(s.crossTrainingMode)})` : "") +
     (s.distanceKm ? `, ${formatKm(s.distanceKm, unit)}` : "")
   );
 }
 
 /** One engine suggestion in words: what, when, how hard, why, and the exercises. */
-export function SuggestionCard({
+export async function SuggestionCard({
   suggestion: s,
   unit,
   badge,
@@ -70,15 +73,21 @@ export function SuggestionCard({
   badge?: ReactNode;
   action?: ReactNode;
 }) {
+  const words = engineText(await currentLocale(), unit);
   return (
     <li className="card">
       <p style={{ margin: 0 }}>
-        <strong>{headline(s, unit)}</strong> {badge}
+        <strong>{headline(s, unit, words)}</strong> {badge}
       </p>
       <p style={{ margin: "0.25rem 0" }}>{textInUnit(s.reason, unit)}</p>
       {s.exercises?.length ? (
         <p className="muted" style={{ margin: 0 }}>
-          {s.exercises.map((e) => `${e.name} (${e.prescription})`).join("; ")}
+          {s.exercises
+            .map((e) => {
+              const x = words.exercise(e);
+              return `${x.name} (${x.prescription})`;
+            })
+            .join("; ")}
         </p>
       ) : null}
       {action}

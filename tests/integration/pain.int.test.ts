@@ -114,14 +114,14 @@ describe("back-pain reports", () => {
     let reports = await listPainReportsForEngine(coachA, athleteA.id, "2026-06-01", "2026-06-15");
     expect(reports).toEqual([{ date: "2026-06-14", zone: "lumbar", subArea: "lumbosacral", nrs: 6, redFlags: ["fever"], mechanical: true }]);
     let flag = evaluateFlags({ asOf: "2026-06-15", sessions: [], painReports: reports }).find((f) => f.id === "red-flag");
-    expect(flag).toMatchObject({ severity: "referral", values: { emergency: false, action: "see a clinician" } });
+    expect(flag).toMatchObject({ severity: "referral", values: { emergency: false, action: "see-clinician" } });
 
     const emergency = await createPainReport(athleteA, report({ redFlags: ["saddle-numbness"], date: "2026-06-15" }), NOW);
     expect(emergency.triage.level).toBe("emergency");
     reports = await listPainReportsForEngine(coachA, athleteA.id, "2026-06-01", "2026-06-15");
     flag = evaluateFlags({ asOf: "2026-06-15", sessions: [], painReports: reports }).find((f) => f.id === "red-flag");
     expect(flag?.severity).toBe("referral");
-    expect(flag?.triage).toMatchObject({ emergency: true, action: "seek emergency care now", symptoms: ["saddle-numbness", "fever"] });
+    expect(flag?.triage).toMatchObject({ emergency: true, action: "seek-emergency-care", symptoms: ["saddle-numbness", "fever"] });
     // Saddle numbness points at the lower-back nerves first; the fever report adds the area's organs.
     expect(flag?.triage?.visceralSources.map((v) => v.organ)).toEqual(["nerves of the lower back (cauda equina)", "large intestine", "bladder", "kidneys"]);
   });

@@ -3,17 +3,18 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { currentIntlLocale } from "@/lib/i18n/server";
 import { requireViewer } from "@/lib/auth/viewer";
-import { textInUnit, type Unit } from "@/lib/units";
+import type { Unit } from "@/lib/units";
 import { isCoach, isStaffRole } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/dates";
 import { CreateSquadForm } from "./create-squad-form";
 import { getSquadTriage, type AthleteStatus } from "@/lib/squads/overview";
 import { DEFAULT_DIR, loadRatio, overviewSortSchema, sortOverview, type OverviewSortKey, type SortDir } from "@/lib/squads/overview-sort";
-import { FLAGGED_LEVEL_WORDS, HeatLegend, weekText } from "@/lib/ui/flag-heat-map";
+import { flaggedLevelWords, HeatLegend, weekText } from "@/lib/ui/flag-heat-map";
 import { SquadRows, type SquadRow } from "@/lib/ui/squad-rows";
 import { heatLevelOf, LEVEL_LETTER } from "@/lib/ui/heat-levels";
 import { flagBadge } from "@/lib/ui/severity";
-import { FLAG_NAMES } from "@/lib/thresholds/schemas";
+import { engineText, type EngineText } from "@/lib/i18n/engine-text";
+import { currentLocale } from "@/lib/i18n/server";
 import { ZONE_LABELS } from "@/lib/pain/labels";
 import { countUnreadOfKind, UNREAD_COUNT_CAP } from "@/lib/notifications/queries";
 
@@ -51,7 +52,7 @@ function wellnessCell(a: AthleteStatus, today: string, t: T, intl: string): Squa
 }
 
 /** The overview table's rows in words, each week as a letter, and every week tooltip once. */
-function squadTable(statuses: AthleteStatus[], t: T, intl: string): { rows: SquadRow[]; tooltips: string[] } {
+function squadTable(statuses: AthleteStatus[], t: T, intl: string, words: EngineText): { rows: SquadRow[]; tooltips: string[] } {
   const percent = new Intl.NumberFormat(intl, { style: "percent", maximumFractionDigits: 0 });
   const number = new Intl.NumberFormat(intl, { maximumFractionDigits: 0 });
   const tooltips: string[] = [];
@@ -64,7 +65,7 @@ function squadTable(statuses: AthleteStatus[], t: T, intl: string): { rows: Squa
       const level = heatLevelOf(week);
       levels += LEVEL_LETTER[level];
       if (level === "none" || level === "info") continue;
-      const text = weekText(week);
+      const text = weekText(week, words);
       let i = tooltipIndex.get(text);
       if (i === undefined) tooltipIndex.set(text, (i = tooltips.push(text) - 1));
       own.push(i);
@@ -112,6 +113,7 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
   const [t, intl] = await Promise.all([getTranslations("coachHome"), currentIntlLocale()]);
   const rowLabels = { acknowledged: t("acknowledged"), noConcern: t("noConcern"), none: t("none"), noneYet: t("noneYet"), worse: t("worseThanUsual") };
   const sortLabel = (key: OverviewSortKey) => t(`sortBy.${key}`);
+  const words = engineText(await currentLocale(), viewer.unitPreference);
   return (
     <>
       <h1>{t("heading")}</h1>
@@ -151,7 +153,7 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
             ) : (
               <>
                 <h3>{t("everyAthlete")}</h3>
-                <HeatLegend />
+                <HeatLegend words={words} />
                 <p className="muted scroll-hint">{t("scrollHint")}</p>
                 <div className="table-wrap overview-wrap" tabIndex={0} role="region" aria-label={t("tableRegion", { squad: squad.name })}>
                   <table className="overview-table">
@@ -183,7 +185,7 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
                         ))}
                       </tr>
                     </thead>
-                    <SquadRows squadId={squad.id} levelWords={FLAGGED_LEVEL_WORDS} labels={rowLabels} {...squadTable(rows, t, intl)} />
+                    <SquadRows squadId={squad.id} levelWords={flaggedLevelWords(words)} labels={rowLabels} {...squadTable(rows, t, intl, words)} />
                   </table>
                 </div>
               </>
@@ -242,7 +244,8 @@ function SortHeader({
 const ATTENTION_SHOWN = 12;
 
 /** Athletes with an open referral, warning or caution, worst first, each with the flag that leads. */
-function NeedsAttention({ squadId, statuses, showAll, unit, t }: { squadId: string; statuses: AthleteStatus[]; showAll: boolean; unit: Unit; t: T }) {
+async function NeedsAttention({ squadId, statuses, showAll, unit, t }: { squadId: string; statuses: AthleteStatus[]; showAll: boolean; unit: Unit; t: T }) {
+  const words = engineText(await currentLocale(), unit);
   const flagged = statuses.filter((s) => s.worst && s.worst !== "info");
   if (flagged.length === 0) return statuses.length > 0 ? <p className="muted">{t("nobodyNeedsAttention")}</p> : null;
   const referrals = flagged.filter((s) => s.worst === "referral").length;
@@ -262,10 +265,10 @@ function NeedsAttention({ squadId, statuses, showAll, unit, t }: { squadId: stri
                   <strong>{s.name}</strong>
                 </Link>{" "}
                 <span className="muted">
-                  {serious.map((f) => FLAG_NAMES[f.id]).join(", ")}
+                  {serious.map((f) => words.flagName(f.id)).join(", ")}
                 </span>
               </p>
-              {lead ? <p style={{ margin: "0.25rem 0 0" }}>{textInUnit(lead.explanation, unit)}</p> : null}
+              {lead ? <p style={{ margin: "0.25rem 0 0" }}>{words.flagExplanation(lead)}</p> : null}
               {lead?.review ? (
                 <p className="muted review-note">
                   {lead.review.note ? t("acknowledgedByWithNote", { name: lead.review.by, note: lead.review.note }) : t("acknowledgedBy", { name: lead.review.by })}

@@ -17,9 +17,9 @@ import { ProjectionChart } from "@/lib/ui/charts/projection-chart";
 import { AthleteCalendarGrid, CalendarNav, formatDayShort, periodTitle } from "@/lib/ui/plan-calendar";
 import { PlannedVsDoneTable } from "@/lib/ui/planned-vs-done-table";
 import { SuggestionAction, SuggestionCard } from "@/lib/ui/suggestion-card";
-import { FLAG_NAMES } from "@/lib/thresholds/schemas";
+import { engineText } from "@/lib/i18n/engine-text";
+import { currentLocale } from "@/lib/i18n/server";
 import { describeWorkout } from "@/lib/plans/workout-steps";
-import type { FlagId } from "@/lib/training-load";
 import { AddPlannedSessionForm, CopyWeekForm, PlannedItemControls, SaveWeekAsTemplateForm } from "./plan-forms";
 import { textInUnit } from "@/lib/units";
 
@@ -56,6 +56,7 @@ export default async function PlanPage({
   const copyPreview =
     calendar.grid.view === "week" ? await getWeekCopyPreview(viewer, squadId, athleteId, calendar.grid.start).catch(notFoundOn404) : null;
   const nextMonday = addDays(calendar.grid.start, 7);
+  const words = engineText(await currentLocale(), unit);
   return (
     <>
       <p>
@@ -141,7 +142,7 @@ export default async function PlanPage({
                   key={s.id}
                   suggestion={s}
                   unit={unit}
-                  badge={<span className="badge">{FLAG_NAMES[s.flagId]}</span>}
+                  badge={<span className="badge">{words.flagName(s.flagId)}</span>}
                   action={<SuggestionAction {...hidden} suggestion={s} />}
                 />
               ))}
@@ -187,7 +188,7 @@ export default async function PlanPage({
                           <div key={p.id} className="planned-item">
                             <span>
                               <PlannedTitle planned={p} unit={unit} />
-                              {p.origin === "SUGGESTION" ? <span className="badge">{p.flagId ? (FLAG_NAMES[p.flagId as FlagId] ?? p.flagId) : t("suggested")}</span> : null}
+                              {p.origin === "SUGGESTION" ? <span className="badge">{p.flagId ? words.flagName(p.flagId) : t("suggested")}</span> : null}
                               {p.origin === "TEMPLATE" ? <span className="badge">{t("templateBadgeLower")}</span> : null}
                             </span>
                             {p.steps ? <div>{describeWorkout(p.steps, unit)}</div> : null}

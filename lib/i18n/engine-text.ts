@@ -1,0 +1,225 @@
+/**
+ * The engine's output in the reader's language. The engine (lib/training-load) returns codes and exact
+ * parameters; this module is the one place that turns them into words: flag names and explanations,
+ * severity badges, the numbers behind a flag, triage texts. Server components, emails and exports all
+ * call it with the reader's locale and distance unit.
+ */
+import { translatorFor } from "@/lib/i18n/catalogue";
+import { intlLocale, type Locale } from "@/lib/i18n/config";
+import { KM_PER_MILE, type Unit } from "@/lib/units";
+import type { EngineMessage, Exercise, Flag, FlagId, FlagValue, MessageParam, Severity, Suggestion, Triage, TriageAction } from "@/lib/training-load/types";
+
+type Values = Record<string, string | number>;
+type Translate = ((key: string, values?: Values) => string) & { has(key: string): boolean };
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A translator that accepts any key of its namespace (keys come from engine codes, checked by tests). */
+function loose(locale: Locale, namespace: "flags" | "severity" | "triage" | "flagValues" | "exercises" | "suggestions"): Translate {
+  return translatorFor(locale, namespace) as unknown as Translate;
+}
+
+export interface EngineText {
+  locale: Locale;
+  unit: Unit;
+  /** A flag's name ("Long-run spike"). */
+  flagName(id: FlagId | string): string;
+  /** A flag's explanation, its sentences joined. */
+  flagExplanation(flag: Pick<Flag, "explanation">): string;
+  /** One engine message. */
+  message(m: EngineMessage): string;
+  /** A severity badge's words; `emergency` for an emergency referral. */
+  severity(severity: Severity | "emergency"): string;
+  /** "seek emergency care now" / "see a clinician". */
+  triageAction(action: TriageAction): string;
+  /** A red-flag symptom id in words. */
+  symptom(id: string): string;
+  /** A possible source of referred pain: its name and where it is felt. */
+  source(source: { id: string; organ?: string; area?: string }): { organ: string; area: string };
+  /** A zone as a place ("lower back (lumbar)"). */
+  zone(zone: string): string;
+  /** A distance in km in the reader's unit, one decimal ("12.3 km", "7.6 mi"). */
+  distance(km: number): string;
+  /** A calendar day with its weekday ("Mon 7 Dec"). */
+  day(iso: string): string;
+  /** The label of a flag value (named by the engine) in the reader's unit. */
+  valueLabel(key: string): string;
+  /** A flag value in words (numbers rounded per kind; ids and dates in words). */
+  valueText(key: string, value: FlagValue, loadMeasure?: FlagValue): string;
+  /** An exercise and its prescription ("Glute bridge (3 x 15 reps)"). */
+  exercise(e: Pick<Exercise, "id" | "name" | "prescription" | "prescriptionId">): { name: string; prescription: string };
+  /** A suggestion's kind ("Core session"). */
+  suggestionType(type: Suggestion["type"]): string;
+  /** A cross-training mode ("aqua jogging"). */
+  mode(mode: string): string;
+  /** A message of the "suggestions" namespace (headline pieces). */
+  suggestionWords(key: string, values?: Record<string, string | number>): string;
+  /** Triage of a red flag in words. */
+  triage(triage: Triage): { action: string; symptoms: string[]; sources: { organ: string; area: string }[] };
+}
+
+const cache = new Map<string, EngineText>();
+
+/** The engine's words for a reader: `engineText("es", "KM").flagExplanation(flag)`. */
+export function engineText(locale: Locale, unit: Unit = "KM"): EngineText {
+  const key = `${locale}:${unit}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const made = build(locale, unit);
+  cache.set(key, made);
+  return made;
+}
+
+function build(locale: Locale, unit: Unit): EngineText {
+  const intl = intlLocale(locale);
+  const tf = loose(locale, "flags");
+  const ts = loose(locale, "severity");
+  const tt = loose(locale, "triage");
+  const tv = loose(locale, "flagValues");
+  const te = loose(locale, "exercises");
+  const tg = loose(locale, "suggestions");
+  const dayFormat = new Intl.DateTimeFormat(intl, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+  const dateFormat = new Intl.DateTimeFormat(intl, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  const one = new Intl.NumberFormat(intl, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const whole = new Intl.NumberFormat(intl, { maximumFractionDigits: 0 });
+  const two = new Intl.NumberFormat(intl, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const plain = new Intl.NumberFormat(intl, { maximumFractionDigits: 2 });
+  const percent = new Intl.NumberFormat(intl, { style: "percent", maximumFractionDigits: 0 });
+
+  // An unknown code or id (a newer engine, an old stored value) reads as itself rather than failing.
+  const safe = (t: Translate, k: string, fallback: string, values?: Values) => (t.has(k) ? t(k, values) : fallback);
+  const day = (iso: string) => (ISO_DAY.test(iso) ? dayFormat.format(new Date(`${iso}T00:00:00Z`)) : iso);
+  const distance = (km: number) => {
+    const value = unit === "MI" ? km / KM_PER_MILE : km;
+    return `${one.format(Math.abs(value) < 0.05 ? 0 : value)} ${unit === "MI" ? "mi" : "km"}`;
+  };
+  const zone = (z: string) => safe(tf, `zonePlace.${z}`, z);
+  const symptom = (id: string) => safe(tt, `symptoms.${id}`, id);
+  const source = (s: { id: string; organ?: string; area?: string }) => ({
+    organ: safe(tt, `sourceOrgans.${s.id}`, s.organ ?? s.id),
+    area: safe(tt, `sourceAreas.${s.id}`, s.area ?? ""),
+  });
+  const subArea = (id: string) => safe(tt, `subAreas.${id}`, id);
+  const stepLabel = (n: string | number) => safe(tf, `steps.${n}`, String(n));
+
+  /** One parameter as the sentence needs it; the parameter's name says its kind. */
+  function param(name: string, v: MessageParam): string | number {
+    if (v === null) return "none";
+    if (Array.isArray(v)) {
+      switch (name) {
+        case "symptoms":
+          return v.map(symptom).join("; ");
+        case "sources":
+          return v.map((id) => {
+            const s = source({ id });
+            return `${s.organ} (${s.area})`;
+          }).join(", ");
+        case "rules":
+          return v.map((r) => safe(tf, `overloadRules.${r}`, r)).join(", ");
+        case "zones":
+          return v.map(zone).join("; ");
+        case "postures":
+          return v.map((p) => safe(tf, `postures.${p}`, p)).join(", ");
+        case "stepLabels":
+          return v.map(stepLabel).join(safe(tf, "stepsJoin", ", then "));
+        default:
+          return v.join(", ");
+      }
+    }
+    if (typeof v === "number") {
+      if (/Km$/.test(name) || name === "km") return distance(v);
+      return v;
+    }
+    if (/Day$/.test(name) || name === "day") return day(v);
+    switch (name) {
+      case "zone":
+        return zone(v);
+      case "zoneName":
+        return safe(tf, `zoneName.${v}`, v);
+      case "subArea":
+        return subArea(v);
+      case "surface":
+        return safe(tf, `surfaces.${v}`, v);
+      case "stepLabel":
+      case "limitLabel":
+        return stepLabel(v);
+      default:
+        return v;
+    }
+  }
+
+  function message(m: EngineMessage): string {
+    const values: Values = {};
+    for (const [k, v] of Object.entries(m.params)) values[k] = param(k, v);
+    return safe(tf, `explain.${m.code}`, m.code, values);
+  }
+
+  const KM_VALUE = /Km$/;
+  const RATIO_VALUES = new Set(["acwrEwma", "threshold", "hazardRatio", "monotony", "mean", "sd", "limit", "previousMean", "previousSd", "previousLimit"]);
+  const PERCENT_VALUES = new Set(["spike", "maxSpike", "cautionAbove", "warningAbove", "change", "increaseAbove", "recentShare", "priorShare"]);
+  const LOAD_VALUES = new Set(["ewmaAcute", "ewmaChronic", "strain", "weeklyLoad", "meanDailyLoad", "sdDailyLoad"]);
+  const WORD_VALUES: Record<string, (v: string) => string> = {
+    zone,
+    zones: zone,
+    symptoms: symptom,
+    subArea,
+    surface: (v) => safe(tf, `surfaces.${v}`, v),
+    overloadRules: (v) => safe(tf, `overloadRules.${v}`, v),
+    postureLoad: (v) => safe(tf, `postures.${v}`, v),
+    reasons: (v) => safe(tv, `reasons.${v}`, v),
+    startedBy: (v) => safe(tv, `startedBy.${v}`, v),
+    loadMeasure: (v) => safe(tv, `loadMeasures.${v}`, v),
+    action: (v) => safe(tt, `actions.${v}`, v),
+    footprintType: (v) => safe(tv, `footprints.${v}`, v),
+    band: (v) => (v === "none" ? "–" : `${v.replace("-", "–")}${locale === "es" ? " %" : "%"}`),
+  };
+
+  function valueText(key: string, v: FlagValue, loadMeasure?: FlagValue): string {
+    if (v === null) return "–";
+    if (Array.isArray(v)) return v.map((x) => valueText(key, x, loadMeasure)).join(", ");
+    if (typeof v === "boolean") return safe(tv, v ? "yes" : "no", v ? "yes" : "no");
+    if (typeof v === "number") {
+      if (KM_VALUE.test(key)) return one.format(unit === "MI" ? v / KM_PER_MILE : v);
+      if (PERCENT_VALUES.has(key)) return percent.format(v);
+      if (RATIO_VALUES.has(key)) return two.format(v);
+      if (LOAD_VALUES.has(key)) return (loadMeasure === "km" ? one : whole).format(v);
+      if (/Min$/.test(key)) return whole.format(v);
+      return plain.format(v);
+    }
+    if (ISO_DAY.test(v)) return dateFormat.format(new Date(`${v}T00:00:00Z`));
+    if (key === "stepLabel") return v;
+    const word = WORD_VALUES[key];
+    return word ? word(v) : v;
+  }
+
+  function valueLabel(key: string): string {
+    const fallback = key.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
+    const text = safe(tv, `labels.${key}`, fallback);
+    return unit === "MI" && KM_VALUE.test(key) ? text.replace(/\bkm\b/, "mi") : text;
+  }
+
+  return {
+    locale,
+    unit,
+    flagName: (id) => safe(tf, `names.${id}`, String(id)),
+    flagExplanation: (flag) => flag.explanation.map(message).join(" "),
+    message,
+    severity: (s) => safe(ts, s, s),
+    triageAction: (a) => safe(tt, `actions.${a}`, a),
+    symptom,
+    source,
+    zone,
+    distance,
+    day,
+    valueLabel,
+    valueText,
+    exercise: (e) => ({
+      name: safe(te, `names.${e.id}`, e.name),
+      prescription: safe(te, `prescriptions.${e.prescriptionId}`, e.prescription),
+    }),
+    suggestionType: (type) => safe(tg, `types.${type}`, type),
+    mode: (m) => safe(tg, `modes.${m}`, m.replace("-", " ")),
+    suggestionWords: (key, values) => safe(tg, key, key, values),
+    triage: (t) => ({ action: safe(tt, `actions.${t.action}`, t.action), symptoms: t.symptoms.map(symptom), sources: t.visceralSources.map(source) }),
+  };
+}
