@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { FlagValue } from "@/lib/training-load";
 import type { FlagPanel } from "@/lib/flag-reviews/panel";
 import type { ReviewedFlag } from "@/lib/flag-reviews/coverage";
-import { FLAG_NAMES } from "@/lib/thresholds/schemas";
+import { engineText } from "@/lib/i18n/engine-text";
 import { flagBadge } from "@/lib/ui/severity";
 import { isEmergency } from "@/lib/athletes/flag-history";
 import { FlagPanelView } from "@/lib/ui/flag-panel";
@@ -96,14 +96,14 @@ export function flagKeyNumber(
 }
 
 /** A flag's title in the reader's language. */
-export function flagTitle(id: ReviewedFlag["id"], t: Translate, locale: Locale): string {
-  return locale === "en" ? FLAG_NAMES[id] : t(`flagTitles.${id}` as "flagTitles.red-flag");
+export function flagTitle(id: ReviewedFlag["id"], locale: Locale): string {
+  return engineText(locale).flagName(id);
 }
 
 /** A flag's severity badge in the reader's language. */
-export function severityBadge(flag: ReviewedFlag, t: Translate): { text: string; className: string } {
+export function severityBadge(flag: ReviewedFlag, locale: Locale): { text: string; className: string } {
   const { className } = flagBadge(flag);
-  return { className, text: isEmergency(flag) ? t("severity.emergency") : t(`severity.${flag.severity}`) };
+  return { className, text: engineText(locale).severity(isEmergency(flag) ? "emergency" : flag.severity) };
 }
 
 /**
@@ -145,7 +145,7 @@ export async function FlagRows({
   const grouped = notes.length > 1 ? notes : [];
   const rows = grouped.length ? shown.filter((f) => f.severity !== "info") : shown;
   const row = (flag: ReviewedFlag) => {
-    const badge = severityBadge(flag, t);
+    const badge = severityBadge(flag, locale);
     const number = flagKeyNumber(flag, t, { intl, unit, shoeNames });
     return (
             <li key={`${flag.id}-${flag.date}`} className={`flag-row flag-${flag.severity}`}>
@@ -153,7 +153,7 @@ export async function FlagRows({
                 <summary>
                   <span className={badge.className}>{badge.text}</span>
                   <span className="flag-row-main">
-                    <span className="flag-row-title">{flagTitle(flag.id, t, locale)}</span>
+                    <span className="flag-row-title">{flagTitle(flag.id, locale)}</span>
                     {number ? <span className="flag-row-number">{number}</span> : null}
                     {flag.review ? (
                       <span className="badge">{flag.review.status === "RESOLVED" ? t("flags.resolved") : t("flags.acknowledged")}</span>
@@ -186,7 +186,7 @@ export async function FlagRows({
                 <span className="badge">{t("severity.info")}</span>
                 <span className="flag-row-main">
                   <span className="flag-row-title">{t("flags.notes", { count: grouped.length })}</span>
-                  <span className="flag-row-notes">{grouped.map((f) => flagTitle(f.id, t, locale)).join(" · ")}</span>
+                  <span className="flag-row-notes">{grouped.map((f) => flagTitle(f.id, locale)).join(" · ")}</span>
                 </span>
                 <span />
               </summary>
