@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { parseDurationText } from "@/lib/sessions/duration-text";
+
+export { parseDurationText };
 import { idSchema, multiLineText, singleLineText } from "@/lib/input-schemas";
 import { toStoredKm } from "@/lib/units";
 import { CROSS_TRAINING_MODES, SESSION_TYPES, SURFACES } from "@/lib/sessions/labels";
@@ -13,16 +16,6 @@ const optionalNumber = (label: string, min: number, max: number, integer = false
       .max(max, `${label} must be at most ${max}`)
       .nullable(),
   );
-
-/** "45", "45.5", "1:15" or "1:15:30" to minutes. */
-export function parseDurationText(text: string): number | null {
-  const t = text.trim();
-  if (/^\d+([.,]\d+)?$/.test(t)) return Number(t.replace(",", "."));
-  const m = /^(\d+):([0-5]\d)(?::([0-5]\d))?$/.exec(t);
-  if (!m) return null;
-  const [, a, b, c] = m;
-  return c === undefined ? Number(a) * 60 + Number(b) : Number(a) * 60 + Number(b) + Number(c) / 60;
-}
 
 /** The earliest calendar date any field or address takes. */
 export const EARLIEST_DATE = "1000-01-01";

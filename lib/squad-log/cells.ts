@@ -1,5 +1,5 @@
 import { addDays, mondayOf } from "@/lib/dates";
-import { calendarDateSchema, parseDurationText } from "@/lib/sessions/schemas";
+import { isCalendarDate, parseDurationText } from "@/lib/sessions/duration-text";
 import { toStoredKm, type Unit } from "@/lib/units";
 
 // The squad log grid's cells: how their inputs are named and what a cell's three values mean. No database
@@ -94,9 +94,8 @@ export function readGridCell(raw: Partial<Record<GridField, string>>, unit: Unit
 export function readWeekParam(value: unknown, today: string): { monday: string; notice: string | null } {
   const text = Array.isArray(value) ? value[0] : value;
   if (text === undefined || text === "") return { monday: mondayOf(today), notice: null };
-  const date = calendarDateSchema.safeParse(text);
-  if (!date.success || date.data < "2000-01-01" || date.data > "2100-12-31") {
+  if (typeof text !== "string" || !isCalendarDate(text) || text < "2000-01-01" || text > "2100-12-31") {
     return { monday: mondayOf(today), notice: "The week in the address is not a date from 2000 to 2100 (YYYY-MM-DD): this week is shown." };
   }
-  return { monday: mondayOf(date.data), notice: null };
+  return { monday: mondayOf(text), notice: null };
 }
