@@ -1,49 +1,35 @@
 import Link from "next/link";
 import type { Flag } from "@/lib/training-load";
 import { formatDate } from "@/lib/dates";
-
-/** Who to see and how urgently, as the heading of a triage card. */
-export function TriageHeading({ emergency, id, tabIndex }: { emergency: boolean; id: string; tabIndex?: number }) {
-  return (
-    <h2 id={id} tabIndex={tabIndex}>
-      <span aria-hidden="true" className="triage-icon">
-        !
-      </span>{" "}
-      {emergency ? "Seek emergency care now" : "See a clinician"}
-    </h2>
-  );
-}
+import { getTranslations } from "next-intl/server";
+import { currentIntlLocale } from "@/lib/i18n/server";
+import { TriageHeading } from "@/lib/ui/triage-heading";
 
 /**
  * The first thing an athlete with an open referral sees on their home page: who to see and how urgently,
  * and that the plan waits. The symptoms themselves are on the report's own page, not repeated here.
  */
-export function AthleteTriageCard({ referral, heldSessions }: { referral: Flag; heldSessions: number }) {
+export async function AthleteTriageCard({ referral, heldSessions }: { referral: Flag; heldSessions: number }) {
+  const t = await getTranslations("triage.card");
+  const intl = await currentIntlLocale();
   const emergency = referral.triage?.emergency === true;
   // The referral runs from its first report not yet cleared.
   const since = referral.triage?.firstReportDate ?? referral.date;
   return (
     <section className={`triage ${emergency ? "triage-emergency" : "triage-clinician"}`} aria-labelledby="home-triage-heading">
-      <TriageHeading emergency={emergency} id="home-triage-heading" />
+      <TriageHeading emergency={emergency} id="home-triage-heading" label={emergency ? t("headingEmergency") : t("headingClinician")} />
       {emergency ? (
         <p>
-          <strong>Call your local emergency number or go to the nearest emergency department now</strong>, if you have not
-          already. What you reported on {formatDate(since)} can be a sign of a condition that needs urgent treatment.
+          {t.rich("emergency", { date: formatDate(since, intl), strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       ) : (
         <p>
-          <strong>Book an appointment with a doctor or physiotherapist soon</strong> and show them your report of{" "}
-          {formatDate(since)}. What you reported needs a medical check before you train again.
+          {t.rich("clinician", { date: formatDate(since, intl), strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       )}
+      <p>{t("hold", { date: formatDate(since, intl), held: heldSessions })}</p>
       <p>
-        Your training plan is on hold from {formatDate(since)}
-        {heldSessions > 0 ? ` (${heldSessions} planned session${heldSessions === 1 ? "" : "s"} this week)` : ""} until a clinician
-        clears you. Your coaches have been told. When you have been seen, your coach or your squad&apos;s clinician records the
-        clearance.
-      </p>
-      <p>
-        <Link href="/athlete/pain">Your reports</Link>
+        <Link href="/athlete/pain">{t("reports")}</Link>
       </p>
     </section>
   );
