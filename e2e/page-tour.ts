@@ -35,7 +35,8 @@ export async function buildTour(db: Db, label: string): Promise<Tour> {
 
   const s = `/coach/squads/${squad.id}`;
   const a = `${s}/athletes/${athlete.id}`;
-  const staffShared = [`/coach`, s, a, `/inbox`, `/settings`];
+  // The athlete page's tabs each render different parts: every one is a page of its own here.
+  const staffShared = [`/coach`, s, a, `${a}?tab=load`, `${a}?tab=back`, `${a}?tab=sessions`, `/inbox`, `/settings`];
   return {
     coach,
     clinician,
@@ -44,6 +45,8 @@ export async function buildTour(db: Db, label: string): Promise<Tour> {
       loggedOut: [`/login`, `/signup`, `/invite/${invitation}`, `/claim/${claim}`, `/this-page-does-not-exist`],
       athlete: [
         `/athlete`,
+        `/athlete?tab=load`,
+        `/athlete?tab=sessions`,
         `/athlete/sessions`,
         `/athlete/sessions/${sessionId}`,
         `/athlete/import`,
@@ -59,6 +62,8 @@ export async function buildTour(db: Db, label: string): Promise<Tour> {
       ],
       coach: [
         ...staffShared,
+        `${a}?tab=plan`,
+        `${a}?tab=profile`,
         `${a}/plan`,
         `${a}/plan/sessions/${plannedId}`,
         `${a}/thresholds`,
