@@ -125,7 +125,7 @@ test("the charts have one y axis each, draw in the browser without a keyboard tr
   const { coach, squad, athlete } = await db.squadWithAthlete("Axe charts");
   await seedChartHistory(db, athlete.id);
   await login(page, coach.email);
-  await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}`);
+  await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}?tab=load`);
   const pain = page.getByRole("figure").filter({ has: page.getByRole("heading", { name: "Back pain and OSTRC severity over load" }) });
   // Each plot is one named image; the pain chart is three panels, each with a single y axis.
   await expect(pain.getByRole("img", { name: /Back pain and OSTRC severity over load: chart/ })).toBeVisible();
@@ -166,7 +166,7 @@ test.describe("in Spanish", () => {
     const { athlete } = await db.squadWithAthlete("Gráficos");
     const seeded = await seedChartHistory(db, athlete.id);
     await login(page, athlete.email);
-    await page.goto("/athlete");
+    await page.goto("/athlete?tab=load");
     const fecha = (date: string) =>
       new Intl.DateTimeFormat("es-ES", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
     await expect(page.locator("#charts-heading")).toHaveText(`Carga y salud de la espalda, ${fecha(daysFromToday(-83))} – ${fecha(daysFromToday(0))}`);

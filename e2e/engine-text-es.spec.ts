@@ -8,7 +8,7 @@ test("a coach reading in Spanish sees a flag's name, its explanation and its sug
   for (const offset of [-30, -20, -9, -5, -2]) await db.createSession(athlete.id, { date: day(offset), distanceKm: 8 });
 
   await login(page, coach.email);
-  await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}`);
+  await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}?tab=plan`);
 
   const flag = page.locator("li.flag").filter({ hasText: "Falta trabajo de core y fuerza" }).first();
   await expect(flag).toBeVisible();

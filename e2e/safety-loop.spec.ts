@@ -174,7 +174,7 @@ test("an alert email is written in its recipient's language, with the time in th
 
   // The coach reads the app in English and comments on the athlete's session.
   await login(page, coach.email);
-  await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}`);
+  await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}?tab=sessions`);
   const target = page.locator("li", { has: page.getByLabel(/Comment on: Run/) });
   await target.getByRole("button", { name: /Comment on:/ }).click();
   await target.getByLabel(/Comment on:/).fill("Buen trabajo esta semana.");

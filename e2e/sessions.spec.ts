@@ -34,7 +34,7 @@ test("an athlete logs, edits and deletes a session, with shoes and km per shoe",
   await page.goto("/athlete/shoes");
   await expect(page.getByText("664.2 km")).toBeVisible();
 
-  await page.goto("/athlete");
+  await page.goto("/athlete?tab=load");
   await expect(page.getByText("420 AU").first()).toBeVisible();
   // The chart's table view shows today's load.
   const loadChart = page.getByRole("figure").filter({ hasText: "Daily load (sRPE)" });

@@ -35,7 +35,7 @@ test("a miles user reads miles on plan titles, the shoes page and a chart axis",
   await expect(page.getByText("worn: past 435 mi")).toBeVisible();
   await expect(page.getByText(/km/)).toHaveCount(0);
 
-  await page.goto("/athlete");
+  await page.goto("/athlete?tab=load");
   const weekly = page.getByRole("figure").filter({ has: page.getByRole("heading", { name: "Weekly running (mi) by surface" }) });
   await weekly.scrollIntoViewIfNeeded();
   // The distance axis names its unit on each tick.

@@ -97,6 +97,7 @@ test("the coach turns the check-in on, the athlete answers it on a phone, and th
   await phone.goto("/athlete");
   await expect(phone.getByRole("region", { name: "How are you today?" })).toContainText("Answered: 13/25");
   await expect(phone.getByText(/The daily check-ins of .* added up to 12 and 13/)).toBeVisible();
+  await phone.goto("/athlete?tab=load");
   await expect(phone.getByRole("heading", { name: "Daily wellness check-in" })).toBeVisible();
   await phone.context().close();
 
@@ -108,6 +109,8 @@ test("the coach turns the check-in on, the athlete answers it on a phone, and th
   await expect(row).toContainText("worse than usual");
   await expect(page.locator(".triage-list > li").filter({ hasText: athlete.name })).toContainText("Wellness worse than usual");
   await row.getByRole("link", { name: athlete.name }).click();
+  await page.getByRole("link", { name: "Load", exact: true }).click();
+  await expect(page).toHaveURL(/tab=load/);
   const figure = page.locator("figure").filter({ has: page.getByRole("heading", { name: "Daily wellness check-in" }) });
   await expect(figure).toBeVisible();
   await expect(figure.locator(".recharts-surface").first()).toBeVisible();

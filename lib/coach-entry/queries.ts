@@ -90,7 +90,7 @@ export async function getCoachEntryPage(
       {
         id: a.entityId,
         kind: "pain",
-        what: r ? `${areaLabel(r.zone, r.subArea)} ${r.nrs}/10, ${dateOnly(r.localDate)}` : null,
+        what: r ? `${areaLabel(r.zone, r.subArea)} ${r.nrs}/10, ${formatDate(dateOnly(r.localDate), intlLocale(locale))}` : null,
         enteredAt: a.createdAt,
         state: r ? (r.athleteEditedAt ? "changed" : "as-entered") : "deleted",
         changedAt: r ? r.athleteEditedAt : (deletedAt.get(a.entityId) ?? null),
