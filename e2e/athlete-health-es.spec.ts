@@ -1,21 +1,10 @@
-import { test, expect, PASSWORD } from "./fixtures";
-import type { Page } from "@playwright/test";
+import { test, expect, login } from "./fixtures";
 
 test.use({ locale: "es-ES" });
 
-/** Logs in by the form's field names, so the scene does not depend on the login page's words in Spanish. */
-async function logIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
-  // Checking the password takes a while on a busy machine.
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 30_000 });
-}
-
 test("an athlete reports lumbar pain and answers the weekly check-in in Spanish", async ({ page, db }) => {
   const { athlete } = await db.squadWithAthlete("Espalda");
-  await logIn(page, athlete.email);
+  await login(page, athlete.email);
 
   await page.goto("/athlete/pain");
   await expect(page).toHaveTitle(/Registrar dolor de espalda/);

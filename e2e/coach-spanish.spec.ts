@@ -1,18 +1,8 @@
-import type { Page } from "@playwright/test";
-import { test, expect, PASSWORD } from "./fixtures";
+import { test, expect, login } from "./fixtures";
 import { addDays, day, mondayOf, squadWithAthletes } from "./plan-fixtures";
 
 // The coach's pages in Spanish, as a browser set to Spanish (Spain) shows them.
 test.use({ locale: "es-ES" });
-
-/** Logs in by the form's field names, whatever language the login page speaks. */
-async function loginAnyLanguage(page: Page, email: string) {
-  await page.goto("/login");
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 // Last week's Monday: a day that is past for every athlete.
 const MONDAY = mondayOf(addDays(day(0), -7));
@@ -22,7 +12,7 @@ const spanishDay = (date: string) =>
 test("a coach's key journey in Spanish: squads, invitation, the squad grid and the audit log", async ({ page, db }) => {
   const { coach, squad, athletes } = await squadWithAthletes(db, "Es", ["Ana"]);
   const [ana] = athletes;
-  await loginAnyLanguage(page, coach.email);
+  await login(page, coach.email);
   await page.goto("/coach");
   await expect(page.getByRole("heading", { level: 1, name: "Tus grupos" })).toBeVisible();
   await expect(page).toHaveTitle(/Grupos/);
@@ -72,7 +62,7 @@ test.describe("without JavaScript", () => {
   test("removing an athlete asks first, says what happened and can be undone, in Spanish", async ({ page, db }) => {
     const { coach, squad, athletes } = await squadWithAthletes(db, "Quitar", ["Ana", "Bea"]);
     const [ana, bea] = athletes;
-    await loginAnyLanguage(page, coach.email);
+    await login(page, coach.email);
     await page.goto(`/coach/squads/${squad.id}`);
     await page.getByRole("link", { name: `Quitar ${ana.name}` }).click();
     const confirm = page.getByRole("region", { name: `¿Quitar a ${ana.name} de ${squad.name}?` });
@@ -99,7 +89,7 @@ test.describe("without JavaScript", () => {
 test("the confirmation is reached and answered with the keyboard", async ({ page, db }) => {
   const { coach, squad, athletes } = await squadWithAthletes(db, "Teclado", ["Ana"]);
   const [ana] = athletes;
-  await loginAnyLanguage(page, coach.email);
+  await login(page, coach.email);
   await page.goto(`/coach/squads/${squad.id}`);
   await page.getByRole("link", { name: `Quitar ${ana.name}` }).focus();
   await page.keyboard.press("Enter");

@@ -1,5 +1,4 @@
-import type { Page } from "@playwright/test";
-import { test, expect, PASSWORD } from "./fixtures";
+import { test, expect, login } from "./fixtures";
 import { stravaCsv, stravaDate } from "../lib/imports/testing";
 
 // The athlete's browser asks for Spanish: the import, its preview and the history answer in Spanish.
@@ -15,18 +14,9 @@ const exportRows = [
   { "Activity ID": "7104", "Activity Date": at(6), "Activity Type": "Run", "Activity Name": "Tirada", "Elapsed Time": "2700", "Moving Time": "2600", "Distance@2": "7000" },
 ];
 
-/** Logs in by the fields' names, whatever language the login page speaks. */
-async function logIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
-
 test("an athlete imports in Spanish, sees the preview's counts, commits and filters the history", async ({ page, db }) => {
   const { athlete } = await db.squadWithAthlete("Importadora");
-  await logIn(page, athlete.email);
+  await login(page, athlete.email);
   await page.goto("/athlete/import");
   await expect(page.getByRole("heading", { level: 1, name: "Importar sesiones" })).toBeVisible();
   await expect(page.getByText("Aún no has importado nada.")).toBeVisible();
@@ -60,7 +50,7 @@ test("an athlete imports in Spanish, sees the preview's counts, commits and filt
 
 test("a bad upload is explained in Spanish", async ({ page, db }) => {
   const { athlete } = await db.squadWithAthlete("Archivo malo");
-  await logIn(page, athlete.email);
+  await login(page, athlete.email);
   await page.goto("/athlete/import");
 
   await page.getByRole("button", { name: "Ver vista previa" }).click();

@@ -17,8 +17,19 @@ export function messagesFor(locale: Locale): Messages {
  * `translatorFor("es", "nav")("inbox")`. Inside pages and actions use next-intl's getTranslations.
  */
 export function translatorFor<N extends keyof Messages>(locale: Locale, namespace: N) {
-  return createTranslator({ locale, messages: messagesFor(locale), namespace });
+  const key = `${locale}:${namespace}`;
+  let made = translators.get(key);
+  if (!made) {
+    made = createTranslator({ locale, messages: messagesFor(locale), namespace });
+    translators.set(key, made);
+  }
+  return made as ReturnType<typeof createTranslator<Messages, N>>;
 }
+
+// One translator per language and namespace for the process: each keeps the messages it has parsed, so
+// a list that words every row (session times, audit entries) parses each message once, not once a row.
+// Catalogues never change while the process runs.
+const translators = new Map<string, unknown>();
 
 /** Only the named top-level namespaces, for what the client needs (see app/layout.tsx). */
 export function pickNamespaces(messages: Messages, namespaces: readonly string[]): Partial<Messages> {
