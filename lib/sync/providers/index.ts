@@ -1,4 +1,4 @@
-import { syncSettings } from "../settings";
+import { syncSettings, type SyncSettings } from "../settings";
 import { createIntervalsClient, type IntervalsClient } from "./intervals";
 import { createStravaClient } from "./strava";
 import type { ProviderClient, ProviderId } from "./types";
@@ -13,7 +13,13 @@ import type { ProviderClient, ProviderId } from "./types";
 export function providerClient(id: "intervals"): IntervalsClient | null;
 export function providerClient(id: ProviderId): ProviderClient | null;
 export function providerClient(id: ProviderId): ProviderClient | null {
-  const settings = syncSettings();
+  return providerClientFrom(syncSettings(), id);
+}
+
+/** providerClient for given settings (tests). */
+export function providerClientFrom(settings: SyncSettings, id: "intervals"): IntervalsClient | null;
+export function providerClientFrom(settings: SyncSettings, id: ProviderId): ProviderClient | null;
+export function providerClientFrom(settings: SyncSettings, id: ProviderId): ProviderClient | null {
   if (!settings.tokenKey) return null;
   if (id === "strava") {
     return settings.strava ? createStravaClient(settings.strava) : null;
