@@ -17,7 +17,7 @@ import http from "node:http";
 import net from "node:net";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { CLIENT_ADDRESS_HEADER, proxyWarning, resolveClientAddress, trustedProxyHops } from "./lib/client-address.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -54,6 +54,15 @@ try {
 }
 
 if (cluster.isPrimary) {
+  // In the standalone folder (scripts/standalone.mjs) the environment is checked here, as `npm start` does.
+  const envCheck = path.join(root, "scripts", "check-env.mjs");
+  if (existsSync(envCheck)) {
+    const problem = (await import(pathToFileURL(envCheck).href)).checkEnv(process.env);
+    if (problem) {
+      console.error(problem);
+      process.exit(1);
+    }
+  }
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     console.error(`The port must be a whole number from 1 to 65535, got "${option("-p", process.env.PORT)}"`);
     process.exit(1);

@@ -43,6 +43,17 @@ await build({
   logLevel: "warning",
 });
 
+// The environment check of `npm start`, run by serve.mjs before it starts its workers.
+await build({
+  entryPoints: [path.join(root, "scripts", "check-env.ts")],
+  outfile: path.join(out, "scripts", "check-env.mjs"),
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  logLevel: "warning",
+});
+
 function sizeOf(target) {
   const stat = statSync(target);
   if (!stat.isDirectory()) return stat.size;
