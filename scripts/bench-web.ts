@@ -732,13 +732,14 @@ async function runClub(options: Options): Promise<number> {
       void (await client.query(`DELETE FROM "AuditLog" WHERE "createdAt" >= $1 AND action IN ('athlete.view', 'auth.login') AND "actorId" = $2`, [runStarted, scene.coachId])),
   );
 
-  console.log("database: full rebuild of daily totals…");
-  const rebuild = await timeFullRebuild(client);
+  // The size before the rebuild: a rebuild leaves the old rows' space to be reused by the next writes.
   const size = await client.query<{ bytes: string; pretty: string }>(`SELECT pg_database_size(current_database())::text AS bytes, pg_size_pretty(pg_database_size(current_database())) AS pretty`);
   const tables = await client.query<{ name: string; pretty: string }>(
     `SELECT c.relname AS name, pg_size_pretty(pg_total_relation_size(c.oid)) AS pretty FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY pg_total_relation_size(c.oid) DESC LIMIT 3`,
   );
+  console.log("database: full rebuild of daily totals…");
+  const rebuild = await timeFullRebuild(client);
 
   const port = await freePort(options.port);
   const { base, pid: serverPid } = await startServer(database.url, port, { embedded: database.embedded, profile: options.profile });
