@@ -1,55 +1,21 @@
-// Seeds the demo squad: `npx tsx prisma/seed.ts [--athletes N] [--months M] [--seed S] [--end YYYY-MM-DD]`.
+// Seeds the demo squad: `npx tsx prisma/seed.ts [--athletes N] [--months M] [--seed S] [--end YYYY-MM-DD]`,
+// or a club of squads with `--club [N]` (prisma/seed-args.ts).
 import { createPrismaClient } from "@/lib/db";
-import { DEMO_CLINICIAN_EMAIL, seedDemo, type SeedDemoOptions } from "@/prisma/demo/seed";
-
-const USAGE = "Usage: npx tsx prisma/seed.ts [--athletes N] [--months M] [--seed S] [--end YYYY-MM-DD]";
-
-class UsageError extends Error {}
-
-function parseArgs(argv: string[]): SeedDemoOptions {
-  const options: SeedDemoOptions = {};
-  const int = (flag: string, raw: string | undefined) => {
-    if (raw === undefined || !/^-?\d+$/.test(raw)) throw new UsageError(`${flag} needs a whole number, got "${raw ?? ""}"`);
-    return Number(raw);
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split("=", 2);
-    const value = () => inline ?? argv[++i];
-    switch (flag) {
-      case "--athletes":
-        options.athletes = int(flag, value());
-        break;
-      case "--months":
-        options.months = int(flag, value());
-        break;
-      case "--seed":
-        options.seed = int(flag, value());
-        break;
-      case "--end": {
-        const end = value();
-        if (!end || !/^\d{4}-\d{2}-\d{2}$/.test(end)) throw new UsageError(`--end needs YYYY-MM-DD, got "${end ?? ""}"`);
-        options.endDate = end;
-        break;
-      }
-      case "--help":
-      case "-h":
-        console.log(USAGE);
-        process.exit(0);
-      default:
-        throw new UsageError(`Unknown argument "${argv[i]}"`);
-    }
-  }
-  return options;
-}
+import { DEMO_CLINICIAN_EMAIL, seedClub, seedDemo, type SeedDemoResult } from "@/prisma/demo/seed";
+import { parseSeedArgs, SEED_USAGE, UsageError, type SeedArgs } from "@/prisma/seed-args";
 
 async function main(): Promise<number> {
-  let options: SeedDemoOptions;
+  let options: SeedArgs;
   try {
-    options = parseArgs(process.argv.slice(2));
+    options = parseSeedArgs(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n${USAGE}`);
+    console.error(`${error.message}\n${SEED_USAGE}`);
     return 2;
+  }
+  if (options.help) {
+    console.log(SEED_USAGE);
+    return 0;
   }
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -63,13 +29,28 @@ async function main(): Promise<number> {
   const prisma = createPrismaClient(url, 2);
   const started = performance.now();
   try {
-    const result = await seedDemo(prisma, options);
+    const { club, help: _help, ...seedOptions } = options;
+    void _help;
+    let result: SeedDemoResult;
+    if (club) {
+      const clubResult = await seedClub(prisma, seedOptions);
+      result = clubResult;
+      if (!clubResult.skipped) {
+        console.table(clubResult.squads.map(({ name, coachEmail, athletes }) => ({ squad: name, coach: coachEmail, athletes })));
+      }
+    } else {
+      result = await seedDemo(prisma, seedOptions);
+    }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (result.skipped) {
       console.log(`Demo data already present (${result.coachEmail}); nothing written. Checked in ${seconds} s.`);
     } else {
-      console.log(`Demo squad seeded in ${seconds} s, history ${result.range?.startDate} to ${result.range?.endDate}.`);
+      console.log(`${club ? "Club" : "Demo squad"} seeded in ${seconds} s, history ${result.range?.startDate} to ${result.range?.endDate}.`);
       console.table(result.counts);
+      if (club) {
+        const size = await prisma.$queryRaw<{ size: string }[]>`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`;
+        console.log(`Database size: ${size[0].size}`);
+      }
     }
     const athletes = result.athleteEmails;
     const shown = athletes.length > 3 ? `${athletes[0]} ... ${athletes[athletes.length - 1]}` : athletes.join(", ");

@@ -20,6 +20,9 @@
  * Usage: npm run bench:web [-- --requests 200 --concurrency 4 --serial 20 --port 3300
  *                              --reseed --build | --no-build --profile DIR]
  * --profile writes V8 CPU profiles of the server to DIR (open them in Chrome's DevTools).
+ *
+ * --club measures the club instead (see runClub below): 1,000 athletes x 36 months in 10 squads, in a
+ * database of its own (BENCH_CLUB_DATABASE_URL, else backbone_club on the local server).
  */
 import { spawn } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
@@ -30,7 +33,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { applyMigrations } from "./migrate";
-import { root } from "./lib/processes";
+import { root, run } from "./lib/processes";
 import { distDir } from "./lib/build";
 import { ChunkSizes, firstLoadChunks, pageRoutes } from "./lib/first-load-js";
 import {
@@ -50,9 +53,11 @@ import {
   UsageError,
   type BuildMode,
 } from "./lib/bench-server";
-import { assertLocalDatabase } from "../tests/integration/test-database";
+import { assertLocalDatabase, resetDatabase } from "../tests/integration/test-database";
 import type { CapturedStage, PageSqlInput, PageSqlOutput } from "./lib/page-sql";
 import { DEMO_COACH_EMAIL } from "../prisma/demo/generator";
+import { addDays, todayIn } from "../lib/dates";
+import { fullRebuildSql } from "../lib/sessions/daily-load";
 
 const ATHLETES = 100;
 const MONTHS = 36;
@@ -71,15 +76,20 @@ type Options = {
   build: BuildMode;
   /** Directory for V8 CPU profiles of the server (node --cpu-prof), written when it stops. */
   profile?: string;
+  /** The club bench (runClub) instead of the demo squad's pages. */
+  club: boolean;
+  /** Whether --requests or --concurrency were given, so that the club keeps its own defaults otherwise. */
+  given: Set<string>;
 };
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { requests: 200, concurrency: 2 * cpus().length, serial: 20, port: Number(process.env.BENCH_PORT ?? 3300), reseed: false, build: "auto" };
+  const options: Options = { requests: 200, concurrency: 2 * cpus().length, serial: 20, port: Number(process.env.BENCH_PORT ?? 3300), reseed: false, build: "auto", club: false, given: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split("=", 2);
     const int = () => {
       const raw = inline ?? argv[++i];
       if (!raw || !/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`${flag} needs a positive whole number, got "${raw ?? ""}"`);
+      options.given.add(flag);
       return Number(raw);
     };
     if (flag === "--requests") options.requests = int();
@@ -87,6 +97,7 @@ function parseArgs(argv: string[]): Options {
     else if (flag === "--serial") options.serial = int();
     else if (flag === "--port") options.port = int();
     else if (flag === "--reseed") options.reseed = true;
+    else if (flag === "--club") options.club = true;
     else if (flag === "--build") options.build = "always";
     else if (flag === "--no-build") options.build = "never";
     else if (flag === "--profile") {
@@ -447,6 +458,7 @@ function printBundles(rows: BundleRow[]) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.club) return runClub(options);
   setDefaultAgent(new http.Agent({ keepAlive: true, maxSockets: options.concurrency }));
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   console.log(`CPU: ${cpus()[0]?.model ?? "unknown"} x${cpus().length}; Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
@@ -529,6 +541,286 @@ async function main() {
       (over.length ? `OVER on ${over.map((b) => b.route).join(", ")}` : "PASS"),
   );
   console.log(`  load average after the run: ${loadavg().map((l) => l.toFixed(2)).join(" ")} (others' work on this machine shows in the figures)`);
+}
+
+// ---------------------------------------------------------------- the club (--club)
+//
+// A club of 1,000 athletes x 36 months in 10 squads of 100 (about 1.1 million sessions; prisma/seed.ts
+// --club), in a database of its own: BENCH_CLUB_DATABASE_URL, else backbone_club on the local server.
+// It is seeded when missing or when the seeded club does not match (as the demo squad is; --reseed
+// forces it). Measured, with OVER/PASS, for the demo coach's 100-athlete squad:
+// - the squad overview and an athlete page at concurrency 16 (--concurrency): p95 < 150 ms, p99 < 300 ms,
+//   no errors;
+// - the first request of each after the server started, and after a data change (a session written for
+//   the athlete as the app writes one: the row and that athlete's daily totals in one transaction): < 150 ms;
+// - the athlete page within 3x its bare SQL, both one request at a time (p50);
+// - the app's CPU time per overview request (user + system time of the server's processes over the
+//   concurrent run, divided by its requests): < 15 ms;
+// - the database size and a full rebuild of every athlete's daily totals (rebuildAllDailyLoads' SQL).
+
+const CLUB_ATHLETES = 1000;
+const CLUB_MIN_SESSIONS = 900_000;
+const CLUB_CONCURRENCY = 16;
+const CLUB_REQUESTS = 400;
+const CLUB_P95_MS = 150;
+const CLUB_P99_MS = 300;
+const CLUB_FIRST_MS = 150;
+const CLUB_SQL_RATIO = 3;
+const CLUB_CPU_MS = 15;
+
+type ClubState = { athletes: number; squads: number; sessions: number; dailyLoads: number; first: string | null; last: string | null };
+
+async function clubState(client: pg.Client): Promise<ClubState> {
+  const { rows } = await client.query<ClubState>(`
+    SELECT (SELECT count(*)::int FROM "Membership" WHERE role = 'ATHLETE') AS athletes,
+           (SELECT count(*)::int FROM "Squad") AS squads,
+           (SELECT count(*)::int FROM "TrainingSession") AS sessions,
+           (SELECT count(*)::int FROM "DailyLoad") AS "dailyLoads",
+           (SELECT min("localDate")::text FROM "TrainingSession") AS first,
+           (SELECT max("localDate")::text FROM "TrainingSession") AS last`);
+  return rows[0];
+}
+
+/** Seeds the club unless it is there with a history that ends within two days of today (or --reseed). */
+async function ensureClubSeeded(client: pg.Client, url: string, reseed: boolean): Promise<ClubState & { seedSeconds: number | null }> {
+  let state = await clubState(client);
+  const current = state.athletes === CLUB_ATHLETES && state.sessions > CLUB_MIN_SESSIONS && state.last !== null && state.last >= addDays(todayIn("UTC"), -2);
+  let seedSeconds: number | null = null;
+  if (current && !reseed) {
+    console.log(`database: club present (${state.athletes} athletes in ${state.squads} squads, history ${state.first} to ${state.last}); not reseeded`);
+  } else {
+    const why = reseed ? "--reseed" : state.sessions === 0 ? "empty database" : `seeded data does not match (${state.athletes} athletes, history up to ${state.last})`;
+    console.log(`database: seeding the club, ${CLUB_ATHLETES} athletes (${why})…`);
+    const started = performance.now();
+    await resetDatabase(url);
+    await run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "prisma/seed.ts", "--club", String(CLUB_ATHLETES)], {
+      env: { ...process.env, DATABASE_URL: url },
+    });
+    seedSeconds = (performance.now() - started) / 1000;
+    console.log(`database: club seeded in ${seedSeconds.toFixed(1)} s`);
+    state = await clubState(client);
+  }
+  await client.query("VACUUM ANALYZE");
+  return { ...state, seedSeconds };
+}
+
+type ClubLoad = Timing & { p99: number; errors: number; firstError: string | null; cpuMs: number | null };
+
+/** `count` requests of one page, `concurrency` at a time; failures are counted, not thrown. */
+async function clubLoad(url: string, cookie: string, count: number, concurrency: number, serverPid: number): Promise<ClubLoad> {
+  const times: number[] = [];
+  let errors = 0;
+  let firstError: string | null = null;
+  let next = 0;
+  const app0 = cpuOf(processGroup(serverPid));
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) {
+        next++;
+        const began = performance.now();
+        try {
+          const res = await request(url, { headers: { cookie, accept: "text/html", "accept-encoding": "gzip" } });
+          if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+          times.push(res.ms);
+        } catch (error) {
+          errors++;
+          firstError ??= error instanceof Error ? error.message : String(error);
+          times.push(performance.now() - began);
+        }
+      }
+    }),
+  );
+  const wall = performance.now() - started;
+  const spent = cpuSpent(app0, cpuOf(processGroup(serverPid)));
+  times.sort((a, b) => a - b);
+  return {
+    p50: percentile(times, 0.5),
+    p95: percentile(times, 0.95),
+    p99: percentile(times, 0.99),
+    max: times[times.length - 1],
+    perSecond: (count / wall) * 1000,
+    count,
+    errors,
+    firstError,
+    cpuMs: spent === null ? null : spent / count,
+  };
+}
+
+/** One request that must answer the page (HTTP 200 and its text); its time. */
+async function clubPage(url: string, cookie: string, expect: string): Promise<number> {
+  const res = await request(url, { headers: { cookie, accept: "text/html" } });
+  const html = res.body.toString();
+  if (res.status !== 200 || !html.includes(expect)) {
+    throw new Error(`${url} did not return the page (HTTP ${res.status}${res.headers.location ? `, to ${res.headers.location}` : ""}; "${expect}" ${html.includes(expect) ? "found" : "not found"})`);
+  }
+  return res.ms;
+}
+
+/**
+ * A session for the athlete today, written as lib/sessions/mutations.ts createSession writes one: the row
+ * and the athlete's daily totals in one transaction (the triggers bump the athlete's data version).
+ * Returns the session's id.
+ */
+async function writeClubSession(client: pg.Client, athleteId: string, timeZone: string): Promise<string> {
+  const id = `bench${randomUUID().replace(/-/g, "")}`;
+  const [remove, insert] = fullRebuildSql([athleteId]);
+  await client.query("BEGIN");
+  try {
+    await client.query(
+      `INSERT INTO "TrainingSession" (id, "userId", "localDate", type, "durationMin", "distanceKm", rpe, surface, source, notes, "updatedAt")
+       VALUES ($1, $2, $3::date, 'RUN', 45, 9.2, 6, 'ASPHALT', 'MANUAL', 'bench:web --club', now())`,
+      [id, athleteId, todayIn(timeZone)],
+    );
+    await client.query(remove.text, remove.values);
+    await client.query(insert.text, insert.values);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  }
+  return id;
+}
+
+async function removeClubSession(client: pg.Client, id: string, athleteId: string): Promise<void> {
+  const [remove, insert] = fullRebuildSql([athleteId]);
+  await client.query("BEGIN");
+  await client.query(`DELETE FROM "TrainingSession" WHERE id = $1`, [id]);
+  await client.query(remove.text, remove.values);
+  await client.query(insert.text, insert.values);
+  await client.query("COMMIT");
+}
+
+/** The full rebuild of daily totals as rebuildAllDailyLoads runs it, timed; rows written. */
+async function timeFullRebuild(client: pg.Client): Promise<{ seconds: number; rows: number }> {
+  const [remove, insert] = fullRebuildSql();
+  const started = performance.now();
+  await client.query("BEGIN");
+  await client.query(remove.text, remove.values);
+  const written = await client.query(insert.text, insert.values);
+  await client.query("COMMIT");
+  const seconds = (performance.now() - started) / 1000;
+  // The old row versions would otherwise be read past by the pages measured next.
+  await client.query(`VACUUM ANALYZE "DailyLoad"`);
+  return { seconds, rows: written.rowCount ?? 0 };
+}
+
+const verdict = (ok: boolean) => (ok ? "PASS" : "OVER");
+
+async function runClub(options: Options): Promise<number> {
+  const concurrency = options.given.has("--concurrency") ? options.concurrency : CLUB_CONCURRENCY;
+  const requests = options.given.has("--requests") ? options.requests : CLUB_REQUESTS;
+  setDefaultAgent(new http.Agent({ keepAlive: true, maxSockets: concurrency }));
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  console.log(`CPU: ${cpus()[0]?.model ?? "unknown"} x${cpus().length}; Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+
+  const database = await benchDatabase({ envVar: "BENCH_CLUB_DATABASE_URL", name: "backbone_club", embeddedDir: path.join(root, ".bench", "pglite-club") });
+  assertLocalDatabase(database.url);
+  const { applied } = await applyMigrations(database.url);
+  if (applied.length) console.log(`database: applied ${applied.join(", ")}`);
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  onCleanUp(() => client.end());
+  const state = await ensureClubSeeded(client, database.url, options.reseed);
+  await ensureBuild(options.build);
+
+  const scene = await loadScene(client);
+  const athlete = scene.athletes[1];
+  const runStarted = new Date();
+  onCleanUp(
+    async () =>
+      void (await client.query(`DELETE FROM "AuditLog" WHERE "createdAt" >= $1 AND action IN ('athlete.view', 'auth.login') AND "actorId" = $2`, [runStarted, scene.coachId])),
+  );
+
+  // The size before the rebuild: a rebuild leaves the old rows' space to be reused by the next writes.
+  const size = await client.query<{ bytes: string; pretty: string }>(`SELECT pg_database_size(current_database())::text AS bytes, pg_size_pretty(pg_database_size(current_database())) AS pretty`);
+  const tables = await client.query<{ name: string; pretty: string }>(
+    `SELECT c.relname AS name, pg_size_pretty(pg_total_relation_size(c.oid)) AS pretty FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY pg_total_relation_size(c.oid) DESC LIMIT 3`,
+  );
+  console.log("database: full rebuild of daily totals…");
+  const rebuild = await timeFullRebuild(client);
+
+  const port = await freePort(options.port);
+  const { base, pid: serverPid } = await startServer(database.url, port, { embedded: database.embedded, profile: options.profile });
+  console.log(`server: next start on ${base}`);
+  console.log(
+    `data: ${state.athletes} athletes in ${state.squads} squads, ${state.sessions.toLocaleString("en")} sessions, ${state.dailyLoads.toLocaleString("en")} daily totals, history ${state.first} to ${state.last}`,
+  );
+  const cookie = await logIn(base, DEMO_COACH_EMAIL);
+  const overviewUrl = `${base}/coach`;
+  const athleteUrl = `${base}/coach/squads/${scene.squadId}/athletes/${athlete.id}`;
+
+  // The first requests after the start: nothing kept in the server yet.
+  const firstOverview = await clubPage(overviewUrl, cookie, "Your squads");
+  const firstAthlete = await clubPage(athleteUrl, cookie, athlete.name);
+
+  const session = await client.query<{ id: string }>(`SELECT id FROM "AuthSession" WHERE "userId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [scene.coachId]);
+  process.stdout.write("capturing the athlete page's SQL…\n");
+  const captured = await capturePageSql(database.url, { coachId: scene.coachId, sessionId: session.rows[0].id, squadId: scene.squadId, athleteIds: [athlete.id] });
+  const pool = new pg.Pool({ connectionString: database.url, max: concurrency });
+  onCleanUp(() => pool.end());
+
+  const warmUp = concurrency * 2;
+  process.stdout.write(`measuring the squad overview, ${requests} requests at concurrency ${concurrency}…\n`);
+  await clubLoad(overviewUrl, cookie, warmUp, concurrency, serverPid);
+  const overview = await clubLoad(overviewUrl, cookie, requests, concurrency, serverPid);
+  process.stdout.write(`measuring the athlete page (${athlete.sessions} sessions), ${requests} requests at concurrency ${concurrency}…\n`);
+  await clubLoad(athleteUrl, cookie, warmUp, concurrency, serverPid);
+  const athletePage = await clubLoad(athleteUrl, cookie, requests, concurrency, serverPid);
+
+  // The page against its bare SQL, both one at a time, so that the queue at 16 is in neither.
+  const alone = await timeConcurrently(options.serial, 1, async () => (await request(athleteUrl, { headers: { cookie, accept: "text/html", "accept-encoding": "gzip" } })).ms);
+  const runSql = async () => {
+    const started = performance.now();
+    for (const stage of captured.athletes[athlete.id]) await Promise.all(stage.map(([text, params]) => pool.query(text, params)));
+    return performance.now() - started;
+  };
+  await timeConcurrently(5, 1, runSql);
+  const sqlAlone = await timeConcurrently(options.serial, 1, runSql);
+
+  // A data change: the next overview and that athlete's page.
+  const written = await writeClubSession(client, athlete.id, athlete.timeZone);
+  onCleanUp(() => removeClubSession(client, written, athlete.id));
+  const changedOverview = await clubPage(overviewUrl, cookie, "Your squads");
+  const changedAthlete = await clubPage(athleteUrl, cookie, athlete.name);
+
+  console.log(`\nClub: ${scene.squadName} (${scene.athleteIds.length} athletes) of ${state.squads} squads; athlete page of ${athlete.name} (${athlete.sessions} sessions).`);
+  printTable(
+    ["page", "first after start", "first after a change", "p50", "p95", "p99", "max", "req/s", "errors", "CPU app/request"],
+    [
+      ["squad overview /coach", ms(firstOverview), ms(changedOverview), ms(overview.p50), ms(overview.p95), ms(overview.p99), ms(overview.max), overview.perSecond.toFixed(1), String(overview.errors), cpuMs(overview.cpuMs)],
+      ["athlete page", ms(firstAthlete), ms(changedAthlete), ms(athletePage.p50), ms(athletePage.p95), ms(athletePage.p99), ms(athletePage.max), athletePage.perSecond.toFixed(1), String(athletePage.errors), cpuMs(athletePage.cpuMs)],
+    ],
+  );
+  for (const [name, load] of [["overview", overview], ["athlete page", athletePage]] as const) {
+    if (load.firstError) console.log(`  ${name}: first error: ${load.firstError}`);
+  }
+  const ratio = alone.p50 / sqlAlone.p50;
+  console.log(`athlete page one at a time: p50 ${ms(alone.p50)}; its bare SQL (${captured.athletes[athlete.id].flat().length} statements) p50 ${ms(sqlAlone.p50)}: ${ratio.toFixed(1)}x`);
+  console.log(`database: ${size.rows[0].pretty} (${Number(size.rows[0].bytes).toLocaleString("en")} bytes); largest tables ${tables.rows.map((t) => `${t.name} ${t.pretty}`).join(", ")}`);
+  console.log(`full rebuild of daily totals: ${rebuild.rows.toLocaleString("en")} rows for ${state.athletes} athletes in ${rebuild.seconds.toFixed(1)} s`);
+  if (state.seedSeconds !== null) console.log(`seed: ${state.seedSeconds.toFixed(1)} s`);
+
+  console.log(`\nTargets (concurrency ${concurrency}, ${requests} requests each):`);
+  const lines: [string, boolean][] = [
+    [`squad overview p95 ${ms(overview.p95)} (< ${CLUB_P95_MS} ms)`, overview.p95 < CLUB_P95_MS],
+    [`squad overview p99 ${ms(overview.p99)} (< ${CLUB_P99_MS} ms)`, overview.p99 < CLUB_P99_MS],
+    [`squad overview errors ${overview.errors} (0)`, overview.errors === 0],
+    [`athlete page p95 ${ms(athletePage.p95)} (< ${CLUB_P95_MS} ms)`, athletePage.p95 < CLUB_P95_MS],
+    [`athlete page p99 ${ms(athletePage.p99)} (< ${CLUB_P99_MS} ms)`, athletePage.p99 < CLUB_P99_MS],
+    [`athlete page errors ${athletePage.errors} (0)`, athletePage.errors === 0],
+    [`first overview after a start ${ms(firstOverview)} (< ${CLUB_FIRST_MS} ms)`, firstOverview < CLUB_FIRST_MS],
+    [`first athlete page after a start ${ms(firstAthlete)} (< ${CLUB_FIRST_MS} ms)`, firstAthlete < CLUB_FIRST_MS],
+    [`first overview after a data change ${ms(changedOverview)} (< ${CLUB_FIRST_MS} ms)`, changedOverview < CLUB_FIRST_MS],
+    [`first athlete page after a data change ${ms(changedAthlete)} (< ${CLUB_FIRST_MS} ms)`, changedAthlete < CLUB_FIRST_MS],
+    [`athlete page / its bare SQL ${ratio.toFixed(1)}x (< ${CLUB_SQL_RATIO}x)`, ratio < CLUB_SQL_RATIO],
+    [`app CPU per overview request ${cpuMs(overview.cpuMs)} (< ${CLUB_CPU_MS} ms)`, overview.cpuMs !== null && overview.cpuMs < CLUB_CPU_MS],
+  ];
+  for (const [text, ok] of lines) console.log(`  ${text}: ${verdict(ok)}`);
+  console.log(`  database size ${size.rows[0].pretty}; full rebuild of daily totals ${rebuild.seconds.toFixed(1)} s`);
+  console.log(`  load average after the run: ${loadavg().map((l) => l.toFixed(2)).join(" ")} (others' work on this machine shows in the figures)`);
+  return overview.errors + athletePage.errors > 0 ? 1 : 0;
 }
 
 runBench(main);

@@ -187,3 +187,70 @@ export async function rebuildDailyLoads(db: Db, userId: string, from?: string, t
 
   return "$transaction" in db ? db.$transaction(rebuild) : rebuild(db);
 }
+
+/**
+ * The DailyLoad rows of the given athletes (every athlete when `userIds` is omitted) recomputed from their
+ * sessions in one INSERT ... SELECT, with the same rules as aggregateDailyLoads: load minutes, RPE 5 for
+ * sessions without one, run km per surface, sums rounded to a micro-unit. Reads and writes stay inside
+ * PostgreSQL, so a club's million sessions are rebuilt in seconds rather than streamed through the app.
+ */
+function dailyLoadsFromSessionsSql(userIds: readonly string[] | undefined): Prisma.Sql {
+  const who = userIds ? Prisma.sql`AND s."userId" = ANY(${[...userIds]}::text[])` : Prisma.empty;
+  const support = Prisma.raw(`ARRAY['CORE', 'STRENGTH', 'MOBILITY']`);
+  return Prisma.sql`
+    WITH s AS (
+      SELECT s."userId", s."localDate", s."type"::text AS "type", s."surface"::text AS "surface", s."rpe",
+             ${loadMinutesSql("s")} AS "minutes", COALESCE(s."distanceKm", 0) AS "km"
+      FROM "TrainingSession" s
+      WHERE s.${COUNTS_FOR_LOAD} ${who}
+    ),
+    surfaces AS (
+      SELECT "userId", "localDate", jsonb_object_agg("surface", "km") AS "bySurface"
+      FROM (
+        SELECT "userId", "localDate", "surface", round(sum("km")::numeric, 6)::float8 AS "km"
+        FROM s WHERE "type" = 'RUN' AND "surface" IS NOT NULL
+        GROUP BY "userId", "localDate", "surface"
+      ) per_surface
+      GROUP BY "userId", "localDate"
+    ),
+    days AS (
+      SELECT "userId", "localDate",
+             count(*)::int AS "sessionCount",
+             round(sum(COALESCE("rpe", ${DEFAULT_RPE}) * "minutes")::numeric, 6)::float8 AS "srpeAu",
+             (count(*) FILTER (WHERE "rpe" IS NULL))::int AS "estimatedRpe",
+             round(sum("minutes")::numeric, 6)::float8 AS "durationMin",
+             round(sum("km")::numeric, 6)::float8 AS "distanceKm",
+             round(COALESCE(sum("km") FILTER (WHERE "type" = 'RUN'), 0)::numeric, 6)::float8 AS "runKm",
+             (count(*) FILTER (WHERE "type" = ANY(${support})))::int AS "supportSessions",
+             (count(*) FILTER (WHERE "type" = 'RUN'))::int AS "runSessions",
+             COALESCE(max("km") FILTER (WHERE "type" = 'RUN'), 0) AS "longestRunKm"
+      FROM s GROUP BY "userId", "localDate"
+    )
+    INSERT INTO "DailyLoad" ("userId", "localDate", "sessionCount", "srpeAu", "estimatedRpe", "durationMin",
+                             "distanceKm", "runKm", "runKmBySurface", "supportSessions", "runSessions", "longestRunKm")
+    SELECT d."userId", d."localDate", d."sessionCount", d."srpeAu", d."estimatedRpe", d."durationMin",
+           d."distanceKm", d."runKm", x."bySurface", d."supportSessions", d."runSessions", d."longestRunKm"
+    FROM days d LEFT JOIN surfaces x ON x."userId" = d."userId" AND x."localDate" = d."localDate"`;
+}
+
+/**
+ * A full rebuild of daily totals: deletes and recomputes every DailyLoad row of the given athletes (of
+ * every athlete when `userIds` is omitted) from their sessions, in one transaction (or the caller's), so
+ * readers see the old totals or the new ones, never a gap. Returns the number of rows written.
+ */
+export async function rebuildAllDailyLoads(db: Db, userIds?: readonly string[]): Promise<number> {
+  const rebuild = async (tx: Prisma.TransactionClient): Promise<number> => {
+    const [remove, insert] = fullRebuildSql(userIds);
+    await tx.$executeRaw(remove);
+    return tx.$executeRaw(insert);
+  };
+  return "$transaction" in db ? db.$transaction(rebuild, { timeout: 30 * 60_000 }) : rebuild(db);
+}
+
+/** The two statements of rebuildAllDailyLoads, for callers with a plain pg client (the benchmark). */
+export function fullRebuildSql(userIds?: readonly string[]): [remove: Prisma.Sql, insert: Prisma.Sql] {
+  const remove = userIds
+    ? Prisma.sql`DELETE FROM "DailyLoad" WHERE "userId" = ANY(${[...userIds]}::text[])`
+    : Prisma.sql`DELETE FROM "DailyLoad"`;
+  return [remove, dailyLoadsFromSessionsSql(userIds)];
+}

@@ -29,6 +29,9 @@ export function demoAthleteEmail(n: number): string {
 
 export const DEMO_DEFAULTS = { seed: 42, athletes: 8, months: 12 } as const;
 export const DEMO_LIMITS = { athletes: 500, months: 120 } as const;
+/** The club seed (prisma/demo/seed.ts seedClub): athletes across several squads, 100 to a squad. */
+export const CLUB_DEFAULTS = { athletes: 1000, months: 36, squadSize: 100 } as const;
+export const CLUB_LIMITS = { athletes: 5000 } as const;
 
 // ---------------------------------------------------------------- output types
 
@@ -215,10 +218,11 @@ function checkInt(value: number, label: string, min: number, max: number): numbe
   return value;
 }
 
-export function resolveDemoParams(params: DemoParams): ResolvedDemoParams {
+/** `maxAthletes` raises the limit for the club seed, whose athletes are spread over several squads. */
+export function resolveDemoParams(params: DemoParams, maxAthletes: number = DEMO_LIMITS.athletes): ResolvedDemoParams {
   const seed = params.seed ?? DEMO_DEFAULTS.seed;
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-  const athletes = checkInt(params.athletes ?? DEMO_DEFAULTS.athletes, "athletes", 1, DEMO_LIMITS.athletes);
+  const athletes = checkInt(params.athletes ?? DEMO_DEFAULTS.athletes, "athletes", 1, maxAthletes);
   const months = checkInt(params.months ?? DEMO_DEFAULTS.months, "months", 1, DEMO_LIMITS.months);
   const end = parseDay(params.endDate, "endDate");
   const start = addMonthsClamped(end, -months) + 1;

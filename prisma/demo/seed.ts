@@ -1,7 +1,7 @@
 import { insertJson, newId } from "@/lib/db-bulk";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
-import { aggregateDailyLoads } from "@/lib/sessions/daily-load";
+import { aggregateDailyLoads, rebuildAllDailyLoads } from "@/lib/sessions/daily-load";
 import { EMERGENCY_SYMPTOM_IDS } from "@/lib/training-load/symptoms";
 import {
   DEMO_COACH_EMAIL,
@@ -9,6 +9,8 @@ import {
   DEMO_EMAIL_DOMAIN,
   DEMO_PASSWORD,
   DEMO_SQUAD_NAME,
+  CLUB_DEFAULTS,
+  CLUB_LIMITS,
   generateDemoAthlete,
   generateDemoCoach,
   resolveDemoParams,
@@ -153,6 +155,8 @@ interface SquadRefs {
   coachId: string;
   passwordHash: string;
   createdAt: Date;
+  /** False when the caller builds the daily totals in SQL afterwards (the club seed). */
+  dailyLoads?: boolean;
 }
 
 function queueAthlete(batch: Batch, refs: SquadRefs, a: DemoAthlete): void {
@@ -211,7 +215,11 @@ function queueAthlete(batch: Batch, refs: SquadRefs, a: DemoAthlete): void {
       updatedAt: loggedAt,
     });
   }
-  for (const row of aggregateDailyLoads(a.sessions)) batch.dailyLoads.push({ userId, ...row });
+  if (refs.dailyLoads !== false) {
+    // Load counts moving minutes where a session has them, as rebuildDailyLoads does.
+    const forLoad = a.sessions.map((s) => ({ ...s, durationMin: s.movingMin ?? s.durationMin }));
+    for (const row of aggregateDailyLoads(forLoad)) batch.dailyLoads.push({ userId, ...row });
+  }
 
   for (const r of a.painReports) batch.painReports.push({ id: newId(), userId, ...r, createdAt: r.reportedAt });
   for (const o of a.ostrcResponses) {
@@ -370,5 +378,136 @@ export async function seedDemo(prisma: PrismaClient, options: SeedDemoOptions = 
     squadId,
     range: { startDate: params.startDate, endDate: params.endDate },
     counts,
+  };
+}
+
+// ---------------------------------------------------------------- the club
+
+export interface SeedClubOptions {
+  seed?: number;
+  /** Athletes in the club, 100 to a squad (the last squad takes the rest); 1,000 by default. */
+  athletes?: number;
+  months?: number;
+  endDate?: string;
+  password?: string;
+}
+
+export interface SeedClubResult extends SeedDemoResult {
+  squads: { id: string; name: string; coachEmail: string; athletes: number }[];
+}
+
+/** The login of the coach of club squad n (1-based); squad 1 is the demo squad with the demo coach. */
+export function clubCoachEmail(n: number): string {
+  return n === 1 ? DEMO_COACH_EMAIL : `coach${n}@${DEMO_EMAIL_DOMAIN}`;
+}
+
+const CLUB_SQUAD_NAMES = ["Harriers", "Milers", "Trail Group", "Masters", "Juniors", "Road Squad", "Track Group", "Ultra Group", "Cross Country", "Beginners"];
+
+function clubSquadName(n: number): string {
+  if (n === 1) return DEMO_SQUAD_NAME;
+  const base = CLUB_SQUAD_NAMES[(n - 1) % CLUB_SQUAD_NAMES.length];
+  return n <= CLUB_SQUAD_NAMES.length ? `Demo ${base}` : `Demo ${base} ${Math.ceil(n / CLUB_SQUAD_NAMES.length)}`;
+}
+
+/**
+ * Writes a club: `athletes` demo athletes (1,000 by default) in squads of 100, each squad with a coach of
+ * its own; squad 1 is the demo squad with the demo coach and physiotherapist, so the demo logins work.
+ * Athletes are generated as the demo squad's are (athlete n of the club is demo athlete n), their daily
+ * totals built afterwards in SQL by rebuildAllDailyLoads (the app's full rebuild). One transaction per
+ * squad keeps memory and locks bounded; a squad's rows are sent while the next chunk is generated.
+ * Does nothing when the demo coach already exists.
+ */
+export async function seedClub(prisma: PrismaClient, options: SeedClubOptions = {}): Promise<SeedClubResult> {
+  const password = options.password ?? DEMO_PASSWORD;
+  const params: ResolvedDemoParams = resolveDemoParams(
+    {
+      seed: options.seed,
+      athletes: options.athletes ?? CLUB_DEFAULTS.athletes,
+      months: options.months ?? CLUB_DEFAULTS.months,
+      endDate: options.endDate ?? new Date().toISOString().slice(0, 10),
+    },
+    CLUB_LIMITS.athletes,
+  );
+
+  const existing = await existingDemo(prisma, password);
+  if (existing) return { ...existing, squads: [] };
+
+  const passwordHash = await hashPassword(password);
+  const demoCoach = generateDemoCoach(params);
+  const createdAt = new Date(`${params.startDate}T09:00:00Z`);
+  const counts = emptyCounts();
+  const athleteEmails: string[] = [];
+  const athleteIds: string[] = [];
+  const squads: SeedClubResult["squads"] = [];
+  const squadCount = Math.ceil(params.athletes / CLUB_DEFAULTS.squadSize);
+
+  try {
+    for (let n = 1; n <= squadCount; n++) {
+      const from = (n - 1) * CLUB_DEFAULTS.squadSize;
+      const to = Math.min(params.athletes, from + CLUB_DEFAULTS.squadSize);
+      const squad = await prisma.$transaction(
+        async (tx) => {
+          const coachId = newId();
+          const squadId = newId();
+          const coach = n === 1 ? demoCoach : { ...demoCoach, email: clubCoachEmail(n), name: `${demoCoach.name.split(" ")[0]} ${CLUB_SQUAD_NAMES[(n - 1) % CLUB_SQUAD_NAMES.length]}` };
+          await tx.user.create({ data: { id: coachId, ...coach, passwordHash, createdAt } });
+          await tx.squad.create({ data: { id: squadId, name: clubSquadName(n), createdById: coachId, createdAt } });
+          await tx.membership.create({ data: { userId: coachId, squadId, role: "COACH", isOwner: true, createdAt } });
+          counts.users += 1;
+          counts.squads += 1;
+          counts.memberships += 1;
+          if (n === 1) {
+            const clinicianId = newId();
+            await tx.user.create({
+              data: { id: clinicianId, email: DEMO_CLINICIAN_EMAIL, name: "Lucía Moreno", timeZone: coach.timeZone, passwordHash, createdAt },
+            });
+            await tx.membership.create({ data: { userId: clinicianId, squadId, role: "CLINICIAN", createdAt } });
+            counts.users += 1;
+            counts.memberships += 1;
+          }
+
+          const refs: SquadRefs = { squadId, coachId, passwordHash, createdAt, dailyLoads: false };
+          let batch = new Batch(tx, counts);
+          let sending: Promise<void> = Promise.resolve();
+          for (let i = from; i < to; i++) {
+            const athlete = generateDemoAthlete(params, i);
+            athleteEmails.push(athlete.user.email);
+            queueAthlete(batch, refs, athlete);
+            athleteIds.push(batch.users[batch.users.length - 1].id!);
+            // Lets the chunk on the wire go on to its next statement between athletes.
+            await new Promise<void>((resolve) => setImmediate(resolve));
+            if (batch.pending >= JSON_CHUNK) {
+              // One chunk on the wire while the next is generated; the transaction sends them in order.
+              await sending;
+              sending = batch.flush();
+              batch = new Batch(tx, counts);
+            }
+          }
+          await sending;
+          await batch.flush();
+          await holdDemoPlans(tx, squadId);
+          return { id: squadId, name: clubSquadName(n), coachEmail: coach.email, athletes: to - from };
+        },
+        { maxWait: 30_000, timeout: TRANSACTION_TIMEOUT_MS },
+      );
+      squads.push(squad);
+    }
+    counts.dailyLoads = await rebuildAllDailyLoads(prisma, athleteIds);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new Error(`Club seed refused: an account with an @${DEMO_EMAIL_DOMAIN} email already exists.`, { cause: error });
+    }
+    throw error;
+  }
+
+  return {
+    skipped: false,
+    coachEmail: DEMO_COACH_EMAIL,
+    athleteEmails,
+    password,
+    squadId: squads[0]?.id ?? null,
+    range: { startDate: params.startDate, endDate: params.endDate },
+    counts,
+    squads,
   };
 }
