@@ -20,6 +20,7 @@
  * Usage: npm run bench:web [-- --requests 200 --concurrency 4 --serial 20 --port 3300
  *                              --reseed --build | --no-build --profile DIR]
  * --profile writes V8 CPU profiles of the server to DIR (open them in Chrome's DevTools).
+ * --instances 2 runs two app instances behind a round-robin proxy instead (scripts/lib/two-instances.ts).
  */
 import { spawn } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
@@ -53,6 +54,7 @@ import {
 import { assertLocalDatabase } from "../tests/integration/test-database";
 import type { CapturedStage, PageSqlInput, PageSqlOutput } from "./lib/page-sql";
 import { DEMO_COACH_EMAIL } from "../prisma/demo/generator";
+import { runTwoInstances } from "./lib/two-instances";
 
 const ATHLETES = 100;
 const MONTHS = 36;
@@ -71,10 +73,12 @@ type Options = {
   build: BuildMode;
   /** Directory for V8 CPU profiles of the server (node --cpu-prof), written when it stops. */
   profile?: string;
+  /** 2: two app instances behind a proxy (scripts/lib/two-instances.ts). */
+  instances: 1 | 2;
 };
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { requests: 200, concurrency: 2 * cpus().length, serial: 20, port: Number(process.env.BENCH_PORT ?? 3300), reseed: false, build: "auto" };
+  const options: Options = { requests: 200, concurrency: 2 * cpus().length, serial: 20, port: Number(process.env.BENCH_PORT ?? 3300), reseed: false, build: "auto", instances: 1 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split("=", 2);
     const int = () => {
@@ -87,6 +91,11 @@ function parseArgs(argv: string[]): Options {
     else if (flag === "--serial") options.serial = int();
     else if (flag === "--port") options.port = int();
     else if (flag === "--reseed") options.reseed = true;
+    else if (flag === "--instances") {
+      const raw = inline ?? argv[++i];
+      if (raw !== "1" && raw !== "2") throw new UsageError(`--instances is 1 or 2, got "${raw ?? ""}"`);
+      options.instances = Number(raw) as 1 | 2;
+    }
     else if (flag === "--build") options.build = "always";
     else if (flag === "--no-build") options.build = "never";
     else if (flag === "--profile") {
@@ -464,6 +473,20 @@ async function main() {
   await client.connect();
   onCleanUp(() => client.end());
   const scene = await loadScene(client);
+  if (options.instances === 2) {
+    return runTwoInstances({
+      databaseUrl: database.url,
+      embedded: database.embedded,
+      port: options.port,
+      requests: options.requests,
+      concurrency: options.concurrency,
+      coachEmail: DEMO_COACH_EMAIL,
+      squadId: scene.squadId,
+      squadName: scene.squadName,
+      // The median athlete logs a session through instance A.
+      athlete: scene.athletes[1],
+    });
+  }
   // The athlete page records each view in the audit log; the run's own entries go again afterwards, so
   // that reruns find the same database.
   const runStarted = new Date();

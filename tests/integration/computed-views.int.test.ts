@@ -7,6 +7,7 @@ import { statusViewKey, type ComputedStatus } from "@/lib/squads/status-cache";
 import { readViews, writeViews, decodeValue, encodeValue } from "@/lib/computed-views/store";
 import { drainStatusRefresh, refreshAthletes, sweepStatuses } from "@/lib/computed-views/refresh";
 import { createSession } from "@/lib/sessions/mutations";
+import { getTrainingView, type TrainingView } from "@/lib/athletes/training";
 import { addAthlete, twoSquads, viewerOf } from "./factories";
 import { testDatabaseUrl } from "./test-database";
 
@@ -191,5 +192,24 @@ describe("computed statuses kept in Postgres", () => {
     await db().statusRefresh.deleteMany();
     expect(await sweepStatuses()).toBe(1);
     expect(await queued()).toEqual([other.id]);
+  });
+
+  it("keeps an athlete's training view for the other instances, equal to the computed one, and never past a write", async () => {
+    const { coachA, athleteA } = await twoSquads();
+    for (const [offset, km] of [[-30, 8], [-12, 8], [-1, 16]] as const) {
+      await createSession(athleteA, { type: "RUN", date: addDays(TODAY, offset), duration: String(km * 6), distance: String(km), rpe: "5", surface: "TRAIL" }, NOW);
+    }
+    await db().backPainReport.create({ data: { userId: athleteA.id, localDate: new Date(`${addDays(TODAY, -2)}T00:00:00Z`), zone: "LUMBAR", nrs: 3 } });
+    const view = await getTrainingView(coachA, athleteA.id, 28, NOW);
+    const rows = await otherInstance().computedView.findMany({ where: { userId: athleteA.id, key: { startsWith: "training|" } } });
+    expect(rows).toHaveLength(1);
+    const { dataVersion } = await db().user.findUniqueOrThrow({ where: { id: athleteA.id }, select: { dataVersion: true } });
+    const kept = (await readViews<TrainingView>(otherInstance(), [{ userId: athleteA.id, key: rows[0].key, squadId: null, asOf: TODAY, dataVersion }])).get(`${athleteA.id}|${rows[0].key}`);
+    expect(kept).toEqual(view);
+
+    await createSession(athleteA, { type: "RUN", date: TODAY, duration: "30", distance: "5", rpe: "4" }, NOW);
+    const after = await getTrainingView(coachA, athleteA.id, 28, NOW);
+    expect(after.load.at(-1)?.date).toBe(TODAY);
+    expect(after.engine.sessions).toHaveLength(view.engine.sessions.length + 1);
   });
 });
