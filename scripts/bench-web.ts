@@ -23,6 +23,7 @@
  *
  * --club measures the club instead (see runClub below): 1,000 athletes x 36 months in 10 squads, in a
  * database of its own (BENCH_CLUB_DATABASE_URL, else backbone_club on the local server).
+ * --instances 2 runs two app instances behind a round-robin proxy instead (scripts/lib/two-instances.ts).
  */
 import { spawn } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
@@ -58,6 +59,7 @@ import type { CapturedStage, PageSqlInput, PageSqlOutput } from "./lib/page-sql"
 import { DEMO_COACH_EMAIL } from "../prisma/demo/generator";
 import { addDays, todayIn } from "../lib/dates";
 import { fullRebuildSql } from "../lib/sessions/daily-load";
+import { runTwoInstances } from "./lib/two-instances";
 
 const ATHLETES = 100;
 const MONTHS = 36;
@@ -80,10 +82,22 @@ type Options = {
   club: boolean;
   /** Whether --requests or --concurrency were given, so that the club keeps its own defaults otherwise. */
   given: Set<string>;
+  /** 2: two app instances behind a proxy (scripts/lib/two-instances.ts). */
+  instances: 1 | 2;
 };
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { requests: 200, concurrency: 2 * cpus().length, serial: 20, port: Number(process.env.BENCH_PORT ?? 3300), reseed: false, build: "auto", club: false, given: new Set() };
+  const options: Options = {
+    requests: 200,
+    concurrency: 2 * cpus().length,
+    serial: 20,
+    port: Number(process.env.BENCH_PORT ?? 3300),
+    reseed: false,
+    build: "auto",
+    club: false,
+    given: new Set(),
+    instances: 1,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split("=", 2);
     const int = () => {
@@ -98,6 +112,11 @@ function parseArgs(argv: string[]): Options {
     else if (flag === "--port") options.port = int();
     else if (flag === "--reseed") options.reseed = true;
     else if (flag === "--club") options.club = true;
+    else if (flag === "--instances") {
+      const raw = inline ?? argv[++i];
+      if (raw !== "1" && raw !== "2") throw new UsageError(`--instances is 1 or 2, got "${raw ?? ""}"`);
+      options.instances = Number(raw) as 1 | 2;
+    }
     else if (flag === "--build") options.build = "always";
     else if (flag === "--no-build") options.build = "never";
     else if (flag === "--profile") {
@@ -476,6 +495,20 @@ async function main() {
   await client.connect();
   onCleanUp(() => client.end());
   const scene = await loadScene(client);
+  if (options.instances === 2) {
+    return runTwoInstances({
+      databaseUrl: database.url,
+      embedded: database.embedded,
+      port: options.port,
+      requests: options.requests,
+      concurrency: options.concurrency,
+      coachEmail: DEMO_COACH_EMAIL,
+      squadId: scene.squadId,
+      squadName: scene.squadName,
+      // The median athlete logs a session through instance A.
+      athlete: scene.athletes[1],
+    });
+  }
   // The athlete page records each view in the audit log; the run's own entries go again afterwards, so
   // that reruns find the same database.
   const runStarted = new Date();

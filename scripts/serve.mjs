@@ -4,9 +4,10 @@
 // machine has. Here a primary process listens and hands each new connection to the worker holding the
 // fewest open connections (browsers keep connections open for many requests, so handing them out in turn
 // can leave one worker with most of them); each worker runs Next's request handler. Nothing a request
-// needs is kept only in one worker: sessions are signed cookies, rate limits live in the database, and
-// what a worker keeps in memory (the squad statuses, the training views) is keyed by the athlete's data
-// version, so a worker never serves another's stale copy.
+// needs is kept only in one worker: sessions are signed cookies, rate limits live in the database, the
+// computed squad statuses are kept in the database for every worker and instance, and what a worker keeps
+// in memory (in front of those, and the training views) is keyed by the athlete's data version, so a
+// worker never serves another's stale copy.
 //
 // Usage: node scripts/serve.mjs [-p PORT] [-H HOST]   (defaults: $PORT or 3000, all addresses)
 // WEB_CONCURRENCY: number of workers; default the number of cores (at most 8), 1 on the embedded
@@ -158,6 +159,10 @@ if (cluster.isPrimary) {
     const required = JSON.parse(readFileSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "required-server-files.json"), "utf8"));
     process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(required.config);
   }
+  // What is computed from athletes' data is kept in Postgres per build (lib/computed-views/store.ts):
+  // instances of one build share it, and a new release never reads the values of the one before.
+  const buildIdFile = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
+  if (!process.env.BACKBONE_CODE_VERSION && existsSync(buildIdFile)) process.env.BACKBONE_CODE_VERSION = readFileSync(buildIdFile, "utf8").trim();
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: root, hostname, port });
   await app.prepare();

@@ -27,6 +27,7 @@ import { toEnginePainReport } from "@/lib/pain/queries";
 import { flagHistoryFrom } from "@/lib/athletes/flag-history";
 import { readReferralHistoryUnchecked } from "@/lib/safety/queries";
 import { VersionedCache } from "@/lib/versioned-cache";
+import { codeVersion, inputsDigest, readViews, writeViews, type ViewKey } from "@/lib/computed-views/store";
 import type { PainZone } from "@/lib/pain/labels";
 import { resolveChartRange, type ChartRange } from "@/lib/athletes/schemas";
 import {
@@ -94,7 +95,7 @@ const HISTORY_DAYS = 365;
 const WELLNESS_LOOKBACK_DAYS = WELLNESS_DROP_RULE.baselineDays + WELLNESS_DROP_RULE.consecutiveDays + WELLNESS_DROP_RULE.activeDays - 2;
 
 // Views are read by pages and planning and never changed by them. A few hundred athletes times the
-// periods looked at in a day.
+// periods looked at in a day; in front of the copies kept in Postgres for every process and instance.
 const views = new VersionedCache<TrainingView>(2_000);
 
 const earlier = (a: string, b: string) => (a < b ? a : b);
@@ -140,6 +141,18 @@ export async function getTrainingView(
   const key = `${athleteId}|${from}|${to}|${asOf}|${record.dataVersion}|${JSON.stringify(thresholds)}|${wellnessOn}`;
   const kept = views.get(key);
   if (kept) return kept;
+  const stored: ViewKey = {
+    userId: athleteId,
+    squadId: null,
+    asOf,
+    dataVersion: record.dataVersion,
+    key: `training|${from}|${to}|${asOf}|${inputsDigest([thresholds, wellnessOn])}|${codeVersion()}`,
+  };
+  const shared = (await readViews<TrainingView>(prisma, [stored])).get(`${stored.userId}|${stored.key}`);
+  if (shared) {
+    views.set(key, shared);
+    return shared;
+  }
 
   // Raw SQL: the client's query planning cost more than these reads themselves, and this view runs on
   // every load of the athlete pages.
@@ -249,5 +262,7 @@ export async function getTrainingView(
     flags,
   };
   views.set(key, view);
+  // The page has its answer either way: a view that could not be kept is computed again next time.
+  await writeViews(prisma, [{ ...stored, value: view }]).catch((error: unknown) => console.error("A training view could not be kept:", error));
   return view;
 }

@@ -1,12 +1,13 @@
 import "server-only";
 import { COUNTS_FOR_LOAD, LOAD_MINUTES } from "@/lib/sessions/daily-load";
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import { assertStaffOf, type Viewer } from "@/lib/auth/permissions";
 import { readReferralHistoryUnchecked } from "@/lib/safety/queries";
 import { addDays, dateOnly, toDbDate, todayIn } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_RPE, resolveThresholds, type BackZone, type EngineSession, type Severity, type Thresholds } from "@/lib/training-load";
-import { cachedStatus, keepStatus, statusKey, type ComputedStatus } from "@/lib/squads/status-cache";
+import { cachedStatus, keepStatus, statusKey, statusViewKey, type ComputedStatus } from "@/lib/squads/status-cache";
+import { readViews, writeViews } from "@/lib/computed-views/store";
 import {
   FLAG_HISTORY_DAYS,
   SEVERITY_RANK,
@@ -66,15 +67,31 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
     let asOf = todays.get(user.timeZone);
     if (asOf === undefined) todays.set(user.timeZone, (asOf = todayIn(user.timeZone, now)));
     const thresholds = resolveThresholds(squadThresholds, own ?? undefined);
-    const key = statusKey(squadId, user.id, asOf, user.dataVersion, JSON.stringify(thresholds));
-    return { user, asOf, thresholds, key, computed: cachedStatus(key) };
+    const view = statusViewKey(squadId, user.id, asOf, user.dataVersion, thresholds);
+    const key = statusKey(view);
+    return { user, asOf, thresholds, view, key, computed: cachedStatus(key) };
   });
   const missing = members.filter((m) => !m.computed);
   if (missing.length > 0) {
-    const computed = await computeStatuses(missing, now);
+    // Kept in Postgres by any process (usually the refresh queue's, right after the write), else computed
+    // here and kept for the others.
+    const kept = await readViews<ComputedStatus>(prisma, missing.map((m) => m.view));
+    const toCompute = [];
     for (const m of missing) {
-      m.computed = computed.get(m.user.id);
+      m.computed = kept.get(`${m.view.userId}|${m.view.key}`);
       if (m.computed) keepStatus(m.key, m.computed);
+      else toCompute.push(m);
+    }
+    if (toCompute.length > 0) {
+      const computed = await computeStatuses(toCompute, now);
+      toCompute.forEach((m, i) => {
+        m.computed = computed[i];
+        keepStatus(m.key, computed[i]);
+      });
+      // The page has its answer either way: a value that could not be kept is computed again next time.
+      await writeViews(prisma, toCompute.map((m, i) => ({ ...m.view, value: computed[i] }))).catch((error: unknown) =>
+        console.error("Squad statuses could not be kept:", error),
+      );
     }
   }
 
@@ -101,12 +118,15 @@ export async function getSquadTriage(viewer: Viewer, squadId: string, now = new 
   );
 }
 
-type Member = { user: { id: string }; asOf: string; thresholds: Thresholds };
+export type StatusInput = { user: { id: string }; asOf: string; thresholds: Thresholds };
 
-/** Flags of today and of the last 12 weeks, and this week's load, for the athletes given. */
-async function computeStatuses(members: Member[], now: Date): Promise<Map<string, ComputedStatus>> {
-  const prisma = db();
-  const ids = members.map((m) => m.user.id);
+/**
+ * Flags of today and of the last 12 weeks, and this week's load, for the athletes given, in their order
+ * (an athlete may come several times, for other days or thresholds). A function of the athletes' data,
+ * each one's day and thresholds only: `now` bounds what is read, and any day from yesterday on may be asked.
+ */
+export async function computeStatuses(members: StatusInput[], now: Date, prisma: Db = db()): Promise<ComputedStatus[]> {
+  const ids = [...new Set(members.map((m) => m.user.id))];
   // The athletes may live in several time zones (a day either side of UTC): read a window wide enough
   // for all of them, then cut each athlete's at their own history start.
   const from = addDays(todayIn("UTC", now), -FLAG_HISTORY_DAYS - 1);
@@ -170,8 +190,7 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
   const profileOf = new Map(profiles.map((p) => [p.userId, p]));
   const latestOf = new Map(latest.map((r) => [r.userId, r]));
 
-  const out = new Map<string, ComputedStatus>();
-  for (const { user, asOf, thresholds } of members) {
+  return members.map(({ user, asOf, thresholds }): ComputedStatus => {
     const historyFrom = flagHistoryFrom(asOf);
     const own: EngineSession[] = [];
     // Runs between the squad-wide window start and this athlete's count towards shoe wear only.
@@ -208,7 +227,7 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
     }
     const last = ownPains.at(-1);
     const lastCheckIn = wellness.at(-1);
-    out.set(user.id, {
+    return {
       today,
       weeks,
       lastReport: last ? { date: dateOnly(last.localDate), nrs: last.nrs, zone: last.zone } : null,
@@ -225,7 +244,6 @@ async function computeStatuses(members: Member[], now: Date): Promise<Map<string
               drop: today.some((f) => f.id === "wellness-drop"),
             }
           : null,
-    });
-  }
-  return out;
+    };
+  });
 }

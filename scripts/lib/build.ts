@@ -22,6 +22,6 @@ export function buildIsCurrent(dir = distDir()): boolean {
   const buildId = path.join(dir, "BUILD_ID");
   if (!existsSync(buildId)) return false;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "lib", "proxy.ts", "next.config.js", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"];
+  const sources = ["app", "lib", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"];
   return sources.every((s) => newestMtime(path.join(root, s)) <= built);
 }

@@ -1,0 +1,8 @@
+// Runs once when a server process starts (Next's instrumentation hook).
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
+  // Every process drains the queue of squad statuses to recompute after writes, and sweeps for a new
+  // local day, so that the first overview after a start, a write or midnight is read, not computed.
+  const { startStatusRefresher } = await import("@/lib/computed-views/refresh");
+  startStatusRefresher();
+}
