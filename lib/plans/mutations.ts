@@ -22,6 +22,8 @@ import { readTemplateSessions } from "@/lib/plans/queries";
 import { lockPlanHold } from "@/lib/safety/queries";
 import { expandTemplate, notYetPlanned, weekAsTemplate } from "@/lib/plans/templates";
 import { getPlanningView } from "@/lib/plans/planning";
+import { templateReasonParts } from "@/lib/plans/reason";
+import { engineText } from "@/lib/i18n/engine-text";
 import { trimRunsToCaps, type RunCaps, type TrimmedRun } from "@/lib/plans/run-caps";
 import { suggestionToPlannedSession, type Suggestion } from "@/lib/training-load";
 
@@ -266,7 +268,9 @@ export async function addSuggestedSession(viewer: Viewer, squadId: string, athle
         description: describe(suggestion),
         origin: "SUGGESTION",
         flagId: suggestion.flagId,
-        reason: suggestion.reason,
+        // The English words for older readers and the audit trail; the parts for every reader's language.
+        reason: engineText("en").suggestionReason(suggestion.reason),
+        reasonParts: suggestion.reason as unknown as Prisma.InputJsonValue,
         createdById: viewer.id,
       },
       select: { id: true },
@@ -391,7 +395,8 @@ export async function applyPlanTemplate(
   }
   const sessions = expandTemplate(readTemplateSessions(template.sessions), data.startDate);
   if (sessions.length === 0) throw new ValidationError("This template has no sessions to plan.", { templateId: ["This template has no sessions"] });
-  const reason = `From the template "${template.name}"`;
+  const reasonParts = templateReasonParts(template.name);
+  const reason = engineText("en").suggestionReason(reasonParts);
   return db().$transaction(async (tx) => {
     // One apply at a time per squad, so two at once (a second coach, a second tab) cannot both find a
     // session missing and both add it.
@@ -423,6 +428,7 @@ export async function applyPlanTemplate(
           targetRpe: s.targetRpe,
           origin: "TEMPLATE" as const,
           reason,
+          reasonParts: reasonParts as unknown as Prisma.InputJsonValue,
           createdById: viewer.id,
         })),
       ),

@@ -4,7 +4,8 @@ import { calendarHref } from "@/lib/plans/calendar";
 import type { PlannedStatus } from "@/lib/plans/planned-vs-done";
 import type { DoneRow, PlannedDetailRow } from "@/lib/plans/queries";
 import { toDbDate } from "@/lib/dates";
-import { formatDistance, formatDuration, textInUnit, type Unit } from "@/lib/units";
+import { formatDistance, formatDuration, type Unit } from "@/lib/units";
+import { plannedReasonText } from "@/lib/plans/reason";
 import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { engineText } from "@/lib/i18n/engine-text";
 import { describeWorkout } from "@/lib/plans/workout-steps";
@@ -84,6 +85,7 @@ export async function PlannedItem({
   const t = await getTranslations("plan");
   const locale = await currentIntlLocale();
   const localeCode = await currentLocale();
+  const reason = plannedReasonText(planned, engineText(localeCode, unit));
   const statusText = status === "done" ? t("statusDone") : status === "missed" ? t("statusMissed") : null;
   const exercises = exerciseList(planned);
   const className = `cal-item${status ? ` cal-${status}` : ""}${planned.held ? " cal-held" : ""}`;
@@ -101,7 +103,7 @@ export async function PlannedItem({
         <span className="badge">{t("suggestedBadge", { flag: planned.flagId ? engineText(localeCode).flagName(planned.flagId) : t("engine") })}</span>
       ) : null}
       {planned.origin === "TEMPLATE" ? <span className="badge">{t("templateBadge")}</span> : null}
-      {planned.reason ? <span className="cal-reason muted">{textInUnit(planned.reason, unit)}</span> : null}
+      {reason ? <span className="cal-reason muted">{reason}</span> : null}
       {exercises ? (
         <details className="cal-exercises">
           <summary>{t("exerciseCount", { count: exercises.length })}</summary>

@@ -2,7 +2,8 @@ import type { PlannedRow } from "@/lib/plans/queries";
 import type { SessionRow } from "@/lib/sessions/queries";
 import { PlannedTitle } from "@/lib/ui/planned-title";
 import { addDays, formatDate } from "@/lib/dates";
-import { formatDistance, formatDuration, textInUnit, type Unit } from "@/lib/units";
+import { formatDistance, formatDuration, type Unit } from "@/lib/units";
+import { PlannedReason } from "@/lib/ui/planned-reason";
 import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { describeWorkout } from "@/lib/plans/workout-steps";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
@@ -65,7 +66,7 @@ export async function WeekPlan({
                             </details>
                           ) : null}
                           {x.steps ? <div className={x.held ? "held-session" : undefined}>{describeWorkout(x.steps, unit)}</div> : null}
-                          {x.reason && !x.held ? <div className="muted">{textInUnit(x.reason, unit)}</div> : null}
+                          {x.held ? null : <PlannedReason row={x} unit={unit} />}
                           {workoutHref && !x.held ? (
                             <a href={workoutHref(x.id)} download>
                               {t("downloadFit")}

@@ -21,7 +21,7 @@ import { engineText } from "@/lib/i18n/engine-text";
 import { currentLocale } from "@/lib/i18n/server";
 import { describeWorkout } from "@/lib/plans/workout-steps";
 import { AddPlannedSessionForm, CopyWeekForm, PlannedItemControls, SaveWeekAsTemplateForm } from "./plan-forms";
-import { textInUnit } from "@/lib/units";
+import { PlannedReason } from "@/lib/ui/planned-reason";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("plan");
@@ -192,7 +192,7 @@ export default async function PlanPage({
                               {p.origin === "TEMPLATE" ? <span className="badge">{t("templateBadgeLower")}</span> : null}
                             </span>
                             {p.steps ? <div>{describeWorkout(p.steps, unit)}</div> : null}
-                            {p.reason ? <div className="muted">{textInUnit(p.reason, unit)}</div> : null}
+                            <PlannedReason row={p} unit={unit} />
                             <PlannedItemControls plannedId={p.id} date={p.date} label={plannedSessionTitle(p, unit)} />
                             <Link href={editHref(p.id)}>
                               {t("edit")}
