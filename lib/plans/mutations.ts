@@ -23,7 +23,8 @@ import { lockPlanHold } from "@/lib/safety/queries";
 import { expandTemplate, notYetPlanned, weekAsTemplate } from "@/lib/plans/templates";
 import { getPlanningView } from "@/lib/plans/planning";
 import { templateReasonParts } from "@/lib/plans/reason";
-import { engineText } from "@/lib/i18n/engine-text";
+import { engineText, type EngineText } from "@/lib/i18n/engine-text";
+import { currentLocale } from "@/lib/i18n/server";
 import { trimRunsToCaps, type RunCaps, type TrimmedRun } from "@/lib/plans/run-caps";
 import { suggestionToPlannedSession, type Suggestion } from "@/lib/training-load";
 
@@ -231,9 +232,13 @@ export async function deletePlannedSession(viewer: Viewer, plannedId: string): P
   });
 }
 
-function describe(s: Suggestion): string | null {
-  if (s.exercises?.length) return s.exercises.map((e) => e.name).join(", ");
-  if (s.limits?.maxRunKm) return `Keep the run at or under ${s.limits.maxRunKm.toFixed(1)} km.`;
+/**
+ * The session's description, written once in the language of the person adding it (like any description
+ * they type): the exercises, or a trimmed run's cap.
+ */
+function describe(s: Suggestion, words: EngineText): string | null {
+  if (s.exercises?.length) return s.exercises.map((e) => words.exercise(e).name).join(", ");
+  if (s.limits?.maxRunKm) return words.suggestionWords("keepRunUnder", { km: words.distance(s.limits.maxRunKm) });
   return null;
 }
 
@@ -249,6 +254,7 @@ export async function addSuggestedSession(viewer: Viewer, squadId: string, athle
   }
   const session = suggestionToPlannedSession(suggestion, suggestion.id);
   if (!session) throw new ValidationError("This suggestion is advice, not a session to plan.", {});
+  const words = engineText(await currentLocale());
   return db().$transaction(async (tx) => {
     // A substitution or a trimmed run takes the place of the planned run it names.
     if (suggestion.replacesSessionId) {
@@ -265,7 +271,7 @@ export async function addSuggestedSession(viewer: Viewer, squadId: string, athle
         durationMin: session.durationMin,
         distanceKm: session.distanceKm ?? null,
         targetRpe: session.rpe ?? null,
-        description: describe(suggestion),
+        description: describe(suggestion, words),
         origin: "SUGGESTION",
         flagId: suggestion.flagId,
         // The English words for older readers and the audit trail; the parts for every reader's language.
