@@ -77,3 +77,26 @@ test.describe("in English", () => {
     await expect(page.locator("body")).not.toContainText("Pocas sesiones");
   });
 });
+
+test("a red-flag report reads in Spanish: the athlete's possible sources and the coach's referral panel", async ({ page, db }) => {
+  const { coach, squad, athlete } = await db.squadWithAthlete("Derivación");
+  const reportId = await db.createPainReport(athlete.id, { nrs: 6, redFlags: ["chest-pain"] });
+
+  await login(page, athlete.email);
+  await page.goto(`/athlete/pain/${reportId}`);
+  const sources = page.locator("ul.organ-list");
+  await expect(sources).toContainText("Corazón");
+  await expect(sources).toContainText("Aorta (la arteria principal)");
+  await expect(sources).not.toContainText("heart");
+
+  await page.context().clearCookies();
+  await login(page, coach.email);
+  await page.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}`);
+  const safety = page.getByRole("region", { name: /Derivación abierta desde el/ });
+  await expect(safety).toContainText("Se indicó al atleta que acudiera a urgencias de inmediato.");
+  await expect(safety).toContainText("El plan está en pausa desde el");
+  await safety.getByText("Registrar un alta").click();
+  await expect(safety.getByLabel("Quién dio el alta")).toBeVisible();
+  await expect(safety.getByRole("button", { name: "Registrar el alta" })).toBeVisible();
+  await expect(safety).not.toContainText("Record clearance");
+});
