@@ -51,6 +51,7 @@ test("a Spanish coach reads a suggestion's reason in Spanish with decimal commas
   const stored = page.locator(".planned-item").filter({ hasText: "Pocas sesiones de core o fuerza últimamente" }).first();
   await expect(stored).toBeVisible();
   await expect(stored).toContainText("RR 0,32; Lauersen 2014");
+  await expect(stored).toContainText("Core / zona media 25 min");
   await expect(page.locator("body")).not.toContainText("Few core or strength sessions");
   await expect(page.locator("body")).not.toContainText("Add to plan");
 });

@@ -6,10 +6,10 @@ import { formatDistance, formatDuration, type Unit } from "@/lib/units";
 import { PlannedReason } from "@/lib/ui/planned-reason";
 import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { describeWorkout } from "@/lib/plans/workout-steps";
-import { plannedSessionTitle } from "@/lib/calendar/ics";
+import { plannedSessionTitleIn } from "@/lib/plans/session-words";
 import { loadMinutesOf } from "@/lib/imports/plausibility";
 import { getTranslations } from "next-intl/server";
-import { currentIntlLocale } from "@/lib/i18n/server";
+import { currentIntlLocale, currentLocale } from "@/lib/i18n/server";
 import { exerciseList } from "@/lib/ui/plan-calendar";
 
 /** Monday to Sunday of the current week: what is planned and what was done, day by day. */
@@ -29,6 +29,7 @@ export async function WeekPlan({
 }) {
   const t = await getTranslations("plan");
   const locale = await currentIntlLocale();
+  const localeCode = await currentLocale();
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
   return (
     <div className="table-wrap">
@@ -70,7 +71,7 @@ export async function WeekPlan({
                           {workoutHref && !x.held ? (
                             <a href={workoutHref(x.id)} download>
                               {t("downloadFit")}
-                              <span className="visually-hidden">: {plannedSessionTitle(x, unit)}, {formatDate(day, locale)}</span>
+                              <span className="visually-hidden">: {plannedSessionTitleIn(x, unit, localeCode)}, {formatDate(day, locale)}</span>
                             </a>
                           ) : null}
                         </div>

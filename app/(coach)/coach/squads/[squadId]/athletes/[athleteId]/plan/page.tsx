@@ -9,7 +9,7 @@ import { getPlanningView } from "@/lib/plans/planning";
 import { PLAN_WEEKS } from "@/lib/plans/schemas";
 import { getAthleteCalendar, getWeekCopyPreview } from "@/lib/plans/queries";
 import { parseCalendarQuery } from "@/lib/plans/calendar";
-import { plannedSessionTitle } from "@/lib/calendar/ics";
+import { plannedSessionTitleIn } from "@/lib/plans/session-words";
 import { PlannedTitle } from "@/lib/ui/planned-title";
 import { addDays, formatDate } from "@/lib/dates";
 import { FlagList } from "@/lib/ui/flag-list";
@@ -193,10 +193,10 @@ export default async function PlanPage({
                             </span>
                             {p.steps ? <div>{describeWorkout(p.steps, unit)}</div> : null}
                             <PlannedReason row={p} unit={unit} />
-                            <PlannedItemControls plannedId={p.id} date={p.date} label={plannedSessionTitle(p, unit)} />
+                            <PlannedItemControls plannedId={p.id} date={p.date} label={plannedSessionTitleIn(p, unit, words.locale)} />
                             <Link href={editHref(p.id)}>
                               {t("edit")}
-                              <span className="visually-hidden"> {plannedSessionTitle(p, unit)}</span>
+                              <span className="visually-hidden"> {plannedSessionTitleIn(p, unit, words.locale)}</span>
                             </Link>
                           </div>
                         ))}
