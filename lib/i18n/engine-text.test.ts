@@ -106,6 +106,13 @@ describe("engine text", () => {
     expect(es).toContain("La zapatilla «s1»");
   });
 
+  it("names a shoe by its name in a flag's explanation when the names are given, else by its id", () => {
+    const flag = { explanation: [{ code: "shoe", params: { shoe: "s1", km: 812, limitKm: 700, sinceDay: null } }] };
+    expect(engineText("en").flagExplanation(flag, { s1: "Pegasus 40" })).toContain("Shoe “Pegasus 40” has carried 812.0 km");
+    expect(engineText("es").flagExplanation(flag, { s1: "Pegasus 40" })).toContain("Pegasus 40");
+    expect(engineText("en").flagExplanation(flag)).toContain("Shoe “s1”");
+  });
+
   it("reads an unknown code as itself rather than failing", () => {
     expect(engineText("es").message({ code: "no-such-code", params: {} })).toBe("no-such-code");
   });

@@ -24,10 +24,10 @@ export interface EngineText {
   unit: Unit;
   /** A flag's name ("Long-run spike"). */
   flagName(id: FlagId | string): string;
-  /** A flag's explanation, its sentences joined. */
-  flagExplanation(flag: Pick<Flag, "explanation">): string;
+  /** A flag's explanation, its sentences joined; `shoeNames` words a shoe id by its name. */
+  flagExplanation(flag: Pick<Flag, "explanation">, shoeNames?: Readonly<Record<string, string>>): string;
   /** One engine message. */
-  message(m: EngineMessage): string;
+  message(m: EngineMessage, shoeNames?: Readonly<Record<string, string>>): string;
   /** A severity badge's words; `emergency` for an emergency referral. */
   severity(severity: Severity | "emergency"): string;
   /** "seek emergency care now" / "see a clinician". */
@@ -155,9 +155,9 @@ function build(locale: Locale, unit: Unit): EngineText {
     }
   }
 
-  function message(m: EngineMessage): string {
+  function message(m: EngineMessage, shoeNames?: Readonly<Record<string, string>>): string {
     const values: Values = {};
-    for (const [k, v] of Object.entries(m.params)) values[k] = param(k, v);
+    for (const [k, v] of Object.entries(m.params)) values[k] = k === "shoe" && typeof v === "string" ? (shoeNames?.[v] ?? v) : param(k, v);
     return safe(tf, `explain.${m.code}`, m.code, values);
   }
 
@@ -244,7 +244,7 @@ function build(locale: Locale, unit: Unit): EngineText {
     locale,
     unit,
     flagName: (id) => safe(tf, `names.${id}`, String(id)),
-    flagExplanation: (flag) => flag.explanation.map(message).join(" "),
+    flagExplanation: (flag, shoeNames) => flag.explanation.map((m) => message(m, shoeNames)).join(" "),
     message,
     severity: (s) => safe(ts, s, s),
     triageAction: (a) => safe(tt, `actions.${a}`, a),
