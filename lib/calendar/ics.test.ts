@@ -18,6 +18,7 @@ const row = (over: Partial<PlannedRow> = {}): PlannedRow => ({
   origin: "SUGGESTION",
   flagId: "compensatory-deficit",
   reason: "Fewer than 2 core or strength sessions in 14 days; core work protects the lower back.",
+  reasonParts: null,
   squadName: "Demo Harriers",
   updatedAt: new Date("2026-11-25T10:00:00Z"),
   held: false,

@@ -15,6 +15,7 @@ export const planRow = (over: Partial<ExportPlanRow> = {}): ExportPlanRow => ({
   origin: "SUGGESTION",
   flagId: "compensatory-deficit",
   reason: "Fewer than 2 core or strength sessions in 14 days; core work protects the lower back.",
+  reasonParts: null,
   squadName: "Demo Harriers",
   updatedAt: new Date("2026-11-25T10:00:00Z"),
   held: false,

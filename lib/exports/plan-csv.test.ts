@@ -45,6 +45,15 @@ describe("plan CSV", () => {
     expect(row.description).toBe("'- 3 x 10 bird dogs");
   });
 
+  it("words a suggested session's reason parts in the exporter's language, with the machine column names", () => {
+    const reasonParts = [{ code: "spike-shorten", params: { runKm: 7.25, runDay: "2026-12-01", likeDay: null, toKm: 5.5, min: 33 } }];
+    const row = planRow({ reason: "Shorten the 7.3 km run planned for Tue 1 Dec to 5.5 km (about 33 min).", reasonParts });
+    expect(read(planCsv([row], "es"))[0].reason).toBe("Acorta la carrera de 7,3 km prevista para el mar, 1 dic a 5,5 km (unos 33 min).");
+    expect(read(planCsv([row], "en"))[0].reason).toBe("Shorten the 7.3 km run planned for Tue 1 Dec to 5.5 km (about 33 min).");
+    // An older row has only its English words.
+    expect(read(planCsv([planRow()], "es"))[0].reason).toBe(planRow().reason);
+  });
+
   it("is a header alone when nothing is planned", () => {
     expect(read(planCsv([]))).toEqual([]);
   });

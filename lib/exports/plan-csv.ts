@@ -2,6 +2,9 @@ import type { PlannedRow } from "@/lib/plans/queries";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
 import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { spreadsheetCsv, textCell, type CsvCell } from "./csv";
+import { plannedReasonText } from "@/lib/plans/reason";
+import { engineText } from "@/lib/i18n/engine-text";
+import type { Locale } from "@/lib/i18n/config";
 
 /** A planned session as exports carry it: with whose it is. */
 export type ExportPlanRow = PlannedRow & { athleteId: string; athleteName: string };
@@ -35,8 +38,9 @@ export const PLAN_CSV_COLUMNS = [
   "held",
 ] as const;
 
-/** One row per planned session, in date order, for a spreadsheet. */
-export function planCsv(rows: readonly ExportPlanRow[]): string {
+/** One row per planned session, in date order, for a spreadsheet; reasons in the exporter's language, distances in km. */
+export function planCsv(rows: readonly ExportPlanRow[], locale: Locale = "en"): string {
+  const words = engineText(locale, "KM");
   const body = rows.map((r): CsvCell[] => [
     r.date,
     weekdayOf(r.date),
@@ -51,7 +55,7 @@ export function planCsv(rows: readonly ExportPlanRow[]): string {
     textCell(r.description),
     ORIGIN_LABELS[r.origin] ?? r.origin,
     r.flagId,
-    textCell(r.reason),
+    textCell(plannedReasonText(r, words)),
     textCell(r.squadName),
     // Held after a red-flag report, until a clinician's clearance and the coach's release; no symptom named.
     r.held ? "on hold" : null,

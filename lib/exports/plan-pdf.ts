@@ -2,8 +2,9 @@ import { engineText } from "@/lib/i18n/engine-text";
 import PDFDocument from "pdfkit";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
 import { addDays, formatDate, mondayOf, toDbDate } from "@/lib/dates";
-import { formatDistance, formatDuration, shortDistance, textInUnit, type Unit } from "@/lib/units";
+import { formatDistance, formatDuration, shortDistance, type Unit } from "@/lib/units";
 import { describeWorkout } from "@/lib/plans/workout-steps";
+import { plannedReasonText } from "@/lib/plans/reason";
 import { intlLocale, type Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/catalogue";
 import type { ExportPlanRow } from "./plan-csv";
@@ -88,14 +89,15 @@ function sessionBlock(row: ExportPlanRow, unit: Unit, t: Translate, locale: Loca
     row.targetRpe != null ? t("targetRpe", { rpe: row.targetRpe }) : null,
     origin,
   ].filter(Boolean);
-  const compensatory = Boolean(row.flagId || row.reason);
+  const compensatory = Boolean(row.flagId || row.reason || row.reasonParts);
+  const reason = row.held ? null : plannedReasonText(row, engineText(locale, unit));
   // A held session stays on the page, struck through, with why in words that name no symptom.
   const lines: Line[] = [{ text: plannedSessionTitle(row, unit), font: BOLD, size: 8, color: INK, strike: row.held }];
   if (details.length) lines.push({ text: details.join(" · "), font: FONT, size: 7, color: MUTED, strike: row.held });
   if (row.held) lines.push({ text: t("held"), font: BOLD, size: 7, color: HELD });
   if (row.steps) lines.push({ text: t("workout", { steps: describeWorkout(row.steps, unit) }), font: FONT, size: 7, color: INK, strike: row.held });
   if (row.description) lines.push({ text: row.description, font: FONT, size: 7, color: INK });
-  if (row.reason && !row.held) lines.push({ text: t("why", { reason: textInUnit(row.reason, unit) }), font: ITALIC, size: 7, color: INK });
+  if (reason) lines.push({ text: t("why", { reason }), font: ITALIC, size: 7, color: INK });
   if (row.flagId && !row.held) lines.push({ text: t("fromFlag", { flag: engineText(locale).flagName(row.flagId) }), font: FONT, size: 6.5, color: COMPENSATORY });
   return { lines: lines.map((l) => ({ ...l, text: pdfText(l.text) })), compensatory };
 }

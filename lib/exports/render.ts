@@ -11,7 +11,8 @@ import { currentLocale } from "@/lib/i18n/server";
 
 /**
  * A plan export as the file of the format asked for. The PDF and the calendar read in the viewer's unit;
- * the CSV stays metric, its headers naming the unit.
+ * the CSV stays metric, its headers naming the unit. Reasons of suggested sessions are in the viewer's
+ * language in every format (CSV column names stay machine names).
  */
 export async function planFileResponse(
   plan: PlanExport,
@@ -22,10 +23,10 @@ export async function planFileResponse(
   now = new Date(),
 ) {
   const name = `backbone-plan-${fileSlug(plan.subject)}-${range.from}-to-${range.to}`;
-  if (format === "csv") return fileResponse(planCsv(plan.rows), "csv", name);
+  if (format === "csv") return fileResponse(planCsv(plan.rows, await currentLocale()), "csv", name);
   if (format === "ics") {
     const rows = plan.multiAthlete ? plan.rows : plan.rows.map((r) => ({ ...r, athleteName: undefined }));
-    return fileResponse(buildPlanCalendar(rows, { name: `Backbone plan – ${plan.subject}`, host, unit }), "ics", name);
+    return fileResponse(buildPlanCalendar(rows, { name: `Backbone plan – ${plan.subject}`, host, unit, locale: await currentLocale() }), "ics", name);
   }
   const pdf = await buildPlanPdf({
     subject: plan.subject,

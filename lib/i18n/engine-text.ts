@@ -24,10 +24,10 @@ export interface EngineText {
   unit: Unit;
   /** A flag's name ("Long-run spike"). */
   flagName(id: FlagId | string): string;
-  /** A flag's explanation, its sentences joined. */
-  flagExplanation(flag: Pick<Flag, "explanation">): string;
+  /** A flag's explanation, its sentences joined; `shoeNames` words a shoe id by its name. */
+  flagExplanation(flag: Pick<Flag, "explanation">, shoeNames?: Readonly<Record<string, string>>): string;
   /** One engine message. */
-  message(m: EngineMessage): string;
+  message(m: EngineMessage, shoeNames?: Readonly<Record<string, string>>): string;
   /** A severity badge's words; `emergency` for an emergency referral. */
   severity(severity: Severity | "emergency"): string;
   /** "seek emergency care now" / "see a clinician". */
@@ -52,6 +52,13 @@ export interface EngineText {
   suggestionType(type: Suggestion["type"]): string;
   /** A cross-training mode ("aqua jogging"). */
   mode(mode: string): string;
+  /**
+   * A suggestion's reason (or a planned session's stored reason parts), its parts joined; `shoeNames`
+   * words a shoe id by its name.
+   */
+  suggestionReason(parts: readonly EngineMessage[], shoeNames?: Readonly<Record<string, string>>): string;
+  /** A number as the reader writes it (decimal comma in Spanish), up to `digits` decimals. */
+  number(x: number, digits?: number): string;
   /** A message of the "suggestions" namespace (headline pieces). */
   suggestionWords(key: string, values?: Record<string, string | number>): string;
   /** Triage of a red flag in words. */
@@ -148,10 +155,45 @@ function build(locale: Locale, unit: Unit): EngineText {
     }
   }
 
-  function message(m: EngineMessage): string {
+  function message(m: EngineMessage, shoeNames?: Readonly<Record<string, string>>): string {
     const values: Values = {};
-    for (const [k, v] of Object.entries(m.params)) values[k] = param(k, v);
+    for (const [k, v] of Object.entries(m.params)) values[k] = k === "shoe" && typeof v === "string" ? (shoeNames?.[v] ?? v) : param(k, v);
     return safe(tf, `explain.${m.code}`, m.code, values);
+  }
+
+  const list = new Intl.ListFormat(intl, { type: "conjunction" });
+  const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase(intl) + text.slice(1);
+  const mode = (m: string) => safe(tg, `modes.${m}`, m.replace("-", " "));
+
+  /**
+   * One part of a suggestion's reason. Besides the kinds `param` knows: the run it is about (runKm, runDay,
+   * likeDay) becomes `run`, pain triggers a list of phrases, a severe-pain report its phrase, a shoe id its name.
+   */
+  function reasonPart(m: EngineMessage, shoeNames?: Readonly<Record<string, string>>): string {
+    const p = m.params ?? {};
+    const values: Values = {};
+    for (const [k, v] of Object.entries(p)) {
+      if (v === null) continue;
+      if (k === "mode" && typeof v === "string") values[k] = mode(v);
+      else if (k === "shoe" && typeof v === "string") values[k] = shoeNames?.[v] ?? v;
+      else values[k] = param(k, v);
+    }
+    if (typeof p.runDay === "string") {
+      const kind = typeof p.likeDay === "string" ? "expected" : "planned";
+      const km = typeof p.runKm === "number" ? p.runKm : null;
+      const run = { km: km === null ? "" : distance(km), day: day(p.runDay), likeDay: typeof p.likeDay === "string" ? day(p.likeDay) : "" };
+      values.run = safe(tg, `reasons.run.${kind}${km === null ? "NoKm" : ""}`, `${run.km} ${run.day}`, run);
+    }
+    if (Array.isArray(p.painTriggers)) {
+      values.painTriggers = list.format(
+        p.painTriggers.map((id) => {
+          const unknown = (id === "nrs-rise" && typeof p.rise !== "number") || (id === "nrs-high" && typeof p.nrs !== "number");
+          return safe(tg, `reasons.painTriggers.${id}${unknown ? "-unknown" : ""}`, id, values);
+        }),
+      );
+    }
+    if (typeof p.severeReport === "string") values.severeReport = safe(tg, `reasons.severeReport.${p.severeReport}`, p.severeReport, values);
+    return capitalise(safe(tg, `reasons.codes.${m.code}`, m.code, values));
   }
 
   const KM_VALUE = /Km$/;
@@ -202,7 +244,7 @@ function build(locale: Locale, unit: Unit): EngineText {
     locale,
     unit,
     flagName: (id) => safe(tf, `names.${id}`, String(id)),
-    flagExplanation: (flag) => flag.explanation.map(message).join(" "),
+    flagExplanation: (flag, shoeNames) => flag.explanation.map((m) => message(m, shoeNames)).join(" "),
     message,
     severity: (s) => safe(ts, s, s),
     triageAction: (a) => safe(tt, `actions.${a}`, a),
@@ -218,7 +260,9 @@ function build(locale: Locale, unit: Unit): EngineText {
       prescription: safe(te, `prescriptions.${e.prescriptionId}`, e.prescription),
     }),
     suggestionType: (type) => safe(tg, `types.${type}`, type),
-    mode: (m) => safe(tg, `modes.${m}`, m.replace("-", " ")),
+    mode,
+    suggestionReason: (parts, shoeNames) => parts.map((m) => reasonPart(m, shoeNames)).join(" "),
+    number: (x, digits = 1) => new Intl.NumberFormat(intl, { maximumFractionDigits: digits }).format(x),
     suggestionWords: (key, values) => safe(tg, key, key, values),
     triage: (t) => ({ action: safe(tt, `actions.${t.action}`, t.action), symptoms: t.symptoms.map(symptom), sources: t.visceralSources.map(source) }),
   };

@@ -7,6 +7,8 @@ import { NotFoundError } from "@/lib/errors";
 import { formObject, runForm } from "@/lib/forms";
 import { createPainReport, createPainReportForAthlete } from "@/lib/pain/mutations";
 import type { PainFormState, PainTriage } from "@/lib/pain/triage";
+import { triageInLanguage } from "@/lib/pain/triage-words";
+import { currentLocale } from "@/lib/i18n/server";
 
 export async function createPainReportAction(_prev: PainFormState, formData: FormData): Promise<PainFormState> {
   let triage: PainTriage | undefined;
@@ -18,7 +20,7 @@ export async function createPainReportAction(_prev: PainFormState, formData: For
     revalidatePath("/athlete", "layout");
     return { status: "ok", message: "Report sent to your coach.", data: { reportId: saved.id } };
   });
-  return state.status === "ok" && triage ? { ...state, triage } : state;
+  return state.status === "ok" && triage ? { ...state, triage: triageInLanguage(triage, await currentLocale()) } : state;
 }
 
 /** A coach or clinician reports back pain for an athlete of their squad (squadId and athleteId come with the form). */
@@ -34,5 +36,5 @@ export async function createPainReportForAthleteAction(_prev: PainFormState, for
     revalidatePath("/coach");
     return { status: "ok", message: "Report saved. The athlete and the squad's staff see it.", data: { reportId: saved.id } };
   });
-  return state.status === "ok" && triage ? { ...state, triage } : state;
+  return state.status === "ok" && triage ? { ...state, triage: triageInLanguage(triage, await currentLocale()) } : state;
 }

@@ -22,6 +22,9 @@ import { readTemplateSessions } from "@/lib/plans/queries";
 import { lockPlanHold } from "@/lib/safety/queries";
 import { expandTemplate, notYetPlanned, weekAsTemplate } from "@/lib/plans/templates";
 import { getPlanningView } from "@/lib/plans/planning";
+import { templateReasonParts } from "@/lib/plans/reason";
+import { engineText, type EngineText } from "@/lib/i18n/engine-text";
+import { currentLocale } from "@/lib/i18n/server";
 import { trimRunsToCaps, type RunCaps, type TrimmedRun } from "@/lib/plans/run-caps";
 import { suggestionToPlannedSession, type Suggestion } from "@/lib/training-load";
 
@@ -229,9 +232,13 @@ export async function deletePlannedSession(viewer: Viewer, plannedId: string): P
   });
 }
 
-function describe(s: Suggestion): string | null {
-  if (s.exercises?.length) return s.exercises.map((e) => e.name).join(", ");
-  if (s.limits?.maxRunKm) return `Keep the run at or under ${s.limits.maxRunKm.toFixed(1)} km.`;
+/**
+ * The session's description, written once in the language of the person adding it (like any description
+ * they type): the exercises, or a trimmed run's cap.
+ */
+function describe(s: Suggestion, words: EngineText): string | null {
+  if (s.exercises?.length) return s.exercises.map((e) => words.exercise(e).name).join(", ");
+  if (s.limits?.maxRunKm) return words.suggestionWords("keepRunUnder", { km: words.distance(s.limits.maxRunKm) });
   return null;
 }
 
@@ -247,6 +254,7 @@ export async function addSuggestedSession(viewer: Viewer, squadId: string, athle
   }
   const session = suggestionToPlannedSession(suggestion, suggestion.id);
   if (!session) throw new ValidationError("This suggestion is advice, not a session to plan.", {});
+  const words = engineText(await currentLocale());
   return db().$transaction(async (tx) => {
     // A substitution or a trimmed run takes the place of the planned run it names.
     if (suggestion.replacesSessionId) {
@@ -263,10 +271,12 @@ export async function addSuggestedSession(viewer: Viewer, squadId: string, athle
         durationMin: session.durationMin,
         distanceKm: session.distanceKm ?? null,
         targetRpe: session.rpe ?? null,
-        description: describe(suggestion),
+        description: describe(suggestion, words),
         origin: "SUGGESTION",
         flagId: suggestion.flagId,
-        reason: suggestion.reason,
+        // The English words for older readers and the audit trail; the parts for every reader's language.
+        reason: engineText("en").suggestionReason(suggestion.reason),
+        reasonParts: suggestion.reason as unknown as Prisma.InputJsonValue,
         createdById: viewer.id,
       },
       select: { id: true },
@@ -391,7 +401,8 @@ export async function applyPlanTemplate(
   }
   const sessions = expandTemplate(readTemplateSessions(template.sessions), data.startDate);
   if (sessions.length === 0) throw new ValidationError("This template has no sessions to plan.", { templateId: ["This template has no sessions"] });
-  const reason = `From the template "${template.name}"`;
+  const reasonParts = templateReasonParts(template.name);
+  const reason = engineText("en").suggestionReason(reasonParts);
   return db().$transaction(async (tx) => {
     // One apply at a time per squad, so two at once (a second coach, a second tab) cannot both find a
     // session missing and both add it.
@@ -423,6 +434,7 @@ export async function applyPlanTemplate(
           targetRpe: s.targetRpe,
           origin: "TEMPLATE" as const,
           reason,
+          reasonParts: reasonParts as unknown as Prisma.InputJsonValue,
           createdById: viewer.id,
         })),
       ),

@@ -9,6 +9,8 @@ import { buildCalendarGrid, type CalendarGrid, type CalendarView } from "@/lib/p
 import { comparePlannedVsDone, type DoneForMatch, type PlanComparison } from "@/lib/plans/planned-vs-done";
 import { storedTemplateSessionsSchema, type TemplateSession } from "@/lib/plans/schemas";
 import { readWorkoutSteps, type WorkoutSteps } from "@/lib/plans/workout-steps";
+import { readReasonParts } from "@/lib/plans/reason";
+import type { EngineMessage } from "@/lib/training-load/types";
 
 export type PlannedRow = {
   id: string;
@@ -24,7 +26,10 @@ export type PlannedRow = {
   steps: WorkoutSteps | null;
   origin: string;
   flagId: string | null;
+  /** Why it was planned, in English (older rows have only this). */
   reason: string | null;
+  /** Why it was planned, as engine message parts worded in the reader's language (lib/plans/reason.ts). */
+  reasonParts: EngineMessage[] | null;
   squadName: string;
   updatedAt: Date;
   /** On hold after a red-flag report: shown as held everywhere (struck through, cancelled in calendars). */
@@ -50,6 +55,7 @@ const plannedSelect = {
   origin: true,
   flagId: true,
   reason: true,
+  reasonParts: true,
   completedSessionId: true,
   updatedAt: true,
   holdId: true,
@@ -62,8 +68,9 @@ async function findPlanned(where: Prisma.PlannedSessionWhereInput): Promise<Plan
     orderBy: [{ date: "asc" }, { createdAt: "asc" }],
     select: plannedSelect,
   });
-  return rows.map(({ squad, holdId, steps, ...r }) => ({
+  return rows.map(({ squad, holdId, steps, reasonParts, ...r }) => ({
     ...r,
+    reasonParts: readReasonParts(reasonParts),
     date: dateOnly(r.date),
     steps: readWorkoutSteps(steps),
     squadName: squad.name,

@@ -5,7 +5,8 @@ import { isSessionSuggestion, suggestSessions, suggestionToPlannedSession } from
 import { evidenceFor } from "./citations";
 import { addDays, daysBetween } from "./dates";
 import { sessionLoad } from "./metrics";
-import { run, session } from "./test-helpers";
+import { reasonText, run, session } from "./test-helpers";
+import en from "@/lib/i18n/messages/en.json";
 import type { EnginePainReport, EngineSession, Flag, FlagId, PlannedSession, Suggestion } from "./types";
 
 const asOf = "2026-12-09"; // a Wednesday
@@ -46,11 +47,11 @@ describe("deload caps come from the baseline before the overload", () => {
     expect(trims.map((s) => s.replacesSessionId)).toEqual([planned[0].id, planned[2].id]);
     for (const s of trims) {
       expect(s).toMatchObject({ distanceKm: 13.2, limits: { maxRunKm: 13.2 }, rpe: 6 });
-      expect(s.reason).toContain("at or under 13.2 km: 1.1 x 12.0 km, the longest run of the 30 days before it");
+      expect(reasonText(s)).toContain("at or under 13.2 km: 1.1 x 12.0 km, the longest run of the 30 days before that run");
       expect(suggestionToPlannedSession(s, "n")).toMatchObject({ type: "RUN", distanceKm: 13.2 });
     }
     expect(trims[0].durationMin).toBe(Math.round((planned[0].durationMin * 13.2) / 26));
-    for (const s of out) expect(s.reason).not.toContain("26.4");
+    for (const s of out) expect(reasonText(s)).not.toContain("26.4");
 
     // Without a plan, and with a plan that keeps under the cap, the cap stays as advice to apply.
     for (const plannedSessions of [[], [plan(2, 10), plan(4, 13.2)]]) {
@@ -71,7 +72,7 @@ describe("deload caps come from the baseline before the overload", () => {
     const weekly = out.find((s) => s.limits?.maxWeekRunKm !== undefined) as Suggestion;
     expect(out.filter((s) => s.limits?.maxWeekRunKm !== undefined)).toHaveLength(1);
     expect(weekly).toMatchObject({ type: "deload", durationMin: 0, limits: { maxWeekRunKm: 33 } });
-    expect(weekly.reason).toContain("The running planned for the next 7 days comes to 26.4 km once the other suggested changes are made, within the cap.");
+    expect(reasonText(weekly)).toContain("The running planned for the next 7 days comes to 26.4 km once the other suggested changes are made, within the cap.");
   });
 
   it("keeps the cap of the first spike of the week when a later run spikes against the first", () => {
@@ -104,7 +105,7 @@ describe("deload caps come from the baseline before the overload", () => {
     const ct = byType(out, "cross-training");
     expect(ct).toHaveLength(1);
     expect(ct[0]).toMatchObject({ replacesSessionId: long.id, durationMin: 120, rpe: 6, targetLoadAu: 720 });
-    expect(ct[0].reason).toContain("The equivalent would take 245 min; a cross-training session is capped at 120 min, so this one carries less.");
+    expect(reasonText(ct[0])).toContain("The equivalent would take 245 min; a cross-training session is capped at 120 min, so this one carries less.");
   });
 });
 
@@ -133,7 +134,8 @@ describe("severe back pain", () => {
 
     const assessment = out.find((s) => s.flagId === "severe-back-pain" && s.type === "assessment") as Suggestion;
     expect(assessment.assessment).toBe("back assessment by a physiotherapist or doctor");
-    expect(assessment.reason).toContain("Reported pain 9/10 on Wednesday 2026-12-09");
+    expect(reasonText(assessment)).toContain("Reported pain 9/10 on Wed 9 Dec");
+    expect(assessment.reason[0]).toEqual({ code: "severe-assessment", params: { severeReport: "single", nrs: 9, reportDay: "2026-12-09" } });
 
     const ct = byType(out, "cross-training");
     expect(new Set(ct.map((s) => s.replacesSessionId))).toEqual(new Set(planned.slice(0, 4).map((p) => p.id)));
@@ -142,7 +144,7 @@ describe("severe back pain", () => {
       expect(s.flagId).toBe("severe-back-pain");
       expect(s.rpe as number).toBeLessThanOrEqual(4);
       expect(s.targetLoadAu).toBeLessThanOrEqual(0.75 * sessionLoad(replaced));
-      expect(s.reason).toContain("causes no pain");
+      expect(reasonText(s)).toContain("causes no pain");
     }
     // No running left to cap.
     expect(byType(out, "deload")).toEqual([]);
@@ -182,8 +184,8 @@ describe("a cap beside rising back pain", () => {
     });
     const cap = out.find((s) => s.flagId === "session-spike" && s.type === "deload");
     expect(cap).toMatchObject({ durationMin: 0, limits: { maxRunKm: 13.2 } });
-    expect(cap!.reason).toMatch(/changed by the other suggestions/);
-    expect(cap!.reason).not.toMatch(/No planned run/);
+    expect(reasonText(cap!)).toMatch(/changed by the other suggestions/);
+    expect(reasonText(cap!)).not.toMatch(/No planned run/);
     expect(out.some((s) => s.flagId === "back-pain-rising" && s.type === "cross-training")).toBe(true);
   });
 });
@@ -201,7 +203,7 @@ describe("return-to-run suggestions", () => {
     });
     const steps = out.filter((s) => s.flagId === "return-to-run");
     expect(steps).toEqual([expect.objectContaining({ type: "return-to-run", durationMin: 0, rpe: null, returnToRunStep: 1 })]);
-    expect(steps[0].reason).toMatch(/on hold while back pain is high or rising/);
+    expect(reasonText(steps[0])).toMatch(/on hold while back pain is high or rising/);
     expect(steps.every((s) => !isSessionSuggestion(s))).toBe(true);
   });
 
@@ -223,8 +225,8 @@ describe("return-to-run suggestions", () => {
     ]);
     expect(steps[0]).toMatchObject({ rpe: 3, targetLoadAu: 60, limits: { maxRunMin: 20 }, distanceKm: 3.3 });
     for (const s of steps) {
-      expect(s.reason).toContain("4 x (4 min run, 1 min walk), then 20 min continuous, then 30 min continuous, then 40 min continuous");
-      expect(s.reason).toContain("pain during the run stays at 3/10 or less and is back to its usual level by the next morning");
+      expect(reasonText(s)).toContain("4 x (4 min run, 1 min walk), then 20 min continuous, then 30 min continuous, then 40 min continuous");
+      expect(reasonText(s)).toContain("pain during the run stays at 3/10 or less and is back to its usual level by the next morning");
       expect(suggestionToPlannedSession(s, "n")).toMatchObject({ type: "RUN", durationMin: s.durationMin, rpe: 3 });
     }
   });
@@ -236,11 +238,11 @@ describe("return-to-run suggestions", () => {
       expect.objectContaining({ type: "return-to-run", date: addDays(C, 2), durationMin: 0, rpe: null, returnToRunStep: 1 }),
     ]);
     expect(within[0].limits).toBeUndefined();
-    expect(within[0].reason).toContain("The planned runs stay within their steps. Next run: step 1 of 4");
+    expect(reasonText(within[0])).toContain("The planned runs stay within their steps. Next run: step 1 of 4");
     expect(isSessionSuggestion(within[0])).toBe(false);
     const none = suggestSessions({ asOf: C, flags, sessions: before });
     expect(none).toEqual([expect.objectContaining({ type: "return-to-run", date: addDays(C, 1), durationMin: 20, rpe: 3, returnToRunStep: 1 })]);
-    expect(none[0].reason).toContain("Next run: step 1 of 4, 4 x (4 min run, 1 min walk) (20 min at an easy effort, RPE 3)");
+    expect(reasonText(none[0])).toContain("Next run: step 1 of 4, 4 x (4 min run, 1 min walk) (20 min at an easy effort, RPE 3)");
     expect(isSessionSuggestion(none[0])).toBe(true);
     expect(suggestionToPlannedSession(none[0], "n")).toEqual({
       id: "n",
@@ -281,7 +283,10 @@ describe("suggestions (properties)", () => {
               expect(Number.isInteger(s.rpe)).toBe(true);
               expect(s.targetLoadAu).toBe(s.durationMin * s.rpe);
             }
-            expect(s.reason).not.toMatch(/\d\.\d{3,}|the athlete|NaN|undefined/);
+            expect(reasonText(s)).not.toMatch(/\d\.\d{3,}|the athlete|NaN|undefined|\{/);
+            // Spanish writes decimals with a comma, and every part has its words in both catalogues.
+            expect(reasonText(s, "es")).not.toMatch(/\d\.\d|NaN|undefined|\{/);
+            for (const part of s.reason) expect(Object.keys(en.suggestions.reasons.codes)).toContain(part.code);
             if (s.type === "cross-training") {
               expect(s.durationMin).toBeGreaterThanOrEqual(1);
               expect(s.durationMin).toBeLessThanOrEqual(120);

@@ -4,7 +4,7 @@ import { evaluateFlags } from "./flags";
 import { evidenceFor } from "./citations";
 import { addDays, daysBetween } from "./dates";
 import { sessionLoad } from "./metrics";
-import { run, session } from "./test-helpers";
+import { reasonText, run, session } from "./test-helpers";
 import type { EngineSession, Flag, FlagId, PlannedSession, Suggestion } from "./types";
 
 const asOf = "2025-10-22";
@@ -36,8 +36,8 @@ describe("suggestSessions", () => {
     const out = suggestSessions({ asOf, flags, sessions: history, plannedSessions: plan });
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ flagId: "red-flag", type: "rest", date: asOf, durationMin: 0, targetLoadAu: 0 });
-    expect(out[0].reason).toContain("see a clinician");
-    expect(out[0].reason).not.toMatch(/the athlete/i);
+    expect(reasonText(out[0])).toContain("see a clinician");
+    expect(reasonText(out[0])).not.toMatch(/the athlete/i);
     // The referral never expires by itself: the session three weeks out is held too.
     expect(out[0].replacesSessionIds).toEqual([plan[1].id, plan[2].id, plan[3].id]);
     const since = flag("red-flag", { emergency: false, firstReportDate: addDays(asOf, -5) }, "referral");
@@ -49,8 +49,8 @@ describe("suggestSessions", () => {
     const flags = evaluateFlags({ asOf, sessions: history, painReports });
     const out = suggestSessions({ asOf, flags, sessions: history });
     expect(out).toHaveLength(1);
-    expect(out[0].reason).toContain("seek emergency care now");
-    expect(out[0].reason).toContain("doctor's clearance");
+    expect(reasonText(out[0])).toContain("seek emergency care now");
+    expect(reasonText(out[0])).toContain("doctor's clearance");
   });
 
   it("moves at least half of the next 7 days' running load to cross-training at no more than 75% of it on rising back pain", () => {
@@ -75,8 +75,13 @@ describe("suggestSessions", () => {
       expect(s.rpe as number).toBeLessThanOrEqual(6);
       expect(["cycling", "swimming", "elliptical", "aqua-jogging"]).toContain(s.crossTrainingMode);
       expect(s.flagId).toBe("back-pain-rising");
-      expect(s.reason).toMatch(/^Back pain rose by 3 points, so at least half/);
-      expect(s.reason).toContain("no more than 75% of the run's");
+      expect(reasonText(s)).toMatch(/^Back pain rose by 3 points, so at least half/);
+      // The parts keep exact numbers; only the words round them.
+      const replace = s.reason[1];
+      expect(replace.code).toBe("replace-lower");
+      expect(replace.params.runAu).toBe(sessionLoad(replaced));
+      expect(replace.params.share).toBe(0.75);
+      expect(reasonText(s)).toContain("no more than 75% of the run's");
     }
     expect(movedRunLoad).toBeGreaterThanOrEqual(total / 2);
     expect(ct.some((s) => s.replacesSessionId === plan[4].id)).toBe(false);
@@ -96,7 +101,7 @@ describe("suggestSessions", () => {
       expect(s.replacesSessionId).toBeUndefined();
       expect(daysBetween(asOf, s.date)).toBeGreaterThan(0);
       expect(daysBetween(asOf, s.date)).toBeLessThanOrEqual(7);
-      expect(s.reason).toContain("like the run of");
+      expect(reasonText(s)).toContain("like the run of");
     }
     expect(moved).toBeGreaterThanOrEqual(total / 2);
   });
@@ -147,7 +152,7 @@ describe("suggestSessions", () => {
     expect(within).toHaveLength(1);
     expect(within[0]).toMatchObject({ type: "deload", durationMin: 0, targetLoadAu: 0, rpe: null, limits: { maxRunKm: 13.2 } });
     expect(within[0].replacesSessionId).toBeUndefined();
-    expect(within[0].reason).toContain("No planned run of the next 7 days is above the cap");
+    expect(reasonText(within[0])).toContain("No planned run of the next 7 days is above the cap");
     expect(isSessionSuggestion(within[0])).toBe(false);
     const noPlan = suggestSessions({ asOf, flags: [flag("session-spike")], sessions: history });
     expect(noPlan).toHaveLength(1);
@@ -162,7 +167,7 @@ describe("suggestSessions", () => {
     expect(replaced).toEqual(new Set([plan[3].id, plan[1].id]));
     const remainingKm = plan.filter((p) => !replaced.has(p.id)).reduce((m, p) => m + (p.distanceKm as number), 0);
     expect(remainingKm).toBeLessThanOrEqual(33);
-    for (const s of byType(out, "cross-training")) expect(s.reason).toContain("at or under 33.0 km of running: 1.1 x 30.0 km");
+    for (const s of byType(out, "cross-training")) expect(reasonText(s)).toContain("at or under 33.0 km of running: 1.1 x 30.0 km");
     // Within the cap: the cap itself, never an empty answer.
     const within = suggestSessions({ asOf, flags: [flag("weekly-distance-increase", values)], sessions: history, plannedSessions: plan.slice(0, 2) });
     expect(within).toEqual([expect.objectContaining({ type: "deload", durationMin: 0, limits: { maxWeekRunKm: 33 } })]);
@@ -222,7 +227,7 @@ describe("suggestSessions", () => {
     expect(posture[0].exercises?.map((e) => e.target)).toContain("thoracic-spine");
     const assessments = byType(out, "assessment").map((s) => s.flagId).sort();
     expect(assessments).toEqual(["footprint-unassessed", "leg-length-discrepancy", "masters-athlete", "shoe-mileage"]);
-    expect(out.find((s) => s.flagId === "shoe-mileage")?.reason).toContain("pegasus");
+    expect(reasonText(out.find((s) => s.flagId === "shoe-mileage"))).toContain("pegasus");
     expect(out.some((s) => s.flagId === "surface-change")).toBe(false);
   });
 
@@ -242,7 +247,7 @@ describe("suggestSessions", () => {
       expect(daysBetween(asOf, s.date)).toBeLessThanOrEqual(7);
       expect(Number.isFinite(s.durationMin) && s.durationMin >= 0).toBe(true);
       expect(Number.isFinite(s.targetLoadAu) && s.targetLoadAu >= 0).toBe(true);
-      expect(s.reason.length).toBeGreaterThan(20);
+      expect(reasonText(s).length).toBeGreaterThan(20);
       if (s.type === "core" || s.type === "mobility" || s.type === "posture") expect(s.exercises?.length).toBeGreaterThan(0);
       if (s.type === "cross-training") expect(s.crossTrainingMode).toBeDefined();
     }

@@ -3,7 +3,7 @@
  * Every suggestion names the flag that caused it. A red-flag referral suppresses everything but rest;
  * severe back pain suppresses running.
  */
-import { formatDay, parseDay, tryParseDay, weekdayOf } from "./dates";
+import { formatDay, parseDay, tryParseDay } from "./dates";
 import { parsedSessionLoad } from "./metrics";
 import { compareFlags } from "./flags";
 import { EngineInputError } from "./errors";
@@ -19,10 +19,12 @@ import {
 import type {
   CrossTrainingMode,
   EngineProfile,
+  EngineMessage,
   EngineSession,
   Exercise,
   Flag,
   FlagId,
+  MessageParam,
   PlannedSession,
   PostureLoad,
   Suggestion,
@@ -73,12 +75,6 @@ const BACK_PAIN_MODES: readonly CrossTrainingMode[] = ["aqua-jogging", "swimming
 const LOAD_MODES: readonly CrossTrainingMode[] = ["cycling", "elliptical", "swimming", "aqua-jogging"];
 /** Severe pain: the modes that unload the spine most come first. */
 const SEVERE_PAIN_MODES: readonly CrossTrainingMode[] = ["aqua-jogging", "cycling", "elliptical", "swimming"];
-const MODE_NAMES: Record<CrossTrainingMode, string> = {
-  cycling: "cycling",
-  swimming: "swimming",
-  elliptical: "elliptical trainer",
-  "aqua-jogging": "aqua jogging",
-};
 /** Flags whose `zone`/`zones` values name where the back hurts (modes must fit the zone). */
 const PAIN_FLAGS: ReadonlySet<FlagId> = new Set<FlagId>(["back-pain-rising", "pain-after-overload", "severe-back-pain"]);
 
@@ -116,8 +112,9 @@ interface PlanRun {
   substituted: boolean;
 }
 
-function label(day: number): string {
-  return `${weekdayOf(day)} ${formatDay(day)}`;
+/** One part of a reason: a code and its parameters (worded by lib/i18n/engine-text.ts). */
+function part(code: string, params: Record<string, MessageParam> = {}): EngineMessage {
+  return { code, params };
 }
 
 /** Km rounded down to 0.1 (a trimmed distance never passes its cap); to 0.01 below 0.1 km, at least 0.01. */
@@ -129,10 +126,6 @@ function floorKm(x: number): number {
 /** A whole CR-10 RPE in 1..max. */
 function wholeRpe(x: number, max = 10): number {
   return Math.max(1, Math.min(Math.round(x), max));
-}
-
-function kmText(x: number): string {
-  return `${x.toFixed(1)} km`;
 }
 
 function numberValue(v: unknown): number | null {
@@ -158,43 +151,40 @@ function safeExercises(list: readonly Exercise[], severe: boolean): Exercise[] {
   return severe ? list.filter((e) => !e.loadedExtension) : [...list];
 }
 
-/** Why back pain moves running to cross-training, naming the trigger that held. */
-function painWhy(flag: Flag): string {
-  if (flag.id === "pain-after-overload") return "Back pain followed an overload";
+/**
+ * What held for a pain flag, as trigger ids for the reason ("overload", "nrs-rise", "nrs-high",
+ * "ostrc-substantial", or "unknown"), with the numbers they name.
+ */
+function painTriggers(flag: Flag): { painTriggers: string[]; rise: number | null; nrs: number | null } {
+  if (flag.id === "pain-after-overload") return { painTriggers: ["overload"], rise: null, nrs: null };
   const v = flag.values ?? {};
   const reasons = Array.isArray(v.reasons) ? v.reasons : [];
-  const parts: string[] = [];
-  const rise = numberValue(v.rise);
-  const nrs = numberValue(v.nrs);
-  if (reasons.includes("nrs-rise")) parts.push(rise !== null ? `back pain rose by ${rise} points` : "back pain rose");
-  if (reasons.includes("nrs-high")) parts.push(nrs !== null ? `back pain is at ${nrs}/10` : "back pain is high");
-  if (reasons.includes("ostrc-substantial")) parts.push("the weekly check-in shows a substantial back problem");
-  const text = parts.length > 0 ? parts.join(" and ") : "back pain is high or rising";
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const triggers = ["nrs-rise", "nrs-high", "ostrc-substantial"].filter((r) => reasons.includes(r));
+  return { painTriggers: triggers.length > 0 ? triggers : ["unknown"], rise: numberValue(v.rise), nrs: numberValue(v.nrs) };
 }
 
-/** The severe-pain report(s) in words, from the flag's values. */
-function severeWhat(flag: Flag): string {
+/**
+ * The severe-pain report(s), from the flag's values: `severeReport` "single" (nrs on reportDay),
+ * "persistent" (count reports of at least nrs over days), or "unknown".
+ */
+function severeReport(flag: Flag): Record<string, MessageParam> {
   const v = flag.values ?? {};
   const reasons = Array.isArray(v.reasons) ? v.reasons : [];
   const nrs = numberValue(v.nrs);
   const day = dayValue(v.reportDate);
   const count = numberValue(v.persistentReports);
   const days = numberValue(v.persistentDays);
-  if (reasons.includes("nrs-severe") && nrs !== null && day !== null) return `Reported pain ${nrs}/10 on ${label(day)}`;
+  if (reasons.includes("nrs-severe") && nrs !== null && day !== null) return { severeReport: "single", nrs, reportDay: formatDay(day) };
   if (reasons.includes("nrs-persistent") && count !== null && days !== null) {
-    return `Pain of ${SEVERE_PAIN_RULE.persistentNrs}/10 or more was reported ${count} times over ${days} days`;
+    return { severeReport: "persistent", nrs: SEVERE_PAIN_RULE.persistentNrs, count, days };
   }
-  return "Severe back pain was reported";
+  return { severeReport: "unknown" };
 }
 
 const STEPS = RETURN_TO_RUN_RULE.steps;
 
-/** The graded return in one sentence, for every return-to-run reason. */
-const PROGRESSION =
-  `The steps: ${STEPS.map((s) => s.label).join(", then ")}. Take the next step only when pain during the run stays ` +
-  `at ${RETURN_TO_RUN_RULE.painMaxNrs}/10 or less and is back to its usual level by the next morning; otherwise go ` +
-  `back a step.`;
+/** The graded return in one sentence, for every return-to-run reason (a new object each time: callers own their output). */
+const progression = () => part("return-steps", { stepLabels: STEPS.map((s) => String(s.step)), painMaxNrs: RETURN_TO_RUN_RULE.painMaxNrs });
 
 class Builder {
   readonly out: Suggestion[] = [];
@@ -208,8 +198,9 @@ class Builder {
 
 /**
  * Suggested sessions and plan changes for the given flags, for the 7 days after asOf. Durations are whole
- * minutes, RPEs whole numbers, trimmed distances are rounded down to 0.1 km, and every number in a reason
- * is rounded for people.
+ * minutes, RPEs whole numbers, trimmed distances are rounded down to 0.1 km. A reason is a list of parts,
+ * each a code and its parameters (like a flag's explanation): numbers in it stay exact (loads, baselines,
+ * the equivalent minutes) and the reader's words (lib/i18n/engine-text.ts) round and format them.
  *
  * - `red-flag`: only one rest suggestion (from asOf), telling to seek emergency care now or to see a
  *   clinician, standing in for every planned session from the earliest report not cleared on (the plan
@@ -274,11 +265,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
       targetLoadAu: 0,
       rpe: null,
       replacesSessionIds: replaced,
-      reason: emergency
-        ? "Red-flag symptoms were reported: seek emergency care now. No training, and the planned sessions are " +
-          "held, until a doctor's clearance is recorded."
-        : "Red-flag symptoms were reported: rest and see a clinician. No training, and the planned sessions are " +
-          "held, until a clearance is recorded; training suggestions wait until then.",
+      reason: [part(emergency ? "red-flag-emergency" : "red-flag-clinician")],
     });
     return b.out;
   }
@@ -341,9 +328,12 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
     return chosen;
   };
 
-  const runLabel = (r: PlanRun) =>
-    `${r.km !== null ? `${kmText(r.km)} ` : ""}run ${r.templateOf === null ? "planned for" : "expected on"} ${label(r.day)}` +
-    (r.templateOf !== null ? ` (like the run of ${label(r.templateOf)})` : "");
+  /** The run a part names: its km (or null), its day, and for an expected run the day of the run it stands for. */
+  const runParams = (r: PlanRun): Record<string, MessageParam> => ({
+    runKm: r.km,
+    runDay: formatDay(r.day),
+    likeDay: r.templateOf === null ? null : formatDay(r.templateOf),
+  });
 
   // Modes fit the zone: freestyle swimming turns the neck, so none while a pain flag names the cervical zone.
   const painZones = new Set(flags.filter((f) => PAIN_FLAGS.has(f.id)).flatMap(zonesOf));
@@ -359,7 +349,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
     flagId: FlagId,
     r: PlanRun,
     modes: readonly CrossTrainingMode[],
-    why: string,
+    why: EngineMessage,
     share: number,
     maxRpe: number,
   ): boolean => {
@@ -375,18 +365,12 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
     const minutes = Math.max(1, Math.min(whole, S.crossTrainingMaxMin));
     const ctLoad = minutes * rpe;
     const mode = modes[modeIndex++ % modes.length];
-    const runAu = Math.round(load);
-    let reason =
-      `${why} Replace the ${runLabel(r)} with ${minutes} min of ${MODE_NAMES[mode]} at RPE ${rpe}: ` +
-      (share < 1
-        ? `${ctLoad} AU, no more than ${Math.round(share * 100)}% of the run's ${runAu} AU, without the impact of running.`
-        : `about the same session load (${ctLoad} AU for the run's ${runAu} AU) without the impact of running.`);
-    if (capped) {
-      reason +=
-        ` The equivalent would take ${Math.round(exact)} min; a cross-training session is capped at ` +
-        `${S.crossTrainingMaxMin} min, so this one carries less.`;
-    }
-    if (!r.rpeKnown) reason += ` The run had no RPE, so RPE ${DEFAULT_RPE} was assumed.`;
+    const reason: EngineMessage[] = [
+      why,
+      part(share < 1 ? "replace-lower" : "replace-same", { ...runParams(r), min: minutes, mode, rpe, loadAu: ctLoad, share, runAu: load }),
+    ];
+    if (capped) reason.push(part("cross-training-capped", { exactMin: exact, maxMin: S.crossTrainingMaxMin }));
+    if (!r.rpeKnown) reason.push(part("rpe-assumed", { rpe: DEFAULT_RPE }));
     b.add(flagId, "cross-training", r.day, {
       durationMin: minutes,
       targetLoadAu: ctLoad,
@@ -429,7 +413,8 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
     const km = recentRuns.filter((s) => s.day >= day - 27 && s.day <= day - 7).reduce((m, s) => m + (s.distanceKm as number), 0) / 3;
     return km > 0 ? { cap: deloadCapKm(km), baseline: km } : null;
   };
-  const paceText = (km: number) => (pace > 0 ? ` That is about ${Math.round(km * pace)} min of running at the recent pace.` : "");
+  /** The cap as minutes of running at the recent pace, when there is one. */
+  const paceParts = (km: number): EngineMessage[] => (pace > 0 ? [part("pace", { paceMin: km * pace })] : []);
 
   const severe = flags.some((f) => f.id === "severe-back-pain");
   const done = new Set<string>();
@@ -440,17 +425,15 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
     seen.add(flag.id);
     switch (flag.id) {
       case "severe-back-pain": {
-        const what = severeWhat(flag);
+        const what = severeReport(flag);
         b.add(flag.id, "assessment", a + 1, {
           durationMin: S.assessmentMin,
           targetLoadAu: 0,
           rpe: null,
           assessment: "back assessment by a physiotherapist or doctor",
-          reason:
-            `${what}: have the back assessed by a physiotherapist or doctor before running again. Until then, running ` +
-            `is replaced by cross-training that causes no pain, and loaded back-extension exercises are left out.`,
+          reason: [part("severe-assessment", what)],
         });
-        const why = `${what}: until the back has been assessed, cross-training that causes no pain replaces running; stop if it hurts.`;
+        const why = part("severe-substitution", what);
         for (const r of planRuns) {
           if (!r.taken) substitute(flag.id, r, fit(SEVERE_PAIN_MODES), why, S.backPainCrossTrainingLoadShare, S.severePainCrossTrainingMaxRpe);
         }
@@ -460,9 +443,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
       case "pain-after-overload": {
         if (!done.has("pain-substitution") && !severe) {
           done.add("pain-substitution");
-          const why =
-            `${painWhy(flag)}, so at least half of the next 7 days' running load moves to low-impact cross-training, ` +
-            `each session at no more than ${Math.round(S.backPainCrossTrainingLoadShare * 100)}% of the run's load.`;
+          const why = part("pain-substitution", { ...painTriggers(flag), share: S.backPainCrossTrainingLoadShare });
           const total = planRuns.filter((r) => !r.taken).reduce((m, r) => m + runLoad(r), 0);
           let moved = 0;
           const order = planRuns.filter((r) => !r.taken).sort((x, y) => runLoad(y) - runLoad(x) || x.day - y.day);
@@ -479,9 +460,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
             targetLoadAu: S.mobilityDurationMin * S.mobilityRpe,
             rpe: S.mobilityRpe,
             exercises: safeExercises(MOBILITY_EXERCISES, severe),
-            reason:
-              "Gentle mobility for the hamstrings, hip flexors, piriformis, glutes and thoracic spine keeps the back moving " +
-              "while the running load is lower; stop any exercise that increases the pain.",
+            reason: [part("pain-mobility")],
           });
         }
         break;
@@ -498,16 +477,13 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
             targetLoadAu: 0,
             rpe: null,
             returnToRunStep: 1,
-            reason:
-              `Graded return to running until ${label(endDay)}, on hold while back pain is high or rising: keep to the ` +
-              `cross-training and send a new pain report when the pain has settled. The first run is then step 1 of ` +
-              `${STEPS.length}, ${STEPS[0].label}. ${PROGRESSION}`,
+            reason: [part("return-on-hold", { endDay: formatDay(endDay), step: 1, steps: STEPS.length, stepLabel: String(STEPS[0].step) }), progression()],
           });
           break;
         }
         let step = Math.max(0, Math.min(STEPS.length - 1, Math.round(numberValue(v.step) ?? 1) - 1));
         const endDay = dayValue(v.endDate) ?? dayValue(flag.date) ?? a;
-        const intro = `Graded return to running until ${label(endDay)}.`;
+        const intro = part("return-intro", { endDay: formatDay(endDay) });
         const inReturn = planRuns.filter((r) => !r.taken && r.id !== null && r.day <= endDay);
         let trimmed = 0;
         // Each planned run is taken at the step a pain-free return would have reached by then.
@@ -529,9 +505,19 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
               replacesSessionId: r.id as string,
               limits: { maxRunMin: limit.totalMin },
               returnToRunStep: limit.step,
-              reason:
-                `${intro} Shorten the ${runLabel(r)} (${Math.round(r.durationMin)} min) to step ${limit.step} of ` +
-                `${STEPS.length}: ${limit.label}, ${limit.totalMin} min at an easy effort (RPE ${rpe}). ${PROGRESSION}`,
+              reason: [
+                intro,
+                part("return-shorten", {
+                  ...runParams(r),
+                  runMin: r.durationMin,
+                  step: limit.step,
+                  steps: STEPS.length,
+                  stepLabel: String(limit.step),
+                  min: limit.totalMin,
+                  rpe,
+                }),
+                progression(),
+              ],
             });
             r.km = km;
             r.durationMin = limit.totalMin;
@@ -548,9 +534,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
             targetLoadAu: 0,
             rpe: null,
             returnToRunStep: next.step,
-            reason:
-              `${intro} The planned runs stay within their steps. Next run: step ${next.step} of ${STEPS.length}, ` +
-              `${next.label} (at most ${next.totalMin} min). ${PROGRESSION}`,
+            reason: [intro, part("return-within", { step: next.step, steps: STEPS.length, stepLabel: String(next.step), min: next.totalMin }), progression()],
           });
         } else if (a + 1 <= endDay) {
           const lastRun = sessions.reduce((m, s) => (s.type === "RUN" && s.day <= a && s.day > m ? s.day : m), -Infinity);
@@ -563,9 +547,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
             rpe,
             limits: { maxRunMin: next.totalMin },
             returnToRunStep: next.step,
-            reason:
-              `${intro} Next run: step ${next.step} of ${STEPS.length}, ${next.label} (${next.totalMin} min at an easy ` +
-              `effort, RPE ${rpe}). ${PROGRESSION}`,
+            reason: [intro, part("return-next", { step: next.step, steps: STEPS.length, stepLabel: String(next.step), min: next.totalMin, rpe }), progression()],
           });
         }
         break;
@@ -576,10 +558,13 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
         if (!c) break;
         const { cap, baseline } = c;
         const afterBreak = numberValue(flag.values?.breakDays) !== null;
-        const why =
-          `A single run was much longer than usual (${label(c.from)}), so keep each run of the next 7 days at or under ` +
-          `${kmText(cap)}: 1.1 x ${kmText(baseline)}, the longest run of the 30 days before ` +
-          `${afterBreak ? "the break before it" : "it"}.`;
+        const why = part("spike-cap", {
+          flagDay: formatDay(c.from),
+          capKm: cap,
+          factor: S.deloadFactor,
+          baselineKm: baseline,
+          afterBreak: afterBreak ? "yes" : "no",
+        });
         const over = planRuns.filter((r) => !r.taken && r.id !== null && r.km !== null && exceeds(r.km, cap));
         for (const r of over) {
           r.taken = true;
@@ -592,7 +577,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
             distanceKm: cap,
             replacesSessionId: r.id as string,
             limits: { maxRunKm: cap },
-            reason: `${why} Shorten the ${runLabel(r)} to ${kmText(cap)} (about ${duration} min).`,
+            reason: [why, part("spike-shorten", { ...runParams(r), toKm: cap, min: duration })],
           });
           r.km = cap;
           r.durationMin = duration;
@@ -600,15 +585,13 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
         if (over.length === 0) {
           // Runs above the cap that another flag's suggestion already changes (cross-training, a shorter step).
           const changedElsewhere = planRuns.some((r) => r.taken && r.id !== null && r.km !== null && exceeds(r.km, cap));
-          const planText = changedElsewhere
-            ? " The planned runs above the cap are changed by the other suggestions; keep any run you keep within it."
-            : " No planned run of the next 7 days is above the cap.";
+          const planText = part(changedElsewhere ? "spike-changed-elsewhere" : "spike-none-above");
           b.add(flag.id, "deload", a + 1, {
             durationMin: 0,
             targetLoadAu: 0,
             rpe: null,
             limits: { maxRunKm: cap },
-            reason: `${why}${hasPlan ? planText : paceText(cap)}`,
+            reason: [why, ...(hasPlan ? [planText] : paceParts(cap))],
           });
         }
         break;
@@ -625,10 +608,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
         const plannedKm = live.reduce((m, r) => m + (r.km as number), 0);
         const free = live.filter((r) => !r.taken);
         const freeKm = free.reduce((m, r) => m + (r.km as number), 0);
-        const why =
-          `${flag.id === "acwr-high" ? "The load rose quickly" : "Weekly distance rose quickly"}, so keep the next 7 days ` +
-          `at or under ${kmText(cap)} of running: 1.1 x ${kmText(baseline)}, the average week of the 3 weeks before ` +
-          `the flagged week.`;
+        const why = part("week-cap", { cause: flag.id === "acwr-high" ? "load" : "distance", capKm: cap, factor: S.deloadFactor, baselineKm: baseline });
         let acted = false;
         if (exceeds(plannedKm, cap) && freeKm > 0) {
           if (flag.id === "acwr-high") {
@@ -647,7 +627,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
                   distanceKm: km,
                   ...(r.id !== null ? { replacesSessionId: r.id } : {}),
                   limits: { maxWeekRunKm: cap },
-                  reason: `${why} Shorten the ${runLabel(r)} to ${kmText(km)} (${Math.round(f * 100)}% of it, about ${duration} min).`,
+                  reason: [why, part("week-shorten", { ...runParams(r), toKm: km, shareOfRun: f, min: duration })],
                 });
                 r.km = km;
                 r.durationMin = duration;
@@ -666,18 +646,16 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
           }
         }
         if (!acted) {
-          const after = planRuns.some((r) => r.taken) ? " once the other suggested changes are made" : "";
+          const afterOthers = planRuns.some((r) => r.taken) ? "yes" : "no";
           b.add(flag.id, "deload", a + 1, {
             durationMin: 0,
             targetLoadAu: 0,
             rpe: null,
             limits: { maxWeekRunKm: cap },
-            reason:
-              `${why}` +
-              (hasPlan
-                ? ` The running planned for the next 7 days comes to ${kmText(plannedKm)}${after}` +
-                  (exceeds(plannedKm, cap) ? ": keep it within the cap." : ", within the cap.")
-                : paceText(cap)),
+            reason: [
+              why,
+              ...(hasPlan ? [part(exceeds(plannedKm, cap) ? "week-planned-over" : "week-planned-within", { plannedKm, afterOthers })] : paceParts(cap)),
+            ],
           });
         }
         break;
@@ -709,9 +687,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
           targetLoadAu: 0,
           rpe: null,
           ...(replaces.length > 0 ? { replacesSessionIds: replaces } : {}),
-          reason:
-            `Training days have been too alike (monotony above the threshold), so make ${label(day)} a full rest day ` +
-            `and keep easy days truly easy: the contrast between hard and easy days is what lowers monotony.`,
+          reason: [part("monotony-rest", { restDay: formatDay(day) })],
         });
         break;
       }
@@ -724,12 +700,10 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
             targetLoadAu: S.coreDurationMin * S.coreRpe,
             rpe: S.coreRpe,
             exercises: safeExercises(CORE_EXERCISES, severe),
-            reason:
-              `Few core or strength sessions lately: core work for the abdominals, lower back, glutes and pelvic floor, ` +
-              `${S.coreSessionsPerWeek}-${S.coreMaxSessionsPerWeek} times a week for 20-30 min at RPE 4-6, supports the trunk ` +
-              `and spine. Across sports injuries in general, strength training cut injuries by about two thirds (RR 0.32, ` +
-              `Lauersen 2014).` +
-              (severe ? " Until the back has been assessed, no loaded back extension, and stop any exercise that hurts." : ""),
+            reason: [
+              part("core", { minSessions: S.coreSessionsPerWeek, maxSessions: S.coreMaxSessionsPerWeek }),
+              ...(severe ? [part("severe-no-extension")] : []),
+            ],
           });
         }
         if (!done.has("mobility") && !future.some((p) => p.type === "MOBILITY")) {
@@ -740,7 +714,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
             targetLoadAu: S.mobilityDurationMin * S.mobilityRpe,
             rpe: S.mobilityRpe,
             exercises: safeExercises(MOBILITY_EXERCISES, severe),
-            reason: "Mobility for the hamstrings, hip flexors (psoas), piriformis, glutes and thoracic spine completes the compensatory work.",
+            reason: [part("compensatory-mobility")],
           });
         }
         break;
@@ -758,9 +732,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
           targetLoadAu: S.postureDurationMin * S.postureRpe,
           rpe: S.postureRpe,
           exercises: safeExercises(exercises, severe),
-          reason:
-            `Posture load outside training (${loads.join(", ") || "recorded in the profile"}): a short posture and mobility ` +
-            `session, plus regular breaks and good lifting technique during the day.`,
+          reason: [loads.length > 0 ? part("posture", { postures: [...loads] }) : part("posture-unrecorded")],
         });
         break;
       }
@@ -770,7 +742,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
           targetLoadAu: 0,
           rpe: null,
           assessment: "footprint (gait) assessment",
-          reason: "Book a footprint (gait) assessment, record the footprint type, and discuss the result with a physiotherapist.",
+          reason: [part("footprint-assessment")],
         });
         break;
       case "leg-length-discrepancy":
@@ -779,7 +751,7 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
           targetLoadAu: 0,
           rpe: null,
           assessment: "leg-length check by a physiotherapist",
-          reason: "Have the leg-length difference measured by a physiotherapist, who can judge whether an insole or specific work is needed.",
+          reason: [part("leg-length-assessment")],
         });
         break;
       case "masters-athlete":
@@ -788,17 +760,17 @@ export function suggestSessions(input: SuggestSessionsInput): Suggestion[] {
           targetLoadAu: 0,
           rpe: null,
           assessment: "physiotherapist screening",
-          reason: "A physiotherapist screening of back, hips and stride helps correct habits that weigh more with age.",
+          reason: [part("masters-assessment")],
         });
         break;
       case "shoe-mileage": {
-        const shoe = typeof flag.values?.shoeId === "string" ? flag.values.shoeId : "the shoe";
+        const shoe = typeof flag.values?.shoeId === "string" ? flag.values.shoeId : null;
         b.add(flag.id, "assessment", a + 1, {
           durationMin: 0,
           targetLoadAu: 0,
           rpe: null,
-          assessment: `check or replace shoe ${shoe}`,
-          reason: `Shoe ${shoe} is past its mileage limit: check its cushioning and replace it (then mark it retired).`,
+          assessment: `check or replace shoe ${shoe ?? "the shoe"}`,
+          reason: [shoe === null ? part("shoe-assessment-unnamed") : part("shoe-assessment", { shoe })],
         });
         break;
       }

@@ -4,7 +4,7 @@
  * purpose: no running sums) to check the one-pass kernel against.
  */
 import { addDays } from "./dates";
-import type { EngineSession, DailyMetrics, Flag } from "./types";
+import type { EngineMessage, EngineSession, DailyMetrics, Flag } from "./types";
 import { engineText } from "@/lib/i18n/engine-text";
 
 let nextId = 0;
@@ -107,4 +107,9 @@ export const METRIC_FIELDS = [
 /** A flag's explanation in English words, as the UI renders it (tests read the sentences, the engine keeps codes). */
 export function explain(flag: Pick<Flag, "explanation">, locale: "en" | "es" = "en"): string {
   return engineText(locale).flagExplanation(flag);
+}
+
+/** A suggestion's reason in words (English unless asked), as a reader sees it. */
+export function reasonText(s: { reason: EngineMessage[] } | undefined, locale: "en" | "es" = "en"): string {
+  return s ? engineText(locale).suggestionReason(s.reason) : "";
 }

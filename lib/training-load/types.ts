@@ -307,5 +307,10 @@ export interface Suggestion {
   returnToRunStep?: number;
   /** What to have assessed, for assessment suggestions. */
   assessment?: string;
-  reason: string;
+  /**
+   * Why, part by part: codes and exact parameters (see EngineMessage), worded in the reader's language by
+   * lib/i18n/engine-text.ts (`suggestionReason`). Besides the kinds EngineMessage names, "runKm", "runDay"
+   * and "likeDay" name the run a part is about; "painTriggers" and "severeReport" name what held.
+   */
+  reason: EngineMessage[];
 }

@@ -6,6 +6,8 @@ import { idleState } from "@/lib/forms-state";
 import { FormMessage, SubmitButton } from "@/lib/ui/form-controls";
 
 type Ids = { squadId: string; athleteId: string; suggestionId: string };
+/** The button's words, in the reader's language (worded by the server component that renders it). */
+type Words = { label: string; pendingText: string };
 
 function SuggestionForm({ squadId, athleteId, suggestionId, action, label, pendingText }: Ids & {
   action: typeof addSuggestionAction;
@@ -27,21 +29,14 @@ function SuggestionForm({ squadId, athleteId, suggestionId, action, label, pendi
 }
 
 /** Adds one of the engine's suggestions to the plan; the server looks it up again by id. */
-export function AddSuggestionButton(props: Ids) {
-  return <SuggestionForm {...props} action={addSuggestionAction} label="Add to plan" pendingText="Adding…" />;
+export function AddSuggestionButton(props: Ids & Words) {
+  return <SuggestionForm {...props} action={addSuggestionAction} />;
 }
 
 /**
  * Applies a suggestion's caps to the plan: the planned runs of the next 7 days above a cap are trimmed to
  * it. The server looks the suggestion up again by id, so the caps never come from the page.
  */
-export function ApplyCapButton({ audience, ...props }: Ids & { audience: "coach" | "athlete" }) {
-  return (
-    <SuggestionForm
-      {...props}
-      action={applySuggestedCapsAction}
-      label={audience === "athlete" ? "Apply the cap to my plan" : "Apply the cap to the plan"}
-      pendingText="Applying…"
-    />
-  );
+export function ApplyCapButton(props: Ids & Words) {
+  return <SuggestionForm {...props} action={applySuggestedCapsAction} />;
 }

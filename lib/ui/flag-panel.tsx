@@ -43,6 +43,7 @@ export async function FlagPanelView({
   timeZone,
   unit,
   canPlan = true,
+  shoeNames,
 }: {
   panel: FlagPanel;
   squadId: string;
@@ -52,6 +53,8 @@ export async function FlagPanelView({
   unit: Unit;
   /** Coaches plan; clinicians read the flags without the plan's buttons. */
   canPlan?: boolean;
+  /** Shoe names by id, so a shoe reads by its name rather than its id. */
+  shoeNames?: Readonly<Record<string, string>>;
 }) {
   // A referral is open until a clearance ends it (the engine stops raising it then), whatever its reviews.
   const locale = await currentLocale();
@@ -78,7 +81,7 @@ export async function FlagPanelView({
                 <span className={flagBadge(flag, words).className}>{flagBadge(flag, words).text}</span>{" "}
                 {words.flagName(flag.id)} <span className="muted">{formatDate(flag.date, dateLocale)}</span>
               </h3>
-              <p>{words.flagExplanation(flag)}</p>
+              <p>{words.flagExplanation(flag, shoeNames)}</p>
               {values.length ? (
                 <details>
                   <summary>{t("numbers")}</summary>
@@ -105,6 +108,7 @@ export async function FlagPanelView({
                         key={s.id}
                         suggestion={s}
                         unit={unit}
+                        shoeNames={shoeNames}
                         action={canPlan ? <SuggestionAction suggestion={s} squadId={squadId} athleteId={athleteId} /> : null}
                       />
                     ))}

@@ -169,6 +169,7 @@ export async function FlagRows({
                     timeZone={timeZone}
                     unit={unit}
                     canPlan={canPlan}
+                    shoeNames={Object.fromEntries(shoes.map((s) => [s.id, s.name]))}
                   />
                 </div>
               </details>

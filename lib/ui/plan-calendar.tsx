@@ -4,7 +4,10 @@ import { calendarHref } from "@/lib/plans/calendar";
 import type { PlannedStatus } from "@/lib/plans/planned-vs-done";
 import type { DoneRow, PlannedDetailRow } from "@/lib/plans/queries";
 import { toDbDate } from "@/lib/dates";
-import { formatDistance, formatDuration, textInUnit, type Unit } from "@/lib/units";
+import { formatDistance, formatDuration, type Unit } from "@/lib/units";
+import { plannedReasonText } from "@/lib/plans/reason";
+import { sessionSummaryIn } from "@/lib/plans/session-words";
+import type { Locale } from "@/lib/i18n/config";
 import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { engineText } from "@/lib/i18n/engine-text";
 import { describeWorkout } from "@/lib/plans/workout-steps";
@@ -56,8 +59,12 @@ export function exerciseList(planned: { type: string; description: string | null
 
 type SessionLike = { type: string; subType?: string | null; durationMin: number; distanceKm: number | null };
 
-/** "Cycling · 1 h 00 min · 25.0 km": what a session is and how big, in the viewer's unit. */
-export function sessionSummary(s: SessionLike, unit: Unit): string {
+/**
+ * "Cycling · 1 h 00 min · 25.0 km": what a session is and how big, in the viewer's unit; in the reader's
+ * language when `locale` is given.
+ */
+export function sessionSummary(s: SessionLike, unit: Unit, locale?: Locale): string {
+  if (locale) return sessionSummaryIn(s, unit, locale);
   const kind = s.subType
     ? MODE_LABELS[s.subType as keyof typeof MODE_LABELS]
     : SESSION_TYPE_LABELS[s.type as keyof typeof SESSION_TYPE_LABELS] ?? s.type;
@@ -84,6 +91,7 @@ export async function PlannedItem({
   const t = await getTranslations("plan");
   const locale = await currentIntlLocale();
   const localeCode = await currentLocale();
+  const reason = plannedReasonText(planned, engineText(localeCode, unit));
   const statusText = status === "done" ? t("statusDone") : status === "missed" ? t("statusMissed") : null;
   const exercises = exerciseList(planned);
   const className = `cal-item${status ? ` cal-${status}` : ""}${planned.held ? " cal-held" : ""}`;
@@ -92,7 +100,7 @@ export async function PlannedItem({
       {planned.held ? <span className="badge badge-held">{t("onHold")}</span> : null}
       {planned.title ? <strong className={`cal-title${planned.held ? " held-session" : ""}`}>{planned.title}</strong> : null}
       <span className={planned.held ? "held-session" : undefined}>
-        {sessionSummary(planned, unit)}
+        {sessionSummary(planned, unit, localeCode)}
         {planned.targetRpe != null ? ` · RPE ${planned.targetRpe}` : ""}
       </span>{" "}
       {planned.steps && !compact ? <span className={`cal-steps${planned.held ? " held-session" : ""}`}>{describeWorkout(planned.steps, unit)}</span> : null}
@@ -101,7 +109,7 @@ export async function PlannedItem({
         <span className="badge">{t("suggestedBadge", { flag: planned.flagId ? engineText(localeCode).flagName(planned.flagId) : t("engine") })}</span>
       ) : null}
       {planned.origin === "TEMPLATE" ? <span className="badge">{t("templateBadge")}</span> : null}
-      {planned.reason ? <span className="cal-reason muted">{textInUnit(planned.reason, unit)}</span> : null}
+      {reason ? <span className="cal-reason muted">{reason}</span> : null}
       {exercises ? (
         <details className="cal-exercises">
           <summary>{t("exerciseCount", { count: exercises.length })}</summary>
@@ -119,7 +127,7 @@ export async function PlannedItem({
           {t("edit")}
           <span className="visually-hidden">
             {" "}
-            {t("editWhat", { what: planned.title ?? sessionSummary(planned, unit), day: formatDayShort(planned.date, locale) })}
+            {t("editWhat", { what: planned.title ?? sessionSummary(planned, unit, localeCode), day: formatDayShort(planned.date, locale) })}
           </span>
         </Link>
       ) : null}
@@ -135,11 +143,11 @@ export async function PlannedItem({
   return <li className={className}>{body}</li>;
 }
 
-export function DoneItem({ done, unit }: { done: DoneRow; unit: Unit }) {
+export async function DoneItem({ done, unit }: { done: DoneRow; unit: Unit }) {
   return (
     <li className="cal-item cal-did">
       <span aria-hidden="true">✓ </span>
-      {sessionSummary(done, unit)}
+      {sessionSummary(done, unit, await currentLocale())}
       {done.rpe != null ? ` · RPE ${done.rpe}` : ""}
     </li>
   );

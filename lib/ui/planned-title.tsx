@@ -1,9 +1,10 @@
 import type { PlannedRow } from "@/lib/plans/queries";
-import { plannedSessionTitle } from "@/lib/calendar/ics";
+import { plannedSessionTitleIn } from "@/lib/plans/session-words";
+import { currentLocale } from "@/lib/i18n/server";
 import type { Unit } from "@/lib/units";
 import { getTranslations } from "next-intl/server";
 
-/** A planned session's title; a held one says "On hold" in words and is struck through. */
+/** A planned session's title in the reader's language; a held one says "On hold" in words and is struck through. */
 export async function PlannedTitle({
   planned,
   unit,
@@ -11,7 +12,7 @@ export async function PlannedTitle({
   planned: Pick<PlannedRow, "type" | "subType" | "title" | "durationMin" | "distanceKm" | "held">;
   unit: Unit;
 }) {
-  const title = plannedSessionTitle(planned, unit);
+  const title = plannedSessionTitleIn(planned, unit, await currentLocale());
   if (!planned.held) return <>{title}</>;
   return (
     <>

@@ -1,10 +1,12 @@
 import type { Flag } from "@/lib/training-load";
 import type { SafetyRecord } from "@/lib/safety/queries";
-import { CLEARANCE_KIND_LABELS } from "@/lib/safety/labels";
+import { CLEARANCE_KINDS, type ClearanceKind } from "@/lib/safety/labels";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { flagBadge } from "@/lib/ui/severity";
 import { engineText } from "@/lib/i18n/engine-text";
 import { currentLocale } from "@/lib/i18n/server";
+import { intlLocale } from "@/lib/i18n/config";
+import { getTranslations } from "next-intl/server";
 import { isEmergency } from "@/lib/athletes/flag-history";
 import { ClearanceForm, ReleaseHoldForm } from "@/lib/ui/safety-forms";
 
@@ -40,71 +42,89 @@ export async function SafetyPanel({
   const heldAfterClearance = clearedHeld.reduce((n, h) => n + h.heldSessions, 0);
   const heldNow = activeHolds.reduce((n, h) => n + h.heldSessions, 0);
   if (!referral && clearedHeld.length === 0 && record.clearances.length === 0) return null;
-  const badge = referral ? flagBadge(referral, engineText(await currentLocale())) : null;
+  const localeCode = await currentLocale();
+  const locale = intlLocale(localeCode);
+  const t = await getTranslations("safetyPanel");
+  const tf = await getTranslations("safetyPanel.form");
+  const date = (d: string) => formatDate(d, locale);
+  const dateTime = (d: string | Date) => formatDateTime(new Date(d), timeZone, locale);
+  const badge = referral ? flagBadge(referral, engineText(localeCode)) : null;
   const emergency = referral !== null && isEmergency(referral);
   // The referral runs from its first report not yet cleared.
   const since = referral?.triage?.firstReportDate ?? referral?.date;
   const latest = record.clearances[0];
+  const released = record.holds[0];
   return (
     <section aria-labelledby="safety-heading" className={`card safety-panel${emergency ? " emergency" : ""}`}>
       <h2 id="safety-heading" style={{ marginTop: 0 }}>
         {referral && badge ? (
           <>
-            <span className={badge.className}>{badge.text}</span> Referral open since {formatDate(since!)}
+            <span className={badge.className}>{badge.text}</span> {t("openSince", { date: date(since!) })}
           </>
         ) : (
-          "Referrals and clearances"
+          t("heading")
         )}
       </h2>
       {referral ? (
         <>
           <p>
-            {emergency
-              ? "The athlete was told to seek emergency care now. Make sure they have."
-              : "The athlete was told to see a clinician. No training advice is given until a clearance is recorded."}{" "}
-            The plan is on hold from {formatDate(activeHolds.at(-1)?.startDate ?? since!)}
-            {heldNow > 0 ? ` (${heldNow} planned session${heldNow === 1 ? "" : "s"} held)` : ""}: held sessions stay in the plan,
-            marked held in every view, export and calendar feed.
+            {emergency ? t("toldEmergency") : t("toldClinician")} {t("planHeld", { date: date(activeHolds.at(-1)?.startDate ?? since!), held: heldNow })}
           </p>
           <details open={viewerIsClinician}>
-            <summary>Record a clearance</summary>
-            <p className="muted">
-              Only a clearance ends a referral. Record who cleared the athlete, when, and what they said; the athlete and the squad&apos;s
-              staff are told.{emergency ? " An emergency referral ends only with a doctor's clearance." : ""}
-            </p>
-            <ClearanceForm squadId={squadId} athleteId={athleteId} today={today} defaultName={viewerIsClinician ? viewerName : undefined} />
+            <summary>{t("recordSummary")}</summary>
+            <p className="muted">{t("recordHelp", { emergency: emergency ? "yes" : "no" })}</p>
+            <ClearanceForm
+              squadId={squadId}
+              athleteId={athleteId}
+              today={today}
+              defaultName={viewerIsClinician ? viewerName : undefined}
+              words={{
+                clearedOn: tf("clearedOn"),
+                clinicianName: tf("clinicianName"),
+                clinicianKind: tf("clinicianKind"),
+                choose: tf("choose"),
+                note: tf("note"),
+                submit: tf("submit"),
+                recording: tf("recording"),
+                kinds: Object.fromEntries(CLEARANCE_KINDS.map((k) => [k, tf(`kindOptions.${k}`)])) as Record<ClearanceKind, string>,
+              }}
+            />
           </details>
         </>
       ) : null}
       {!referral && heldAfterClearance > 0 ? (
         <>
           <p>
-            Cleared{latest ? ` by ${latest.clinicianName} (${CLEARANCE_KIND_LABELS[latest.clinicianKind].toLowerCase()}) on ${formatDate(latest.clearedOn)}` : ""}.{" "}
-            {heldAfterClearance === 1 ? "1 planned session is" : `${heldAfterClearance} planned sessions are`} still on hold.{" "}
-            {canRelease
-              ? `Release ${heldAfterClearance === 1 ? "it" : "them"}, or replan ${heldAfterClearance === 1 ? "it" : "them one by one"}; the return to running follows graded steps (see the flags).`
-              : "A coach of the squad releases or replans them; the return to running follows graded steps (see the flags)."}
+            {latest ? t("clearedBy", { name: latest.clinicianName, kind: t(`kinds.${latest.clinicianKind}`), date: date(latest.clearedOn) }) : t("cleared")}{" "}
+            {t("stillHeld", { count: heldAfterClearance })} {canRelease ? t("releaseOrReplan", { count: heldAfterClearance }) : t("coachReleases")}
           </p>
-          {canRelease ? <ReleaseHoldForm squadId={squadId} athleteId={athleteId} heldSessions={heldAfterClearance} /> : null}
+          {canRelease ? (
+            <ReleaseHoldForm
+              squadId={squadId}
+              athleteId={athleteId}
+              words={{ release: tf("release", { count: heldAfterClearance }), releasing: tf("releasing") }}
+            />
+          ) : null}
         </>
       ) : null}
-      {!referral && heldAfterClearance === 0 && record.holds[0]?.state === "released" ? (
+      {!referral && heldAfterClearance === 0 && released?.state === "released" ? (
         <p>
-          The held plan was released{record.holds[0].releasedBy ? ` by ${record.holds[0].releasedBy}` : ""}
-          {record.holds[0].releasedAt ? ` on ${formatDateTime(new Date(record.holds[0].releasedAt), timeZone)}` : ""}. Running comes back in
-          graded steps (see the flags).
+          {t("released", {
+            by: released.releasedBy ?? "none",
+            at: released.releasedAt ? dateTime(released.releasedAt) : "none",
+          })}
         </p>
       ) : null}
       {record.clearances.length > 0 ? (
         <details>
-          <summary>Clearances ({record.clearances.length})</summary>
+          <summary>{t("clearances", { count: record.clearances.length })}</summary>
           <ol className="review-history">
             {record.clearances.map((c) => (
               <li key={c.id}>
-                {formatDate(c.clearedOn)}: {c.clinicianName} ({CLEARANCE_KIND_LABELS[c.clinicianKind].toLowerCase()}) — {c.note}
+                {date(c.clearedOn)}: {c.clinicianName} ({t(`kinds.${c.clinicianKind}`)}) — {c.note}
                 <span className="muted">
                   {" "}
-                  · recorded by {c.recordedBy ?? "a former staff member"}, {formatDateTime(new Date(c.recordedAt), timeZone)}
+                  · {t("recordedBy", { name: c.recordedBy ?? t("formerStaff"), at: dateTime(c.recordedAt) })}
                 </span>
               </li>
             ))}

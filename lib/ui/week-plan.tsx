@@ -2,13 +2,14 @@ import type { PlannedRow } from "@/lib/plans/queries";
 import type { SessionRow } from "@/lib/sessions/queries";
 import { PlannedTitle } from "@/lib/ui/planned-title";
 import { addDays, formatDate } from "@/lib/dates";
-import { formatDistance, formatDuration, textInUnit, type Unit } from "@/lib/units";
+import { formatDistance, formatDuration, type Unit } from "@/lib/units";
+import { PlannedReason } from "@/lib/ui/planned-reason";
 import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { describeWorkout } from "@/lib/plans/workout-steps";
-import { plannedSessionTitle } from "@/lib/calendar/ics";
+import { plannedSessionTitleIn } from "@/lib/plans/session-words";
 import { loadMinutesOf } from "@/lib/imports/plausibility";
 import { getTranslations } from "next-intl/server";
-import { currentIntlLocale } from "@/lib/i18n/server";
+import { currentIntlLocale, currentLocale } from "@/lib/i18n/server";
 import { exerciseList } from "@/lib/ui/plan-calendar";
 
 /** Monday to Sunday of the current week: what is planned and what was done, day by day. */
@@ -28,6 +29,7 @@ export async function WeekPlan({
 }) {
   const t = await getTranslations("plan");
   const locale = await currentIntlLocale();
+  const localeCode = await currentLocale();
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
   return (
     <div className="table-wrap">
@@ -65,11 +67,11 @@ export async function WeekPlan({
                             </details>
                           ) : null}
                           {x.steps ? <div className={x.held ? "held-session" : undefined}>{describeWorkout(x.steps, unit)}</div> : null}
-                          {x.reason && !x.held ? <div className="muted">{textInUnit(x.reason, unit)}</div> : null}
+                          {x.held ? null : <PlannedReason row={x} unit={unit} />}
                           {workoutHref && !x.held ? (
                             <a href={workoutHref(x.id)} download>
                               {t("downloadFit")}
-                              <span className="visually-hidden">: {plannedSessionTitle(x, unit)}, {formatDate(day, locale)}</span>
+                              <span className="visually-hidden">: {plannedSessionTitleIn(x, unit, localeCode)}, {formatDate(day, locale)}</span>
                             </a>
                           ) : null}
                         </div>

@@ -3,6 +3,9 @@ import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { addSuggestedSession, createPlannedSession, deletePlannedSession, movePlannedSession } from "@/lib/plans/mutations";
 import { getPlanningView } from "@/lib/plans/planning";
+import { listPlannedSessions } from "@/lib/plans/queries";
+import { plannedReasonText } from "@/lib/plans/reason";
+import { engineText } from "@/lib/i18n/engine-text";
 import { createSession } from "@/lib/sessions/mutations";
 import { addDays, todayIn } from "@/lib/dates";
 import { twoSquads } from "./factories";
@@ -46,7 +49,18 @@ describe("planning", () => {
     await addSuggestedSession(coachA, squadA.id, athleteA.id, core!.id);
     const stored = await db().plannedSession.findFirstOrThrow({ where: { athleteId: athleteA.id } });
     expect(stored).toMatchObject({ type: "CORE", origin: "SUGGESTION", flagId: "compensatory-deficit" });
-    expect(stored.reason).toBeTruthy();
+    // The English words for older readers, and the parts that every reader sees in their own language.
+    expect(stored.reason).toMatch(/^Few core or strength sessions lately/);
+    expect(stored.reasonParts).toEqual(core!.reason);
+    const [row] = await listPlannedSessions(coachA, athleteA.id, today, addDays(today, 7));
+    expect(row.reasonParts).toEqual(core!.reason);
+    expect(plannedReasonText(row, engineText("es"))).toMatch(/^Pocas sesiones de core o fuerza últimamente/);
+    expect(plannedReasonText(row, engineText("en"))).toBe(stored.reason);
+    // A row from before the parts (or with parts that are not well formed) keeps its English text.
+    await db().plannedSession.update({ where: { id: stored.id }, data: { reasonParts: [{ code: 7 }] } });
+    const [old] = await listPlannedSessions(coachA, athleteA.id, today, addDays(today, 7));
+    expect(old.reasonParts).toBeNull();
+    expect(plannedReasonText(old, engineText("es"))).toBe(stored.reason);
     await expect(addSuggestedSession(coachA, squadA.id, athleteA.id, "made-up-id")).rejects.toBeInstanceOf(ValidationError);
   });
 

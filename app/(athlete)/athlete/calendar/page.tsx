@@ -8,7 +8,7 @@ import { PlannedTitle } from "@/lib/ui/planned-title";
 import { addDays, formatDate, formatDateTime, todayIn } from "@/lib/dates";
 import { FeedForms } from "./feed-forms";
 import { getTrainingView } from "@/lib/athletes/training";
-import { textInUnit } from "@/lib/units";
+import { PlannedReason } from "@/lib/ui/planned-reason";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("plan"))("athleteMeta") };
@@ -53,7 +53,7 @@ export default async function CalendarPage() {
             <li key={p.id}>
               <strong>{formatDate(p.date, locale)}</strong>:{" "}
               <PlannedTitle planned={p} unit={viewer.unitPreference} />
-              {p.reason && !p.held ? <div className="muted">{textInUnit(p.reason, viewer.unitPreference)}</div> : null}
+              {p.held ? null : <PlannedReason row={p} unit={viewer.unitPreference} />}
             </li>
           ))}
         </ul>

@@ -64,7 +64,7 @@ export function TriagePanel({ triage, area, nrs, headingId, focusable, audience 
           <p>{tt(`sourcesIntro${who}`, { area: area.toLocaleLowerCase() })}</p>
           <ul className="organ-list">
             {triage.visceralSources.map((v) => (
-              <li key={v.organ}>
+              <li key={v.id}>
                 <strong>{v.organ.charAt(0).toUpperCase() + v.organ.slice(1)}</strong> — {v.area}
               </li>
             ))}

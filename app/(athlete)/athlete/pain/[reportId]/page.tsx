@@ -6,7 +6,8 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getOwnPainReport } from "@/lib/pain/queries";
 import { NotFoundError } from "@/lib/errors";
 import { areaName, zoneName } from "@/lib/pain/labels";
-import { currentIntlLocale } from "@/lib/i18n/server";
+import { currentIntlLocale, currentLocale } from "@/lib/i18n/server";
+import { triageInLanguage } from "@/lib/pain/triage-words";
 import { formatDate } from "@/lib/dates";
 import { TriagePanel } from "../triage-panel";
 import { getSafetyRecord } from "@/lib/safety/queries";
@@ -55,7 +56,7 @@ export default async function PainReportResultPage({ params }: { params: Promise
           })}
         </p>
       ) : null}
-      <TriagePanel triage={report.triage} area={area} nrs={report.nrs} headingId="report-triage-heading" />
+      <TriagePanel triage={triageInLanguage(report.triage, await currentLocale())} area={area} nrs={report.nrs} headingId="report-triage-heading" />
       <div className="card">
         <dl className="facts">
           <dt>{td("area")}</dt>

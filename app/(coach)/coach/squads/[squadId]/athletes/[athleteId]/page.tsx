@@ -241,7 +241,15 @@ export default async function CoachAthletePage({
               </p>
             </section>
           ) : null}
-          <FlagPanelView panel={view.flagPanel} squadId={squadId} athleteId={athleteId} timeZone={viewer.timeZone} unit={unit} canPlan={coach} />
+          <FlagPanelView
+            panel={view.flagPanel}
+            squadId={squadId}
+            athleteId={athleteId}
+            timeZone={viewer.timeZone}
+            unit={unit}
+            canPlan={coach}
+            shoeNames={Object.fromEntries(view.training.shoes.map((s) => [s.id, s.name]))}
+          />
         </>
       ) : null}
 

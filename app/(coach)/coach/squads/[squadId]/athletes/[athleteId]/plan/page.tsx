@@ -9,7 +9,7 @@ import { getPlanningView } from "@/lib/plans/planning";
 import { PLAN_WEEKS } from "@/lib/plans/schemas";
 import { getAthleteCalendar, getWeekCopyPreview } from "@/lib/plans/queries";
 import { parseCalendarQuery } from "@/lib/plans/calendar";
-import { plannedSessionTitle } from "@/lib/calendar/ics";
+import { plannedSessionTitleIn } from "@/lib/plans/session-words";
 import { PlannedTitle } from "@/lib/ui/planned-title";
 import { addDays, formatDate } from "@/lib/dates";
 import { FlagList } from "@/lib/ui/flag-list";
@@ -21,7 +21,7 @@ import { engineText } from "@/lib/i18n/engine-text";
 import { currentLocale } from "@/lib/i18n/server";
 import { describeWorkout } from "@/lib/plans/workout-steps";
 import { AddPlannedSessionForm, CopyWeekForm, PlannedItemControls, SaveWeekAsTemplateForm } from "./plan-forms";
-import { textInUnit } from "@/lib/units";
+import { PlannedReason } from "@/lib/ui/planned-reason";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("plan");
@@ -192,11 +192,11 @@ export default async function PlanPage({
                               {p.origin === "TEMPLATE" ? <span className="badge">{t("templateBadgeLower")}</span> : null}
                             </span>
                             {p.steps ? <div>{describeWorkout(p.steps, unit)}</div> : null}
-                            {p.reason ? <div className="muted">{textInUnit(p.reason, unit)}</div> : null}
-                            <PlannedItemControls plannedId={p.id} date={p.date} label={plannedSessionTitle(p, unit)} />
+                            <PlannedReason row={p} unit={unit} />
+                            <PlannedItemControls plannedId={p.id} date={p.date} label={plannedSessionTitleIn(p, unit, words.locale)} />
                             <Link href={editHref(p.id)}>
                               {t("edit")}
-                              <span className="visually-hidden"> {plannedSessionTitle(p, unit)}</span>
+                              <span className="visually-hidden"> {plannedSessionTitleIn(p, unit, words.locale)}</span>
                             </Link>
                           </div>
                         ))}

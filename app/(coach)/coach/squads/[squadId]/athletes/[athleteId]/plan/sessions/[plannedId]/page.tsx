@@ -2,14 +2,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { currentIntlLocale } from "@/lib/i18n/server";
+import { currentIntlLocale, currentLocale } from "@/lib/i18n/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { getPlannedSessionForEdit } from "@/lib/plans/queries";
 import { formatDate } from "@/lib/dates";
 import { describeWorkout } from "@/lib/plans/workout-steps";
 import { EditPlannedSessionForm } from "../../plan-forms";
-import { textInUnit } from "@/lib/units";
+import { plannedReasonText } from "@/lib/plans/reason";
+import { engineText } from "@/lib/i18n/engine-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("plan"))("editHeading") };
@@ -25,6 +26,7 @@ export default async function EditPlannedSessionPage({ params }: { params: Promi
   const planHref = `/coach/squads/${squadId}/athletes/${athleteId}/plan`;
   const t = await getTranslations("plan");
   const locale = await currentIntlLocale();
+  const reason = plannedReasonText(planned, engineText(await currentLocale(), viewer.unitPreference));
   return (
     <>
       <p>
@@ -46,7 +48,7 @@ export default async function EditPlannedSessionPage({ params }: { params: Promi
           </>
         ) : null}
       </p>
-      {planned.reason ? <p className="muted">{t("whyPlanned", { reason: textInUnit(planned.reason, viewer.unitPreference) })}</p> : null}
+      {reason ? <p className="muted">{t("whyPlanned", { reason })}</p> : null}
       {planned.steps ? (
         <p>
           <strong>{t("workoutLabel")}</strong> {describeWorkout(planned.steps, viewer.unitPreference)}

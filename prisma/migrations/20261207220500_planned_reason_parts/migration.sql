@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PlannedSession" ADD COLUMN     "reasonParts" JSONB;
