@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTokenKey } from "./sync/token-key";
 
 // Validated once; a wrong value stops the process with a message that names the variable.
 const envSchema = z.object({
@@ -26,7 +27,67 @@ const envSchema = z.object({
     .optional(),
   SMTP_FROM: z.string().trim().min(3, "must be a sender address, e.g. Backbone <alerts@example.org>").max(254).optional(),
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.2).max(600).default(5),
+  // Activity sync (lib/sync): a provider is on when its client id and secret are both set.
+  STRAVA_CLIENT_ID: z.string().trim().regex(/^\d{1,20}$/, "must be the numeric Client ID from strava.com/settings/api").optional(),
+  STRAVA_CLIENT_SECRET: z.string().trim().min(8, "must be the Client Secret from strava.com/settings/api").max(200).optional(),
+  STRAVA_VERIFY_TOKEN: z.string().trim().min(8, "must be at least 8 characters; Strava echoes it when subscribing to webhooks").max(200).optional(),
+  STRAVA_BASE_URL: baseUrl("https://www.strava.com"),
+  INTERVALS_CLIENT_ID: z.string().trim().min(1).max(200).optional(),
+  INTERVALS_CLIENT_SECRET: z.string().trim().min(8, "must be the client secret of your Intervals.icu app").max(200).optional(),
+  INTERVALS_BASE_URL: baseUrl("https://intervals.icu"),
+  INTERVALS_WEBHOOK_SECRET: z.string().trim().min(8, "must be at least 8 characters").max(200).optional(),
+  SYNC_TOKEN_KEY: tokenKey(),
+  // Earlier keys, comma-separated, still accepted to open tokens sealed before a key rotation.
+  SYNC_TOKEN_KEY_PREVIOUS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (!value) return;
+      for (const part of value.split(",")) {
+        if (!parseTokenKey(part.trim())) {
+          ctx.addIssue({ code: "custom", message: "must be comma-separated keys, each 32 bytes as base64 or 64 hex characters" });
+          return;
+        }
+      }
+    }),
+}).superRefine((e, ctx) => {
+  const pairs: [keyof typeof e, keyof typeof e][] = [
+    ["STRAVA_CLIENT_ID", "STRAVA_CLIENT_SECRET"],
+    ["INTERVALS_CLIENT_ID", "INTERVALS_CLIENT_SECRET"],
+  ];
+  for (const [a, b] of pairs) {
+    if (e[a] && !e[b]) ctx.addIssue({ code: "custom", path: [b], message: `is required when ${a} is set` });
+    if (e[b] && !e[a]) ctx.addIssue({ code: "custom", path: [a], message: `is required when ${b} is set` });
+  }
+  if (e.STRAVA_CLIENT_ID && e.STRAVA_CLIENT_SECRET && !e.STRAVA_VERIFY_TOKEN) {
+    ctx.addIssue({ code: "custom", path: ["STRAVA_VERIFY_TOKEN"], message: "is required when Strava sync is configured (a random string for the webhook subscription)" });
+  }
+  const anyProvider = Boolean((e.STRAVA_CLIENT_ID && e.STRAVA_CLIENT_SECRET) || (e.INTERVALS_CLIENT_ID && e.INTERVALS_CLIENT_SECRET));
+  if (anyProvider && !e.SYNC_TOKEN_KEY) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["SYNC_TOKEN_KEY"],
+      message: "is required when a sync provider is configured: 32 random bytes, e.g. `openssl rand -base64 32`",
+    });
+  }
 });
+
+/** A provider's base address: http(s) only, no query or fragment, without a trailing slash. */
+function baseUrl(fallback: string) {
+  return z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// address" })
+    .refine((url) => !/[?#]/.test(url), "must not have a query or fragment")
+    .transform((url) => url.replace(/\/+$/, ""))
+    .default(fallback);
+}
+
+function tokenKey() {
+  return z
+    .string()
+    .trim()
+    .refine((value) => parseTokenKey(value) !== null, "must be 32 bytes as base64 (e.g. `openssl rand -base64 32`) or 64 hex characters")
+    .optional();
+}
 
 export type Env = z.infer<typeof envSchema>;
 
