@@ -108,6 +108,27 @@ describe("sport mapping", () => {
     expect(mapSport(name)).toEqual(subType ? { type, subType } : { type });
   });
 
+  // Strava's sport_type and Intervals.icu's type values, as the sync brings them in (camelCase, no spaces).
+  it.each([
+    ["TrailRun", "RUN", undefined],
+    ["VirtualRun", "RUN", undefined],
+    ["GravelRide", "CROSS_TRAINING", "CYCLING"],
+    ["EBikeRide", "CROSS_TRAINING", "CYCLING"],
+    ["EMountainBikeRide", "CROSS_TRAINING", "CYCLING"],
+    ["VirtualRide", "CROSS_TRAINING", "CYCLING"],
+    ["OpenWaterSwim", "CROSS_TRAINING", "SWIMMING"],
+    ["VirtualRow", "CROSS_TRAINING", "ROWING"],
+    ["WeightTraining", "STRENGTH", undefined],
+    ["Crossfit", "STRENGTH", undefined],
+    ["Hike", "CROSS_TRAINING", "OTHER"],
+    ["NordicSki", "CROSS_TRAINING", "OTHER"],
+    ["StairStepper", "CROSS_TRAINING", "OTHER"],
+    ["HighIntensityIntervalTraining", "CROSS_TRAINING", "OTHER"],
+    ["Workout", "OTHER", undefined],
+  ])("provider sport %s -> %s %s", (name, type, subType) => {
+    expect(mapSport(name)).toEqual(subType ? { type, subType } : { type });
+  });
+
   it("reads FIT sport and sub-sport together", () => {
     expect(mapFitSport("running", "treadmill")).toEqual({ type: "RUN" });
     expect(mapFitSport("cycling", "indoorCycling")).toEqual({ type: "CROSS_TRAINING", subType: "CYCLING" });

@@ -20,7 +20,7 @@ const RULES: [RegExp, SportMapping][] = [
   [/\b(core|abs|plank)\b/, { type: "CORE" }],
   [/\b(strength|weight\w*|weight training|weighttraining|gym|crossfit|lifting|resistance)\b/, { type: "STRENGTH" }],
   [
-    /\b(walk\w*|hik\w*|ski\w*|nordic|snowshoe\w*|skat\w*|inline|kayak\w*|canoe\w*|paddl\w*|stand up paddling|sup|stair\w*|step\w*|climb\w*|cardio|hiit|elevator)\b/,
+    /\b(walk\w*|hik\w*|ski\w*|nordic|snowshoe\w*|skat\w*|inline|kayak\w*|canoe\w*|paddl\w*|stand up paddling|sup|stair\w*|step\w*|climb\w*|cardio|hiit|high intensity interval training|elevator)\b/,
     cross("OTHER"),
   ],
 ];
