@@ -4,7 +4,8 @@ import { commitImport, previewImport, undoImport } from "@/lib/imports/store";
 import { stravaCsv, stravaDate } from "@/lib/imports/testing";
 import { connectProvider, disconnectProvider } from "@/lib/sync/connections";
 import { claimJob } from "@/lib/sync/queue";
-import { acceptStravaEvent, stravaEventSchema } from "@/lib/sync/webhook";
+import { acceptSyncEvent } from "@/lib/sync/webhook";
+import { parseStravaEvent, type SyncEvent } from "@/lib/sync/providers/events";
 import { drainSyncQueue, runJob, type SyncDeps } from "@/lib/sync/worker";
 import { depsFor, fakeStrava, run } from "./sync.test-support";
 import { addAthlete, createSquadWithCoach } from "./factories";
@@ -34,8 +35,11 @@ function seed(fake: ReturnType<typeof fakeStrava>, count: number, now = Date.now
   }
 }
 
-const event = (over: Partial<Record<string, unknown>>) =>
-  stravaEventSchema.parse({ object_type: "activity", object_id: 1, aspect_type: "create", owner_id: 1001, subscription_id: 1, event_time: 1, updates: {}, ...over });
+function event(over: Partial<Record<string, unknown>>): SyncEvent {
+  const parsed = parseStravaEvent({ object_type: "activity", object_id: 1, aspect_type: "create", owner_id: 1001, subscription_id: 1, event_time: 1, updates: {}, ...over });
+  if (!parsed.ok || !parsed.event) throw new Error("not an event");
+  return parsed.event;
+}
 
 describe("Strava sync", () => {
   it("backfills 500 activities across pages into one undoable import, through a refresh, a 429 and an outage", async () => {
@@ -121,29 +125,29 @@ describe("Strava sync", () => {
     await drainAll(deps);
     const start = new Date(Date.now() - DAY);
     fake.activities.set("77", run(77, start));
-    expect(await acceptStravaEvent(db(), event({ object_id: 77, event_time: 10 }))).toBe("queued");
-    expect(await acceptStravaEvent(db(), event({ object_id: 77, event_time: 10 }))).toBe("duplicate");
+    expect(await acceptSyncEvent(db(), event({ object_id: 77, event_time: 10 }))).toBe("queued");
+    expect(await acceptSyncEvent(db(), event({ object_id: 77, event_time: 10 }))).toBe("duplicate");
     await drainAll(deps);
     const created = await db().trainingSession.findFirstOrThrow({ where: { userId: a.id, externalId: "strava:77" } });
 
     // The athlete rates it and writes a note; then the title, type and distance change at Strava.
     await db().trainingSession.update({ where: { id: created.id }, data: { rpe: 6, notes: "Legs heavy" } });
     fake.activities.set("77", run(77, start, { name: "Evening ride", sport: "Ride", distanceMeters: 30_000 }));
-    await acceptStravaEvent(db(), event({ object_id: 77, aspect_type: "update", event_time: 11, updates: { title: "Evening ride", type: "Ride" } }));
+    await acceptSyncEvent(db(), event({ object_id: 77, aspect_type: "update", event_time: 11, updates: { title: "Evening ride", type: "Ride" } }));
     await drainAll(deps);
     const updated = await db().trainingSession.findUniqueOrThrow({ where: { id: created.id } });
     expect(updated).toMatchObject({ type: "CROSS_TRAINING", subType: "CYCLING", distanceKm: 30, rpe: 6, notes: "Legs heavy" });
 
     // Out of order: the delete arrives, then a late create of the same activity.
     fake.activities.delete("77");
-    await acceptStravaEvent(db(), event({ object_id: 77, aspect_type: "delete", event_time: 13 }));
-    await acceptStravaEvent(db(), event({ object_id: 77, aspect_type: "create", event_time: 9 }));
+    await acceptSyncEvent(db(), event({ object_id: 77, aspect_type: "delete", event_time: 13 }));
+    await acceptSyncEvent(db(), event({ object_id: 77, aspect_type: "create", event_time: 9 }));
     await drainAll(deps);
     expect(await db().trainingSession.count({ where: { userId: a.id } })).toBe(0);
     expect(await db().dailyLoad.count({ where: { userId: a.id, sessionCount: { gt: 0 } } })).toBe(0);
 
     // An event for an athlete nobody connected changes nothing.
-    expect(await acceptStravaEvent(db(), event({ owner_id: 4242 }))).toBe("ignored");
+    expect(await acceptSyncEvent(db(), event({ owner_id: 4242 }))).toBe("ignored");
   });
 
   it("deauthorization at Strava deletes the tokens and keeps the sessions", async () => {
@@ -153,12 +157,12 @@ describe("Strava sync", () => {
     seed(fake, 3);
     const { connectionId } = await connectProvider(db(), deps, { userId: a.id, provider: "strava", tokens: fake.tokensFor("1001"), months: 12 });
     await drainAll(deps);
-    await acceptStravaEvent(db(), event({ object_type: "athlete", object_id: 1001, aspect_type: "update", updates: { authorized: "false" } }));
+    await acceptSyncEvent(db(), event({ object_type: "athlete", object_id: 1001, aspect_type: "update", updates: { authorized: "false" } }));
     await drainAll(deps);
     expect(await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } })).toMatchObject({ tokens: null, status: "DISCONNECTED" });
     expect(await db().trainingSession.count({ where: { userId: a.id } })).toBe(3);
     // New events are ignored from then on.
-    expect(await acceptStravaEvent(db(), event({ object_id: 9000, event_time: 99 }))).toBe("ignored");
+    expect(await acceptSyncEvent(db(), event({ object_id: 9000, event_time: 99 }))).toBe("ignored");
   });
 
   it("disconnecting revokes the access, deletes the tokens, and removes the sessions only when asked", async () => {
