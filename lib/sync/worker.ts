@@ -2,7 +2,7 @@ import type { PrismaClient, SyncConnection } from "@/lib/generated/prisma/client
 import { NeedsReconnectError, StaleJobError } from "@/lib/sync/errors";
 import { claimJob, enqueue, failJob, finishJob, nextDueInSeconds, type ClaimedJob } from "@/lib/sync/queue";
 import { addActivities, removeActivity, upsertActivity } from "@/lib/sync/sessions";
-import { ProviderError, type ProviderClient, type ProviderId, type RateLimitInfo, type TokenSet } from "@/lib/sync/providers/types";
+import { ProviderError, type ProviderActivity, type ProviderClient, type ProviderId, type RateLimitInfo, type TokenSet } from "@/lib/sync/providers/types";
 
 /** What the sync needs from outside: the provider clients and the token seal (lib/sync/runtime.ts gives the real ones). */
 export type SyncDeps = {
@@ -144,6 +144,52 @@ async function runActivity(prisma: PrismaClient, deps: SyncDeps, job: ClaimedJob
   });
 }
 
+/** How often connections without webhooks (Intervals.icu personal API keys) are asked for recent activities. */
+export const POLL_EVERY_SECONDS = 5 * 60;
+/** A poll reads activities started this far back: a watch may upload a run hours after it. */
+const POLL_LOOKBACK_MS = 3 * 86_400_000;
+
+/** Reads the recent activities of a connection that has no webhooks and follows each (created or changed). */
+async function runPoll(prisma: PrismaClient, deps: SyncDeps, job: ClaimedJob, conn: SyncConnection, client: ProviderClient, now: Date) {
+  const after = new Date(now.getTime() - POLL_LOOKBACK_MS);
+  const activities: ProviderActivity[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 10; i++) {
+    const page = await withTokens(prisma, deps, conn, client, (t) => client.listActivities(t, { after, before: now, cursor, pageSize: PAGE_SIZE }), now);
+    activities.push(...page.activities);
+    cursor = page.next;
+    if (!cursor) break;
+  }
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: conn.userId }, select: { id: true, timeZone: true } });
+  await prisma.$transaction(
+    async (tx) => {
+      for (const a of activities) await upsertActivity(tx, user, a, now);
+      await tx.syncConnection.update({ where: { id: conn.id }, data: { lastSyncAt: now, lastError: null } });
+      await finishJob(tx, job);
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** Queues a poll of each active Intervals.icu connection whose last one is older than POLL_EVERY_SECONDS (once per period). */
+export async function schedulePolls(prisma: PrismaClient, now = new Date()): Promise<number> {
+  const due = await prisma.syncConnection.findMany({
+    where: {
+      provider: "INTERVALS",
+      status: "ACTIVE",
+      tokens: { not: null },
+      backfillStatus: { in: ["DONE", "CANCELLED"] },
+      OR: [{ lastSyncAt: null }, { lastSyncAt: { lt: new Date(now.getTime() - POLL_EVERY_SECONDS * 1000) } }],
+    },
+    select: { id: true },
+    take: 500,
+  });
+  const bucket = Math.floor(now.getTime() / (POLL_EVERY_SECONDS * 1000));
+  let queued = 0;
+  for (const c of due) if (await enqueue(prisma, { connectionId: c.id, kind: "POLL", payload: {}, dedupeKey: `poll:${c.id}:${bucket}` })) queued += 1;
+  return queued;
+}
+
 /** The athlete revoked the access at the provider: the tokens go, the sessions stay. */
 async function runDeauthorize(prisma: PrismaClient, job: ClaimedJob, conn: SyncConnection) {
   await prisma.$transaction(async (tx) => {
@@ -169,6 +215,7 @@ export async function runJob(prisma: PrismaClient, deps: SyncDeps, job: ClaimedJ
       return "done";
     }
     if (job.kind === "BACKFILL_PAGE") await runBackfillPage(prisma, deps, job, conn, client, now);
+    else if (job.kind === "POLL") await runPoll(prisma, deps, job, conn, client, now);
     else await runActivity(prisma, deps, job, conn, client, now);
     return "done";
   } catch (e) {
@@ -199,6 +246,7 @@ export type SyncDrainResult = { done: number; retrying: number; dead: number; ne
 export async function drainSyncQueue(options: { prisma: PrismaClient; deps: SyncDeps; limit?: number; now?: () => Date }): Promise<SyncDrainResult> {
   const result: SyncDrainResult = { done: 0, retrying: 0, dead: 0, nextDueInSeconds: null };
   const limit = options.limit ?? 100;
+  await schedulePolls(options.prisma, options.now?.() ?? new Date());
   for (let i = 0; i < limit; i++) {
     const job = await claimJob(options.prisma);
     if (!job) break;
