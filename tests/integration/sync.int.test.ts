@@ -6,7 +6,9 @@ import { connectProvider, disconnectProvider } from "@/lib/sync/connections";
 import { claimJob } from "@/lib/sync/queue";
 import { acceptSyncEvent } from "@/lib/sync/webhook";
 import { parseStravaEvent, type SyncEvent } from "@/lib/sync/providers/events";
-import { drainSyncQueue, runJob, type SyncDeps } from "@/lib/sync/worker";
+import { drainSyncQueue, runJob, schedulePolls, type SyncDeps } from "@/lib/sync/worker";
+import { deleteOwnAccount } from "@/lib/account-data/delete";
+import { TEST_PASSWORD, viewerOf } from "./factories";
 import { depsFor, fakeStrava, run } from "./sync.test-support";
 import { addAthlete, createSquadWithCoach } from "./factories";
 
@@ -208,5 +210,38 @@ describe("Strava sync", () => {
     expect(await db().trainingSession.count({ where: { userId: a.id } })).toBe(3);
     const conn = await db().syncConnection.findFirstOrThrow({ where: { userId: a.id } });
     expect(conn).toMatchObject({ backfillAdded: 1, backfillSkipped: 2 });
+  });
+
+  it("refreshes tokens that expire within five minutes before calling, and deletes the connection with the account", async () => {
+    const a = await athlete();
+    const fake = fakeStrava();
+    const deps = depsFor(fake);
+    seed(fake, 2);
+    const { connectionId } = await connectProvider(db(), deps, { userId: a.id, provider: "strava", tokens: fake.tokensFor("1001", 2 * 60_000), months: 24 });
+    await drainAll(deps);
+    expect(fake.calls.refresh).toBe(1);
+    const conn = await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(conn.backfillMonths).toBe(24);
+    expect(deps.open(conn.tokens!).expiresAt!.getTime()).toBeGreaterThan(Date.now() + 3600_000);
+    await deleteOwnAccount(await viewerOf(a.id), { password: TEST_PASSWORD, confirm: "DELETE" });
+    expect(await db().syncConnection.count({ where: { id: connectionId } })).toBe(0);
+    expect(await db().syncJob.count({ where: { connectionId } })).toBe(0);
+  });
+
+  it("polls Intervals.icu connections for recent activities once per period", async () => {
+    const a = await athlete();
+    const fake = fakeStrava("intervals");
+    const deps = depsFor(fake);
+    await connectProvider(db(), deps, { userId: a.id, provider: "intervals", tokens: { ...fake.tokensFor("i42"), kind: "api-key", refreshToken: null, expiresAt: null }, months: 12 });
+    await drainAll(deps);
+    fake.activities.set("i900", run(900, new Date(Date.now() - 3600_000), { provider: "intervals", externalId: "i900" }));
+    // Not due yet: it synced just now.
+    expect(await schedulePolls(db())).toBe(0);
+    const later = new Date(Date.now() + 6 * 60_000);
+    expect(await schedulePolls(db(), later)).toBe(1);
+    expect(await schedulePolls(db(), later)).toBe(0);
+    await drainAll(deps);
+    const s = await db().trainingSession.findFirstOrThrow({ where: { userId: a.id } });
+    expect(s).toMatchObject({ source: "INTERVALS", externalId: "intervals:i900", distanceKm: 10 });
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { openTokens, sealTokens } from "@/lib/sync/crypto";
-import { ProviderError, type ActivityPage, type ProviderActivity, type ProviderClient, type TokenSet } from "@/lib/sync/providers/types";
+import { ProviderError, type ProviderId, type ActivityPage, type ProviderActivity, type ProviderClient, type TokenSet } from "@/lib/sync/providers/types";
 import type { SyncDeps } from "@/lib/sync/worker";
 
 // An in-process provider for the pipeline's integration tests: paging by offset, tokens that expire,
@@ -24,7 +24,7 @@ export type FakeProvider = ProviderClient & {
 
 let serial = 0;
 
-export function fakeStrava(): FakeProvider {
+export function fakeStrava(id: ProviderId = "strava"): FakeProvider {
   const activities = new Map<string, ProviderActivity>();
   const valid = new Set<string>();
   const refreshTokens = new Set<string>();
@@ -40,7 +40,7 @@ export function fakeStrava(): FakeProvider {
     return { accessToken, refreshToken, expiresAt: new Date(Date.now() + expiresInMs), scope: "read,activity:read_all", externalAthleteId: athleteId, kind: "oauth" };
   };
   const fake: FakeProvider = {
-    id: "strava",
+    id,
     activities,
     calls,
     valid,
