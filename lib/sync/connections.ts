@@ -52,9 +52,14 @@ export async function connectProvider(
     const common = { externalAthleteId: input.tokens.externalAthleteId, tokens: sealed, scope: input.tokens.scope, status: "ACTIVE" as const, lastError: null };
     if (existing && existing.backfillBatchId && (existing.backfillStatus === "RUNNING" || existing.backfillStatus === "PENDING")) {
       await tx.syncConnection.update({ where: { id: existing.id }, data: common });
-      await tx.syncJob.updateMany({
-        where: { connectionId: existing.id, status: { in: ["PENDING", "DEAD"] }, kind: "BACKFILL_PAGE", lastError: "needs_reconnect" },
-        data: { status: "PENDING", nextAttemptAt: now, attempts: 0, lastError: null },
+      // The page the backfill stopped at is read again with the new tokens; a job left for it is dropped.
+      await tx.syncJob.updateMany({ where: { connectionId: existing.id, status: "PENDING", kind: "BACKFILL_PAGE" }, data: { status: "DONE", lastError: "replaced" } });
+      const page = existing.backfillPages + 1;
+      await enqueue(tx, {
+        connectionId: existing.id,
+        kind: "BACKFILL_PAGE",
+        payload: { batchId: existing.backfillBatchId, cursor: existing.backfillCursor, page },
+        dedupeKey: `backfill:${existing.backfillBatchId}:${page}:resumed:${now.getTime()}`,
       });
       return { connectionId: existing.id, backfill: "resumed" as const };
     }

@@ -244,4 +244,26 @@ describe("Strava sync", () => {
     const s = await db().trainingSession.findFirstOrThrow({ where: { userId: a.id } });
     expect(s).toMatchObject({ source: "INTERVALS", externalId: "intervals:i900", distanceKm: 10 });
   });
+
+  it("a connection Strava stops accepting mid-backfill asks to connect again, and resumes where it stopped", async () => {
+    const a = await athlete();
+    const fake = fakeStrava();
+    const deps = depsFor(fake);
+    seed(fake, 250);
+    const { connectionId } = await connectProvider(db(), deps, { userId: a.id, provider: "strava", tokens: fake.tokensFor("1001"), months: 12 });
+    await drainSyncQueue({ prisma: db(), deps, limit: 1 });
+    // The athlete revoked the app at Strava without a webhook reaching us: tokens and refresh token are refused.
+    fake.expireAll();
+    const connBefore = await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } });
+    await db().syncConnection.update({ where: { id: connectionId }, data: { tokens: deps.seal({ ...deps.open(connBefore.tokens!), refreshToken: "revoked" }) } });
+    await drainSyncQueue({ prisma: db(), deps });
+    expect(await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } })).toMatchObject({ status: "NEEDS_RECONNECT", lastError: "needs_reconnect", backfillPages: 1 });
+    // Time passes: the parked job runs again against the dead connection and ends.
+    await drainAll(deps);
+    const again = await connectProvider(db(), deps, { userId: a.id, provider: "strava", tokens: fake.tokensFor("1001"), months: 12 });
+    expect(again).toEqual({ connectionId, backfill: "resumed" });
+    await drainAll(deps);
+    expect(await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } })).toMatchObject({ status: "ACTIVE", backfillStatus: "DONE", backfillAdded: 250 });
+    expect(await db().trainingSession.count({ where: { userId: a.id } })).toBe(250);
+  });
 });
