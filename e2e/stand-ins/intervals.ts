@@ -32,6 +32,15 @@ import {
  * follows what the forum describes for app webhooks and could not be checked against a real delivery.
  */
 
+/** The port the end-to-end server's INTERVALS_BASE_URL points at; one spec at a time may listen on it. */
+export const E2E_INTERVALS_PORT = Number(process.env.E2E_INTERVALS_PORT ?? 2828);
+/** The OAuth app the stand-in accepts unless told otherwise (INTERVALS_CLIENT_ID / _SECRET / _WEBHOOK_SECRET). */
+export const INTERVALS_STAND_IN_CLIENT = {
+  clientId: "77",
+  clientSecret: "stand-in-intervals-secret-0123456789",
+  webhookSecret: "stand-in-webhook-secret",
+} as const;
+
 export type IntervalsStandInOptions = {
   port?: number;
   host?: string;
@@ -251,11 +260,11 @@ export type IntervalsStandIn = { url: string; state: IntervalsStandInState; clos
 
 export async function startIntervalsStandIn(options: IntervalsStandInOptions = {}): Promise<IntervalsStandIn> {
   const state = createState({
-    clientId: options.clientId ?? "77",
-    clientSecret: options.clientSecret ?? "stand-in-intervals-secret-0123456789",
+    clientId: options.clientId ?? INTERVALS_STAND_IN_CLIENT.clientId,
+    clientSecret: options.clientSecret ?? INTERVALS_STAND_IN_CLIENT.clientSecret,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? null,
     now: options.now ?? (() => new Date()),
-    webhookSecret: options.webhookSecret ?? "stand-in-webhook-secret",
+    webhookSecret: options.webhookSecret ?? INTERVALS_STAND_IN_CLIENT.webhookSecret,
   });
   const now = () => state.options.now().getTime();
 

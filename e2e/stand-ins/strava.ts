@@ -32,6 +32,11 @@ import {
  * event delivery (POST JSON, retried up to 3 times when the callback does not answer 200).
  */
 
+/** The port the end-to-end server's STRAVA_BASE_URL points at; one spec at a time may listen on it. */
+export const E2E_STRAVA_PORT = Number(process.env.E2E_STRAVA_PORT ?? 2727);
+/** The app credentials the stand-in accepts unless told otherwise (set them as STRAVA_CLIENT_ID / _SECRET). */
+export const STRAVA_STAND_IN_CLIENT = { clientId: "4242", clientSecret: "stand-in-client-secret-0123456789abcdef" } as const;
+
 export type StravaStandInOptions = {
   port?: number;
   host?: string;
@@ -381,8 +386,8 @@ export type StravaStandIn = { url: string; state: StravaStandInState; close: () 
 
 export async function startStravaStandIn(options: StravaStandInOptions = {}): Promise<StravaStandIn> {
   const state = createState({
-    clientId: options.clientId ?? "4242",
-    clientSecret: options.clientSecret ?? "stand-in-client-secret-0123456789abcdef",
+    clientId: options.clientId ?? STRAVA_STAND_IN_CLIENT.clientId,
+    clientSecret: options.clientSecret ?? STRAVA_STAND_IN_CLIENT.clientSecret,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 6 * 3600,
     shortLimit: options.shortLimit ?? 100,
     dailyLimit: options.dailyLimit ?? 1000,
