@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_SMTP_PORT } from "./e2e/smtp-sink";
+import { E2E_SYNC_ENV } from "./e2e/sync-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -65,6 +66,8 @@ export default defineConfig({
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       SMTP_FROM: "Backbone <alerts@backbone.test>",
       OUTBOX_POLL_SECONDS: "0.5",
+      // Strava sync against the stand-in that e2e/sync.spec.ts starts on its fixed port.
+      ...E2E_SYNC_ENV,
     },
   },
 });

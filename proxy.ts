@@ -21,6 +21,25 @@ async function isSignedIn(request: NextRequest): Promise<boolean> {
 
 const PROTECTED = ["/coach", "/athlete", "/settings", "/inbox"];
 
+/**
+ * The sync providers' sites (lib/sync): "Connect" forms end, through the app's redirect, on their consent
+ * pages, and browsers hold such redirects to form-action.
+ */
+function providerOrigins(): string {
+  const origins: string[] = [];
+  for (const [value, fallback] of [
+    [process.env.STRAVA_BASE_URL, "https://www.strava.com"],
+    [process.env.INTERVALS_BASE_URL, "https://intervals.icu"],
+  ] as const) {
+    try {
+      origins.push(new URL(value || fallback).origin);
+    } catch {
+      // A malformed value stops the app at its environment check; nothing to allow here.
+    }
+  }
+  return origins.join(" ");
+}
+
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== "production";
   return [
@@ -33,7 +52,7 @@ function contentSecurityPolicy(nonce: string): string {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action 'self' ${providerOrigins()}`,
     "frame-ancestors 'none'",
   ].join("; ");
 }

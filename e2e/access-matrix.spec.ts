@@ -226,6 +226,23 @@ const ROUTES: { route: string; url: (ids: Ids) => string; expect: Record<Who, Ex
     url: () => `/api/exports/me/plan?${exportRange()}&format=csv`,
     expect: { anonymous: 401, coachA: 404, athleteA: 200, athleteB: 200, coachB: 404, clinicianA: 404, clinicianB: 404 },
   },
+  // Connecting is for athletes: they are sent on to the provider's consent page (or back to the settings).
+  {
+    route: "/api/sync/[provider]/connect",
+    url: () => "/api/sync/strava/connect?months=12",
+    expect: { anonymous: "login", coachA: 404, athleteA: "home", athleteB: "home", coachB: 404, clinicianA: 404, clinicianB: 404 },
+  },
+  {
+    route: "/api/sync/[provider]/callback",
+    url: () => "/api/sync/strava/callback?code=x&state=forged",
+    expect: { anonymous: "login", coachA: "home", athleteA: "home", athleteB: "home", coachB: "home", clinicianA: "home", clinicianB: "home" },
+  },
+  // Strava's handshake without its verify token is refused; events are POSTs (e2e/sync.spec.ts).
+  {
+    route: "/api/sync/[provider]/webhook",
+    url: () => "/api/sync/strava/webhook",
+    expect: { anonymous: 403, coachA: 403, athleteA: 403, athleteB: 403, coachB: 403, clinicianA: 403, clinicianB: 403 },
+  },
   { route: "/api/health", url: () => "/api/health", expect: { anonymous: 200, coachA: 200, athleteA: 200, athleteB: 200, coachB: 200, clinicianA: 200, clinicianB: 200 } },
   {
     route: "/api/auth/[...nextauth]",

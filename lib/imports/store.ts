@@ -42,7 +42,7 @@ const SAME_START_MIN = 3;
 const SAME_DURATION_SHARE = 0.05;
 
 /** A session as the chosen sport type, with its content hash redone (the hash holds the type). */
-function remapSession(s: ParsedSession, choice: SportChoice): ParsedSession {
+export function remapSession(s: ParsedSession, choice: SportChoice): ParsedSession {
   const out = applyChoice(s, choice);
   return out === s ? s : { ...out, contentHash: contentHashOf(out) };
 }
@@ -145,7 +145,7 @@ export async function previewImport(
   return { batchId, items, counts, sports: sportTotals(fresh) };
 }
 
-async function rememberedChoices(prisma: PrismaClient | Prisma.TransactionClient, userId: string): Promise<Map<string, SportChoice>> {
+export async function rememberedChoices(prisma: PrismaClient | Prisma.TransactionClient, userId: string): Promise<Map<string, SportChoice>> {
   const rows = await prisma.importSportChoice.findMany({ where: { userId }, select: { sport: true, type: true, subType: true, skip: true } });
   const out = new Map<string, SportChoice>();
   for (const r of rows) {

@@ -1,6 +1,6 @@
 export type SessionType = "RUN" | "CROSS_TRAINING" | "CORE" | "STRENGTH" | "MOBILITY" | "OTHER";
 export type CrossTrainingMode = "CYCLING" | "SWIMMING" | "ELLIPTICAL" | "AQUA_JOGGING" | "ROWING" | "OTHER";
-export type ImportSource = "FIT" | "GPX" | "TCX" | "STRAVA" | "GARMIN";
+export type ImportSource = "FIT" | "GPX" | "TCX" | "STRAVA" | "GARMIN" | "INTERVALS";
 
 export interface ParsedSession {
   /** Stable id from the source ("strava:<id>", "fit:<serial>:<time created>"); absent when the source has none. */

@@ -8,7 +8,9 @@ import { formatDateTime } from "@/lib/dates";
 import { LOCALE_NAMES } from "@/lib/i18n/config";
 import { currentIntlLocale } from "@/lib/i18n/server";
 import { negotiateLocale } from "@/lib/i18n/negotiate";
+import { getSyncOverview } from "@/lib/sync/queries";
 import { ChangePasswordForm, DeleteAccountForm, PreferencesForm } from "./settings-forms";
+import { ConnectedServices } from "./connected-services";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings");
@@ -48,8 +50,11 @@ function deviceName(userAgent: string | null, t: SettingsT): string {
   return system ? t("browserOn", { browser, system }) : browser;
 }
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
+  const syncOutcome = (await searchParams).sync;
+  // Only athletes bring activities in; coaches without an athlete profile have nothing to connect.
+  const syncOverview = viewer.hasAthleteProfile ? await getSyncOverview(viewer) : null;
   const sessions = await getOwnSessions(viewer);
   const browserLanguage = LOCALE_NAMES[negotiateLocale((await headers()).get("accept-language"))];
   const [t, intlLocale] = await Promise.all([getTranslations("settings"), currentIntlLocale()]);
@@ -69,6 +74,9 @@ export default async function SettingsPage() {
           browserLanguage={browserLanguage}
         />
       </section>
+      {syncOverview ? (
+        <ConnectedServices viewer={viewer} overview={syncOverview} outcome={typeof syncOutcome === "string" ? syncOutcome : null} intlLocale={intlLocale} />
+      ) : null}
       <section className="card" aria-labelledby="password">
         <h2 id="password" style={{ marginTop: 0 }}>
           {t("passwordHeading")}

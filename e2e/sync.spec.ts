@@ -1,0 +1,84 @@
+import { test, expect, login, E2E_BASE_URL } from "./fixtures";
+import { startStravaStandIn, type StravaStandIn } from "./stand-ins/strava";
+import { E2E_STRAVA_PORT, E2E_STRAVA_VERIFY_TOKEN } from "./sync-env";
+
+// The app's server reads STRAVA_BASE_URL pointing at this stand-in (playwright.config.ts): it runs on a fixed port.
+test.describe.configure({ mode: "serial" });
+
+let strava: StravaStandIn;
+
+test.beforeAll(async () => {
+  strava = await startStravaStandIn({ port: E2E_STRAVA_PORT });
+});
+
+test.afterAll(async () => {
+  await strava?.close();
+});
+
+test("an athlete connects Strava, sees the history come in, and a new run reaches the coach", async ({ page, browser, db }) => {
+  test.setTimeout(180_000);
+  const { coach, squad, athlete } = await db.squadWithAthlete("Sync");
+  // A Strava athlete of its own per run: the e2e database keeps the connections of earlier runs.
+  const stravaAthlete = strava.state.addAthlete({ id: 10_000_000 + (Date.now() % 1_000_000_000), firstname: "Ana", lastname: "Runner" });
+  strava.state.consentAthleteId = stravaAthlete;
+  // 130 runs over the last months: two pages of the backfill.
+  strava.state.addActivities(stravaAthlete, 130);
+  strava.state.addActivity(stravaAthlete, { name: "Tempo by the river", start_date: new Date(Date.now() - 200 * 3600_000), distance: 12_000, elapsed_time: 3600, moving_time: 3500 });
+
+  await login(page, athlete.email);
+  await page.goto("/settings");
+  const services = page.getByRole("region", { name: "Connected services" });
+  await expect(services.getByText(/include activities you marked private/)).toBeVisible();
+  const connect = services.locator("form").filter({ has: page.getByRole("button", { name: "Connect Strava" }) });
+  await connect.getByLabel("Bring in the last").selectOption("12");
+  await connect.getByRole("button", { name: "Connect Strava" }).click();
+
+  // Strava's consent page (the stand-in's), then back to the settings.
+  await expect(page.getByRole("heading", { name: "Authorize application" })).toBeVisible();
+  await expect(page.getByText(/activity:read_all/)).toBeVisible();
+  await page.getByRole("button", { name: "Authorize" }).click();
+  await expect(page).toHaveURL(/\/settings\?sync=connected/);
+  await expect(page.getByText("Connected. Your history is coming in")).toBeVisible();
+  // The progress follows by itself until the history is in.
+  await expect(page.getByText(/Your last 12 months are in: 131 sessions added/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/Last synced at/)).toBeVisible();
+
+  await page.goto("/athlete/sessions");
+  const history = page.getByRole("region", { name: "All sessions" });
+  await expect(history.getByText(/131\s+sessions/)).toBeVisible();
+  await expect(history.getByText("Tempo by the river")).toBeVisible();
+
+  // Strava's webhook: the subscription handshake with the verify token, then a new run.
+  const subscribed = await strava.state.subscribe(`${E2E_BASE_URL}/api/sync/strava/webhook`, E2E_STRAVA_VERIFY_TOKEN);
+  expect(subscribed).toHaveProperty("id");
+  const fresh = strava.state.addActivity(stravaAthlete, { name: "Evening hills after the webhook", start_date: new Date(Date.now() - 2 * 3600_000), distance: 13_700, elapsed_time: 3000, moving_time: 2900 });
+  expect(await strava.state.sendActivityEvent(fresh.id, "create")).toEqual([200]);
+
+  const coachContext = await browser.newContext();
+  const coachPage = await coachContext.newPage();
+  await login(coachPage, coach.email);
+  await expect(async () => {
+    await coachPage.goto(`/coach/squads/${squad.id}/athletes/${athlete.id}?tab=sessions`);
+    // The coach's recent sessions: the new run, by its distance (no backfilled run is that long).
+    await expect(coachPage.getByRole("row").filter({ hasText: "13.7 km" })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await coachContext.close();
+});
+
+test("the webhook refuses a wrong verify token and malformed or oversized bodies, and changes nothing", async ({ request, db }) => {
+  const jobs = async () => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM "SyncJob"`))[0].n);
+  const before = await jobs();
+  const url = "/api/sync/strava/webhook";
+  expect((await request.get(`${url}?hub.mode=subscribe&hub.challenge=abc&hub.verify_token=wrong`)).status()).toBe(403);
+  const handshake = await request.get(`${url}?hub.mode=subscribe&hub.challenge=abc&hub.verify_token=${E2E_STRAVA_VERIFY_TOKEN}`);
+  expect(handshake.status()).toBe(200);
+  expect(await handshake.json()).toEqual({ "hub.challenge": "abc" });
+  const post = (data: string) => request.post(url, { data, headers: { "content-type": "application/json" } });
+  expect((await post("{not json")).status()).toBe(400);
+  expect((await post(JSON.stringify({ object_type: "activity", object_id: "x; drop", aspect_type: "create", owner_id: 1, subscription_id: 1, event_time: 1 }))).status()).toBe(400);
+  expect((await post(JSON.stringify({ object_type: "club", object_id: 1, aspect_type: "create", owner_id: 1, subscription_id: 1, event_time: 1 }))).status()).toBe(400);
+  expect((await post(JSON.stringify({ padding: "x".repeat(200_000) }))).status()).toBe(413);
+  // A well-formed event for an athlete nobody connected: Strava gets its 200, nothing is queued.
+  expect((await post(JSON.stringify({ object_type: "activity", object_id: 5, aspect_type: "create", owner_id: 987654, subscription_id: 1, event_time: 1 }))).status()).toBe(200);
+  expect(await jobs()).toBe(before);
+});

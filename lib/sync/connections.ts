@@ -1,0 +1,130 @@
+import type { Prisma, PrismaClient, SyncProvider } from "@/lib/generated/prisma/client";
+import { newId } from "@/lib/db-bulk";
+import { enqueue } from "@/lib/sync/queue";
+import { deleteSyncedSessions } from "@/lib/sync/remove-sessions";
+import type { ProviderId, TokenSet } from "@/lib/sync/providers/types";
+import type { SyncDeps } from "@/lib/sync/worker";
+
+export const BACKFILL_MONTHS = [12, 24, 36] as const;
+export type BackfillMonths = (typeof BACKFILL_MONTHS)[number];
+export const isBackfillMonths = (n: number): n is BackfillMonths => (BACKFILL_MONTHS as readonly number[]).includes(n);
+
+export const PROVIDER_ENUM: Record<ProviderId, SyncProvider> = { strava: "STRAVA", intervals: "INTERVALS" };
+
+/** Whether the scopes granted let us read every activity, private ones included. */
+export function grantsActivityRead(provider: ProviderId, scope: string | null): boolean {
+  const scopes = (scope ?? "").split(/[\s,]+/).filter(Boolean);
+  if (provider === "strava") return scopes.includes("activity:read_all");
+  // Intervals.icu OAuth: ACTIVITY:READ (or WRITE, which includes reading); API keys read everything.
+  return scopes.some((s) => /^ACTIVITY:(READ|WRITE)$/i.test(s));
+}
+
+export class AccountLinkedElsewhereError extends Error {
+  constructor() {
+    super("This account at the provider is already connected to another Backbone profile. Disconnect it there first.");
+  }
+}
+
+/**
+ * Stores a new connection's sealed tokens (or replaces those of a connection the athlete makes again) and
+ * queues its backfill: the last `months` months, into one import batch the athlete sees and can undo. A
+ * reconnection whose backfill had not finished resumes it where it stopped.
+ */
+export async function connectProvider(
+  prisma: PrismaClient,
+  deps: Pick<SyncDeps, "seal">,
+  input: { userId: string; provider: ProviderId; tokens: TokenSet; months: BackfillMonths; now?: Date },
+): Promise<{ connectionId: string; backfill: "started" | "resumed" | "none" }> {
+  const now = input.now ?? new Date();
+  const provider = PROVIDER_ENUM[input.provider];
+  const sealed = deps.seal(input.tokens);
+  return prisma.$transaction(async (tx) => {
+    const taken = await tx.syncConnection.findUnique({
+      where: { provider_externalAthleteId: { provider, externalAthleteId: input.tokens.externalAthleteId } },
+      select: { userId: true, status: true, id: true },
+    });
+    if (taken && taken.userId !== input.userId) {
+      if (taken.status === "ACTIVE") throw new AccountLinkedElsewhereError();
+      // The other profile's connection is gone at the provider: this athlete may take the account over.
+      await tx.syncConnection.delete({ where: { id: taken.id } });
+    }
+    const existing = await tx.syncConnection.findUnique({ where: { userId_provider: { userId: input.userId, provider } } });
+    const common = { externalAthleteId: input.tokens.externalAthleteId, tokens: sealed, scope: input.tokens.scope, status: "ACTIVE" as const, lastError: null };
+    if (existing && existing.backfillBatchId && (existing.backfillStatus === "RUNNING" || existing.backfillStatus === "PENDING")) {
+      await tx.syncConnection.update({ where: { id: existing.id }, data: common });
+      // The page the backfill stopped at is read again with the new tokens; a job left for it is dropped.
+      await tx.syncJob.updateMany({ where: { connectionId: existing.id, status: "PENDING", kind: "BACKFILL_PAGE" }, data: { status: "DONE", lastError: "replaced" } });
+      const page = existing.backfillPages + 1;
+      await enqueue(tx, {
+        connectionId: existing.id,
+        kind: "BACKFILL_PAGE",
+        payload: { batchId: existing.backfillBatchId, cursor: existing.backfillCursor, page },
+        dedupeKey: `backfill:${existing.backfillBatchId}:${page}:resumed:${now.getTime()}`,
+      });
+      return { connectionId: existing.id, backfill: "resumed" as const };
+    }
+    if (existing && existing.backfillStatus === "DONE" && existing.externalAthleteId === input.tokens.externalAthleteId) {
+      // Connected again after a disconnection: the history is already in; new activities follow.
+      await tx.syncConnection.update({ where: { id: existing.id }, data: common });
+      return { connectionId: existing.id, backfill: "none" as const };
+    }
+    const batchId = newId();
+    await tx.importBatch.create({ data: { id: batchId, userId: input.userId, status: "COMMITTED", fileCount: 0, summary: { sync: input.provider } } });
+    const from = new Date(now);
+    from.setUTCMonth(from.getUTCMonth() - input.months);
+    const backfill = {
+      backfillMonths: input.months,
+      backfillFrom: from,
+      backfillUntil: now,
+      backfillStatus: "PENDING",
+      backfillPages: 0,
+      backfillAdded: 0,
+      backfillSkipped: 0,
+      backfillNextAt: null,
+      backfillCursor: null,
+      backfillBatchId: batchId,
+    };
+    const conn = existing
+      ? await tx.syncConnection.update({ where: { id: existing.id }, data: { ...common, ...backfill } })
+      : await tx.syncConnection.create({ data: { userId: input.userId, provider, ...common, ...backfill } });
+    await enqueue(tx, { connectionId: conn.id, kind: "BACKFILL_PAGE", payload: { batchId, cursor: null, page: 1 }, dedupeKey: `backfill:${batchId}:1` });
+    await tx.auditLog.create({
+      data: { actorId: input.userId, subjectUserId: input.userId, action: "sync.connect", entity: "SyncConnection", entityId: conn.id, meta: { provider: input.provider, months: input.months } },
+    });
+    return { connectionId: conn.id, backfill: "started" as const };
+  });
+}
+
+/**
+ * Disconnects: the access is revoked at the provider (best effort: a provider that cannot be reached does
+ * not keep the tokens here), the tokens are deleted and the queued work dropped. The sessions stay unless
+ * `removeSessions`, which removes every session that came from this provider's sync.
+ */
+export async function disconnectProvider(
+  prisma: PrismaClient,
+  deps: SyncDeps,
+  input: { userId: string; provider: ProviderId; removeSessions?: boolean },
+): Promise<{ removed: number } | null> {
+  const conn = await prisma.syncConnection.findUnique({ where: { userId_provider: { userId: input.userId, provider: PROVIDER_ENUM[input.provider] } } });
+  if (!conn) return null;
+  const client = deps.client(input.provider);
+  if (conn.tokens && client) {
+    try {
+      await client.deauthorize(deps.open(conn.tokens));
+    } catch (e) {
+      console.warn(`Sync: revoking the ${input.provider} access failed; the tokens are deleted anyway (${e instanceof Error ? e.message : e})`);
+    }
+  }
+  return prisma.$transaction(async (tx: Prisma.TransactionClient) => {
+    await tx.syncJob.deleteMany({ where: { connectionId: conn.id, status: "PENDING" } });
+    let removed = 0;
+    if (input.removeSessions) {
+      removed = await deleteSyncedSessions(tx, input.userId, input.provider);
+    }
+    await tx.syncConnection.delete({ where: { id: conn.id } });
+    await tx.auditLog.create({
+      data: { actorId: input.userId, subjectUserId: input.userId, action: "sync.disconnect", entity: "SyncConnection", entityId: conn.id, meta: { provider: input.provider, removed } },
+    });
+    return { removed };
+  });
+}

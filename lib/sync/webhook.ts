@@ -1,0 +1,29 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { PROVIDER_ENUM } from "@/lib/sync/connections";
+import { enqueue } from "@/lib/sync/queue";
+import type { SyncEvent } from "@/lib/sync/providers/events";
+
+/**
+ * Queues the work of one provider event (lib/sync/providers/events.ts reads the bodies) and returns at
+ * once: the worker does the provider calls. An event for an athlete nobody here connected is ignored (the
+ * provider still gets its 200); the same event delivered twice is queued once.
+ */
+export async function acceptSyncEvent(prisma: PrismaClient, event: SyncEvent): Promise<"queued" | "duplicate" | "ignored"> {
+  const conn = await prisma.syncConnection.findUnique({
+    where: { provider_externalAthleteId: { provider: PROVIDER_ENUM[event.provider], externalAthleteId: event.externalAthleteId } },
+    select: { id: true, status: true },
+  });
+  if (!conn || conn.status === "DISCONNECTED") return "ignored";
+  const key = `${event.provider}:${event.externalAthleteId}:${event.kind}:${event.externalActivityId ?? "-"}:${event.eventTime.getTime()}`;
+  if (event.kind === "deauthorized") {
+    const queued = await enqueue(prisma, { connectionId: conn.id, kind: "DEAUTHORIZE", payload: {}, dedupeKey: key });
+    return queued ? "queued" : "duplicate";
+  }
+  const queued = await enqueue(prisma, {
+    connectionId: conn.id,
+    kind: event.kind === "activity-deleted" ? "ACTIVITY_DELETE" : "ACTIVITY_UPSERT",
+    payload: { externalId: event.externalActivityId },
+    dedupeKey: key,
+  });
+  return queued ? "queued" : "duplicate";
+}
