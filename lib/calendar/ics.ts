@@ -3,7 +3,8 @@ import { HELD_REASON } from "@/lib/safety/labels";
 import type { PlannedRow } from "@/lib/plans/queries";
 import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { formatDuration, shortDistance, textInUnit, type Unit } from "@/lib/units";
-import { describeWorkout } from "@/lib/plans/workout-steps";
+import { describeWorkout, type WorkoutWords } from "@/lib/plans/workout-steps";
+import { translatorFor } from "@/lib/i18n/catalogue";
 
 /** "Run 7.8 km", or "Tempo (Run, 4.8 mi)" with a title; km unless the reader's unit is given. */
 export function plannedSessionTitle(row: Pick<PlannedRow, "type" | "subType" | "title" | "durationMin" | "distanceKm">, unit: Unit = "KM"): string {
@@ -32,7 +33,7 @@ function description(row: PlannedRow, unit: Unit): string {
     `Duration: ${formatDuration(row.durationMin)}`,
     row.distanceKm ? `Distance: ${shortDistance(row.distanceKm, unit)}` : null,
     row.targetRpe != null ? `Target effort: RPE ${row.targetRpe}/10` : null,
-    row.steps ? `Workout: ${describeWorkout(row.steps, unit)}` : null,
+    row.steps ? `Workout: ${describeWorkout(row.steps, unit, translatorFor("en", "workoutSteps") as unknown as WorkoutWords)}` : null,
     row.description,
     why(row, unit),
     `Plan: ${row.squadName}`,

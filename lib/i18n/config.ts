@@ -46,4 +46,5 @@ export const CLIENT_NAMESPACES: readonly string[] = [
   "managedAthletes",
   "charts",
   "plan",
+  "workoutSteps",
 ];

@@ -7,7 +7,7 @@ import { toDbDate } from "@/lib/dates";
 import { formatDistance, formatDuration, textInUnit, type Unit } from "@/lib/units";
 import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { engineText } from "@/lib/i18n/engine-text";
-import { describeWorkout } from "@/lib/plans/workout-steps";
+import { describeWorkout, type WorkoutWords } from "@/lib/plans/workout-steps";
 import { getTranslations } from "next-intl/server";
 import { currentIntlLocale, currentLocale } from "@/lib/i18n/server";
 import { DraggablePlanned, DropDay, PlanDragBoard } from "@/lib/ui/plan-drag";
@@ -95,7 +95,7 @@ export async function PlannedItem({
         {sessionSummary(planned, unit)}
         {planned.targetRpe != null ? ` · RPE ${planned.targetRpe}` : ""}
       </span>{" "}
-      {planned.steps && !compact ? <span className={`cal-steps${planned.held ? " held-session" : ""}`}>{describeWorkout(planned.steps, unit)}</span> : null}
+      {planned.steps && !compact ? <span className={`cal-steps${planned.held ? " held-session" : ""}`}>{describeWorkout(planned.steps, unit, (await getTranslations("workoutSteps")) as unknown as WorkoutWords)}</span> : null}
       {statusText ? <span className={status === "done" ? "badge badge-ok" : "badge badge-danger"}>{statusText}</span> : null}
       {planned.origin === "SUGGESTION" ? (
         <span className="badge">{t("suggestedBadge", { flag: planned.flagId ? engineText(localeCode).flagName(planned.flagId) : t("engine") })}</span>

@@ -4,7 +4,7 @@ import { PlannedTitle } from "@/lib/ui/planned-title";
 import { addDays, formatDate } from "@/lib/dates";
 import { formatDistance, formatDuration, textInUnit, type Unit } from "@/lib/units";
 import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
-import { describeWorkout } from "@/lib/plans/workout-steps";
+import { describeWorkout, type WorkoutWords } from "@/lib/plans/workout-steps";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
 import { loadMinutesOf } from "@/lib/imports/plausibility";
 import { getTranslations } from "next-intl/server";
@@ -27,6 +27,7 @@ export async function WeekPlan({
   workoutHref?: (plannedId: string) => string;
 }) {
   const t = await getTranslations("plan");
+  const stepWords = (await getTranslations("workoutSteps")) as unknown as WorkoutWords;
   const locale = await currentIntlLocale();
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
   return (
@@ -64,7 +65,7 @@ export async function WeekPlan({
                               </ul>
                             </details>
                           ) : null}
-                          {x.steps ? <div className={x.held ? "held-session" : undefined}>{describeWorkout(x.steps, unit)}</div> : null}
+                          {x.steps ? <div className={x.held ? "held-session" : undefined}>{describeWorkout(x.steps, unit, stepWords)}</div> : null}
                           {x.reason && !x.held ? <div className="muted">{textInUnit(x.reason, unit)}</div> : null}
                           {workoutHref && !x.held ? (
                             <a href={workoutHref(x.id)} download>

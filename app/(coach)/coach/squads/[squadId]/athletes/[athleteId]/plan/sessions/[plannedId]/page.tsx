@@ -7,7 +7,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { getPlannedSessionForEdit } from "@/lib/plans/queries";
 import { formatDate } from "@/lib/dates";
-import { describeWorkout } from "@/lib/plans/workout-steps";
+import { describeWorkout, type WorkoutWords } from "@/lib/plans/workout-steps";
 import { EditPlannedSessionForm } from "../../plan-forms";
 import { textInUnit } from "@/lib/units";
 
@@ -49,7 +49,7 @@ export default async function EditPlannedSessionPage({ params }: { params: Promi
       {planned.reason ? <p className="muted">{t("whyPlanned", { reason: textInUnit(planned.reason, viewer.unitPreference) })}</p> : null}
       {planned.steps ? (
         <p>
-          <strong>{t("workoutLabel")}</strong> {describeWorkout(planned.steps, viewer.unitPreference)}
+          <strong>{t("workoutLabel")}</strong> {describeWorkout(planned.steps, viewer.unitPreference, (await getTranslations("workoutSteps")) as unknown as WorkoutWords)}
         </p>
       ) : null}
       {planned.held ? (
