@@ -47,4 +47,6 @@ export const CLIENT_NAMESPACES: readonly string[] = [
   "charts",
   "plan",
   "workoutSteps",
+  "safety",
+  "flagReview",
 ];

@@ -139,8 +139,12 @@ export async function FlagPanelView({
           <ol className="review-history">
             {panel.history.map((r) => (
               <li key={r.id}>
-                {formatDateTime(new Date(r.at), timeZone)}: {r.by} {r.status === "RESOLVED" ? "resolved" : "acknowledged"} “
-                {words.flagName(r.flagId)}” of {formatDate(r.flagDate, dateLocale)}
+                {t(r.status === "RESOLVED" ? "historyResolved" : "historyAcknowledged", {
+                  at: formatDateTime(new Date(r.at), timeZone, dateLocale),
+                  by: r.by,
+                  flag: words.flagName(r.flagId),
+                  date: formatDate(r.flagDate, dateLocale),
+                })}
                 {r.note ? ` — ${r.note}` : ""}
               </li>
             ))}

@@ -5,7 +5,7 @@ import type { PlannedStatus } from "@/lib/plans/planned-vs-done";
 import type { DoneRow, PlannedDetailRow } from "@/lib/plans/queries";
 import { toDbDate } from "@/lib/dates";
 import { formatDistance, formatDuration, textInUnit, type Unit } from "@/lib/units";
-import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
+import { sessionKind, type SessionTypeWords } from "@/lib/sessions/labels";
 import { engineText } from "@/lib/i18n/engine-text";
 import { describeWorkout, type WorkoutWords } from "@/lib/plans/workout-steps";
 import { getTranslations } from "next-intl/server";
@@ -56,11 +56,9 @@ export function exerciseList(planned: { type: string; description: string | null
 
 type SessionLike = { type: string; subType?: string | null; durationMin: number; distanceKm: number | null };
 
-/** "Cycling · 1 h 00 min · 25.0 km": what a session is and how big, in the viewer's unit. */
-export function sessionSummary(s: SessionLike, unit: Unit): string {
-  const kind = s.subType
-    ? MODE_LABELS[s.subType as keyof typeof MODE_LABELS]
-    : SESSION_TYPE_LABELS[s.type as keyof typeof SESSION_TYPE_LABELS] ?? s.type;
+/** "Cycling · 1 h 00 min · 25.0 km": what a session is and how big, in the viewer's unit and language. */
+export function sessionSummary(s: SessionLike, unit: Unit, words: SessionTypeWords): string {
+  const kind = sessionKind(s.type, s.subType, words);
   return [kind, formatDuration(s.durationMin), s.distanceKm ? formatDistance(s.distanceKm, unit) : null].filter(Boolean).join(" · ");
 }
 
@@ -82,6 +80,7 @@ export async function PlannedItem({
   movable?: boolean;
 }) {
   const t = await getTranslations("plan");
+  const names = (await getTranslations("sessionTypes")) as unknown as SessionTypeWords;
   const locale = await currentIntlLocale();
   const localeCode = await currentLocale();
   const statusText = status === "done" ? t("statusDone") : status === "missed" ? t("statusMissed") : null;
@@ -92,7 +91,7 @@ export async function PlannedItem({
       {planned.held ? <span className="badge badge-held">{t("onHold")}</span> : null}
       {planned.title ? <strong className={`cal-title${planned.held ? " held-session" : ""}`}>{planned.title}</strong> : null}
       <span className={planned.held ? "held-session" : undefined}>
-        {sessionSummary(planned, unit)}
+        {sessionSummary(planned, unit, names)}
         {planned.targetRpe != null ? ` · RPE ${planned.targetRpe}` : ""}
       </span>{" "}
       {planned.steps && !compact ? <span className={`cal-steps${planned.held ? " held-session" : ""}`}>{describeWorkout(planned.steps, unit, (await getTranslations("workoutSteps")) as unknown as WorkoutWords)}</span> : null}
@@ -119,7 +118,7 @@ export async function PlannedItem({
           {t("edit")}
           <span className="visually-hidden">
             {" "}
-            {t("editWhat", { what: planned.title ?? sessionSummary(planned, unit), day: formatDayShort(planned.date, locale) })}
+            {t("editWhat", { what: planned.title ?? sessionSummary(planned, unit, names), day: formatDayShort(planned.date, locale) })}
           </span>
         </Link>
       ) : null}
@@ -135,11 +134,12 @@ export async function PlannedItem({
   return <li className={className}>{body}</li>;
 }
 
-export function DoneItem({ done, unit }: { done: DoneRow; unit: Unit }) {
+export async function DoneItem({ done, unit }: { done: DoneRow; unit: Unit }) {
+  const names = (await getTranslations("sessionTypes")) as unknown as SessionTypeWords;
   return (
     <li className="cal-item cal-did">
       <span aria-hidden="true">✓ </span>
-      {sessionSummary(done, unit)}
+      {sessionSummary(done, unit, names)}
       {done.rpe != null ? ` · RPE ${done.rpe}` : ""}
     </li>
   );

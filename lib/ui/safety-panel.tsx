@@ -1,10 +1,10 @@
 import type { Flag } from "@/lib/training-load";
 import type { SafetyRecord } from "@/lib/safety/queries";
-import { CLEARANCE_KIND_LABELS } from "@/lib/safety/labels";
+import { getTranslations } from "next-intl/server";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { flagBadge } from "@/lib/ui/severity";
 import { engineText } from "@/lib/i18n/engine-text";
-import { currentLocale } from "@/lib/i18n/server";
+import { currentIntlLocale, currentLocale } from "@/lib/i18n/server";
 import { isEmergency } from "@/lib/athletes/flag-history";
 import { ClearanceForm, ReleaseHoldForm } from "@/lib/ui/safety-forms";
 
@@ -45,32 +45,32 @@ export async function SafetyPanel({
   // The referral runs from its first report not yet cleared.
   const since = referral?.triage?.firstReportDate ?? referral?.date;
   const latest = record.clearances[0];
+  const t = await getTranslations("safety");
+  const locale = await currentIntlLocale();
+  const day = (date: string) => formatDate(date, locale);
+  const when = (at: string | Date) => formatDateTime(new Date(at), timeZone, locale);
+  const kind = (k: string) => t(`kindsLower.${k}` as "kindsLower.DOCTOR");
   return (
     <section aria-labelledby="safety-heading" className={`card safety-panel${emergency ? " emergency" : ""}`}>
       <h2 id="safety-heading" style={{ marginTop: 0 }}>
         {referral && badge ? (
           <>
-            <span className={badge.className}>{badge.text}</span> Referral open since {formatDate(since!)}
+            <span className={badge.className}>{badge.text}</span> {t("referralSince", { date: day(since!) })}
           </>
         ) : (
-          "Referrals and clearances"
+          t("heading")
         )}
       </h2>
       {referral ? (
         <>
           <p>
-            {emergency
-              ? "The athlete was told to seek emergency care now. Make sure they have."
-              : "The athlete was told to see a clinician. No training advice is given until a clearance is recorded."}{" "}
-            The plan is on hold from {formatDate(activeHolds.at(-1)?.startDate ?? since!)}
-            {heldNow > 0 ? ` (${heldNow} planned session${heldNow === 1 ? "" : "s"} held)` : ""}: held sessions stay in the plan,
-            marked held in every view, export and calendar feed.
+            {emergency ? t("toldEmergency") : t("toldClinician")} {t("onHoldFrom", { date: day(activeHolds.at(-1)?.startDate ?? since!), held: heldNow })}
           </p>
           <details open={viewerIsClinician}>
-            <summary>Record a clearance</summary>
+            <summary>{t("recordSummary")}</summary>
             <p className="muted">
-              Only a clearance ends a referral. Record who cleared the athlete, when, and what they said; the athlete and the squad&apos;s
-              staff are told.{emergency ? " An emergency referral ends only with a doctor's clearance." : ""}
+              {t("recordHelp")}
+              {emergency ? ` ${t("recordHelpEmergency")}` : ""}
             </p>
             <ClearanceForm squadId={squadId} athleteId={athleteId} today={today} defaultName={viewerIsClinician ? viewerName : undefined} />
           </details>
@@ -79,33 +79,28 @@ export async function SafetyPanel({
       {!referral && heldAfterClearance > 0 ? (
         <>
           <p>
-            Cleared{latest ? ` by ${latest.clinicianName} (${CLEARANCE_KIND_LABELS[latest.clinicianKind].toLowerCase()}) on ${formatDate(latest.clearedOn)}` : ""}.{" "}
-            {heldAfterClearance === 1 ? "1 planned session is" : `${heldAfterClearance} planned sessions are`} still on hold.{" "}
-            {canRelease
-              ? `Release ${heldAfterClearance === 1 ? "it" : "them"}, or replan ${heldAfterClearance === 1 ? "it" : "them one by one"}; the return to running follows graded steps (see the flags).`
-              : "A coach of the squad releases or replans them; the return to running follows graded steps (see the flags)."}
+            {latest ? t("clearedBy", { name: latest.clinicianName, kind: kind(latest.clinicianKind), date: day(latest.clearedOn) }) : t("cleared")}{" "}
+            {t("stillHeld", { count: heldAfterClearance })} {canRelease ? t("releaseOrReplan", { count: heldAfterClearance }) : t("coachReleases")}
           </p>
           {canRelease ? <ReleaseHoldForm squadId={squadId} athleteId={athleteId} heldSessions={heldAfterClearance} /> : null}
         </>
       ) : null}
       {!referral && heldAfterClearance === 0 && record.holds[0]?.state === "released" ? (
         <p>
-          The held plan was released{record.holds[0].releasedBy ? ` by ${record.holds[0].releasedBy}` : ""}
-          {record.holds[0].releasedAt ? ` on ${formatDateTime(new Date(record.holds[0].releasedAt), timeZone)}` : ""}. Running comes back in
-          graded steps (see the flags).
+          {t("released", {
+            by: record.holds[0].releasedBy ? t("releasedBy", { name: record.holds[0].releasedBy }) : "",
+            at: record.holds[0].releasedAt ? t("releasedAt", { at: when(record.holds[0].releasedAt) }) : "",
+          })}
         </p>
       ) : null}
       {record.clearances.length > 0 ? (
         <details>
-          <summary>Clearances ({record.clearances.length})</summary>
+          <summary>{t("clearances", { count: record.clearances.length })}</summary>
           <ol className="review-history">
             {record.clearances.map((c) => (
               <li key={c.id}>
-                {formatDate(c.clearedOn)}: {c.clinicianName} ({CLEARANCE_KIND_LABELS[c.clinicianKind].toLowerCase()}) — {c.note}
-                <span className="muted">
-                  {" "}
-                  · recorded by {c.recordedBy ?? "a former staff member"}, {formatDateTime(new Date(c.recordedAt), timeZone)}
-                </span>
+                {day(c.clearedOn)}: {c.clinicianName} ({kind(c.clinicianKind)}) — {c.note}
+                <span className="muted"> · {t("recordedBy", { name: c.recordedBy ?? t("formerStaff"), at: when(c.recordedAt) })}</span>
               </li>
             ))}
           </ol>

@@ -3,7 +3,7 @@ import type { SessionRow } from "@/lib/sessions/queries";
 import { PlannedTitle } from "@/lib/ui/planned-title";
 import { addDays, formatDate } from "@/lib/dates";
 import { formatDistance, formatDuration, textInUnit, type Unit } from "@/lib/units";
-import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
+import { sessionKind, type SessionTypeWords } from "@/lib/sessions/labels";
 import { describeWorkout, type WorkoutWords } from "@/lib/plans/workout-steps";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
 import { loadMinutesOf } from "@/lib/imports/plausibility";
@@ -28,6 +28,7 @@ export async function WeekPlan({
 }) {
   const t = await getTranslations("plan");
   const stepWords = (await getTranslations("workoutSteps")) as unknown as WorkoutWords;
+  const names = (await getTranslations("sessionTypes")) as unknown as SessionTypeWords;
   const locale = await currentIntlLocale();
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
   return (
@@ -70,7 +71,7 @@ export async function WeekPlan({
                           {workoutHref && !x.held ? (
                             <a href={workoutHref(x.id)} download>
                               {t("downloadFit")}
-                              <span className="visually-hidden">: {plannedSessionTitle(x, unit)}, {formatDate(day, locale)}</span>
+                              <span className="visually-hidden">: {plannedSessionTitle(x, unit, names)}, {formatDate(day, locale)}</span>
                             </a>
                           ) : null}
                         </div>
@@ -82,7 +83,7 @@ export async function WeekPlan({
                   {d.length
                     ? d.map((x) => (
                         <div key={x.id}>
-                          {SESSION_TYPE_LABELS[x.type as keyof typeof SESSION_TYPE_LABELS]} {formatDuration(loadMinutesOf(x))}
+                          {sessionKind(x.type, null, names)} {formatDuration(loadMinutesOf(x))}
                           {x.distanceKm ? `, ${formatDistance(x.distanceKm, unit)}` : ""}
                         </div>
                       ))

@@ -8,6 +8,8 @@ import { listPlanTemplates, listSquadAthletesForPlanning } from "@/lib/plans/que
 import { templateDayLabel, templateWeeks } from "@/lib/plans/templates";
 import { addDays, mondayOf, todayIn } from "@/lib/dates";
 import { sessionSummary } from "@/lib/ui/plan-calendar";
+import { currentIntlLocale } from "@/lib/i18n/server";
+import type { SessionTypeWords } from "@/lib/sessions/labels";
 import { ApplyTemplateForm, DeleteTemplateButton, TemplateForm } from "./template-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,6 +29,8 @@ export default async function PlanTemplatesPage({ params }: { params: Promise<{ 
   const unit = viewer.unitPreference;
   const nextMonday = addDays(mondayOf(todayIn(viewer.timeZone)), 7);
   const tr = await getTranslations("plan");
+  const names = (await getTranslations("sessionTypes")) as unknown as SessionTypeWords;
+  const locale = await currentIntlLocale();
   return (
     <>
       <p>
@@ -68,13 +72,13 @@ export default async function PlanTemplatesPage({ params }: { params: Promise<{ 
                 <ul>
                   {t.sessions.map((s, i) => (
                     <li key={i}>
-                      {templateDayLabel(s.dayOffset)}:{" "}
+                      {templateDayLabel(s.dayOffset, tr, locale)}:{" "}
                       {s.title ? (
                         <>
                           <strong>{s.title}</strong>{" "}
                         </>
                       ) : null}
-                      {sessionSummary(s, unit)}
+                      {sessionSummary(s, unit, names)}
                       {s.targetRpe != null ? ` · RPE ${s.targetRpe}` : ""}
                     </li>
                   ))}

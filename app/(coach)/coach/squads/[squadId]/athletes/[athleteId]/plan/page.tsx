@@ -10,6 +10,7 @@ import { PLAN_WEEKS } from "@/lib/plans/schemas";
 import { getAthleteCalendar, getWeekCopyPreview } from "@/lib/plans/queries";
 import { parseCalendarQuery } from "@/lib/plans/calendar";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
+import type { SessionTypeWords } from "@/lib/sessions/labels";
 import { PlannedTitle } from "@/lib/ui/planned-title";
 import { addDays, formatDate } from "@/lib/dates";
 import { FlagList } from "@/lib/ui/flag-list";
@@ -52,6 +53,7 @@ export default async function PlanPage({
   const unit = viewer.unitPreference;
   const t = await getTranslations("plan");
   const stepWords = (await getTranslations("workoutSteps")) as unknown as WorkoutWords;
+  const names = (await getTranslations("sessionTypes")) as unknown as SessionTypeWords;
   const locale = await currentIntlLocale();
   const title = await periodTitle(calendar.grid);
   const copyPreview =
@@ -194,10 +196,10 @@ export default async function PlanPage({
                             </span>
                             {p.steps ? <div>{describeWorkout(p.steps, unit, stepWords)}</div> : null}
                             {p.reason ? <div className="muted">{textInUnit(p.reason, unit)}</div> : null}
-                            <PlannedItemControls plannedId={p.id} date={p.date} label={plannedSessionTitle(p, unit)} />
+                            <PlannedItemControls plannedId={p.id} date={p.date} label={plannedSessionTitle(p, unit, names)} />
                             <Link href={editHref(p.id)}>
                               {t("edit")}
-                              <span className="visually-hidden"> {plannedSessionTitle(p, unit)}</span>
+                              <span className="visually-hidden"> {plannedSessionTitle(p, unit, names)}</span>
                             </Link>
                           </div>
                         ))}
