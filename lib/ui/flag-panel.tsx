@@ -93,13 +93,13 @@ export async function FlagPanelView({
                 </details>
               ) : null}
               <p className="muted" style={{ fontSize: "0.9rem", margin: "0.25rem 0" }}>
-                {t("evidence", { strength: t(`strength.${flag.evidence.strength}`) })} {flag.evidence.citation}
+                {t("evidence", { strength: t(`strength.${flag.evidence.strength}`) })} <span lang="en">{flag.evidence.citation}</span>
               </p>
               <ReviewLine flag={flag} t={t} />
               {suggestions.length ? (
                 <>
                   <h4>{t("callsFor")}</h4>
-                  <ul style={{ listStyle: "none", padding: 0 }}>
+                  <ul style={{ listStyle: "none", padding: 0 }} data-suggestions>
                     {suggestions.map((s) => (
                       <SuggestionCard
                         key={s.id}

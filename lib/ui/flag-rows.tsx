@@ -264,7 +264,7 @@ export async function AthleteFlagRows({
           <p>{words.flagExplanation(flag)}</p>
           {flag.severity !== "referral" ? (
             <p className="muted" style={{ fontSize: "0.9rem", margin: 0 }}>
-              {panel("evidence", { strength: panel(`strength.${flag.evidence.strength}` as "strength.strong") })} {flag.evidence.citation}
+              {panel("evidence", { strength: panel(`strength.${flag.evidence.strength}` as "strength.strong") })} <span lang="en">{flag.evidence.citation}</span>
             </p>
           ) : null}
         </div>

@@ -139,7 +139,7 @@ export default async function PlanPage({
           {view.suggestions.length === 0 ? (
             <p className="muted">{t("noSuggestions")}</p>
           ) : (
-            <ul style={{ listStyle: "none", padding: 0 }}>
+            <ul style={{ listStyle: "none", padding: 0 }} data-suggestions>
               {view.suggestions.map((s) => (
                 <SuggestionCard
                   key={s.id}
