@@ -51,7 +51,8 @@ const clientBoundary = {
   ],
   patterns: [
     {
-      group: ["zod", "zod/*", "@/lib/**/schemas", "@/lib/input-schemas"],
+      // Schema modules are named for it: schemas.ts, input-schemas.ts, workout-schemas.ts.
+      group: ["zod", "zod/*", "@/lib/**/*schemas"],
       allowTypeImports: true,
       message: "Client components do not import zod or schema modules: move shared constants to a plain module. Type-only imports are fine.",
     },

@@ -15,6 +15,8 @@ export type Tour = {
   clinician: { email: string };
   athlete: { email: string };
   pages: { loggedOut: string[]; athlete: string[]; coach: string[]; clinician: string[] };
+  /** Words the tour itself wrote (names, notes, a comment, titles): people's data, in whatever language they typed. */
+  userText: string[];
 };
 
 export async function buildTour(db: Db, label: string): Promise<Tour> {
@@ -27,8 +29,10 @@ export async function buildTour(db: Db, label: string): Promise<Tour> {
   const reportId = await db.createPainReport(athlete.id, { date: daysFromToday(0), zone: "LUMBAR", nrs: 4 });
   const plannedId = await db.createPlannedSession(squad.id, athlete.id, { date: daysFromToday(2), title: "Core A" });
   await db.createPlannedSession(squad.id, athlete.id, { date: daysFromToday(3), type: "RUN", durationMin: 45 });
-  const templateId = await db.createTemplate(squad.id, `Base week ${randomUUID().slice(0, 4)}`);
-  await db.createComment(squad.id, athlete.id, coach.id, "Nice week, keep the long run easy.");
+  const templateName = `Base week ${randomUUID().slice(0, 4)}`;
+  const templateId = await db.createTemplate(squad.id, templateName);
+  const comment = "Nice week, keep the long run easy.";
+  await db.createComment(squad.id, athlete.id, coach.id, comment);
   const managed = await db.createManagedAthlete(squad.id, `Kept ${label}`);
   const invitation = await db.createInvitation(squad.id);
   const claim = await db.createInvitation(squad.id, { claimUserId: managed.id });
@@ -41,6 +45,7 @@ export async function buildTour(db: Db, label: string): Promise<Tour> {
     coach,
     clinician,
     athlete,
+    userText: [comment, templateName, "Easy loop", "Core A", "Road pair", coach.name, clinician.name, athlete.name, squad.name, managed.name, coach.email, athlete.email, clinician.email],
     pages: {
       loggedOut: [`/login`, `/signup`, `/invite/${invitation}`, `/claim/${claim}`, `/this-page-does-not-exist`],
       athlete: [

@@ -184,7 +184,7 @@ test("an alert email is written in its recipient's language, with the time in th
   const [mail] = await sink.waitFor((m) => m.to.includes(athlete.email));
   expect(mail.subject).toBe("[Backbone] Tienes un comentario nuevo");
   expect(mail.text).toContain("Tienes un comentario nuevo sobre tu entrenamiento.");
-  expect(mail.text).toMatch(/Aviso del \d{1,2} \S+ \d{4}, \d{2}:\d{2} \(Europe\/Madrid\)\./);
+  expect(mail.text).toMatch(/Aviso del \d{1,2} \S+ \d{4}, \d{1,2}:\d{2} \(Europe\/Madrid\)\./);
   expect(mail.text).toContain("Por privacidad, este correo no incluye nombres ni detalles");
   expect(mail.text).not.toContain("Buen trabajo");
   // The inbox alert is in Spanish too.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import ICAL from "ical.js";
 import { buildPlanCalendar, plannedSessionTitle } from "@/lib/calendar/ics";
 import type { PlannedRow } from "@/lib/plans/queries";
-import { workoutStepsSchema } from "@/lib/plans/workout-steps";
+import { workoutStepsSchema } from "@/lib/plans/workout-schemas";
 
 const row = (over: Partial<PlannedRow> = {}): PlannedRow => ({
   id: "p1",

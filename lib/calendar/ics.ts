@@ -1,18 +1,24 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import { HELD_REASON } from "@/lib/safety/labels";
 import type { PlannedRow } from "@/lib/plans/queries";
-import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
+import { sessionKind, type SessionTypeWords } from "@/lib/sessions/labels";
 import { formatDuration, shortDistance, type Unit } from "@/lib/units";
-import { describeWorkout } from "@/lib/plans/workout-steps";
+import { describeWorkout, type WorkoutWords } from "@/lib/plans/workout-steps";
 import { plannedReasonText } from "@/lib/plans/reason";
 import { engineText } from "@/lib/i18n/engine-text";
 import type { Locale } from "@/lib/i18n/config";
+import { translatorFor } from "@/lib/i18n/catalogue";
 
-/** "Run 7.8 km", or "Tempo (Run, 4.8 mi)" with a title; km unless the reader's unit is given. */
-export function plannedSessionTitle(row: Pick<PlannedRow, "type" | "subType" | "title" | "durationMin" | "distanceKm">, unit: Unit = "KM"): string {
-  const kind = row.subType
-    ? MODE_LABELS[row.subType as keyof typeof MODE_LABELS]
-    : SESSION_TYPE_LABELS[row.type as keyof typeof SESSION_TYPE_LABELS];
+/**
+ * "Run 7.8 km", or "Tempo (Run, 4.8 mi)" with a title; km unless the reader's unit is given, English
+ * unless a sessionTypes translator is.
+ */
+export function plannedSessionTitle(
+  row: Pick<PlannedRow, "type" | "subType" | "title" | "durationMin" | "distanceKm">,
+  unit: Unit = "KM",
+  words?: SessionTypeWords,
+): string {
+  const kind = sessionKind(row.type, row.subType, words);
   const size = row.distanceKm ? shortDistance(row.distanceKm, unit) : formatDuration(row.durationMin);
   return row.title ? `${row.title} (${kind}, ${size})` : `${kind} ${size}`;
 }
@@ -35,7 +41,7 @@ function description(row: PlannedRow, unit: Unit, locale: Locale): string {
     `Duration: ${formatDuration(row.durationMin)}`,
     row.distanceKm ? `Distance: ${shortDistance(row.distanceKm, unit)}` : null,
     row.targetRpe != null ? `Target effort: RPE ${row.targetRpe}/10` : null,
-    row.steps ? `Workout: ${describeWorkout(row.steps, unit)}` : null,
+    row.steps ? `Workout: ${describeWorkout(row.steps, unit, translatorFor("en", "workoutSteps") as unknown as WorkoutWords)}` : null,
     row.description,
     why(row, unit, locale),
     `Plan: ${row.squadName}`,

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { Decoder, Stream, type WorkoutStepMesg } from "@garmin/fitsdk";
 import { unzipSync } from "fflate";
 import { encodeWorkoutFit, fitText, workoutFileName, zipWorkouts, type FitWorkoutSession } from "./fit-workout";
-import { workoutStepsSchema, type WorkoutEntry, type WorkoutStep } from "@/lib/plans/workout-steps";
+import { workoutStepsSchema } from "@/lib/plans/workout-schemas";
+import type { WorkoutEntry, WorkoutStep } from "@/lib/plans/workout-steps";
 
 const NOW = new Date("2026-12-07T10:00:00Z");
 

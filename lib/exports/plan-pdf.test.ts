@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildPlanPdf, pdfText, planWeeks } from "./plan-pdf";
 import { pdfPageCount, pdfPageTexts, pdfPlainText, pdfTextLines } from "@/e2e/pdf-text";
 import { planRow } from "./fixtures.test-data";
-import { workoutStepsSchema } from "@/lib/plans/workout-steps";
+import { workoutStepsSchema } from "@/lib/plans/workout-schemas";
 
 const generatedAt = new Date("2026-11-25T10:00:00Z");
 

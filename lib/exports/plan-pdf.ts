@@ -3,7 +3,7 @@ import PDFDocument from "pdfkit";
 import { plannedSessionTitle } from "@/lib/calendar/ics";
 import { addDays, formatDate, mondayOf, toDbDate } from "@/lib/dates";
 import { formatDistance, formatDuration, shortDistance, type Unit } from "@/lib/units";
-import { describeWorkout } from "@/lib/plans/workout-steps";
+import { describeWorkout, type WorkoutWords } from "@/lib/plans/workout-steps";
 import { plannedReasonText } from "@/lib/plans/reason";
 import { intlLocale, type Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/catalogue";
@@ -95,7 +95,7 @@ function sessionBlock(row: ExportPlanRow, unit: Unit, t: Translate, locale: Loca
   const lines: Line[] = [{ text: plannedSessionTitle(row, unit), font: BOLD, size: 8, color: INK, strike: row.held }];
   if (details.length) lines.push({ text: details.join(" · "), font: FONT, size: 7, color: MUTED, strike: row.held });
   if (row.held) lines.push({ text: t("held"), font: BOLD, size: 7, color: HELD });
-  if (row.steps) lines.push({ text: t("workout", { steps: describeWorkout(row.steps, unit) }), font: FONT, size: 7, color: INK, strike: row.held });
+  if (row.steps) lines.push({ text: t("workout", { steps: describeWorkout(row.steps, unit, translatorFor(locale, "workoutSteps") as unknown as WorkoutWords) }), font: FONT, size: 7, color: INK, strike: row.held });
   if (row.description) lines.push({ text: row.description, font: FONT, size: 7, color: INK });
   if (reason) lines.push({ text: t("why", { reason }), font: ITALIC, size: 7, color: INK });
   if (row.flagId && !row.held) lines.push({ text: t("fromFlag", { flag: engineText(locale).flagName(row.flagId) }), font: FONT, size: 6.5, color: COMPENSATORY });

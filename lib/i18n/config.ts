@@ -46,4 +46,6 @@ export const CLIENT_NAMESPACES: readonly string[] = [
   "managedAthletes",
   "charts",
   "plan",
+  "workoutSteps",
+  "flagReview",
 ];

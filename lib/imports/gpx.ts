@@ -58,10 +58,11 @@ export function parseGpx(bytes: Uint8Array, sourceFile: string, source: ImportSo
   if (pointCount === 0) {
     const waypoints = asArray(gpx.wpt).length;
     const routes = asArray(gpx.rte).length;
-    const holds = [waypoints ? `${waypoints} waypoint${waypoints > 1 ? "s" : ""}` : "", routes ? `${routes} planned route${routes > 1 ? "s" : ""}` : ""]
-      .filter(Boolean)
-      .join(" and ");
-    throw new ImportFailure(`No track found in this GPX file${holds ? ` (it holds only ${holds}, not a recorded activity)` : ""}`);
+    // Counts as plain numbers, so that the message reads the same way in every language (see serverMessages).
+    if (waypoints || routes) {
+      throw new ImportFailure(`No track found in this GPX file: it holds only waypoints (${waypoints}) and planned routes (${routes}), not a recorded activity`);
+    }
+    throw new ImportFailure("No track found in this GPX file");
   }
   const stats = trackStats(segments);
   if (stats.startMs === undefined || stats.endMs === undefined) {

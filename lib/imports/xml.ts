@@ -36,9 +36,8 @@ export function parseXml(bytes: Uint8Array, kind: string): Record<string, unknow
     const open = /^Invalid '\[(.*)\]' found\.?$/s.exec(msg);
     if (open) {
       const tags = [...open[1].matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`).reverse();
-      const list = tags.length > 1 ? `${tags.slice(0, -1).join(", ")} and ${tags[tags.length - 1]} elements are` : `${tags[0] ?? "root"} element is`;
       throw new ImportFailure(
-        `This ${kind} file is incomplete: it stops at line ${lineCount(text)} before its ${list} closed ` +
+        `This ${kind} file is incomplete: it stops at line ${lineCount(text)}, before the end of ${tags.join(", ") || "its root element"} ` +
           "(it was probably cut off during download or export)",
       );
     }

@@ -8,7 +8,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildCalendarGrid, type CalendarGrid, type CalendarView } from "@/lib/plans/calendar";
 import { comparePlannedVsDone, type DoneForMatch, type PlanComparison } from "@/lib/plans/planned-vs-done";
 import { storedTemplateSessionsSchema, type TemplateSession } from "@/lib/plans/schemas";
-import { readWorkoutSteps, type WorkoutSteps } from "@/lib/plans/workout-steps";
+import { readWorkoutSteps } from "@/lib/plans/workout-schemas";
+import type { WorkoutSteps } from "@/lib/plans/workout-steps";
 import { readReasonParts } from "@/lib/plans/reason";
 import type { EngineMessage } from "@/lib/training-load/types";
 

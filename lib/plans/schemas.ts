@@ -4,7 +4,7 @@ import { toStoredKm } from "@/lib/units";
 import { CROSS_TRAINING_MODES, SESSION_TYPES } from "@/lib/sessions/labels";
 import { calendarDateSchema as dateString, durationSchema } from "@/lib/sessions/schemas";
 import { MAX_TEMPLATE_NAME, MAX_TEMPLATE_SESSIONS, TEMPLATE_DAYS } from "@/lib/plans/limits";
-import { postedStepsSchema } from "@/lib/plans/workout-steps";
+import { postedStepsSchema } from "@/lib/plans/workout-schemas";
 
 /** How many weeks ahead a coach plans and the engine projects and suggests. */
 export const PLAN_WEEKS = 4;

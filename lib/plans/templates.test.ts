@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "@/lib/i18n/catalogue";
 import { expandTemplate, notYetPlanned, templateDayLabel, templateWeeks, weekAsTemplate } from "@/lib/plans/templates";
 import { applyTemplateSchema, createTemplateSchema, nestRows, updatePlannedSessionSchema, type TemplateSession } from "@/lib/plans/schemas";
 
@@ -49,9 +50,12 @@ describe("templates", () => {
   });
 
   it("labels days and counts weeks", () => {
-    expect(templateDayLabel(0)).toBe("Week 1, Monday");
-    expect(templateDayLabel(9)).toBe("Week 2, Wednesday");
-    expect(templateDayLabel(27)).toBe("Week 4, Sunday");
+    const en = translatorFor("en", "plan");
+    const es = translatorFor("es", "plan");
+    expect(templateDayLabel(0, en, "en-GB")).toBe("Week 1, Monday");
+    expect(templateDayLabel(9, en, "en-GB")).toBe("Week 2, Wednesday");
+    expect(templateDayLabel(27, en, "en-GB")).toBe("Week 4, Sunday");
+    expect(templateDayLabel(9, es, "es-ES")).toBe("Semana 2, miércoles");
     expect(templateWeeks([session(0), session(13)])).toBe(2);
   });
 });

@@ -5,14 +5,23 @@ import type { TemplateSession } from "@/lib/plans/schemas";
 // Plan templates without the database: turning a template into dated sessions and a planned week into
 // a template. Day offset 0 is the Monday the template starts on.
 
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+/**
+ * A translator of the catalogue's `plan` namespace, for "templateDay" ("Week {week}, {weekday}"):
+ * next-intl's useTranslations or getTranslations("plan").
+ */
+export type TemplateDayWords = (key: "templateDay", values: { week: number; weekday: string }) => string;
 
-/** "Week 2, Wednesday" for day offset 9. */
-export function templateDayLabel(dayOffset: number): string {
-  return `Week ${Math.floor(dayOffset / 7) + 1}, ${WEEKDAYS[dayOffset % 7]}`;
+/** "Week 2, Wednesday" for day offset 9 in English ("Semana 2, miércoles" in Spanish). */
+export function templateDayLabel(dayOffset: number, words: TemplateDayWords, intlLocale: string): string {
+  // 1 January 2024 was a Monday.
+  const weekday = new Intl.DateTimeFormat(intlLocale, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + (dayOffset % 7))));
+  return words("templateDay", { week: Math.floor(dayOffset / 7) + 1, weekday });
 }
 
-export const TEMPLATE_DAY_OPTIONS = Array.from({ length: TEMPLATE_DAYS }, (_, i) => ({ value: String(i), label: templateDayLabel(i) }));
+/** The template form's day choices, from the Monday of week 1 to the Sunday of the last week. */
+export function templateDayOptions(words: TemplateDayWords, intlLocale: string): { value: string; label: string }[] {
+  return Array.from({ length: TEMPLATE_DAYS }, (_, i) => ({ value: String(i), label: templateDayLabel(i, words, intlLocale) }));
+}
 
 export type DatedTemplateSession = Omit<TemplateSession, "dayOffset"> & { date: string };
 

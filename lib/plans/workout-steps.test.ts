@@ -1,17 +1,22 @@
 import { describe, expect, it } from "vitest";
 import {
+  checkWorkout,
   describeWorkout,
   MAX_STEPS_TEXT,
   parsePace,
   parseStepTime,
   paceText,
-  postedStepsSchema,
   stepTimeText,
-  workoutStepsSchema,
   workoutTotals,
   type WorkoutEntry,
+  type WorkoutWords,
 } from "./workout-steps";
+import { postedStepsSchema, workoutStepsSchema } from "./workout-schemas";
 import { INTERVALS } from "./workout-steps.test-data";
+import { translatorFor } from "@/lib/i18n/catalogue";
+
+const english = translatorFor("en", "workoutSteps") as unknown as WorkoutWords;
+const spanish = translatorFor("es", "workoutSteps") as unknown as WorkoutWords;
 
 
 const parse = (value: unknown) => workoutStepsSchema.safeParse(value);
@@ -120,11 +125,11 @@ describe("workout steps in words", () => {
   const steps = workoutStepsSchema.parse(INTERVALS)!;
 
   it("renders the session on one line in km", () => {
-    expect(describeWorkout(steps, "KM")).toBe("15 min warm-up · 6 × (800 m at RPE 8, 2 min recovery) · 10 min cool-down");
+    expect(describeWorkout(steps, "KM", english)).toBe("15 min warm-up · 6 × (800 m at RPE 8, 2 min recovery) · 10 min cool-down");
   });
 
   it("renders the session in miles", () => {
-    expect(describeWorkout(steps, "MI")).toBe("15 min warm-up · 6 × (0.5 mi at RPE 8, 2 min recovery) · 10 min cool-down");
+    expect(describeWorkout(steps, "MI", english)).toBe("15 min warm-up · 6 × (0.5 mi at RPE 8, 2 min recovery) · 10 min cool-down");
   });
 
   it("says paces, longer distances, open steps and notes in the viewer's unit", () => {
@@ -134,8 +139,73 @@ describe("workout steps in words", () => {
       { type: "work", duration: { kind: "open" }, target: { kind: "pace", fastSecPerKm: 300, slowSecPerKm: 300 } },
       { type: "cooldown", duration: { kind: "time", seconds: 4500 } },
     ]) as WorkoutEntry[];
-    expect(describeWorkout(more, "KM")).toBe("5 km at 4:00–4:10 /km · 1 min 30 s rest (walk) · work until the lap button at 5:00 /km · 1 h 15 min cool-down");
-    expect(describeWorkout(more, "MI")).toBe("3.11 mi at 6:26–6:42 /mi · 1 min 30 s rest (walk) · work until the lap button at 8:03 /mi · 1 h 15 min cool-down");
+    expect(describeWorkout(more, "KM", english)).toBe("5 km at 4:00–4:10 /km · 1 min 30 s rest (walk) · work until the lap button at 5:00 /km · 1 h 15 min cool-down");
+    expect(describeWorkout(more, "MI", english)).toBe("3.11 mi at 6:26–6:42 /mi · 1 min 30 s rest (walk) · work until the lap button at 8:03 /mi · 1 h 15 min cool-down");
+  });
+
+  it("says the session in Spanish", () => {
+    expect(describeWorkout(steps, "KM", spanish)).toBe("15 min de calentamiento · 6 × (800 m a RPE 8, 2 min de recuperación) · 10 min de vuelta a la calma");
+    const open = workoutStepsSchema.parse([{ type: "work", duration: { kind: "open" }, note: "suave" }])!;
+    expect(describeWorkout(open, "KM", spanish)).toBe("trabajo hasta pulsar el botón de vuelta (suave)");
+  });
+});
+
+describe("the editor's check agrees with the server's schema", () => {
+  const block = { type: "repeat", count: 2, steps: [work()] };
+  const cases: unknown[] = [
+    INTERVALS,
+    [],
+    null,
+    { steps: [] },
+    [work()],
+    [work({ note: "  relaxed  " })],
+    [work({ note: "   " })],
+    [work({ note: "x".repeat(60) })],
+    [work({ note: "x".repeat(61) })],
+    [work({ note: "easy\u0000" })],
+    [work({ note: 5 })],
+    [work({ type: "sprint" })],
+    [work({ type: "repeat" })],
+    [work({ duration: { kind: "time", seconds: 10 } })],
+    [work({ duration: { kind: "time", seconds: 9 } })],
+    [work({ duration: { kind: "time", seconds: 6 * 3600 } })],
+    [work({ duration: { kind: "time", seconds: 6 * 3600 + 1 } })],
+    [work({ duration: { kind: "time", seconds: 60.5 } })],
+    [work({ duration: { kind: "time", seconds: "60" } })],
+    [work({ duration: { kind: "distance", metres: 10 } })],
+    [work({ duration: { kind: "distance", metres: 100_001 } })],
+    [work({ duration: { kind: "lap" } })],
+    [work({ duration: { kind: "open" } })],
+    [work({ target: { kind: "rpe", rpe: 1 } })],
+    [work({ target: { kind: "rpe", rpe: 0 } })],
+    [work({ target: { kind: "rpe", rpe: 11 } })],
+    [work({ target: { kind: "pace", fastSecPerKm: 240, slowSecPerKm: 240 } })],
+    [work({ target: { kind: "pace", fastSecPerKm: 300, slowSecPerKm: 240 } })],
+    [work({ target: { kind: "pace", fastSecPerKm: 59, slowSecPerKm: 240 } })],
+    [work({ target: { kind: "pace", fastSecPerKm: 240, slowSecPerKm: 1201 } })],
+    [work({ target: { kind: "hr" } })],
+    [work({ target: null })],
+    Array.from({ length: 20 }, () => work()),
+    Array.from({ length: 21 }, () => work()),
+    [block],
+    [{ ...block, count: 0 }],
+    [{ ...block, count: 50 }],
+    [{ ...block, count: 51 }],
+    [{ ...block, steps: [] }],
+    [{ ...block, steps: Array.from({ length: 10 }, () => work()) }],
+    [{ ...block, steps: Array.from({ length: 11 }, () => work()) }],
+    [{ ...block, steps: [work({ type: "warmup" })] }],
+    [{ ...block, steps: [block] }],
+    Array.from({ length: 5 }, () => ({ ...block, steps: Array.from({ length: 9 }, () => work()) })),
+    Array.from({ length: 5 }, () => ({ ...block, steps: Array.from({ length: 10 }, () => work()) })),
+    [{ type: "repeat", count: 50, steps: [work({ duration: { kind: "time", seconds: 6 * 3600 } })] }],
+    [{ type: "repeat", count: 50, steps: [work({ duration: { kind: "distance", metres: 10_000 } })] }],
+    [{ type: "repeat", count: 50, steps: [work({ duration: { kind: "distance", metres: 10_001 } })] }],
+  ];
+
+  it.each(cases.map((c, i) => [i, c]))("case %i", (_, value) => {
+    const result = workoutStepsSchema.safeParse(value);
+    expect(checkWorkout(value)).toEqual(result.success ? result.data : null);
   });
 });
 

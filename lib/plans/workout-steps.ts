@@ -1,9 +1,9 @@
 // Structured workouts: the steps of a planned session (warm-up, work, recovery, cool-down, rest, and
 // blocks repeated N times), as PlannedSession.steps stores them. Distances in metres and paces in seconds
-// per km, whatever the viewer's unit; words in the viewer's unit. No server code: the step editor in the
-// browser validates and renders with the same functions.
-import { z } from "zod";
-import { singleLineText } from "@/lib/input-schemas";
+// per km, whatever the viewer's unit; words in the viewer's unit and language. No server code and no zod:
+// the step editor in the browser checks and renders with these functions, and the server's schema
+// (lib/plans/workout-schemas.ts, with a message for each field) keeps to the same budgets.
+import { hasControlCharacters } from "@/lib/control-characters";
 import { KM_PER_MILE, type Unit } from "@/lib/units";
 
 export const STEP_TYPES = ["warmup", "work", "recovery", "cooldown", "rest"] as const;
@@ -11,6 +11,7 @@ export type StepType = (typeof STEP_TYPES)[number];
 /** What a repeat block may hold: the repeated part of an interval session. */
 export const REPEATED_STEP_TYPES = ["work", "recovery", "rest"] as const;
 
+/** The step types' names in a watch's workout file, which has no language of its own. */
 export const STEP_TYPE_LABELS: Record<StepType, string> = {
   warmup: "Warm-up",
   work: "Work",
@@ -42,73 +43,12 @@ export const MAX_STEPS_TEXT = 32_000;
 export const MAX_TOTAL_SECONDS = 24 * 3600;
 export const MAX_TOTAL_METRES = 500_000;
 
-const wholeNumber = (what: string, min: number, max: number, message: string) =>
-  z
-    .number({ error: `Enter the ${what} as a number` })
-    .int(`Enter the ${what} as a whole number`)
-    .min(min, message)
-    .max(max, message);
-
-const durationSchema = z.discriminatedUnion(
-  "kind",
-  [
-    z.object({
-      kind: z.literal("time"),
-      seconds: wholeNumber("time", MIN_STEP_SECONDS, MAX_STEP_SECONDS, "A step lasts from 10 seconds to 6 hours"),
-    }),
-    z.object({
-      kind: z.literal("distance"),
-      metres: wholeNumber("distance", MIN_STEP_METRES, MAX_STEP_METRES, "A step covers from 10 m to 100 km"),
-    }),
-    z.object({ kind: z.literal("open") }),
-  ],
-  { error: "Choose how the step is measured: time, distance or until the lap button" },
-);
-
-const paceNumber = wholeNumber("pace", MIN_PACE_SEC_PER_KM, MAX_PACE_SEC_PER_KM, "A pace is from 1:00 to 20:00 per km (0:37 to 32:11 per mile)");
-
-const targetSchema = z.discriminatedUnion(
-  "kind",
-  [
-    z.object({ kind: z.literal("rpe"), rpe: wholeNumber("effort", 1, 10, "Effort is RPE 1-10") }),
-    z
-      .object({ kind: z.literal("pace"), fastSecPerKm: paceNumber, slowSecPerKm: paceNumber })
-      .refine((t) => t.fastSecPerKm <= t.slowSecPerKm, { message: "The fastest pace comes first: it is the smaller time", path: ["fastSecPerKm"] }),
-  ],
-  { error: "Choose a target: effort (RPE) or a pace range" },
-);
-
-const noteSchema = singleLineText({ error: "Write the note as text" })
-  .max(MAX_STEP_NOTE, `Keep a step's note to ${MAX_STEP_NOTE} characters`)
-  .nullish()
-  .transform((v) => (v ? v : null));
-
-const stepFields = {
-  duration: durationSchema,
-  target: targetSchema.nullish().transform((v) => v ?? null),
-  note: noteSchema,
-};
-
-const simpleStepSchema = z.object({ type: z.enum(STEP_TYPES), ...stepFields });
-const repeatedStepSchema = z.object({
-  type: z.enum(REPEATED_STEP_TYPES, { error: "A repeat block holds work, recovery and rest steps" }),
-  ...stepFields,
-});
-
-const repeatSchema = z.object({
-  type: z.literal("repeat"),
-  count: wholeNumber("repeat count", 1, MAX_REPEAT_COUNT, `Repeat a block 1 to ${MAX_REPEAT_COUNT} times`),
-  steps: z
-    .array(repeatedStepSchema, { error: "A repeat block holds a list of steps" })
-    .min(1, "Add at least one step to the repeat block")
-    .max(MAX_REPEAT_CHILDREN, `A repeat block holds at most ${MAX_REPEAT_CHILDREN} steps`),
-});
-
-export type StepDuration = z.infer<typeof durationSchema>;
-export type StepTarget = z.infer<typeof targetSchema>;
-export type WorkoutStep = z.infer<typeof simpleStepSchema>;
-export type RepeatBlock = z.infer<typeof repeatSchema>;
+export type StepDuration = { kind: "time"; seconds: number } | { kind: "distance"; metres: number } | { kind: "open" };
+export type StepTarget = { kind: "rpe"; rpe: number } | { kind: "pace"; fastSecPerKm: number; slowSecPerKm: number };
+export type WorkoutStep = { type: StepType; duration: StepDuration; target: StepTarget | null; note: string | null };
+export type RepeatBlock = { type: "repeat"; count: number; steps: (WorkoutStep & { type: (typeof REPEATED_STEP_TYPES)[number] })[] };
 export type WorkoutEntry = WorkoutStep | RepeatBlock;
+export type WorkoutSteps = WorkoutEntry[];
 
 /** How many steps a watch receives: each step, and one more for each repeat block. */
 export const fitStepCount = (entries: readonly WorkoutEntry[]) =>
@@ -119,55 +59,72 @@ export function expandSteps(entries: readonly WorkoutEntry[]): WorkoutStep[] {
   return entries.flatMap((e) => (e.type === "repeat" ? Array.from({ length: e.count }, () => e.steps).flat() : [e]));
 }
 
-/** A workout's steps: the whole list, checked against the budgets. An empty list is no workout (null). */
-export const workoutStepsSchema = z
-  .array(z.discriminatedUnion("type", [simpleStepSchema, repeatSchema], { error: "Choose a step type" }), {
-    error: "The workout steps are a list of steps",
-  })
-  .max(MAX_TOP_LEVEL_ENTRIES, `A workout holds at most ${MAX_TOP_LEVEL_ENTRIES} steps and repeat blocks`)
-  .superRefine((entries, ctx) => {
-    const count = fitStepCount(entries);
-    if (count > MAX_FIT_STEPS) {
-      ctx.addIssue({ code: "custom", message: `A workout holds at most ${MAX_FIT_STEPS} steps, counting each repeat block as one; this one has ${count}` });
-      return;
-    }
-    const seconds = expandSteps(entries).reduce((s, step) => s + (step.duration.kind === "time" ? step.duration.seconds : 0), 0);
-    const metres = expandSteps(entries).reduce((m, step) => m + (step.duration.kind === "distance" ? step.duration.metres : 0), 0);
-    if (seconds > MAX_TOTAL_SECONDS) ctx.addIssue({ code: "custom", message: "The timed steps add up to more than 24 hours" });
-    if (metres > MAX_TOTAL_METRES) ctx.addIssue({ code: "custom", message: "The steps add up to more than 500 km" });
-  })
-  .transform((entries) => (entries.length ? entries : null));
+/** Why a whole workout is over its budgets (steps a watch takes, total time and distance), or null. */
+export function workoutBudgetProblem(entries: readonly WorkoutEntry[]): string | null {
+  const count = fitStepCount(entries);
+  if (count > MAX_FIT_STEPS) return `A workout holds at most ${MAX_FIT_STEPS} steps, counting each repeat block as one; this one has ${count}`;
+  const steps = expandSteps(entries);
+  if (steps.reduce((s, step) => s + (step.duration.kind === "time" ? step.duration.seconds : 0), 0) > MAX_TOTAL_SECONDS) return "The timed steps add up to more than 24 hours";
+  if (steps.reduce((m, step) => m + (step.duration.kind === "distance" ? step.duration.metres : 0), 0) > MAX_TOTAL_METRES) return "The steps add up to more than 500 km";
+  return null;
+}
 
-export type WorkoutSteps = WorkoutEntry[];
+// ---------------------------------------------------------------- the editor's check
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const whole = (v: unknown, min: number, max: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
+
+function checkStep(v: unknown, types: readonly string[]): WorkoutStep | null {
+  if (!isObject(v) || typeof v.type !== "string" || !types.includes(v.type) || !isObject(v.duration)) return null;
+  const d = v.duration;
+  let duration: StepDuration;
+  if (d.kind === "time" && whole(d.seconds, MIN_STEP_SECONDS, MAX_STEP_SECONDS)) duration = { kind: "time", seconds: d.seconds };
+  else if (d.kind === "distance" && whole(d.metres, MIN_STEP_METRES, MAX_STEP_METRES)) duration = { kind: "distance", metres: d.metres };
+  else if (d.kind === "open") duration = { kind: "open" };
+  else return null;
+  let target: StepTarget | null = null;
+  const t = v.target;
+  if (isObject(t)) {
+    if (t.kind === "rpe" && whole(t.rpe, 1, 10)) target = { kind: "rpe", rpe: t.rpe };
+    else if (
+      t.kind === "pace" &&
+      whole(t.fastSecPerKm, MIN_PACE_SEC_PER_KM, MAX_PACE_SEC_PER_KM) &&
+      whole(t.slowSecPerKm, MIN_PACE_SEC_PER_KM, MAX_PACE_SEC_PER_KM) &&
+      t.fastSecPerKm <= t.slowSecPerKm
+    )
+      target = { kind: "pace", fastSecPerKm: t.fastSecPerKm, slowSecPerKm: t.slowSecPerKm };
+    else return null;
+  } else if (t != null) return null;
+  let note: string | null = null;
+  if (typeof v.note === "string") {
+    const trimmed = v.note.trim();
+    if (trimmed.length > MAX_STEP_NOTE || hasControlCharacters(trimmed, { multiline: false })) return null;
+    note = trimmed || null;
+  } else if (v.note != null) return null;
+  return { type: v.type as StepType, duration, target, note };
+}
 
 /**
- * The steps field as a form posts it: JSON text, or nothing for a session without steps. Text that is
- * not JSON is refused with a message for the field, like any other wrong value.
+ * The workout a draft describes when every value fits, else null (as is an empty list): the step
+ * editor's preview. The same rules as the server's schema, without its messages (the server gives those
+ * on save); lib/plans/workout-schemas.test.ts checks that the two agree.
  */
-export const postedStepsSchema = z.preprocess(
-  (v, ctx) => {
-    if (v == null || (typeof v === "string" && v.trim() === "")) return null;
-    if (typeof v !== "string") return v;
-    // Checked before the text is read: a form post of nested brackets costs far more to parse than to send.
-    if (v.length > MAX_STEPS_TEXT) {
-      ctx.addIssue({ code: "custom", message: "The workout steps are too long to read: remove some steps and save again" });
-      return z.NEVER;
+export function checkWorkout(value: unknown): WorkoutSteps | null {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_TOP_LEVEL_ENTRIES) return null;
+  const entries: WorkoutEntry[] = [];
+  for (const v of value) {
+    if (isObject(v) && v.type === "repeat") {
+      if (!whole(v.count, 1, MAX_REPEAT_COUNT) || !Array.isArray(v.steps) || v.steps.length < 1 || v.steps.length > MAX_REPEAT_CHILDREN) return null;
+      const steps = v.steps.map((s) => checkStep(s, REPEATED_STEP_TYPES));
+      if (steps.some((s) => s === null)) return null;
+      entries.push({ type: "repeat", count: v.count, steps: steps as RepeatBlock["steps"] });
+    } else {
+      const step = checkStep(v, STEP_TYPES);
+      if (!step) return null;
+      entries.push(step);
     }
-    try {
-      return JSON.parse(v);
-    } catch {
-      ctx.addIssue({ code: "custom", message: "The workout steps could not be read: reload the page and build them again" });
-      return z.NEVER;
-    }
-  },
-  workoutStepsSchema.nullable(),
-);
-
-/** Stored steps, or null when there are none or they no longer pass the rules (the session keeps its words). */
-export function readWorkoutSteps(value: unknown): WorkoutSteps | null {
-  if (value == null) return null;
-  const parsed = workoutStepsSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+  }
+  return workoutBudgetProblem(entries) ? null : entries;
 }
 
 // ---------------------------------------------------------------- numbers as people write them
@@ -235,26 +192,34 @@ function targetWords(target: StepTarget | null, unit: Unit): string | null {
     : `${paceText(target.fastSecPerKm, unit)}–${paceText(target.slowSecPerKm, unit)} ${per}`;
 }
 
-const NOUNS: Record<StepType, string | null> = { warmup: "warm-up", work: null, recovery: "recovery", cooldown: "cool-down", rest: "rest" };
+/**
+ * A translator of the catalogue's `workoutSteps` namespace: next-intl's useTranslations or
+ * getTranslations("workoutSteps"), or translatorFor(locale, "workoutSteps") outside a request.
+ */
+export type WorkoutWords = (key: string, values?: Record<string, string | number>) => string;
 
 /** One step in words: "15 min warm-up", "800 m at RPE 8", "2 min recovery", "warm-up until the lap button". */
-export function describeStep(step: WorkoutStep, unit: Unit): string {
-  const noun = NOUNS[step.type];
+export function describeStep(step: WorkoutStep, unit: Unit, words: WorkoutWords): string {
+  const noun = words(`noun.${step.type}`);
   const size =
     step.duration.kind === "time"
       ? formatStepTime(step.duration.seconds)
       : step.duration.kind === "distance"
         ? formatStepDistance(step.duration.metres, unit)
         : null;
-  const head = size ? [size, noun].filter(Boolean).join(" ") : `${noun ?? "work"} until the lap button`;
+  // A work step is its size alone ("800 m at RPE 8"); the others name what they are.
+  const head = !size ? words("untilLap", { noun }) : step.type === "work" ? size : words("sized", { size, noun });
   const target = targetWords(step.target, unit);
-  return `${head}${target ? ` at ${target}` : ""}${step.note ? ` (${step.note})` : ""}`;
+  const withTarget = target ? words("atTarget", { step: head, target }) : head;
+  return step.note ? words("withNote", { step: withTarget, note: step.note }) : withTarget;
 }
 
 /** The whole workout on one line: "15 min warm-up · 6 × (800 m at RPE 8, 2 min recovery) · 10 min cool-down". */
-export function describeWorkout(entries: readonly WorkoutEntry[], unit: Unit): string {
+export function describeWorkout(entries: readonly WorkoutEntry[], unit: Unit, words: WorkoutWords): string {
   return entries
-    .map((e) => (e.type === "repeat" ? `${e.count} × (${e.steps.map((s) => describeStep(s, unit)).join(", ")})` : describeStep(e, unit)))
+    .map((e) =>
+      e.type === "repeat" ? words("repeat", { count: e.count, steps: e.steps.map((s) => describeStep(s, unit, words)).join(", ") }) : describeStep(e, unit, words),
+    )
     .join(" · ");
 }
 

@@ -47,3 +47,15 @@ export const CR10_LABELS = [
   "Very hard ++",
   "Maximal",
 ] as const;
+
+/** A translator of the catalogue's `sessionTypes` namespace (keys "types.RUN", "modes.CYCLING"). */
+export type SessionTypeWords = (key: string) => string;
+
+/**
+ * What kind a session is in words: its cross-training mode when it has one, else its type; in the
+ * reader's language with a translator, in English without (files that leave the app: CSV, FIT, iCalendar).
+ */
+export function sessionKind(type: string, subType: string | null | undefined, words?: SessionTypeWords): string {
+  if (subType) return words ? words(`modes.${subType}`) : (MODE_LABELS[subType as keyof typeof MODE_LABELS] ?? subType);
+  return words ? words(`types.${type}`) : (SESSION_TYPE_LABELS[type as keyof typeof SESSION_TYPE_LABELS] ?? type);
+}

@@ -4,7 +4,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCoachOf, type Viewer } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { addDays, dateOnly, todayIn, toDbDate } from "@/lib/dates";
-import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
 import { distanceFieldValue, formatDistance, formatDuration, type Unit } from "@/lib/units";
 import { weekDays } from "@/lib/squad-log/cells";
 
@@ -70,7 +69,15 @@ export async function sessionsByDay(client: Reader, athleteIds: string[], from: 
 export type GridCellView =
   | { date: string; state: "open"; sessionId: string | null; distance: string; minutes: string; rpe: string }
   | { date: string; state: "future" }
-  | { date: string; state: "readonly"; summary: string; reason: string };
+  | { date: string; state: "readonly"; summary: CellSummary; reason: string };
+
+/**
+ * What a read-only day holds, for the grid to word in the reader's language: several sessions by their
+ * count and time, one by its type, distance, time and effort.
+ */
+export type CellSummary =
+  | { count: number; duration: string }
+  | { count: 1; type: string; distance: string | null; duration: string; rpe: number | null };
 
 export type SquadLogRow = { athleteId: string; name: string; today: string; cells: GridCellView[] };
 
@@ -78,14 +85,10 @@ export type SquadLogWeek = { squad: { id: string; name: string }; week: string; 
 
 const minutesOf = (s: GridSession) => s.movingMin ?? s.durationMin;
 
-function summary(sessions: GridSession[], unit: Unit): string {
-  if (sessions.length > 1) {
-    return `${sessions.length} sessions, ${formatDuration(sessions.reduce((sum, s) => sum + minutesOf(s), 0))}`;
-  }
+function summary(sessions: GridSession[], unit: Unit): CellSummary {
+  if (sessions.length > 1) return { count: sessions.length, duration: formatDuration(sessions.reduce((sum, s) => sum + minutesOf(s), 0)) };
   const s = sessions[0];
-  return [SESSION_TYPE_LABELS[s.type], s.distanceKm ? formatDistance(s.distanceKm, unit) : null, formatDuration(minutesOf(s)), s.rpe !== null ? `RPE ${s.rpe}` : null]
-    .filter(Boolean)
-    .join(", ");
+  return { count: 1, type: s.type, distance: s.distanceKm ? formatDistance(s.distanceKm, unit) : null, duration: formatDuration(minutesOf(s)), rpe: s.rpe };
 }
 
 /**

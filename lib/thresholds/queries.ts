@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { translatorFor } from "@/lib/i18n/catalogue";
+import { engineText } from "@/lib/i18n/engine-text";
 import type { Locale } from "@/lib/i18n/config";
 import { NotFoundError } from "@/lib/errors";
 import { assertCoachOf, assertCoachOfAthlete, type Viewer } from "@/lib/auth/permissions";
@@ -17,7 +18,6 @@ import {
   type Thresholds,
 } from "@/lib/training-load";
 import {
-  FLAG_NAMES,
   LOAD_MEASURE_LABELS,
   THRESHOLD_FIELDS,
   displayLimits,
@@ -67,6 +67,7 @@ function wordsFor(locale: Locale) {
 function fieldsFor(own: ThresholdOverrides, parent: Thresholds, squad: Thresholds | null, locale: Locale): ThresholdGroupView[] {
   const groups: ThresholdGroupView[] = [];
   const { t, unit, withUnit } = wordsFor(locale);
+  const flagName = (id: FlagId) => engineText(locale).flagName(id);
   for (const meta of THRESHOLD_FIELDS) {
     const evidence = FLAG_EVIDENCE[meta.flagId];
     const ownValue = own[meta.key];
@@ -94,7 +95,7 @@ function fieldsFor(own: ThresholdOverrides, parent: Thresholds, squad: Threshold
       options: meta.key === "loadMeasure" ? LOAD_MEASURES.map((m) => ({ value: m, label: t(`loadMeasures.${m}`) })) : null,
       flag: {
         id: meta.flagId,
-        name: FLAG_NAMES[meta.flagId],
+        name: flagName(meta.flagId),
         strength: evidence.strength,
         citations: evidence.citationIds.map((id) => ({ short: CITATIONS[id]?.short ?? id, text: CITATIONS[id]?.text ?? id })),
       },
@@ -110,7 +111,7 @@ function fieldsFor(own: ThresholdOverrides, parent: Thresholds, squad: Threshold
     field.evidence = t("evidence", { strength: t(`strength.${evidence.strength}`), citations: field.flag.citations.map((c) => c.short).join("; ") });
     const group = groups.find((g) => g.flagId === meta.flagId);
     if (group) group.fields.push(field);
-    else groups.push({ flagId: meta.flagId, name: FLAG_NAMES[meta.flagId], fields: [field] });
+    else groups.push({ flagId: meta.flagId, name: flagName(meta.flagId), fields: [field] });
   }
   return groups;
 }

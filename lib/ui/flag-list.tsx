@@ -5,6 +5,7 @@ import { engineText } from "@/lib/i18n/engine-text";
 import { currentLocale } from "@/lib/i18n/server";
 import { intlLocale } from "@/lib/i18n/config";
 import type { Unit } from "@/lib/units";
+import { getTranslations } from "next-intl/server";
 
 export { SEVERITY_TEXT } from "@/lib/ui/severity";
 
@@ -12,8 +13,10 @@ export { SEVERITY_TEXT } from "@/lib/ui/severity";
 export async function FlagList({ flags, audience, unit }: { flags: Flag[]; audience: "athlete" | "coach"; unit: Unit }) {
   const locale = await currentLocale();
   const words = engineText(locale, unit);
+  const t = await getTranslations("flags.panel");
+  const home = await getTranslations("athleteHome");
   if (flags.length === 0) {
-    return <p className="muted">Nothing flagged right now.</p>;
+    return <p className="muted">{t("nothing")}</p>;
   }
   // A referral is never mixed with training advice: while one is open, the other flags (whose
   // explanations suggest load changes) wait until a clinician has seen the athlete.
@@ -24,9 +27,7 @@ export async function FlagList({ flags, audience, unit }: { flags: Flag[]; audie
     <ul className="flag-list" style={{ listStyle: "none", padding: 0 }}>
       {held > 0 ? (
         <li className="muted">
-          {audience === "coach"
-            ? `${held} training flag${held === 1 ? " is" : "s are"} held back until a clinician has seen the athlete.`
-            : "Training advice is paused until a clinician has seen you."}
+          {audience === "coach" ? t("heldBack", { held }) : home("flagsHeld")}
         </li>
       ) : null}
       {shown.map((flag) => (
@@ -38,7 +39,7 @@ export async function FlagList({ flags, audience, unit }: { flags: Flag[]; audie
           <p>{words.flagExplanation(flag)}</p>
           {audience === "coach" || flag.severity !== "referral" ? (
             <p className="muted" style={{ fontSize: "0.9rem", margin: 0 }}>
-              Evidence: {flag.evidence.strength}. {flag.evidence.citation}
+              {t("evidence", { strength: t(`strength.${flag.evidence.strength}`) })} <span lang="en">{flag.evidence.citation}</span>
             </p>
           ) : null}
         </li>

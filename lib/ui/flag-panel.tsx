@@ -96,13 +96,13 @@ export async function FlagPanelView({
                 </details>
               ) : null}
               <p className="muted" style={{ fontSize: "0.9rem", margin: "0.25rem 0" }}>
-                {t("evidence", { strength: t(`strength.${flag.evidence.strength}`) })} {flag.evidence.citation}
+                {t("evidence", { strength: t(`strength.${flag.evidence.strength}`) })} <span lang="en">{flag.evidence.citation}</span>
               </p>
               <ReviewLine flag={flag} t={t} />
               {suggestions.length ? (
                 <>
                   <h4>{t("callsFor")}</h4>
-                  <ul style={{ listStyle: "none", padding: 0 }}>
+                  <ul style={{ listStyle: "none", padding: 0 }} data-suggestions>
                     {suggestions.map((s) => (
                       <SuggestionCard
                         key={s.id}
@@ -143,8 +143,12 @@ export async function FlagPanelView({
           <ol className="review-history">
             {panel.history.map((r) => (
               <li key={r.id}>
-                {formatDateTime(new Date(r.at), timeZone)}: {r.by} {r.status === "RESOLVED" ? "resolved" : "acknowledged"} “
-                {words.flagName(r.flagId)}” of {formatDate(r.flagDate, dateLocale)}
+                {t(r.status === "RESOLVED" ? "historyResolved" : "historyAcknowledged", {
+                  at: formatDateTime(new Date(r.at), timeZone, dateLocale),
+                  by: r.by,
+                  flag: words.flagName(r.flagId),
+                  date: formatDate(r.flagDate, dateLocale),
+                })}
                 {r.note ? ` — ${r.note}` : ""}
               </li>
             ))}

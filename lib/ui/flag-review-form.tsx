@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
+import { useTranslations } from "next-intl";
 import { reviewFlagAction } from "@/lib/flag-reviews/actions";
 import { idleState } from "@/lib/forms-state";
 import { FieldError, FormMessage } from "@/lib/ui/form-controls";
@@ -23,6 +24,7 @@ export function FlagReviewForm({
   /** A referral is acknowledged only: a recorded clearance ends it. */
   canResolve?: boolean;
 }) {
+  const t = useTranslations("flagReview");
   const [state, action, pending] = useActionState(reviewFlagAction, idleState);
   const id = useId();
   const noteErrors = state.fieldErrors?.note;
@@ -33,7 +35,7 @@ export function FlagReviewForm({
       <input type="hidden" name="flagId" value={flagId} />
       <input type="hidden" name="flagDate" value={flagDate} />
       <div className="field">
-        <label htmlFor={`${id}-note`}>Note on “{flagName}”{canResolve ? " (needed to resolve)" : ""}</label>
+        <label htmlFor={`${id}-note`}>{canResolve ? t("noteToResolve", { flag: flagName }) : t("note", { flag: flagName })}</label>
         <textarea
           id={`${id}-note`}
           name="note"
@@ -47,11 +49,11 @@ export function FlagReviewForm({
       </div>
       <div className="row">
         <button type="submit" name="status" value="ACKNOWLEDGED" className="button button-secondary" disabled={pending}>
-          Acknowledge
+          {t("acknowledge")}
         </button>
         {canResolve ? (
           <button type="submit" name="status" value="RESOLVED" className="button button-secondary" disabled={pending}>
-            Resolve
+            {t("resolve")}
           </button>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import type { FlagValue } from "@/lib/training-load";
+import type { Flag, FlagValue } from "@/lib/training-load";
 import type { FlagPanel } from "@/lib/flag-reviews/panel";
 import type { ReviewedFlag } from "@/lib/flag-reviews/coverage";
 import { engineText } from "@/lib/i18n/engine-text";
@@ -145,22 +146,10 @@ export async function FlagRows({
   const grouped = notes.length > 1 ? notes : [];
   const rows = grouped.length ? shown.filter((f) => f.severity !== "info") : shown;
   const row = (flag: ReviewedFlag) => {
-    const badge = severityBadge(flag, locale);
-    const number = flagKeyNumber(flag, t, { intl, unit, shoeNames });
     return (
             <li key={`${flag.id}-${flag.date}`} className={`flag-row flag-${flag.severity}`}>
               <details>
-                <summary>
-                  <span className={badge.className}>{badge.text}</span>
-                  <span className="flag-row-main">
-                    <span className="flag-row-title">{flagTitle(flag.id, locale)}</span>
-                    {number ? <span className="flag-row-number">{number}</span> : null}
-                    {flag.review ? (
-                      <span className="badge">{flag.review.status === "RESOLVED" ? t("flags.resolved") : t("flags.acknowledged")}</span>
-                    ) : null}
-                  </span>
-                  <span className="flag-row-date muted">{formatDate(flag.date, intl)}</span>
-                </summary>
+                <FlagRowSummary flag={flag} t={t} locale={locale} intl={intl} unit={unit} shoeNames={shoeNames} />
                 <div className="flag-row-detail">
                   <FlagPanelView
                     panel={{ flags: [flag], suggestions: panel.suggestions, history: [] }}
@@ -180,23 +169,116 @@ export async function FlagRows({
     <>
       <ul className="flag-rows">
         {rows.map(row)}
-        {grouped.length ? (
-          <li className="flag-row flag-info">
-            <details>
-              <summary>
-                <span className="badge">{t("severity.info")}</span>
-                <span className="flag-row-main">
-                  <span className="flag-row-title">{t("flags.notes", { count: grouped.length })}</span>
-                  <span className="flag-row-notes">{grouped.map((f) => flagTitle(f.id, locale)).join(" · ")}</span>
-                </span>
-                <span />
-              </summary>
-              <ul className="flag-rows flag-rows-nested">{grouped.map(row)}</ul>
-            </details>
-          </li>
-        ) : null}
+        <NotesRow grouped={grouped} row={row} t={t} locale={locale} />
       </ul>
       {held > 0 ? <p className="muted glance-note">{t("flags.held", { count: held })}</p> : null}
+    </>
+  );
+}
+
+/** A row's summary line: severity, title, the number that matters, its review and its date. */
+function FlagRowSummary({
+  flag,
+  t,
+  locale,
+  intl,
+  unit,
+  shoeNames,
+}: {
+  flag: Flag & { review?: ReviewedFlag["review"] };
+  t: Translate;
+  locale: Locale;
+  intl: string;
+  unit: Unit;
+  shoeNames: Record<string, { name: string; retired: boolean }>;
+}) {
+  const reviewed = { ...flag, review: flag.review ?? null };
+  const badge = severityBadge(reviewed, locale);
+  const number = flagKeyNumber(reviewed, t, { intl, unit, shoeNames });
+  return (
+    <summary>
+      <span className={badge.className}>{badge.text}</span>
+      <span className="flag-row-main">
+        <span className="flag-row-title">{flagTitle(flag.id, locale)}</span>
+        {number ? <span className="flag-row-number">{number}</span> : null}
+        {flag.review ? <span className="badge">{flag.review.status === "RESOLVED" ? t("flags.resolved") : t("flags.acknowledged")}</span> : null}
+      </span>
+      <span className="flag-row-date muted">{formatDate(flag.date, intl)}</span>
+    </summary>
+  );
+}
+
+/** The notes (profile facts, rules of thumb) folded into one row, when there are several. */
+function NotesRow<F extends Flag>({ grouped, row, t, locale }: { grouped: F[]; row: (flag: F) => ReactNode; t: Translate; locale: Locale }) {
+  if (!grouped.length) return null;
+  return (
+    <li className="flag-row flag-info">
+      <details>
+        <summary>
+          <span className="badge">{t("severity.info")}</span>
+          <span className="flag-row-main">
+            <span className="flag-row-title">{t("flags.notes", { count: grouped.length })}</span>
+            <span className="flag-row-notes">{grouped.map((f) => flagTitle(f.id, locale)).join(" · ")}</span>
+          </span>
+          <span />
+        </summary>
+        <ul className="flag-rows flag-rows-nested">{grouped.map(row)}</ul>
+      </details>
+    </li>
+  );
+}
+
+/**
+ * The athlete's own active flags, as the same compact rows: each opens to what it means in plain words
+ * and, for training flags, the evidence behind it. Nothing to review or plan here. While a referral is
+ * open, only the referral is listed, and the athlete is told that training advice waits for a clinician.
+ */
+export async function AthleteFlagRows({
+  flags,
+  unit,
+  locale,
+  intl,
+  shoes,
+}: {
+  flags: Flag[];
+  unit: Unit;
+  locale: Locale;
+  intl: string;
+  shoes: { id: string; name: string; retired: boolean }[];
+}) {
+  const t = await getTranslations("athletePage");
+  const home = await getTranslations("athleteHome");
+  const panel = await getTranslations("flags.panel");
+  const words = engineText(locale, unit);
+  const openReferral = flags.some((f) => f.severity === "referral");
+  const shown = openReferral ? flags.filter((f) => f.severity === "referral") : flags;
+  const shoeNames = Object.fromEntries(shoes.map((s) => [s.id, { name: s.name, retired: s.retired }]));
+  if (shown.length === 0) return <p className="muted glance-empty">{home("flagsNone")}</p>;
+  const notes = shown.length > GROUP_NOTES_ABOVE ? shown.filter((f) => f.severity === "info") : [];
+  const grouped = notes.length > 1 ? notes : [];
+  const rows = grouped.length ? shown.filter((f) => f.severity !== "info") : shown;
+  const row = (flag: Flag) => (
+    <li key={`${flag.id}-${flag.date}`} className={`flag-row flag-${flag.severity}`}>
+      <details>
+        <FlagRowSummary flag={flag} t={t} locale={locale} intl={intl} unit={unit} shoeNames={shoeNames} />
+        <div className="flag-row-detail">
+          <p>{words.flagExplanation(flag)}</p>
+          {flag.severity !== "referral" ? (
+            <p className="muted" style={{ fontSize: "0.9rem", margin: 0 }}>
+              {panel("evidence", { strength: panel(`strength.${flag.evidence.strength}` as "strength.strong") })} <span lang="en">{flag.evidence.citation}</span>
+            </p>
+          ) : null}
+        </div>
+      </details>
+    </li>
+  );
+  return (
+    <>
+      <ul className="flag-rows">
+        {rows.map(row)}
+        <NotesRow grouped={grouped} row={row} t={t} locale={locale} />
+      </ul>
+      {openReferral && flags.length > shown.length ? <p className="muted glance-note">{home("flagsHeld")}</p> : null}
     </>
   );
 }

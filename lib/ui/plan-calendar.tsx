@@ -8,9 +8,9 @@ import { formatDistance, formatDuration, type Unit } from "@/lib/units";
 import { plannedReasonText } from "@/lib/plans/reason";
 import { sessionSummaryIn } from "@/lib/plans/session-words";
 import type { Locale } from "@/lib/i18n/config";
-import { MODE_LABELS, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
+import { sessionKind } from "@/lib/sessions/labels";
 import { engineText } from "@/lib/i18n/engine-text";
-import { describeWorkout } from "@/lib/plans/workout-steps";
+import { describeWorkout, type WorkoutWords } from "@/lib/plans/workout-steps";
 import { getTranslations } from "next-intl/server";
 import { currentIntlLocale, currentLocale } from "@/lib/i18n/server";
 import { DraggablePlanned, DropDay, PlanDragBoard } from "@/lib/ui/plan-drag";
@@ -61,13 +61,11 @@ type SessionLike = { type: string; subType?: string | null; durationMin: number;
 
 /**
  * "Cycling · 1 h 00 min · 25.0 km": what a session is and how big, in the viewer's unit; in the reader's
- * language when `locale` is given.
+ * language when `locale` is given, in English without (files that leave the app).
  */
 export function sessionSummary(s: SessionLike, unit: Unit, locale?: Locale): string {
   if (locale) return sessionSummaryIn(s, unit, locale);
-  const kind = s.subType
-    ? MODE_LABELS[s.subType as keyof typeof MODE_LABELS]
-    : SESSION_TYPE_LABELS[s.type as keyof typeof SESSION_TYPE_LABELS] ?? s.type;
+  const kind = sessionKind(s.type, s.subType);
   return [kind, formatDuration(s.durationMin), s.distanceKm ? formatDistance(s.distanceKm, unit) : null].filter(Boolean).join(" · ");
 }
 
@@ -103,7 +101,7 @@ export async function PlannedItem({
         {sessionSummary(planned, unit, localeCode)}
         {planned.targetRpe != null ? ` · RPE ${planned.targetRpe}` : ""}
       </span>{" "}
-      {planned.steps && !compact ? <span className={`cal-steps${planned.held ? " held-session" : ""}`}>{describeWorkout(planned.steps, unit)}</span> : null}
+      {planned.steps && !compact ? <span className={`cal-steps${planned.held ? " held-session" : ""}`}>{describeWorkout(planned.steps, unit, (await getTranslations("workoutSteps")) as unknown as WorkoutWords)}</span> : null}
       {statusText ? <span className={status === "done" ? "badge badge-ok" : "badge badge-danger"}>{statusText}</span> : null}
       {planned.origin === "SUGGESTION" ? (
         <span className="badge">{t("suggestedBadge", { flag: planned.flagId ? engineText(localeCode).flagName(planned.flagId) : t("engine") })}</span>

@@ -4,8 +4,8 @@ import { PlannedTitle } from "@/lib/ui/planned-title";
 import { addDays, formatDate } from "@/lib/dates";
 import { formatDistance, formatDuration, type Unit } from "@/lib/units";
 import { PlannedReason } from "@/lib/ui/planned-reason";
-import { SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
-import { describeWorkout } from "@/lib/plans/workout-steps";
+import { sessionKind, type SessionTypeWords } from "@/lib/sessions/labels";
+import { describeWorkout, type WorkoutWords } from "@/lib/plans/workout-steps";
 import { plannedSessionTitleIn } from "@/lib/plans/session-words";
 import { loadMinutesOf } from "@/lib/imports/plausibility";
 import { getTranslations } from "next-intl/server";
@@ -28,6 +28,8 @@ export async function WeekPlan({
   workoutHref?: (plannedId: string) => string;
 }) {
   const t = await getTranslations("plan");
+  const stepWords = (await getTranslations("workoutSteps")) as unknown as WorkoutWords;
+  const names = (await getTranslations("sessionTypes")) as unknown as SessionTypeWords;
   const locale = await currentIntlLocale();
   const localeCode = await currentLocale();
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
@@ -66,7 +68,7 @@ export async function WeekPlan({
                               </ul>
                             </details>
                           ) : null}
-                          {x.steps ? <div className={x.held ? "held-session" : undefined}>{describeWorkout(x.steps, unit)}</div> : null}
+                          {x.steps ? <div className={x.held ? "held-session" : undefined}>{describeWorkout(x.steps, unit, stepWords)}</div> : null}
                           {x.held ? null : <PlannedReason row={x} unit={unit} />}
                           {workoutHref && !x.held ? (
                             <a href={workoutHref(x.id)} download>
@@ -83,7 +85,7 @@ export async function WeekPlan({
                   {d.length
                     ? d.map((x) => (
                         <div key={x.id}>
-                          {SESSION_TYPE_LABELS[x.type as keyof typeof SESSION_TYPE_LABELS]} {formatDuration(loadMinutesOf(x))}
+                          {sessionKind(x.type, null, names)} {formatDuration(loadMinutesOf(x))}
                           {x.distanceKm ? `, ${formatDistance(x.distanceKm, unit)}` : ""}
                         </div>
                       ))

@@ -1,27 +1,29 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/forms";
 import { formatDuration, KM_PER_MILE, type Unit } from "@/lib/units";
 import {
+  checkWorkout,
   describeWorkout,
   parsePace,
   parseStepTime,
   paceText,
   REPEATED_STEP_TYPES,
-  STEP_TYPE_LABELS,
   STEP_TYPES,
   stepTimeText,
-  workoutStepsSchema,
   workoutTotals,
   type StepType,
   type WorkoutEntry,
   type WorkoutStep,
+  type WorkoutWords,
 } from "@/lib/plans/workout-steps";
 
 // The step editor of the planned-session forms. It keeps the steps as typed and posts them as JSON in
-// one hidden field; the server checks them with the same schema, so whatever is typed here is only a
-// draft until it is saved.
+// one hidden field; the server checks them against the same rules (with a message for each field), so
+// whatever is typed here is only a draft until it is saved. No zod here: checkWorkout is enough for the
+// preview, and keeps the schema library out of the page's JavaScript.
 
 type DurationKind = "time" | "distance" | "open";
 type TargetKind = "none" | "rpe" | "pace";
@@ -131,7 +133,7 @@ const move = <T,>(list: T[], from: number, to: number) => {
 };
 
 /** "Step 2", and for a step in a repeat block "Step 2.1". */
-const stepName = (path: number[]) => `Step ${path.map((i) => i + 1).join(".")}`;
+const stepName = (t: WorkoutWords, path: number[]) => t("stepName", { number: path.map((i) => i + 1).join(".") });
 
 /** The server's messages for one step or block: keys "steps.1.duration.seconds" and so on. */
 function errorsAt(errors: Record<string, string[]>, prefix: string, { nested }: { nested: boolean }): string[] {
@@ -141,6 +143,7 @@ function errorsAt(errors: Record<string, string[]>, prefix: string, { nested }: 
 }
 
 export function WorkoutStepsEditor({ state, unit, initial }: { state: FormState; unit: Unit; initial: readonly WorkoutEntry[] | null }) {
+  const t = useTranslations("workoutSteps") as unknown as WorkoutWords;
   const prefix = useId();
   const [drafts, setDrafts] = useState<Draft[]>(() => toDrafts(prefix, initial, unit));
   const added = useRef(0);
@@ -181,8 +184,7 @@ export function WorkoutStepsEditor({ state, unit, initial }: { state: FormState;
     );
 
   const json = serialise(drafts, unit);
-  const checked = workoutStepsSchema.safeParse(json);
-  const valid = checked.success ? checked.data : null;
+  const valid = checkWorkout(json);
   const totals = valid ? workoutTotals(valid) : null;
 
   const addEntry = () => {
@@ -200,8 +202,7 @@ export function WorkoutStepsEditor({ state, unit, initial }: { state: FormState;
     if (!(field instanceof HTMLInputElement)) return;
     const minutes = Math.round(totals.seconds / 60);
     field.value = String(minutes);
-    const left = totals.untimedSteps ? ` (${totals.untimedSteps} step${totals.untimedSteps === 1 ? "" : "s"} by distance without a pace or until the lap button not counted)` : "";
-    setFilled(`Duration set to ${formatDuration(minutes)} from the steps${left}.`);
+    setFilled(t("filled", { duration: formatDuration(minutes), untimed: totals.untimedSteps }));
   };
 
   // Messages about the whole list (too many steps, unreadable JSON); the others show at their step.
@@ -209,23 +210,22 @@ export function WorkoutStepsEditor({ state, unit, initial }: { state: FormState;
 
   return (
     <fieldset className="workout-steps">
-      <legend>Workout steps (optional)</legend>
+      <legend>{t("legend")}</legend>
       <p className="hint" id="workout-steps-hint">
-        Build the session step by step for the plan and the watch. Times in minutes (15) or min:s (1:30); paces in min:s per{" "}
-        {unit === "MI" ? "mile" : "km"}.
+        {t("hint", { unit: unit === "MI" ? t("perMile") : "km" })}
       </p>
       <input type="hidden" name="steps" value={drafts.length ? JSON.stringify(json) : ""} />
       <StepErrors errors={listErrors} />
-      {drafts.length === 0 ? <p className="muted">No steps: the session is its duration and details above.</p> : null}
+      {drafts.length === 0 ? <p className="muted">{t("noSteps")}</p> : null}
       <ol className="workout-step-list">
         {drafts.map((d, i) => (
           <li key={`${d.key}-${version}`}>
             {d.type === "repeat" ? (
               <fieldset className="workout-repeat">
-                <legend>{stepName([i])}: repeat block</legend>
+                <legend>{t("repeatLegend", { name: stepName(t, [i]) })}</legend>
                 <div className="row">
                   <div className="field">
-                    <label htmlFor={`${d.key}-count`}>Repeat (times)</label>
+                    <label htmlFor={`${d.key}-count`}>{t("repeatTimes")}</label>
                     <input
                       id={`${d.key}-count`}
                       type="number"
@@ -237,7 +237,7 @@ export function WorkoutStepsEditor({ state, unit, initial }: { state: FormState;
                     />
                   </div>
                   <EntryButtons
-                    name={stepName([i])}
+                    name={stepName(t, [i])}
                     keyBase={d.key}
                     first={i === 0}
                     last={i === drafts.length - 1}
@@ -308,39 +308,36 @@ export function WorkoutStepsEditor({ state, unit, initial }: { state: FormState;
       </ol>
       <div className="row workout-add">
         <div className="field">
-          <label htmlFor={`${prefix}-new-step`}>New step</label>
+          <label htmlFor={`${prefix}-new-step`}>{t("newStep")}</label>
           <select id={`${prefix}-new-step`} key={version} defaultValue={newType} onChange={(e) => setNewType(e.target.value as StepType | "repeat")}>
-            {STEP_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {STEP_TYPE_LABELS[t]}
+            {STEP_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`types.${type}`)}
               </option>
             ))}
-            <option value="repeat">Repeat block</option>
+            <option value="repeat">{t("repeatBlock")}</option>
           </select>
         </div>
         <button type="button" className="button button-secondary" onClick={addEntry}>
-          Add step
+          {t("addStep")}
         </button>
       </div>
       {valid ? (
         <div className="workout-preview">
           <p>
-            <strong>Preview:</strong> <span data-testid="workout-preview">{describeWorkout(valid, unit)}</span>
+            <strong>{t("preview")}</strong> <span data-testid="workout-preview">{describeWorkout(valid, unit, t)}</span>
           </p>
           {totals && totals.seconds >= 60 ? (
             <p className="row">
-              <span className="muted">
-                Timed steps add up to about {formatDuration(Math.round(totals.seconds / 60))}
-                {totals.untimedSteps ? `, plus ${totals.untimedSteps} step${totals.untimedSteps === 1 ? "" : "s"} with no time to count` : ""}.
-              </span>
+              <span className="muted">{t("timedTotal", { duration: formatDuration(Math.round(totals.seconds / 60)), untimed: totals.untimedSteps })}</span>
               <button type="button" ref={fillButton} className="button button-secondary" onClick={fillDuration}>
-                Fill duration from steps
+                {t("fillDuration")}
               </button>
             </p>
           ) : null}
         </div>
       ) : drafts.length ? (
-        <p className="muted">The preview shows once every step has a value that fits.</p>
+        <p className="muted">{t("previewPending")}</p>
       ) : null}
       <p aria-live="polite" className="hint">
         {filled}
@@ -378,37 +375,39 @@ function EntryButtons({
   onMove: (to: number) => void;
   onRemove: () => void;
 }) {
+  const t = useTranslations("workoutSteps");
   return (
     <div className="row workout-step-buttons">
       <button id={`${keyBase}-up`} type="button" className="button button-secondary" disabled={first} onClick={() => onMove(index - 1)}>
-        Move up<span className="visually-hidden"> {name}</span>
+        {t("moveUp")}<span className="visually-hidden"> {name}</span>
       </button>
       <button id={`${keyBase}-down`} type="button" className="button button-secondary" disabled={last} onClick={() => onMove(index + 1)}>
-        Move down<span className="visually-hidden"> {name}</span>
+        {t("moveDown")}<span className="visually-hidden"> {name}</span>
       </button>
       <button type="button" className="button button-danger" onClick={onRemove}>
-        Remove<span className="visually-hidden"> {name}</span>
+        {t("remove")}<span className="visually-hidden"> {name}</span>
       </button>
     </div>
   );
 }
 
 function AddToBlock({ keyBase, onAdd }: { keyBase: string; onAdd: (type: StepType) => void }) {
+  const t = useTranslations("workoutSteps");
   const [type, setType] = useState<StepType>("work");
   return (
     <div className="row workout-add">
       <div className="field">
-        <label htmlFor={`${keyBase}-new`}>New step in this block</label>
+        <label htmlFor={`${keyBase}-new`}>{t("newStepInBlock")}</label>
         <select id={`${keyBase}-new`} defaultValue={type} onChange={(e) => setType(e.target.value as StepType)}>
-          {REPEATED_STEP_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {STEP_TYPE_LABELS[t]}
+          {REPEATED_STEP_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`types.${type}`)}
             </option>
           ))}
         </select>
       </div>
       <button id={`${keyBase}-add`} type="button" className="button button-secondary" onClick={() => onAdd(type)}>
-        Add to block
+        {t("addToBlock")}
       </button>
     </div>
   );
@@ -435,8 +434,9 @@ function StepFields({
   onMove: (to: number) => void;
   onRemove: () => void;
 }) {
+  const t = useTranslations("workoutSteps");
   const id = (field: string) => `${step.key}-${field}`;
-  const name = stepName(path);
+  const name = stepName(t as unknown as WorkoutWords, path);
   const index = path[path.length - 1];
   const types = inRepeat ? REPEATED_STEP_TYPES : STEP_TYPES;
   const perUnit = unit === "MI" ? "mi" : "km";
@@ -445,37 +445,37 @@ function StepFields({
       <legend>{name}</legend>
       <div className="grid">
         <div className="field">
-          <label htmlFor={id("type")}>Step type</label>
+          <label htmlFor={id("type")}>{t("stepType")}</label>
           <select id={id("type")} defaultValue={step.type} onChange={(e) => onChange({ type: e.target.value as StepType })}>
-            {types.map((t) => (
-              <option key={t} value={t}>
-                {STEP_TYPE_LABELS[t]}
+            {types.map((type) => (
+              <option key={type} value={type}>
+                {t(`types.${type}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={id("kind")}>Measured by</label>
+          <label htmlFor={id("kind")}>{t("measuredBy")}</label>
           <select id={id("kind")} defaultValue={step.durationKind} onChange={(e) => onChange({ durationKind: e.target.value as DurationKind })}>
-            <option value="time">Time</option>
-            <option value="distance">Distance</option>
-            <option value="open">Until the lap button</option>
+            <option value="time">{t("byTime")}</option>
+            <option value="distance">{t("byDistance")}</option>
+            <option value="open">{t("byLap")}</option>
           </select>
         </div>
         {step.durationKind === "time" ? (
           <div className="field">
-            <label htmlFor={id("time")}>Time (min or min:s)</label>
+            <label htmlFor={id("time")}>{t("timeField")}</label>
             <input id={id("time")} inputMode="numeric" defaultValue={step.time} onChange={(e) => onChange({ time: e.target.value })} />
           </div>
         ) : null}
         {step.durationKind === "distance" ? (
           <>
             <div className="field">
-              <label htmlFor={id("distance")}>Distance</label>
+              <label htmlFor={id("distance")}>{t("distance")}</label>
               <input id={id("distance")} inputMode="decimal" defaultValue={step.distance} onChange={(e) => onChange({ distance: e.target.value })} />
             </div>
             <div className="field">
-              <label htmlFor={id("unit")}>Distance unit</label>
+              <label htmlFor={id("unit")}>{t("distanceUnit")}</label>
               <select id={id("unit")} defaultValue={step.distanceUnit} onChange={(e) => onChange({ distanceUnit: e.target.value as DistanceUnit })}>
                 <option value="m">m</option>
                 <option value="km">km</option>
@@ -485,33 +485,33 @@ function StepFields({
           </>
         ) : null}
         <div className="field">
-          <label htmlFor={id("target")}>Target</label>
+          <label htmlFor={id("target")}>{t("target")}</label>
           <select id={id("target")} defaultValue={step.targetKind} onChange={(e) => onChange({ targetKind: e.target.value as TargetKind })}>
-            <option value="none">None</option>
-            <option value="rpe">Effort (RPE)</option>
-            <option value="pace">Pace range</option>
+            <option value="none">{t("targetNone")}</option>
+            <option value="rpe">{t("targetRpe")}</option>
+            <option value="pace">{t("targetPace")}</option>
           </select>
         </div>
         {step.targetKind === "rpe" ? (
           <div className="field">
-            <label htmlFor={id("rpe")}>RPE (1-10)</label>
+            <label htmlFor={id("rpe")}>{t("rpeField")}</label>
             <input id={id("rpe")} type="number" inputMode="numeric" min={1} max={10} defaultValue={step.rpe} onChange={(e) => onChange({ rpe: e.target.value })} />
           </div>
         ) : null}
         {step.targetKind === "pace" ? (
           <>
             <div className="field">
-              <label htmlFor={id("fast")}>Fastest pace (min:s per {perUnit})</label>
+              <label htmlFor={id("fast")}>{t("fastest", { unit: perUnit })}</label>
               <input id={id("fast")} placeholder="4:00" defaultValue={step.fast} onChange={(e) => onChange({ fast: e.target.value })} />
             </div>
             <div className="field">
-              <label htmlFor={id("slow")}>Slowest pace (min:s per {perUnit})</label>
+              <label htmlFor={id("slow")}>{t("slowest", { unit: perUnit })}</label>
               <input id={id("slow")} placeholder="4:10" defaultValue={step.slow} onChange={(e) => onChange({ slow: e.target.value })} />
             </div>
           </>
         ) : null}
         <div className="field">
-          <label htmlFor={id("note")}>Note (optional)</label>
+          <label htmlFor={id("note")}>{t("note")}</label>
           <input id={id("note")} maxLength={60} defaultValue={step.note} onChange={(e) => onChange({ note: e.target.value })} />
         </div>
       </div>

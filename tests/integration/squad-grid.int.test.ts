@@ -166,9 +166,9 @@ describe("the squad log grid", () => {
     const ben = week.rows.find((r) => r.athleteId === w.ben.id);
     expect(week.rows.map((r) => r.name)).toEqual(["Ana Ruiz", "Ben Ode"]);
     expect(ana?.cells[0]).toEqual({ date: "2026-06-08", state: "open", sessionId: null, distance: "", minutes: "", rpe: "" });
-    expect(ana?.cells[1]).toEqual({ date: "2026-06-09", state: "readonly", summary: "Run, 5.0 mi, 40 min, RPE 5", reason: "logged by the athlete" });
+    expect(ana?.cells[1]).toEqual({ date: "2026-06-09", state: "readonly", summary: { count: 1, type: "RUN", distance: "5.0 mi", duration: "40 min", rpe: 5 }, reason: "logged by the athlete" });
     expect(ana?.cells[2]).toMatchObject({ state: "readonly", reason: "changed by the athlete" });
-    expect(ben?.cells[1]).toEqual({ date: "2026-06-09", state: "readonly", summary: "2 sessions, 1 h 20 min", reason: "several sessions on this day" });
+    expect(ben?.cells[1]).toEqual({ date: "2026-06-09", state: "readonly", summary: { count: 2, duration: "1 h 20 min" }, reason: "several sessions on this day" });
 
     // Emptied: nothing happens. Changed: the cell says the day is not the grid's to change.
     const result = await saveSquadLogWeek(

@@ -6,7 +6,7 @@ import { getAthleteSummary } from "@/lib/athletes/queries";
 import { LastPainText, RecentSessions, WindowCards } from "@/lib/ui/athlete-summary";
 import { isCheckInDue } from "@/lib/ostrc/queries";
 import { getTrainingView } from "@/lib/athletes/training";
-import { FlagList } from "@/lib/ui/flag-list";
+import { AthleteFlagRows } from "@/lib/ui/flag-rows";
 import { TrainingCharts } from "@/lib/ui/training-charts-section";
 import { listPlannedSessions } from "@/lib/plans/queries";
 import { listOwnSessions } from "@/lib/sessions/queries";
@@ -19,7 +19,7 @@ import { AthleteTriageCard } from "@/lib/ui/athlete-triage-card";
 import { isAthleteWithoutSquad } from "@/lib/auth/permissions";
 import { getOwnWellnessToday } from "@/lib/wellness/queries";
 import { AthleteTabs, parseAthleteTab, type AthleteTab } from "@/lib/ui/athlete-tabs";
-import { currentIntlLocale } from "@/lib/i18n/server";
+import { currentIntlLocale, currentLocale } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("athleteHome");
@@ -49,6 +49,7 @@ export default async function AthleteHomePage({ searchParams }: { searchParams: 
     getTranslations("athleteHome"),
     currentIntlLocale(),
   ]);
+  const locale = await currentLocale();
   const unit = viewer.unitPreference;
   const referral = training.flags.find((f) => f.id === "red-flag");
   const tabs: { id: AthleteTab; label: string }[] = [
@@ -121,7 +122,7 @@ export default async function AthleteHomePage({ searchParams }: { searchParams: 
             <strong>{t("lastPain")}:</strong> <LastPainText report={summary.lastPainReport} intl={intl} />
           </p>
           <h2>{t("watch")}</h2>
-          <FlagList flags={training.flags} audience="athlete" unit={unit} />
+          <AthleteFlagRows flags={training.flags} unit={unit} locale={locale} intl={intl} shoes={training.shoes} />
           {comments && comments.length ? (
             <>
               <h2>{t("fromCoaches")}</h2>

@@ -55,6 +55,7 @@ export function SquadLogGrid({
   unit: "KM" | "MI";
 }) {
   const t = useTranslations("squadLog");
+  const names = useTranslations("sessionTypes");
   const { weekdayOf, dayLabel } = dayLabeller(useLocale());
   const [state, formAction] = useActionState(saveSquadLogAction, idleState);
   const [seenState, setSeenState] = useState(state);
@@ -238,7 +239,13 @@ export function SquadLogGrid({
                   if (cell.state === "readonly") {
                     return (
                       <td key={cell.date} className="log-closed">
-                        <span className="log-summary">{cell.summary}</span>
+                        <span className="log-summary">
+                          {"type" in cell.summary
+                            ? [names(`types.${cell.summary.type}` as "types.RUN"), cell.summary.distance, cell.summary.duration, cell.summary.rpe !== null ? `RPE ${cell.summary.rpe}` : null]
+                                .filter(Boolean)
+                                .join(", ")
+                            : t("summaryMany", { count: cell.summary.count, duration: cell.summary.duration })}
+                        </span>
                         <span className="muted log-reason">{REASON_KEYS[cell.reason] ? t(`readonly.${REASON_KEYS[cell.reason]}`) : cell.reason}</span>
                         <Link href={`/coach/squads/${squadId}/athletes/${row.athleteId}`}>
                           {t("open")}

@@ -30,7 +30,9 @@ export function ThresholdsForm(props: Props) {
               <summary>{props.words.sources}</summary>
               <ul>
                 {flag.citations.map((c) => (
-                  <li key={c.short}>{c.text}</li>
+                  <li key={c.short} lang="en">
+                    {c.text}
+                  </li>
                 ))}
               </ul>
             </details>

@@ -43,7 +43,10 @@ export default async function SquadLogImportPage({ params }: { params: Promise<{
       <p className="muted">{t("columnsHint")}</p>
       <ul>
         {LOG_HEADER_HELP.map((h) => (
-          <li key={h.column}>{t(`columns.${h.column}`)}</li>
+          <li key={h.column}>
+            {/* The values a column takes are the file's own words, the same in every language. */}
+            {t.rich(`columns.${h.column}`, { values: (words) => <code lang="en">{words}</code> })}
+          </li>
         ))}
       </ul>
       <noscript>

@@ -8,6 +8,7 @@ import { listPlanTemplates, listSquadAthletesForPlanning } from "@/lib/plans/que
 import { templateDayLabel, templateWeeks } from "@/lib/plans/templates";
 import { addDays, mondayOf, todayIn } from "@/lib/dates";
 import { sessionSummary } from "@/lib/ui/plan-calendar";
+import { currentIntlLocale, currentLocale } from "@/lib/i18n/server";
 import { ApplyTemplateForm, DeleteTemplateButton, TemplateForm } from "./template-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,6 +28,8 @@ export default async function PlanTemplatesPage({ params }: { params: Promise<{ 
   const unit = viewer.unitPreference;
   const nextMonday = addDays(mondayOf(todayIn(viewer.timeZone)), 7);
   const tr = await getTranslations("plan");
+  const localeCode = await currentLocale();
+  const locale = await currentIntlLocale();
   return (
     <>
       <p>
@@ -68,13 +71,13 @@ export default async function PlanTemplatesPage({ params }: { params: Promise<{ 
                 <ul>
                   {t.sessions.map((s, i) => (
                     <li key={i}>
-                      {templateDayLabel(s.dayOffset)}:{" "}
+                      {templateDayLabel(s.dayOffset, tr, locale)}:{" "}
                       {s.title ? (
                         <>
                           <strong>{s.title}</strong>{" "}
                         </>
                       ) : null}
-                      {sessionSummary(s, unit)}
+                      {sessionSummary(s, unit, localeCode)}
                       {s.targetRpe != null ? ` · RPE ${s.targetRpe}` : ""}
                     </li>
                   ))}

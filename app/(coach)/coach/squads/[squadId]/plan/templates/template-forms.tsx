@@ -1,15 +1,17 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { applyPlanTemplateAction, createPlanTemplateAction, deletePlanTemplateAction, updatePlanTemplateAction } from "@/lib/plans/actions";
 import { idleState } from "@/lib/forms-state";
 import type { FormState } from "@/lib/forms";
 import { Field, FieldError, FormMessage, SelectField, SubmitButton } from "@/lib/ui/form-controls";
-import { CROSS_TRAINING_MODES, MODE_LABELS, SESSION_TYPES, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
+import { CROSS_TRAINING_MODES, SESSION_TYPES } from "@/lib/sessions/labels";
 import { MAX_TEMPLATE_NAME, MAX_TEMPLATE_SESSIONS, TEMPLATE_DAYS } from "@/lib/plans/limits";
 import type { TemplateSession } from "@/lib/plans/schemas";
 import { distanceFieldValue } from "@/lib/units";
-import { TEMPLATE_DAY_OPTIONS } from "@/lib/plans/templates";
+import { templateDayOptions } from "@/lib/plans/templates";
+import { intlLocale, isLocale } from "@/lib/i18n/config";
 
 /** A stored template, to edit: its sessions as the form shows them (distances in the coach's unit). */
 export type EditableTemplate = { id: string; name: string; sessions: TemplateSession[] };
@@ -71,13 +73,17 @@ function TemplateFields({ state, unit, template }: { state: FormState; unit: "KM
     setSeenState(state);
     setPostedRows(rows);
   }
+  const t = useTranslations("plan");
+  const names = useTranslations("sessionTypes");
+  const locale = useLocale();
+  const dayOptions = templateDayOptions(t, intlLocale(isLocale(locale) ? locale : "en"));
   const addRow = () => {
     setRows([...rows, nextKey]);
     setNextKey(nextKey + 1);
   };
   return (
     <>
-      <Field name="name" label="Template name" maxLength={MAX_TEMPLATE_NAME} required state={state} defaultValue={template?.name} />
+      <Field name="name" label={t("templateName")} maxLength={MAX_TEMPLATE_NAME} required state={state} defaultValue={template?.name} />
       <FieldError id="field-sessions-error" errors={state.fieldErrors?.sessions} />
       {rows.map((key, index) => {
         const name = (field: string) => `sessions.${index}.${field}`;
@@ -85,41 +91,41 @@ function TemplateFields({ state, unit, template }: { state: FormState; unit: "KM
         const row = rowState(state, postedRows.indexOf(key), index);
         return (
           <fieldset key={key} className="template-row">
-            <legend>Session {index + 1}</legend>
+            <legend>{t("templateSession", { number: index + 1 })}</legend>
             <div className="grid">
               <SelectField
                 name={name("dayOffset")}
-                label="Day"
+                label={t("dayColumn")}
                 state={row}
                 defaultValue={String(stored?.dayOffset ?? Math.min(index, TEMPLATE_DAYS - 1))}
-                options={TEMPLATE_DAY_OPTIONS}
+                options={dayOptions}
               />
               <SelectField
                 name={name("type")}
-                label="Type"
+                label={t("fieldType")}
                 state={row}
                 defaultValue={stored?.type ?? "RUN"}
-                options={SESSION_TYPES.map((t) => ({ value: t, label: SESSION_TYPE_LABELS[t] }))}
+                options={SESSION_TYPES.map((type) => ({ value: type, label: names(`types.${type}`) }))}
               />
               <SelectField
                 name={name("subType")}
-                label="Cross-training mode (if cross-training)"
+                label={t("fieldMode")}
                 state={row}
                 defaultValue={stored?.subType ?? ""}
                 placeholder="–"
-                options={CROSS_TRAINING_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))}
+                options={CROSS_TRAINING_MODES.map((m) => ({ value: m, label: names(`modes.${m}`) }))}
               />
               <Field
                 name={name("duration")}
-                label="Duration"
-                hint="Minutes (45) or hours:minutes (1:15)"
+                label={t("fieldDuration")}
+                hint={t("fieldDurationHint")}
                 required
                 state={row}
                 defaultValue={stored ? String(stored.durationMin) : undefined}
               />
               <Field
                 name={name("distance")}
-                label={`Distance (${unit === "MI" ? "mi" : "km"}, optional)`}
+                label={t("fieldDistance", { unit: unit === "MI" ? "mi" : "km" })}
                 type="number"
                 inputMode="decimal"
                 step="any"
@@ -129,7 +135,7 @@ function TemplateFields({ state, unit, template }: { state: FormState; unit: "KM
               />
               <Field
                 name={name("targetRpe")}
-                label="Target effort (RPE 0-10, optional)"
+                label={t("fieldTargetRpe")}
                 type="number"
                 inputMode="numeric"
                 min={0}
@@ -137,11 +143,11 @@ function TemplateFields({ state, unit, template }: { state: FormState; unit: "KM
                 state={row}
                 defaultValue={stored?.targetRpe ?? undefined}
               />
-              <Field name={name("title")} label="Title (optional)" maxLength={80} state={row} defaultValue={stored?.title ?? undefined} />
+              <Field name={name("title")} label={t("fieldTitle")} maxLength={80} state={row} defaultValue={stored?.title ?? undefined} />
             </div>
             {rows.length > 1 ? (
               <button type="button" className="button button-danger" onClick={() => setRows(rows.filter((k) => k !== key))}>
-                Remove session {index + 1}
+                {t("templateRemoveSession", { number: index + 1 })}
               </button>
             ) : null}
           </fieldset>
@@ -150,23 +156,24 @@ function TemplateFields({ state, unit, template }: { state: FormState; unit: "KM
       <div className="row">
         {rows.length < MAX_TEMPLATE_SESSIONS ? (
           <button type="button" className="button button-secondary" onClick={addRow}>
-            Add a session
+            {t("addHeading")}
           </button>
         ) : null}
-        <SubmitButton pendingText="Saving…">Save template</SubmitButton>
+        <SubmitButton pendingText={t("saving")}>{t("saveTemplate")}</SubmitButton>
       </div>
     </>
   );
 }
 
 export function DeleteTemplateButton({ squadId, templateId, name }: { squadId: string; templateId: string; name: string }) {
+  const t = useTranslations("plan");
   const [state, action] = useActionState(deletePlanTemplateAction, idleState);
   return (
     <form action={action}>
       <input type="hidden" name="squadId" value={squadId} />
       <input type="hidden" name="templateId" value={templateId} />
-      <SubmitButton className="button button-danger" pendingText="Deleting…">
-        Delete template<span className="visually-hidden"> {name}</span>
+      <SubmitButton className="button button-danger" pendingText={t("deleting")}>
+        {t("deleteTemplate")}<span className="visually-hidden"> {name}</span>
       </SubmitButton>
       {state.status === "error" ? <p className="field-error">{state.message}</p> : null}
     </form>
@@ -184,6 +191,7 @@ export function ApplyTemplateForm({
   athletes: { id: string; name: string }[];
   defaultStart: string;
 }) {
+  const t = useTranslations("plan");
   const [state, action] = useActionState(applyPlanTemplateAction, idleState);
   // After a refused submit the action echoes the chosen athletes, so the reset form keeps them ticked.
   const chosen = new Set(state.status === "error" ? (state.values?.athleteIds ?? "").split(",").filter(Boolean) : []);
@@ -193,11 +201,11 @@ export function ApplyTemplateForm({
       <FormMessage state={state} />
       <input type="hidden" name="squadId" value={squadId} />
       <div className="grid">
-        <SelectField name="templateId" label="Template" state={state} defaultValue={templates[0]?.id ?? ""} options={templates.map((t) => ({ value: t.id, label: t.name }))} />
-        <Field name="startDate" label="Start on (a Monday)" type="date" hint="The template's first day falls on this Monday" defaultValue={defaultStart} required state={state} />
+        <SelectField name="templateId" label={t("templateField")} state={state} defaultValue={templates[0]?.id ?? ""} options={templates.map((t) => ({ value: t.id, label: t.name }))} />
+        <Field name="startDate" label={t("startOn")} type="date" hint={t("startOnHint")} defaultValue={defaultStart} required state={state} />
       </div>
       <fieldset className="checks" aria-describedby="field-athleteIds-error" aria-invalid={errors ? true : undefined}>
-        <legend>Athletes</legend>
+        <legend>{t("athletesLegend")}</legend>
         {athletes.map((a) => (
           <label key={a.id}>
             <input type="checkbox" name="athleteIds" value={a.id} defaultChecked={chosen.has(a.id)} />
@@ -206,7 +214,7 @@ export function ApplyTemplateForm({
         ))}
         <FieldError id="field-athleteIds-error" errors={errors} />
       </fieldset>
-      <SubmitButton pendingText="Applying…">Apply template</SubmitButton>
+      <SubmitButton pendingText={t("applying")}>{t("applyTemplate")}</SubmitButton>
     </form>
   );
 }

@@ -19,7 +19,7 @@ import { PlannedVsDoneTable } from "@/lib/ui/planned-vs-done-table";
 import { SuggestionAction, SuggestionCard } from "@/lib/ui/suggestion-card";
 import { engineText } from "@/lib/i18n/engine-text";
 import { currentLocale } from "@/lib/i18n/server";
-import { describeWorkout } from "@/lib/plans/workout-steps";
+import { describeWorkout, type WorkoutWords } from "@/lib/plans/workout-steps";
 import { AddPlannedSessionForm, CopyWeekForm, PlannedItemControls, SaveWeekAsTemplateForm } from "./plan-forms";
 import { PlannedReason } from "@/lib/ui/planned-reason";
 
@@ -51,6 +51,7 @@ export default async function PlanPage({
   const editHref = (plannedId: string) => `${basePath}/sessions/${plannedId}`;
   const unit = viewer.unitPreference;
   const t = await getTranslations("plan");
+  const stepWords = (await getTranslations("workoutSteps")) as unknown as WorkoutWords;
   const locale = await currentIntlLocale();
   const title = await periodTitle(calendar.grid);
   const copyPreview =
@@ -136,7 +137,7 @@ export default async function PlanPage({
           {view.suggestions.length === 0 ? (
             <p className="muted">{t("noSuggestions")}</p>
           ) : (
-            <ul style={{ listStyle: "none", padding: 0 }}>
+            <ul style={{ listStyle: "none", padding: 0 }} data-suggestions>
               {view.suggestions.map((s) => (
                 <SuggestionCard
                   key={s.id}
@@ -191,7 +192,7 @@ export default async function PlanPage({
                               {p.origin === "SUGGESTION" ? <span className="badge">{p.flagId ? words.flagName(p.flagId) : t("suggested")}</span> : null}
                               {p.origin === "TEMPLATE" ? <span className="badge">{t("templateBadgeLower")}</span> : null}
                             </span>
-                            {p.steps ? <div>{describeWorkout(p.steps, unit)}</div> : null}
+                            {p.steps ? <div>{describeWorkout(p.steps, unit, stepWords)}</div> : null}
                             <PlannedReason row={p} unit={unit} />
                             <PlannedItemControls plannedId={p.id} date={p.date} label={plannedSessionTitleIn(p, unit, words.locale)} />
                             <Link href={editHref(p.id)}>

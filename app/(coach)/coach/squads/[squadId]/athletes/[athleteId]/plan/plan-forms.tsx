@@ -15,7 +15,7 @@ import {
 import type { FormState } from "@/lib/forms";
 import { idleState } from "@/lib/forms-state";
 import { Field, FormMessage, SelectField, SubmitButton } from "@/lib/ui/form-controls";
-import { CROSS_TRAINING_MODES, MODE_LABELS, SESSION_TYPES, SESSION_TYPE_LABELS } from "@/lib/sessions/labels";
+import { CROSS_TRAINING_MODES, SESSION_TYPES } from "@/lib/sessions/labels";
 import { distanceFieldValue } from "@/lib/units";
 import type { WorkoutSteps } from "@/lib/plans/workout-steps";
 import { WorkoutStepsEditor } from "@/lib/ui/workout-steps-editor";
@@ -57,6 +57,7 @@ function PlannedSessionFields({
   stepsKey?: string;
 }) {
   const t = useTranslations("plan");
+  const names = useTranslations("sessionTypes");
   const distance = values.distanceKm == null ? null : distanceFieldValue(values.distanceKm, unit);
   return (
     <>
@@ -66,7 +67,7 @@ function PlannedSessionFields({
           label={t("fieldType")}
           state={state}
           defaultValue={values.type}
-          options={SESSION_TYPES.map((t) => ({ value: t, label: SESSION_TYPE_LABELS[t] }))}
+          options={SESSION_TYPES.map((type) => ({ value: type, label: names(`types.${type}`) }))}
         />
         <SelectField
           name="subType"
@@ -74,7 +75,7 @@ function PlannedSessionFields({
           state={state}
           defaultValue={values.subType ?? ""}
           placeholder="–"
-          options={CROSS_TRAINING_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))}
+          options={CROSS_TRAINING_MODES.map((m) => ({ value: m, label: names(`modes.${m}`) }))}
         />
         <Field name="date" label={t("fieldDate")} type="date" defaultValue={values.date} required state={state} />
         <Field name="title" label={t("fieldTitle")} maxLength={80} defaultValue={values.title} state={state} />

@@ -7,7 +7,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { getPlannedSessionForEdit } from "@/lib/plans/queries";
 import { formatDate } from "@/lib/dates";
-import { describeWorkout } from "@/lib/plans/workout-steps";
+import { describeWorkout, type WorkoutWords } from "@/lib/plans/workout-steps";
 import { EditPlannedSessionForm } from "../../plan-forms";
 import { plannedReasonText } from "@/lib/plans/reason";
 import { engineText } from "@/lib/i18n/engine-text";
@@ -51,7 +51,7 @@ export default async function EditPlannedSessionPage({ params }: { params: Promi
       {reason ? <p className="muted">{t("whyPlanned", { reason })}</p> : null}
       {planned.steps ? (
         <p>
-          <strong>{t("workoutLabel")}</strong> {describeWorkout(planned.steps, viewer.unitPreference)}
+          <strong>{t("workoutLabel")}</strong> {describeWorkout(planned.steps, viewer.unitPreference, (await getTranslations("workoutSteps")) as unknown as WorkoutWords)}
         </p>
       ) : null}
       {planned.held ? (
