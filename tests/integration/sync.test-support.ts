@@ -144,21 +144,34 @@ async function startWebhookReceiver(): Promise<WebhookReceiver> {
   };
 }
 
-/** The athlete goes through the stand-in's consent page and the app trades the code for tokens, as the callback does. */
-export async function consentAtStrava(p: Providers, stravaAthleteId: number) {
-  p.strava.state.consentAthleteId = stravaAthleteId;
-  const page = await fetch(p.stravaClient.authorizeUrl({ state: "st", redirectUri: REDIRECT_URI }));
+/** Goes through a stand-in's consent page as a browser would and presses "Authorize"; where it sends the athlete back. */
+async function consent(standInUrl: string, authorizeUrl: string): Promise<URL> {
+  const page = await fetch(authorizeUrl);
   expect(page.status).toBe(200);
   const html = await page.text();
   const form = new URLSearchParams();
   for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) form.set(m[1], m[2].replace(/&amp;/g, "&"));
   form.set("decision", "authorize");
-  const back = await fetch(`${p.strava.url}/oauth/accept`, { method: "POST", body: form, redirect: "manual" });
+  const back = await fetch(`${standInUrl}/oauth/accept`, { method: "POST", body: form, redirect: "manual" });
   expect(back.status).toBe(302);
-  const location = new URL(back.headers.get("location") as string);
-  const tokens = await p.stravaClient.exchangeCode({ code: location.searchParams.get("code") as string, redirectUri: REDIRECT_URI });
+  return new URL(back.headers.get("location") as string);
+}
+
+/** The athlete goes through the stand-in's consent page and the app trades the code for tokens, as the callback does. */
+export async function consentAtStrava(p: Providers, stravaAthleteId: number) {
+  p.strava.state.consentAthleteId = stravaAthleteId;
+  const back = await consent(p.strava.url, p.stravaClient.authorizeUrl({ state: "st", redirectUri: REDIRECT_URI }));
+  const tokens = await p.stravaClient.exchangeCode({ code: back.searchParams.get("code") as string, redirectUri: REDIRECT_URI });
   // Strava gives the granted scopes on the redirect, not in the token answer (the callback reads them there).
-  return { ...tokens, scope: location.searchParams.get("scope") };
+  return { ...tokens, scope: back.searchParams.get("scope") };
+}
+
+/** The same through Intervals.icu's OAuth consent page. */
+export async function consentAtIntervals(p: Providers, intervalsAthleteId: string) {
+  p.intervals.state.consentAthleteId = intervalsAthleteId;
+  const redirectUri = REDIRECT_URI.replace("strava", "intervals");
+  const back = await consent(p.intervals.url, p.intervalsClient.authorizeUrl({ state: "st", redirectUri }));
+  return p.intervalsClient.exchangeCode({ code: back.searchParams.get("code") as string, redirectUri });
 }
 
 /** Waits until a condition holds (a webhook the stand-in delivers on its own), failing after `ms`. */
