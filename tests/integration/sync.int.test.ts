@@ -30,6 +30,7 @@ beforeEach(() => {
   p.strava.state.injections.length = 0;
   p.intervals.state.injections.length = 0;
   p.webhook.outcomes.length = 0;
+  p.webhook.down = false;
 });
 
 /** Drains until nothing is pending, bringing forward jobs that wait (backoff, rate limits) as time passing would. */
@@ -267,6 +268,34 @@ describe("Strava sync against the Strava stand-in", () => {
     expect(deauths()).toBe(2);
     expect(await db().trainingSession.count({ where: { userId: a.id } })).toBe(0);
     await until(() => p.webhook.outcomes.length === 2);
+  });
+
+  it("a deauthorization Strava delivers late, after the athlete connected again, leaves the new connection alone", async () => {
+    const a = await athlete();
+    const { stravaId } = seed(2);
+    await connectStrava(a.id, stravaId);
+    await drainAll();
+    // The athlete disconnects while the app's webhook is unreachable: Strava's deliveries of the deauthorization fail.
+    p.webhook.down = true;
+    await disconnectProvider(db(), p.deps, { userId: a.id, provider: "strava" });
+    await until(() => p.strava.state.deliveries.length > 0 && p.strava.state.deliveries.at(-1)!.statuses.length === 3);
+    const late = p.strava.state.deliveries.at(-1)!.event;
+    expect(late).toMatchObject({ object_type: "athlete", updates: { authorized: "false" } });
+    expect(p.strava.state.deliveries.at(-1)!.statuses).toEqual([503, 503, 503]);
+    p.webhook.down = false;
+    // A second later the athlete connects again; then Strava's retry of the old event gets through.
+    await new Promise((r) => setTimeout(r, 1100));
+    const { connectionId } = await connectStrava(a.id, stravaId);
+    await drainAll();
+    expect(await p.strava.state.sendEvent(late)).toEqual([200]);
+    expect(p.webhook.outcomes).toEqual(["ignored"]);
+    await drainAll();
+    expect(await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } })).toMatchObject({ status: "ACTIVE", tokens: expect.any(String) });
+    // A deauthorization that happens after the new connection still ends it.
+    p.strava.state.revokeAthlete(stravaId);
+    await p.strava.state.sendEvent({ ...late, event_time: Math.floor(Date.now() / 1000) + 1 });
+    await drainAll();
+    expect(await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } })).toMatchObject({ status: "DISCONNECTED", tokens: null });
   });
 
   it("does not double a run already imported from a file or logged by hand", async () => {

@@ -84,6 +84,8 @@ export type WebhookReceiver = {
   url: string;
   /** What acceptSyncEvent answered for each event delivered, in order. */
   outcomes: string[];
+  /** While true, deliveries are answered 503 (the app is down or restarting) and nothing is queued. */
+  down: boolean;
   close(): Promise<void>;
 };
 
@@ -94,6 +96,7 @@ export type WebhookReceiver = {
  */
 async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const outcomes: string[] = [];
+  const receiver = { down: false };
   const server = createServer((req, res) => {
     const answer = (status: number, body: unknown) => {
       res.writeHead(status, { "content-type": "application/json" });
@@ -104,6 +107,7 @@ async function startWebhookReceiver(): Promise<WebhookReceiver> {
       const challenge = stravaHandshakeAnswer(url.searchParams, VERIFY_TOKEN);
       return challenge ? answer(200, challenge) : answer(403, { error: "wrong verify token" });
     }
+    if (receiver.down) return answer(503, { error: "unavailable" });
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
@@ -133,7 +137,7 @@ async function startWebhookReceiver(): Promise<WebhookReceiver> {
       resolve(typeof address === "object" && address ? address.port : 0);
     }),
   );
-  return {
+  return Object.assign(receiver, {
     url: `http://127.0.0.1:${port}`,
     outcomes,
     close: () =>
@@ -141,7 +145,7 @@ async function startWebhookReceiver(): Promise<WebhookReceiver> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  };
+  });
 }
 
 /** Goes through a stand-in's consent page as a browser would and presses "Authorize"; where it sends the athlete back. */
