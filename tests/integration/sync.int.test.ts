@@ -143,6 +143,39 @@ describe("Strava sync against the Strava stand-in", () => {
     expect(await db().trainingSession.count({ where: { userId: a.id } })).toBe(0);
   });
 
+  it("spreads a backfill over Strava's rate windows: waits for the quarter hour near the limit, for midnight when the day is spent", async () => {
+    const a = await athlete();
+    const { stravaId } = seed(150);
+    const { connectionId } = await connectStrava(a.id, stravaId);
+    // Page 1 brings the 15-minute read usage to 80%: page 2 waits for the window to turn, and the athlete is told when.
+    p.strava.state.setUsage(SHORT_LIMIT * 0.8 - 1, 10);
+    let job = await claimJob(db());
+    expect(await runJob(db(), p.deps, job!)).toBe("done");
+    const quarter = 15 * 60_000;
+    const offTurn = (d: Date) => Math.min(d.getTime() % quarter, quarter - (d.getTime() % quarter));
+    const spread = await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(spread).toMatchObject({ backfillStatus: "RUNNING", backfillPages: 1, backfillAdded: 100 });
+    expect(offTurn(spread.backfillNextAt!)).toBeLessThan(3000);
+    const next = await db().syncJob.findFirstOrThrow({ where: { connectionId, status: "PENDING" } });
+    expect(Math.abs(next.nextAttemptAt.getTime() - spread.backfillNextAt!.getTime())).toBeLessThan(3000);
+    expect(await claimJob(db())).toBeNull();
+
+    // The window turns; then Strava says the daily limit is spent: the page waits until midnight UTC.
+    p.advance(quarter);
+    p.strava.state.rateLimitNext(1, "daily");
+    await db().$executeRaw`UPDATE "SyncJob" SET "nextAttemptAt" = now() AT TIME ZONE 'UTC' - interval '1 second' WHERE "id" = ${next.id}`;
+    job = await claimJob(db());
+    expect(await runJob(db(), p.deps, job!)).toBe("retry");
+    const waiting = await db().syncJob.findUniqueOrThrow({ where: { id: next.id } });
+    const offMidnight = (d: Date) => Math.min(d.getTime() % DAY, DAY - (d.getTime() % DAY));
+    expect(offMidnight(waiting.nextAttemptAt)).toBeLessThan(3000);
+    expect(secondsUntil(waiting.nextAttemptAt)).toBeGreaterThan(-3);
+    expect(secondsUntil(waiting.nextAttemptAt)).toBeLessThan(DAY / 1000 + 3);
+    await drainAll();
+    expect(await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } })).toMatchObject({ backfillStatus: "DONE", backfillAdded: 150, backfillNextAt: null });
+    expect(await db().trainingSession.count({ where: { userId: a.id } })).toBe(150);
+  });
+
   it("resumes a backfill after a worker dies mid-page, without doubles", async () => {
     const a = await athlete();
     const { stravaId } = seed(250);
