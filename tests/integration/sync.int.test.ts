@@ -24,6 +24,7 @@ beforeEach(() => {
   // Every test starts on the real clock, in a fresh rate-limit window, with nothing injected, no request log
   // and no webhook outcomes.
   p.resetClock();
+  p.strava.state.options.tokenLifetimeSeconds = 6 * 3600;
   p.strava.state.setUsage(0, 0);
   p.strava.state.requests.length = 0;
   p.intervals.state.requests.length = 0;
