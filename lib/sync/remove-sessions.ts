@@ -3,9 +3,19 @@ import { rebuildDailyLoads } from "@/lib/sessions/daily-load";
 import { SOURCE_OF } from "@/lib/sync/mapping";
 import type { ProviderId } from "@/lib/sync/providers/types";
 
-/** Removes every session a provider's sync brought in (external id "<provider>:…"), and rebuilds the days they were on. */
+/**
+ * Removes every session a provider's sync brought in, and rebuilds the days they were on. A Strava CSV
+ * export names its runs with the same external ids ("strava:…"), so what the sync brought is told by where
+ * it came in: a backfill's import batch (its summary names the provider) or a followed event (no batch).
+ * Sessions from the athlete's own file imports stay.
+ */
 export async function deleteSyncedSessions(tx: Prisma.TransactionClient, userId: string, provider: ProviderId): Promise<number> {
-  const where = { userId, source: SOURCE_OF[provider], externalId: { startsWith: `${provider}:` } };
+  const where: Prisma.TrainingSessionWhereInput = {
+    userId,
+    source: SOURCE_OF[provider],
+    externalId: { startsWith: `${provider}:` },
+    OR: [{ importBatchId: null }, { importBatch: { is: { summary: { path: ["sync"], equals: provider } } } }],
+  };
   const span = await tx.trainingSession.aggregate({ where, _min: { localDate: true }, _max: { localDate: true } });
   const { count } = await tx.trainingSession.deleteMany({ where });
   if (count && span._min.localDate && span._max.localDate) {

@@ -356,6 +356,10 @@ describe("Strava sync against the Strava stand-in", () => {
     expect(await db().trainingSession.count({ where: { userId: a.id } })).toBe(3);
     const conn = await db().syncConnection.findFirstOrThrow({ where: { userId: a.id } });
     expect(conn).toMatchObject({ backfillAdded: 1, backfillSkipped: 2 });
+    // Removing what the sync brought leaves the file's run and the watch's run: only Strava's own new run goes.
+    expect(await disconnectProvider(db(), p.deps, { userId: a.id, provider: "strava", removeSessions: true })).toEqual({ removed: 1 });
+    const left = await db().trainingSession.findMany({ where: { userId: a.id }, select: { source: true, externalId: true } });
+    expect(left.map((s) => s.externalId).sort()).toEqual([`strava:${fileRun.id}`, "fit:1:1"].sort());
   });
 
   it("refreshes tokens that expire within five minutes before calling, and deletes the connection with the account", async () => {
