@@ -5,6 +5,9 @@ import { deleteSyncedSessions } from "@/lib/sync/remove-sessions";
 import type { ProviderId, TokenSet } from "@/lib/sync/providers/types";
 import type { SyncDeps } from "@/lib/sync/worker";
 
+
+/** How far before the last sync a catch-up after a reconnection starts reading. */
+const CATCH_UP_OVERLAP_MS = 24 * 3600_000;
 export const BACKFILL_MONTHS = [12, 24, 36] as const;
 export type BackfillMonths = (typeof BACKFILL_MONTHS)[number];
 export const isBackfillMonths = (n: number): n is BackfillMonths => (BACKFILL_MONTHS as readonly number[]).includes(n);
@@ -34,7 +37,7 @@ export async function connectProvider(
   prisma: PrismaClient,
   deps: Pick<SyncDeps, "seal">,
   input: { userId: string; provider: ProviderId; tokens: TokenSet; months: BackfillMonths; now?: Date },
-): Promise<{ connectionId: string; backfill: "started" | "resumed" | "none" }> {
+): Promise<{ connectionId: string; backfill: "started" | "resumed" | "caught-up" }> {
   const now = input.now ?? new Date();
   const provider = PROVIDER_ENUM[input.provider];
   const sealed = deps.seal(input.tokens);
@@ -63,17 +66,18 @@ export async function connectProvider(
       });
       return { connectionId: existing.id, backfill: "resumed" as const };
     }
-    if (existing && existing.backfillStatus === "DONE" && existing.externalAthleteId === input.tokens.externalAthleteId) {
-      // Connected again after a disconnection: the history is already in; new activities follow.
-      await tx.syncConnection.update({ where: { id: existing.id }, data: common });
-      return { connectionId: existing.id, backfill: "none" as const };
-    }
+    // Connected again after the provider stopped accepting the tokens or the athlete removed the app there:
+    // the history is in, but what was recorded while the connection was down never reached us (its events
+    // were refused or dropped). A short backfill from a day before the last sync fetches it; what is already
+    // here is skipped as for any backfill.
+    const catchUp = existing && existing.backfillStatus === "DONE" && existing.externalAthleteId === input.tokens.externalAthleteId;
     const batchId = newId();
     await tx.importBatch.create({ data: { id: batchId, userId: input.userId, status: "COMMITTED", fileCount: 0, summary: { sync: input.provider } } });
     const from = new Date(now);
-    from.setUTCMonth(from.getUTCMonth() - input.months);
+    if (catchUp) from.setTime(Math.min(now.getTime(), (existing.lastSyncAt ?? existing.backfillUntil ?? now).getTime()) - CATCH_UP_OVERLAP_MS);
+    else from.setUTCMonth(from.getUTCMonth() - input.months);
     const backfill = {
-      backfillMonths: input.months,
+      backfillMonths: catchUp ? existing.backfillMonths : input.months,
       backfillFrom: from,
       backfillUntil: now,
       backfillStatus: "PENDING",
@@ -91,7 +95,7 @@ export async function connectProvider(
     await tx.auditLog.create({
       data: { actorId: input.userId, subjectUserId: input.userId, action: "sync.connect", entity: "SyncConnection", entityId: conn.id, meta: { provider: input.provider, months: input.months } },
     });
-    return { connectionId: conn.id, backfill: "started" as const };
+    return { connectionId: conn.id, backfill: catchUp ? ("caught-up" as const) : ("started" as const) };
   });
 }
 

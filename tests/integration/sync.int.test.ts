@@ -402,6 +402,26 @@ describe("Strava sync against the Strava stand-in", () => {
     expect(await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } })).toMatchObject({ status: "ACTIVE", backfillStatus: "DONE", backfillAdded: 250 });
     expect(await db().trainingSession.count({ where: { userId: a.id } })).toBe(250);
   });
+
+  it("connecting again after the connection went down fetches what was recorded meanwhile", async () => {
+    const a = await athlete();
+    const { stravaId } = seed(3);
+    const { connectionId } = await connectStrava(a.id, stravaId);
+    await drainAll();
+    // Strava stops accepting the tokens; a run recorded meanwhile is announced, and its event cannot be followed.
+    p.strava.state.revokeAthlete(stravaId);
+    const meanwhile = p.strava.state.addActivity(stravaId, { start_date: new Date(Date.now() - 3600_000), distance: 6000 });
+    await p.strava.state.sendActivityEvent(meanwhile.id, "create");
+    await drainAll();
+    expect(await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } })).toMatchObject({ status: "NEEDS_RECONNECT" });
+    expect(await db().trainingSession.count({ where: { userId: a.id } })).toBe(3);
+    // Connecting again reads from a day before the last sync: the missed run comes in, nothing is doubled.
+    expect(await connectStrava(a.id, stravaId)).toEqual({ connectionId, backfill: "caught-up" });
+    await drainAll();
+    expect(await db().trainingSession.count({ where: { userId: a.id } })).toBe(4);
+    expect(await db().trainingSession.count({ where: { userId: a.id, externalId: `strava:${meanwhile.id}` } })).toBe(1);
+    expect(await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } })).toMatchObject({ status: "ACTIVE", backfillStatus: "DONE", backfillAdded: 1 });
+  });
 });
 
 describe("Intervals.icu sync against the Intervals.icu stand-in", () => {
