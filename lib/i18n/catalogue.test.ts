@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createTranslator } from "next-intl";
 import en from "@/lib/i18n/messages/en.json";
 import es from "@/lib/i18n/messages/es.json";
 
@@ -44,5 +45,23 @@ describe("the catalogues", () => {
   it("have no empty message", () => {
     const empty = [...english, ...spanish].filter(([, message]) => message.trim() === "").map(([key]) => key);
     expect(empty).toEqual([]);
+  });
+
+  it("hold messages that format: a tag or an unquoted angle bracket does not break one", () => {
+    const broken: string[] = [];
+    for (const [locale, catalogue, all] of [["en", en, english], ["es", es, spanish]] as const) {
+      const t = createTranslator({ locale, messages: catalogue, onError: (error) => broken.push(`${locale}: ${error.message}`) }) as unknown as {
+        markup(key: string, values: Record<string, unknown>): string;
+      };
+      for (const [key, message] of all) {
+        // English server messages are patterns matched against raw text, never formatted.
+        if (locale === "en" && key.startsWith("serverMessages.")) continue;
+        const values: Record<string, unknown> = {};
+        for (const name of argumentsOf(message)) values[name] = 1;
+        for (const found of message.matchAll(/<(\w+)>/g)) values[found[1]] = (chunks: string) => chunks;
+        t.markup(key, values);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 });
