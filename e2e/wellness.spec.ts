@@ -96,6 +96,8 @@ test("the coach turns the check-in on, the athlete answers it on a phone, and th
   // The athlete's home: today's answer, the flag in plain words, the trend.
   await phone.goto("/athlete");
   await expect(phone.getByRole("region", { name: "How are you today?" })).toContainText("Answered: 13/25");
+  // The flag is a compact row; opening it tells what it means.
+  await phone.locator(".flag-row > details > summary").filter({ hasText: "Wellness worse than usual" }).click();
   await expect(phone.getByText(/The daily check-ins of .* added up to 12 and 13/)).toBeVisible();
   await phone.goto("/athlete?tab=load");
   await expect(phone.getByRole("heading", { name: "Daily wellness check-in" })).toBeVisible();
