@@ -3,6 +3,7 @@
  * The exports and calendar feeds keep the English titles of lib/calendar/ics.ts.
  */
 import { translatorFor } from "@/lib/i18n/catalogue";
+import { sessionKind } from "@/lib/sessions/labels";
 import { intlLocale, type Locale } from "@/lib/i18n/config";
 import { formatDuration, KM_PER_MILE, type Unit } from "@/lib/units";
 
@@ -12,8 +13,7 @@ type Translate = ((key: string) => string) & { has(key: string): boolean };
 /** The session's type, or its cross-training mode, in words ("Ciclismo", "Core / zona media"). */
 export function sessionKindIn(s: Kind, locale: Locale): string {
   const t = translatorFor(locale, "sessionTypes") as unknown as Translate;
-  const key = s.subType ? `modes.${s.subType}` : `types.${s.type}`;
-  return t.has(key) ? t(key) : (s.subType ?? s.type);
+  return sessionKind(s.type, s.subType, (key) => (t.has(key) ? t(key) : (s.subType ?? s.type)));
 }
 
 /** A distance in the reader's unit and number style, `digits` decimals at most ("7,8 km", "8 km"). */
