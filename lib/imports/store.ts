@@ -51,6 +51,41 @@ const keyOf = (s: { source?: string | null; externalId?: string | null }) =>
   s.externalId ? `${s.source ?? ""}:${s.externalId}` : null;
 
 /**
+ * The TrainingSession row of an imported session (a file's or a provider's): the same columns whichever way it
+ * came. timeZone is the zone its day was worked out in, kept so that a later change of zone can be explained.
+ */
+export function importedSessionRow(
+  s: ParsedSession,
+  at: { userId: string; batchId: string | null; enteredById: string | null; stamp: string; timeZone: string | null },
+) {
+  return {
+    id: newId(),
+    userId: at.userId,
+    localDate: s.date,
+    startTime: s.startTime ?? null,
+    type: s.type,
+    subType: s.subType ?? null,
+    durationMin: s.durationMin,
+    movingMin: s.movingMin ?? null,
+    distanceKm: s.distanceKm ?? null,
+    elevationGainM: s.elevationGainM ?? null,
+    // A heart rate outside what a person can have is a unit or export error: keep the session, drop the value.
+    avgHr: s.avgHr != null && s.avgHr >= 25 && s.avgHr <= 250 ? Math.round(s.avgHr) : null,
+    source: s.source ?? "MANUAL",
+    externalId: s.externalId ?? null,
+    contentHash: s.contentHash ?? null,
+    importBatchId: at.batchId,
+    enteredById: at.enteredById,
+    notes: s.name ?? null,
+    sourceSport: s.sourceSport ?? null,
+    reviewReason: s.reviewReason ?? null,
+    timeZone: s.startTime ? at.timeZone : null,
+    createdAt: at.stamp,
+    updatedAt: at.stamp,
+  };
+}
+
+/**
  * Reads the uploaded files and sorts every activity into "create", "duplicate" or "rejected", each
  * with its reason; nothing is written but the previewed batch, which holds what a commit will create.
  */
@@ -251,32 +286,7 @@ export async function commitImport(
       const stillNew = sessions.length ? await existingMatches(tx, userId, sessions) : () => undefined;
       const fresh = sessions.filter((s) => !stillNew(s));
       const stamp = now.toISOString();
-      const rows = fresh.map((s) => ({
-        id: newId(),
-        userId,
-        localDate: s.date,
-        startTime: s.startTime ?? null,
-        type: s.type,
-        subType: s.subType ?? null,
-        durationMin: s.durationMin,
-        movingMin: s.movingMin ?? null,
-        distanceKm: s.distanceKm ?? null,
-        elevationGainM: s.elevationGainM ?? null,
-        // A heart rate outside what a person can have is a unit or export error: keep the session, drop the value.
-        avgHr: s.avgHr != null && s.avgHr >= 25 && s.avgHr <= 250 ? Math.round(s.avgHr) : null,
-        source: s.source ?? "MANUAL",
-        externalId: s.externalId ?? null,
-        contentHash: s.contentHash ?? null,
-        importBatchId: batchId,
-        enteredById,
-        notes: s.name ?? null,
-        sourceSport: s.sourceSport ?? null,
-        reviewReason: s.reviewReason ?? null,
-        // The zone the day was worked out in, so that a later change of zone can be explained.
-        timeZone: s.startTime ? (summary.timeZone ?? null) : null,
-        createdAt: stamp,
-        updatedAt: stamp,
-      }));
+      const rows = fresh.map((s) => importedSessionRow(s, { userId, batchId, enteredById, stamp, timeZone: summary.timeZone ?? null }));
       let created = 0;
       for (let i = 0; i < rows.length; i += 5000) {
         created += await insertJson(tx, "TrainingSession", rows.slice(i, i + 5000), { onConflictDoNothing: true });

@@ -1,9 +1,9 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { insertJson, newId } from "@/lib/db-bulk";
+import { insertJson } from "@/lib/db-bulk";
 import { knownTimeZone } from "@/lib/dates";
 import { rebuildDailyLoads } from "@/lib/sessions/daily-load";
 import { choiceOf, keyOfSession } from "@/lib/imports/sport-choices";
-import { remapSession, rememberedChoices } from "@/lib/imports/store";
+import { importedSessionRow, remapSession, rememberedChoices } from "@/lib/imports/store";
 import type { ParsedSession } from "@/lib/imports/types";
 import { externalIdOf, sessionOfActivity, SOURCE_OF } from "@/lib/sync/mapping";
 import type { ProviderActivity, ProviderId } from "@/lib/sync/providers/types";
@@ -54,33 +54,6 @@ async function applyRememberedChoices(tx: Tx, userId: string, sessions: ParsedSe
   });
 }
 
-function rowOf(s: ParsedSession, userId: string, batchId: string | null, stamp: string, zone: string) {
-  return {
-    id: newId(),
-    userId,
-    localDate: s.date,
-    startTime: s.startTime ?? null,
-    type: s.type,
-    subType: s.subType ?? null,
-    durationMin: s.durationMin,
-    movingMin: s.movingMin ?? null,
-    distanceKm: s.distanceKm ?? null,
-    elevationGainM: s.elevationGainM ?? null,
-    avgHr: s.avgHr != null && s.avgHr >= 25 && s.avgHr <= 250 ? Math.round(s.avgHr) : null,
-    source: s.source ?? "MANUAL",
-    externalId: s.externalId ?? null,
-    contentHash: s.contentHash ?? null,
-    importBatchId: batchId,
-    enteredById: null,
-    notes: s.name ?? null,
-    sourceSport: s.sourceSport ?? null,
-    reviewReason: s.reviewReason ?? null,
-    timeZone: s.startTime ? zone : null,
-    createdAt: stamp,
-    updatedAt: stamp,
-  };
-}
-
 export type AddResult = { added: number; skipped: number };
 
 /**
@@ -113,7 +86,7 @@ export async function addActivities(
   const added = await insertJson(
     tx,
     "TrainingSession",
-    fresh.map((w) => rowOf(w.s, user.id, batchId, stamp, w.zone)),
+    fresh.map((w) => importedSessionRow(w.s, { userId: user.id, batchId, enteredById: null, stamp, timeZone: w.zone })),
     { onConflictDoNothing: true },
   );
   if (fresh.length) {
