@@ -14,10 +14,48 @@ type Translate = ((key: string, values?: Values) => string) & { has(key: string)
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A translator that accepts any key of its namespace (keys come from engine codes, checked by tests). */
-function loose(locale: Locale, namespace: "flags" | "severity" | "triage" | "flagValues" | "exercises" | "suggestions"): Translate {
-  return translatorFor(locale, namespace) as unknown as Translate;
+type Namespace = "flags" | "severity" | "triage" | "flagValues" | "exercises" | "suggestions";
+
+/**
+ * A translator that accepts any key of its namespace (keys come from engine codes, checked by tests). The
+ * catalogues never change while the process runs, so whether a key exists and what a message without values
+ * says are worked out once per process: a squad's overview asks for the same few words for every athlete and
+ * week, and next-intl's `has` and lookup cost more than the words.
+ */
+function loose(locale: Locale, namespace: Namespace): Translate {
+  const key = `${locale}:${namespace}`;
+  let made = loosened.get(key);
+  if (!made) {
+    const t = translatorFor(locale, namespace) as unknown as Translate;
+    const known = new Map<string, boolean>();
+    const plain = new Map<string, string>();
+    made = Object.assign(
+      (k: string, values?: Values) => {
+        if (values) return t(k, values);
+        let text = plain.get(k);
+        if (text !== undefined) return text;
+        text = t(k);
+        if (plain.size < MEMO_LIMIT) plain.set(k, text);
+        return text;
+      },
+      {
+        has(k: string) {
+          let found = known.get(k);
+          if (found !== undefined) return found;
+          found = t.has(k);
+          if (known.size < MEMO_LIMIT) known.set(k, found);
+          return found;
+        },
+      },
+    );
+    loosened.set(key, made);
+  }
+  return made;
 }
+
+const loosened = new Map<string, Translate>();
+/** Keys remembered per namespace at most: far above the catalogue's, so that odd stored codes cannot grow it. */
+const MEMO_LIMIT = 5000;
 
 export interface EngineText {
   locale: Locale;

@@ -5,7 +5,7 @@ import { currentIntlLocale } from "@/lib/i18n/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import type { Unit } from "@/lib/units";
 import { isCoach, isStaffRole } from "@/lib/auth/permissions";
-import { formatDate } from "@/lib/dates";
+import { formatDate, formatter } from "@/lib/dates";
 import { CreateSquadForm } from "./create-squad-form";
 import { getSquadTriage, type AthleteStatus } from "@/lib/squads/overview";
 import { DEFAULT_DIR, loadRatio, overviewSortSchema, sortOverview, type OverviewSortKey, type SortDir } from "@/lib/squads/overview-sort";
@@ -206,8 +206,7 @@ export default async function CoachHomePage({ searchParams }: { searchParams: Pr
 }
 
 /** "3 Nov": a week column's header, short enough for a 1.4 rem column when turned. */
-const shortDate = (date: string, intl: string) =>
-  new Intl.DateTimeFormat(intl, { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+const shortDate = (date: string, intl: string) => formatter(intl, { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 
 /** A column header that sorts the table by a link (works without JavaScript; the order is in the URL). */
 function SortHeader({
