@@ -15,7 +15,12 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-/** Empties every application table; the migration history stays. */
+/**
+ * Empties every application table; the migration history stays. Only tables that hold rows are truncated:
+ * TRUNCATE costs about the same for an empty table as for a full one (new files for the table and each
+ * index), and a test writes to a handful of some thirty tables. No table has a sequence (ids are generated),
+ * so skipping an empty table leaves nothing behind.
+ */
 export async function resetDatabase(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -23,9 +28,11 @@ export async function resetDatabase(url: string): Promise<void> {
     const { rows } = await client.query<{ tablename: string }>(
       "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'",
     );
-    if (rows.length) {
-      await client.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
-    }
+    if (!rows.length) return;
+    const quoted = rows.map((r) => `"${r.tablename.replace(/"/g, '""')}"`);
+    const filled = await client.query<{ t: string }>(quoted.map((q, i) => `SELECT ${i} AS t WHERE EXISTS (SELECT 1 FROM ${q})`).join(" UNION ALL "));
+    const tables = filled.rows.map((r) => quoted[Number(r.t)]);
+    if (tables.length) await client.query(`TRUNCATE ${tables.join(", ")} CASCADE`);
   } finally {
     await client.end();
   }
