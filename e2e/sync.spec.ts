@@ -1,19 +1,27 @@
 import { test, expect, login, E2E_BASE_URL } from "./fixtures";
+import { startIntervalsStandIn, type IntervalsStandIn } from "./stand-ins/intervals";
 import { startStravaStandIn, type StravaStandIn } from "./stand-ins/strava";
-import { E2E_STRAVA_PORT, E2E_STRAVA_VERIFY_TOKEN } from "./sync-env";
+import { E2E_INTERVALS_PORT, E2E_STRAVA_PORT, E2E_STRAVA_SUBSCRIPTION_ID, E2E_STRAVA_VERIFY_TOKEN } from "./sync-env";
 
-// The app's server reads STRAVA_BASE_URL pointing at this stand-in (playwright.config.ts): it runs on a fixed port.
+// The app's server reads STRAVA_BASE_URL and INTERVALS_BASE_URL pointing at these stand-ins (playwright.config.ts):
+// they run on fixed ports.
 test.describe.configure({ mode: "serial" });
 
 let strava: StravaStandIn;
+let intervals: IntervalsStandIn;
 
 test.beforeAll(async () => {
   strava = await startStravaStandIn({ port: E2E_STRAVA_PORT });
+  intervals = await startIntervalsStandIn({ port: E2E_INTERVALS_PORT });
 });
 
 test.afterAll(async () => {
   await strava?.close();
+  await intervals?.close();
 });
+
+/** An Intervals.icu athlete of its own per run (the e2e database keeps the connections of earlier runs). */
+const intervalsAthlete = (name: string) => intervals.state.addAthlete({ id: `i${Date.now() % 1_000_000_000}${Math.floor(Math.random() * 1000)}`, name });
 
 test("an athlete connects Strava, sees the history come in, and a new run reaches the coach", async ({ page, browser, db }) => {
   test.setTimeout(180_000);
@@ -50,7 +58,7 @@ test("an athlete connects Strava, sees the history come in, and a new run reache
 
   // Strava's webhook: the subscription handshake with the verify token, then a new run.
   const subscribed = await strava.state.subscribe(`${E2E_BASE_URL}/api/sync/strava/webhook`, E2E_STRAVA_VERIFY_TOKEN);
-  expect(subscribed).toHaveProperty("id");
+  expect(subscribed).toEqual({ id: E2E_STRAVA_SUBSCRIPTION_ID });
   const fresh = strava.state.addActivity(stravaAthlete, { name: "Evening hills after the webhook", start_date: new Date(Date.now() - 2 * 3600_000), distance: 13_700, elapsed_time: 3000, moving_time: 2900 });
   expect(await strava.state.sendActivityEvent(fresh.id, "create")).toEqual([200]);
 
@@ -78,7 +86,72 @@ test("the webhook refuses a wrong verify token and malformed or oversized bodies
   expect((await post(JSON.stringify({ object_type: "activity", object_id: "x; drop", aspect_type: "create", owner_id: 1, subscription_id: 1, event_time: 1 }))).status()).toBe(400);
   expect((await post(JSON.stringify({ object_type: "club", object_id: 1, aspect_type: "create", owner_id: 1, subscription_id: 1, event_time: 1 }))).status()).toBe(400);
   expect((await post(JSON.stringify({ padding: "x".repeat(200_000) }))).status()).toBe(413);
-  // A well-formed event for an athlete nobody connected: Strava gets its 200, nothing is queued.
-  expect((await post(JSON.stringify({ object_type: "activity", object_id: 5, aspect_type: "create", owner_id: 987654, subscription_id: 1, event_time: 1 }))).status()).toBe(200);
+  // A well-formed event of another subscription is refused; one for an athlete nobody connected gets its 200, and
+  // neither queues anything.
+  const event = { object_type: "activity", object_id: 5, aspect_type: "create", owner_id: 987654, event_time: 1 };
+  expect((await post(JSON.stringify({ ...event, subscription_id: 1 }))).status()).toBe(403);
+  expect((await post(JSON.stringify({ ...event, subscription_id: E2E_STRAVA_SUBSCRIPTION_ID }))).status()).toBe(200);
   expect(await jobs()).toBe(before);
+});
+
+test("an athlete connects Intervals.icu with a personal API key, and another through its consent page", async ({ page, browser, db }) => {
+  test.setTimeout(180_000);
+  const { squad, athlete } = await db.squadWithAthlete("Intervals");
+  const who = intervalsAthlete("Lucía");
+  intervals.state.addActivities(who.id, 25);
+
+  await login(page, athlete.email);
+  await page.goto("/settings");
+  const services = page.getByRole("region", { name: "Connected services" });
+  const keyForm = services.locator("form").filter({ has: page.getByRole("button", { name: "Connect with API key" }) });
+  // A wrong key: refused in words, nothing stored.
+  await keyForm.getByLabel("Athlete id").fill(who.id);
+  await keyForm.getByLabel("API key").fill("not-the-right-key-000000");
+  await keyForm.getByRole("button", { name: "Connect with API key" }).click();
+  await expect(page.getByText("The service refused the connection. Check the details and try again.")).toBeVisible();
+  const connections = async (userId: string) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM "SyncConnection" WHERE "userId" = $1`, [userId]))[0].n);
+  expect(await connections(athlete.id)).toBe(0);
+  // The right one: connected, and the history comes in.
+  await keyForm.getByLabel("Athlete id").fill(who.id);
+  await keyForm.getByLabel("API key").fill(who.apiKey);
+  await keyForm.getByLabel("Bring in the last").selectOption("24");
+  await keyForm.getByRole("button", { name: "Connect with API key" }).click();
+  await expect(page.getByText("Connected. Your history is coming in")).toBeVisible();
+  await expect(page.getByText(/Your last 24 months are in: 25 sessions added/)).toBeVisible({ timeout: 60_000 });
+  const card = services.getByTestId("sync-intervals");
+  await expect(card.getByRole("heading", { name: "Intervals.icu" })).toBeVisible();
+  await expect(card.getByText(/Connected since/)).toBeVisible();
+  // The API key is stored sealed: it appears nowhere in the page or in the database row.
+  await expect(page.locator("body")).not.toContainText(who.apiKey);
+  const sealed = await db.query<{ tokens: string }>(`SELECT "tokens" FROM "SyncConnection" WHERE "userId" = $1`, [athlete.id]);
+  expect(sealed[0].tokens).not.toContain(who.apiKey);
+
+  // A second athlete uses Intervals.icu's own consent page.
+  const second = await db.createUser("Intervals OAuth athlete");
+  await db.addMember(squad.id, second.id, "ATHLETE");
+  const other = intervalsAthlete("Marta");
+  intervals.state.addActivities(other.id, 12);
+  intervals.state.consentAthleteId = other.id;
+  const context = await browser.newContext();
+  const page2 = await context.newPage();
+  await login(page2, second.email);
+  await page2.goto("/settings");
+  const oauthForm = page2.getByRole("region", { name: "Connected services" }).locator("form").filter({ has: page2.getByRole("button", { name: "Connect Intervals.icu" }) });
+  await oauthForm.getByRole("button", { name: "Connect Intervals.icu" }).click();
+  await expect(page2.getByRole("heading", { name: "Connect to Intervals.icu" })).toBeVisible();
+  await expect(page2.getByText(/ACTIVITY:READ/)).toBeVisible();
+  await page2.getByRole("button", { name: "Authorize" }).click();
+  await expect(page2).toHaveURL(/\/settings\?sync=connected/);
+  await expect(page2.getByText(/Your last 12 months are in: 12 sessions added/)).toBeVisible({ timeout: 60_000 });
+
+  // Intervals.icu's webhook announces a new run, which reaches the athlete's history.
+  const run = intervals.state.addActivity(other.id, { name: "Hill repeats from the webhook", start_date: new Date(Date.now() - 3 * 3600_000), distance: 9_400 });
+  expect(await intervals.state.sendWebhook(`${E2E_BASE_URL}/api/sync/intervals/webhook`, [{ athlete_id: other.id, type: "ACTIVITY_UPLOADED", activityId: run.id }])).toEqual([200]);
+  await expect(async () => {
+    await page2.goto("/athlete/sessions");
+    await expect(page2.getByText("Hill repeats from the webhook")).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  // A webhook with the wrong secret is refused.
+  expect(await intervals.state.sendWebhook(`${E2E_BASE_URL}/api/sync/intervals/webhook`, [{ athlete_id: other.id, type: "ACTIVITY_DELETED", activityId: run.id }], "wrong-secret-1234")).toEqual([403, 403, 403]);
+  await context.close();
 });

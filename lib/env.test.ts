@@ -83,7 +83,9 @@ describe("sync configuration", () => {
     const settings = syncSettingsFrom(
       parseEnv({ ...strava, SYNC_TOKEN_KEY: key, STRAVA_BASE_URL: "http://127.0.0.1:4010/", INTERVALS_CLIENT_ID: "77", INTERVALS_CLIENT_SECRET: "x".repeat(20) }),
     );
-    expect(settings.strava).toEqual({ clientId: "12345", clientSecret: "s".repeat(40), verifyToken: "verify-me-please", baseUrl: "http://127.0.0.1:4010" });
+    expect(settings.strava).toEqual({ clientId: "12345", clientSecret: "s".repeat(40), verifyToken: "verify-me-please", baseUrl: "http://127.0.0.1:4010", subscriptionId: null });
+    expect(syncSettingsFrom(parseEnv({ ...strava, SYNC_TOKEN_KEY: key, STRAVA_SUBSCRIPTION_ID: "120475" })).strava?.subscriptionId).toBe(120475);
+    expect(() => parseEnv({ ...strava, SYNC_TOKEN_KEY: key, STRAVA_SUBSCRIPTION_ID: "sub-1" })).toThrow(/STRAVA_SUBSCRIPTION_ID/);
     expect(settings.intervals).toMatchObject({ clientId: "77", baseUrl: "https://intervals.icu", webhookSecret: null });
     for (const bad of ["ftp://strava.example", "javascript:alert(1)", "strava.com", "https://x.example/?a=1"]) {
       expect(() => parseEnv({ STRAVA_BASE_URL: bad }), bad).toThrow(/STRAVA_BASE_URL/);

@@ -31,6 +31,8 @@ const envSchema = z.object({
   STRAVA_CLIENT_ID: z.string().trim().regex(/^\d{1,20}$/, "must be the numeric Client ID from strava.com/settings/api").optional(),
   STRAVA_CLIENT_SECRET: z.string().trim().min(8, "must be the Client Secret from strava.com/settings/api").max(200).optional(),
   STRAVA_VERIFY_TOKEN: z.string().trim().min(8, "must be at least 8 characters; Strava echoes it when subscribing to webhooks").max(200).optional(),
+  // The id Strava answered when the webhook subscription was made; when set, events of any other subscription are refused.
+  STRAVA_SUBSCRIPTION_ID: z.string().trim().regex(/^\d{1,20}$/, "must be the numeric id Strava answered when you subscribed to webhooks").optional(),
   STRAVA_BASE_URL: baseUrl("https://www.strava.com"),
   INTERVALS_CLIENT_ID: z.string().trim().min(1).max(200).optional(),
   INTERVALS_CLIENT_SECRET: z.string().trim().min(8, "must be the client secret of your Intervals.icu app").max(200).optional(),

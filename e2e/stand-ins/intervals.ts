@@ -32,8 +32,6 @@ import {
  * follows what the forum describes for app webhooks and could not be checked against a real delivery.
  */
 
-/** The port the end-to-end server's INTERVALS_BASE_URL points at; one spec at a time may listen on it. */
-export const E2E_INTERVALS_PORT = Number(process.env.E2E_INTERVALS_PORT ?? 2828);
 /** The OAuth app the stand-in accepts unless told otherwise (INTERVALS_CLIENT_ID / _SECRET / _WEBHOOK_SECRET). */
 export const INTERVALS_STAND_IN_CLIENT = {
   clientId: "77",
@@ -160,6 +158,11 @@ function createState(options: { clientId: string; clientSecret: string; tokenLif
     /** Refuses every OAuth token of an athlete from now on (the athlete removed the app). */
     revokeTokens(athleteId?: string) {
       for (const token of tokens.values()) if (athleteId === undefined || token.athleteId === athleteId) token.revoked = true;
+    },
+
+    /** The athlete changes what the app may read on their settings page: every token of theirs gets `scope`. */
+    setScope(athleteId: string, scope: string) {
+      for (const token of tokens.values()) if (token.athleteId === athleteId) token.scope = scope;
     },
 
     /** A new API key for an athlete; the old one stops working. */
@@ -341,36 +344,40 @@ ${hidden("client_id", q.get("client_id") ?? "")}${hidden("redirect_uri", q.get("
     });
   }
 
-  /** The athlete these credentials act for, or null. */
-  function authenticate(req: IncomingMessage): string | null {
+  /** The athlete these credentials act for and the scopes granted (API keys grant everything), or null. */
+  function authenticate(req: IncomingMessage): { athleteId: string; scope: string | null } | null {
     const header = req.headers.authorization ?? "";
     const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header);
     if (basic) {
       const [user, ...rest] = Buffer.from(basic[1], "base64").toString("utf8").split(":");
       const key = rest.join(":");
       if (user !== "API_KEY" || !key) return null;
-      for (const athlete of state.athletes.values()) if (athlete.apiKey === key) return athlete.id;
+      for (const athlete of state.athletes.values()) if (athlete.apiKey === key) return { athleteId: athlete.id, scope: null };
       return null;
     }
     const bearer = /^Bearer\s+(\S+)$/i.exec(header);
     if (bearer) {
       const token = state.tokens.get(bearer[1]);
       if (!token || token.revoked || (token.expiresAt !== null && token.expiresAt <= now())) return null;
-      return token.athleteId;
+      return { athleteId: token.athleteId, scope: token.scope };
     }
     return null;
   }
 
   function api(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (req.method !== "GET") return sendJson(res, 405, { status: 405, error: "Method Not Allowed" });
-    const self = authenticate(req);
-    if (!self) return sendJson(res, 401, UNAUTHORIZED);
+    const who = authenticate(req);
+    if (!who) return sendJson(res, 401, UNAUTHORIZED);
+    const self = who.athleteId;
+    // Reading activities needs ACTIVITY:READ (or WRITE) on an OAuth token; the profile does not.
+    const readsActivities = who.scope === null || who.scope.split(",").some((s) => /^ACTIVITY:(READ|WRITE)$/.test(s.trim()));
     const athletePath = /^\/api\/v1\/athlete\/([^/]+)(\/activities)?$/.exec(url.pathname);
     if (athletePath) {
       const id = athletePath[1] === "0" ? self : decodeURIComponent(athletePath[1]);
       if (id !== self) return sendJson(res, 403, DENIED);
       const athlete = state.athletes.get(id);
       if (!athletePath[2]) return sendJson(res, 200, { id, name: athlete?.name ?? id, timezone: "Europe/Madrid" });
+      if (!readsActivities) return sendJson(res, 403, DENIED);
       const oldest = url.searchParams.get("oldest");
       const newest = url.searchParams.get("newest");
       const date = /^\d{4}-\d{2}-\d{2}/;
@@ -387,6 +394,7 @@ ${hidden("client_id", q.get("client_id") ?? "")}${hidden("redirect_uri", q.get("
     const activityPath = /^\/api\/v1\/activity\/([^/]+)$/.exec(url.pathname);
     if (activityPath) {
       const record = state.activities.get(decodeURIComponent(activityPath[1]));
+      if (!readsActivities) return sendJson(res, 403, DENIED);
       if (!record || record.deleted) return sendJson(res, 404, { status: 404, error: "Activity not found" });
       if (record.athleteId !== self) return sendJson(res, 403, DENIED);
       return sendJson(res, 200, publicActivity(record));

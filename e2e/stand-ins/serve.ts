@@ -2,14 +2,17 @@
 //   npx tsx e2e/stand-ins/serve.ts
 // then start the app with the environment this prints. Each stand-in gets one athlete with 60 days of runs;
 // the consent pages sign in as that athlete. Ctrl-C stops them. Test code: never part of a deployment.
-import { E2E_INTERVALS_PORT, INTERVALS_STAND_IN_CLIENT, startIntervalsStandIn } from "./intervals";
-import { E2E_STRAVA_PORT, STRAVA_STAND_IN_CLIENT, startStravaStandIn } from "./strava";
+import { INTERVALS_STAND_IN_CLIENT, startIntervalsStandIn } from "./intervals";
+import { STRAVA_STAND_IN_CLIENT, startStravaStandIn } from "./strava";
+
+const STRAVA_PORT = Number(process.env.STRAVA_STAND_IN_PORT ?? 2727);
+const INTERVALS_PORT = Number(process.env.INTERVALS_STAND_IN_PORT ?? 2828);
 
 async function main() {
-  const strava = await startStravaStandIn({ port: E2E_STRAVA_PORT });
+  const strava = await startStravaStandIn({ port: STRAVA_PORT });
   const stravaAthlete = strava.state.addAthlete({ firstname: "Marta", lastname: "Runner" });
   strava.state.addActivities(stravaAthlete, 60);
-  const intervals = await startIntervalsStandIn({ port: E2E_INTERVALS_PORT });
+  const intervals = await startIntervalsStandIn({ port: INTERVALS_PORT });
   const intervalsAthlete = intervals.state.addAthlete({ name: "Lucía Runner" });
   intervals.state.addActivities(intervalsAthlete.id, 60);
 

@@ -32,10 +32,11 @@ import {
  * event delivery (POST JSON, retried up to 3 times when the callback does not answer 200).
  */
 
-/** The port the end-to-end server's STRAVA_BASE_URL points at; one spec at a time may listen on it. */
-export const E2E_STRAVA_PORT = Number(process.env.E2E_STRAVA_PORT ?? 2727);
 /** The app credentials the stand-in accepts unless told otherwise (set them as STRAVA_CLIENT_ID / _SECRET). */
 export const STRAVA_STAND_IN_CLIENT = { clientId: "4242", clientSecret: "stand-in-client-secret-0123456789abcdef" } as const;
+
+/** The id the first push subscription of a stand-in gets. */
+export const FIRST_SUBSCRIPTION_ID = 120_001;
 
 export type StravaStandInOptions = {
   port?: number;
@@ -119,7 +120,7 @@ function createState(options: Required<Pick<StravaStandInOptions, "clientId" | "
   let nextAthleteId = 90_001;
   let usage = { quarter: -1, day: "", short: 0, daily: 0 };
   let subscription: { id: number; callbackUrl: string; verifyToken: string } | null = null;
-  let nextSubscriptionId = 120_001;
+  let nextSubscriptionId = FIRST_SUBSCRIPTION_ID;
 
   const state = {
     options,

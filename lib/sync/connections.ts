@@ -5,7 +5,6 @@ import { deleteSyncedSessions } from "@/lib/sync/remove-sessions";
 import type { ProviderId, TokenSet } from "@/lib/sync/providers/types";
 import type { SyncDeps } from "@/lib/sync/worker";
 
-
 /** How far before the last sync a catch-up after a reconnection starts reading. */
 const CATCH_UP_OVERLAP_MS = 24 * 3600_000;
 export const BACKFILL_MONTHS = [12, 24, 36] as const;
@@ -20,6 +19,17 @@ export function grantsActivityRead(provider: ProviderId, scope: string | null): 
   if (provider === "strava") return scopes.includes("activity:read_all");
   // Intervals.icu OAuth: ACTIVITY:READ (or WRITE, which includes reading); API keys read everything.
   return scopes.some((s) => /^ACTIVITY:(READ|WRITE)$/i.test(s));
+}
+
+/**
+ * Whether a backfill window is a catch-up (connectProvider starts one a day before the last sync) rather than
+ * the months the athlete chose: it starts later than a month after where those months would start.
+ */
+export function isCatchUp(from: Date | null, until: Date | null, months: number): from is Date {
+  if (!from || !until) return false;
+  const monthsBack = new Date(until);
+  monthsBack.setUTCMonth(monthsBack.getUTCMonth() - Math.max(1, months - 1));
+  return from.getTime() > monthsBack.getTime();
 }
 
 export class AccountLinkedElsewhereError extends Error {

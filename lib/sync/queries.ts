@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { syncSettings } from "@/lib/sync/settings";
 import { resumeSync } from "@/lib/sync/runtime";
 import { providerOf } from "@/lib/sync/worker";
+import { isCatchUp } from "@/lib/sync/connections";
 import { isSyncErrorCode, type SyncErrorCode } from "@/lib/sync/errors";
 import type { ProviderId } from "@/lib/sync/providers/types";
 
@@ -14,7 +15,11 @@ export type ConnectionView = {
   connectedAt: Date;
   lastSyncAt: Date | null;
   lastError: SyncErrorCode | null;
-  backfill: { status: string; months: number; pages: number; added: number; skipped: number; waitMinutes: number };
+  /**
+   * since: where a catch-up after a reconnection starts reading (a day before the last sync), null for a
+   * backfill of whole months.
+   */
+  backfill: { status: string; months: number; since: Date | null; pages: number; added: number; skipped: number; waitMinutes: number };
   /** Activities given up on after repeated failures. */
   deadLetters: number;
 };
@@ -55,6 +60,8 @@ export async function getSyncOverview(viewer: Viewer): Promise<SyncOverview> {
       lastError: true,
       backfillStatus: true,
       backfillMonths: true,
+      backfillFrom: true,
+      backfillUntil: true,
       backfillPages: true,
       backfillAdded: true,
       backfillSkipped: true,
@@ -71,7 +78,15 @@ export async function getSyncOverview(viewer: Viewer): Promise<SyncOverview> {
       connectedAt: r.createdAt,
       lastSyncAt: r.lastSyncAt,
       lastError: isSyncErrorCode(r.lastError) ? r.lastError : null,
-      backfill: { status: r.backfillStatus, months: r.backfillMonths, pages: r.backfillPages, added: r.backfillAdded, skipped: r.backfillSkipped, waitMinutes: waitMinutes(r.backfillNextAt, now) },
+      backfill: {
+        status: r.backfillStatus,
+        months: r.backfillMonths,
+        since: isCatchUp(r.backfillFrom, r.backfillUntil, r.backfillMonths) ? r.backfillFrom : null,
+        pages: r.backfillPages,
+        added: r.backfillAdded,
+        skipped: r.backfillSkipped,
+        waitMinutes: waitMinutes(r.backfillNextAt, now),
+      },
       deadLetters: r._count.jobs,
     })),
   };

@@ -1,7 +1,8 @@
 import { env, type Env } from "@/lib/env";
 import { parseTokenKey } from "./token-key";
 
-export type StravaSettings = { clientId: string; clientSecret: string; verifyToken: string; baseUrl: string };
+/** subscriptionId: the app's webhook subscription, when the deployment names it (STRAVA_SUBSCRIPTION_ID). */
+export type StravaSettings = { clientId: string; clientSecret: string; verifyToken: string; baseUrl: string; subscriptionId: number | null };
 export type IntervalsSettings = { clientId: string; clientSecret: string; baseUrl: string; webhookSecret: string | null };
 
 export type SyncSettings = {
@@ -22,6 +23,7 @@ type SyncEnv = Pick<
   | "STRAVA_CLIENT_ID"
   | "STRAVA_CLIENT_SECRET"
   | "STRAVA_VERIFY_TOKEN"
+  | "STRAVA_SUBSCRIPTION_ID"
   | "STRAVA_BASE_URL"
   | "INTERVALS_CLIENT_ID"
   | "INTERVALS_CLIENT_SECRET"
@@ -45,6 +47,7 @@ export function syncSettingsFrom(source: SyncEnv): SyncSettings {
           clientSecret: source.STRAVA_CLIENT_SECRET,
           verifyToken: source.STRAVA_VERIFY_TOKEN,
           baseUrl: source.STRAVA_BASE_URL,
+          subscriptionId: source.STRAVA_SUBSCRIPTION_ID ? Number(source.STRAVA_SUBSCRIPTION_ID) : null,
         }
       : null;
   const intervals =

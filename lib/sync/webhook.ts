@@ -18,6 +18,11 @@ export async function acceptSyncEvent(prisma: PrismaClient, event: SyncEvent): P
   if (!conn || conn.status === "DISCONNECTED") return "ignored";
   if (event.kind === "deauthorized" && event.eventTime.getTime() + 1000 < conn.createdAt.getTime()) return "ignored";
   const key = `${event.provider}:${event.externalAthleteId}:${event.kind}:${event.externalActivityId ?? "-"}:${event.eventTime.getTime()}`;
+  if (event.kind === "scope-changed") {
+    // Whether the app may still read activities is found out by reading them (lib/sync/worker.ts, scopeCheck).
+    const queued = await enqueue(prisma, { connectionId: conn.id, kind: "POLL", payload: { scopeCheck: true }, dedupeKey: key });
+    return queued ? "queued" : "duplicate";
+  }
   if (event.kind === "deauthorized") {
     const queued = await enqueue(prisma, { connectionId: conn.id, kind: "DEAUTHORIZE", payload: {}, dedupeKey: key });
     return queued ? "queued" : "duplicate";

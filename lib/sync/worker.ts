@@ -78,7 +78,8 @@ export async function withTokens<T>(
   }
 }
 
-type Payload = { batchId?: string; cursor?: string | null; page?: number; externalId?: string };
+/** scopeCheck: a poll queued by a scope change, which also tells whether the app may still read activities. */
+type Payload = { batchId?: string; cursor?: string | null; page?: number; externalId?: string; scopeCheck?: boolean };
 
 async function runBackfillPage(prisma: PrismaClient, deps: SyncDeps, job: ClaimedJob, conn: SyncConnection, client: ProviderClient, now: Date) {
   const p = job.payload as Payload;
@@ -215,7 +216,17 @@ export async function runJob(prisma: PrismaClient, deps: SyncDeps, job: ClaimedJ
       return "done";
     }
     if (job.kind === "BACKFILL_PAGE") await runBackfillPage(prisma, deps, job, conn, client, now);
-    else if (job.kind === "POLL") await runPoll(prisma, deps, job, conn, client, now);
+    else if (job.kind === "POLL") {
+      try {
+        await runPoll(prisma, deps, job, conn, client, now);
+      } catch (e) {
+        // After a scope change, refused credentials mean the athlete took the app's access away (removed it,
+        // or unticked activities): as for a deauthorization, the tokens go. A poll that works means reading
+        // activities is still granted, and nothing changes.
+        if (!(e instanceof NeedsReconnectError && (job.payload as Payload).scopeCheck)) throw e;
+        await runDeauthorize(prisma, job, conn);
+      }
+    }
     else await runActivity(prisma, deps, job, conn, client, now);
     return "done";
   } catch (e) {

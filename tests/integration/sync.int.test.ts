@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { commitImport, previewImport, undoImport } from "@/lib/imports/store";
 import { stravaCsv, stravaDate } from "@/lib/imports/testing";
-import { connectProvider, disconnectProvider } from "@/lib/sync/connections";
+import { connectProvider, disconnectProvider, isCatchUp } from "@/lib/sync/connections";
 import { claimJob } from "@/lib/sync/queue";
 import { drainSyncQueue, runJob, schedulePolls } from "@/lib/sync/worker";
 import { deleteOwnAccount } from "@/lib/account-data/delete";
@@ -408,6 +408,8 @@ describe("Strava sync against the Strava stand-in", () => {
     const { stravaId } = seed(3);
     const { connectionId } = await connectStrava(a.id, stravaId);
     await drainAll();
+    const first = await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(isCatchUp(first.backfillFrom, first.backfillUntil, first.backfillMonths)).toBe(false);
     // Strava stops accepting the tokens; a run recorded meanwhile is announced, and its event cannot be followed.
     p.strava.state.revokeAthlete(stravaId);
     const meanwhile = p.strava.state.addActivity(stravaId, { start_date: new Date(Date.now() - 3600_000), distance: 6000 });
@@ -420,7 +422,11 @@ describe("Strava sync against the Strava stand-in", () => {
     await drainAll();
     expect(await db().trainingSession.count({ where: { userId: a.id } })).toBe(4);
     expect(await db().trainingSession.count({ where: { userId: a.id, externalId: `strava:${meanwhile.id}` } })).toBe(1);
-    expect(await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } })).toMatchObject({ status: "ACTIVE", backfillStatus: "DONE", backfillAdded: 1 });
+    const caughtUp = await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(caughtUp).toMatchObject({ status: "ACTIVE", backfillStatus: "DONE", backfillAdded: 1 });
+    // The settings page words it as "since" the day the catch-up reads from, not as the first backfill's months.
+    expect(isCatchUp(caughtUp.backfillFrom, caughtUp.backfillUntil, caughtUp.backfillMonths)).toBe(true);
+    expect(caughtUp.backfillFrom!.getTime()).toBe(first.lastSyncAt!.getTime() - DAY);
   });
 });
 
@@ -482,11 +488,17 @@ describe("Intervals.icu sync against the Intervals.icu stand-in", () => {
     await drainAll();
     expect(await db().trainingSession.count({ where: { userId: a.id } })).toBe(0);
 
+    // The athlete narrows the scopes but keeps activities: the app is told, checks, and carries on.
+    p.intervals.state.setScope(who.id, "ACTIVITY:READ");
+    await p.intervals.state.sendWebhook(hook, [{ athlete_id: who.id, type: "APP_SCOPE_CHANGED" }]);
+    await drainAll();
+    expect(await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } })).toMatchObject({ status: "ACTIVE", tokens: expect.any(String) });
+
     // The athlete removes the app at Intervals.icu: its tokens stop working and the app is told.
     p.intervals.state.revokeTokens(who.id);
     await p.intervals.state.sendWebhook(hook, [{ athlete_id: who.id, type: "APP_SCOPE_CHANGED" }]);
     await drainAll();
     expect(await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } })).toMatchObject({ tokens: null, status: "DISCONNECTED" });
-    expect(p.webhook.outcomes).toEqual(["queued", "queued", "queued", "queued"]);
+    expect(p.webhook.outcomes).toEqual(["queued", "queued", "queued", "queued", "queued"]);
   });
 });

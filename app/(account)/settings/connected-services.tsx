@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { Viewer } from "@/lib/auth/permissions";
-import { formatDateTime } from "@/lib/dates";
+import { formatDate, formatDateTime, todayIn } from "@/lib/dates";
 import { connectIntervalsKeyAction, disconnectSyncAction } from "@/lib/sync/actions";
 import type { SyncOverview } from "@/lib/sync/queries";
 import { AutoRefresh } from "./auto-refresh";
@@ -25,6 +25,7 @@ const NAMES = { strava: "Strava", intervals: "Intervals.icu" } as const;
 export async function ConnectedServices({ viewer, overview, outcome, intlLocale }: { viewer: Viewer; overview: SyncOverview; outcome: string | null; intlLocale: string }) {
   const t = await getTranslations("sync");
   const when = (d: Date) => formatDateTime(d, viewer.timeZone, intlLocale);
+  const day = (d: Date) => formatDate(todayIn(viewer.timeZone, d), intlLocale);
   const known = OUTCOMES.find((o) => o === outcome);
   const running = overview.connections.some((c) => c.status === "ACTIVE" && (c.backfill.status === "PENDING" || c.backfill.status === "RUNNING"));
   const connected = new Set(overview.connections.filter((c) => c.status !== "DISCONNECTED").map((c) => c.provider));
@@ -58,11 +59,17 @@ export async function ConnectedServices({ viewer, overview, outcome, intlLocale 
           <p>{t(`status.${c.status}`, { since: when(c.connectedAt) })}</p>
           {c.backfill.status === "PENDING" || c.backfill.status === "RUNNING" ? (
             <p role="status">
-              {t("backfillRunning", { months: c.backfill.months, pages: c.backfill.pages, added: c.backfill.added, skipped: c.backfill.skipped })}
+              {c.backfill.since
+                ? t("backfillCatchUpRunning", { since: day(c.backfill.since), pages: c.backfill.pages, added: c.backfill.added, skipped: c.backfill.skipped })
+                : t("backfillRunning", { months: c.backfill.months, pages: c.backfill.pages, added: c.backfill.added, skipped: c.backfill.skipped })}
               {c.backfill.waitMinutes > 0 ? <> {t("backfillSlow", { minutes: c.backfill.waitMinutes })}</> : null}
             </p>
           ) : c.backfill.status === "DONE" ? (
-            <p>{t("backfillDone", { months: c.backfill.months, added: c.backfill.added, skipped: c.backfill.skipped })}</p>
+            <p>
+              {c.backfill.since
+                ? t("backfillCatchUpDone", { since: day(c.backfill.since), added: c.backfill.added, skipped: c.backfill.skipped })
+                : t("backfillDone", { months: c.backfill.months, added: c.backfill.added, skipped: c.backfill.skipped })}
+            </p>
           ) : c.backfill.status === "CANCELLED" ? (
             <p>{t("backfillCancelled")}</p>
           ) : null}

@@ -60,7 +60,7 @@ describe("Intervals.icu webhooks", () => {
     expect(result.ok && result.events.map((e) => [e.kind, e.externalAthleteId, e.externalActivityId])).toEqual([
       ["activity-created", "i42", "i77"],
       ["activity-deleted", "i42", "i78"],
-      ["deauthorized", "i42", null],
+      ["scope-changed", "i42", null],
     ]);
     expect(parseIntervalsWebhook(body, "another-secret")).toEqual({ ok: false, error: "wrong webhook secret" });
     expect(parseIntervalsWebhook({ ...body, secret: undefined }, "hook-secret-123").ok).toBe(false);

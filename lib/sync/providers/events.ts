@@ -20,9 +20,10 @@ export const MAX_WEBHOOK_BYTES = 64 * 1024;
 
 export type SyncEvent = {
   provider: ProviderId;
-  kind: "activity-created" | "activity-updated" | "activity-deleted" | "deauthorized";
+  /** "scope-changed": the athlete changed what the app may read (Intervals.icu), or removed it altogether. */
+  kind: "activity-created" | "activity-updated" | "activity-deleted" | "deauthorized" | "scope-changed";
   externalAthleteId: string;
-  /** Null for "deauthorized". */
+  /** Null for "deauthorized" and "scope-changed". */
   externalActivityId: string | null;
   eventTime: Date;
   /** What changed, when the provider says (Strava: title, type, private). */
@@ -94,13 +95,13 @@ const INTERVALS_KINDS: Record<string, SyncEvent["kind"]> = {
   ACTIVITY_ANALYZED: "activity-updated",
   ACTIVITY_UPDATED: "activity-updated",
   ACTIVITY_DELETED: "activity-deleted",
-  APP_SCOPE_CHANGED: "deauthorized",
+  APP_SCOPE_CHANGED: "scope-changed",
 };
 
 /**
  * An Intervals.icu webhook body (already JSON-parsed), checked against the app's webhook secret. Events of other
- * types (calendar, wellness) are dropped; APP_SCOPE_CHANGED is reported as "deauthorized" for the caller to check
- * the connection (it also fires when scopes are only narrowed).
+ * types (calendar, wellness) are dropped. APP_SCOPE_CHANGED fires both when the athlete narrows the scopes and when
+ * they remove the app, so it is reported as "scope-changed" for the worker to find out which (lib/sync/worker.ts).
  */
 export function parseIntervalsWebhook(body: unknown, secret: string): { ok: true; events: SyncEvent[] } | { ok: false; error: string } {
   const parsed = intervalsWebhookSchema.safeParse(body);
@@ -112,9 +113,10 @@ export function parseIntervalsWebhook(body: unknown, secret: string): { ok: true
     const athlete = normalizeIntervalsAthleteId(e.athlete_id);
     if (!kind || !athlete) continue;
     const activityId = e.activity ? String(e.activity.id) : null;
-    if (kind !== "deauthorized" && !activityId) continue;
+    const accountWide = kind === "deauthorized" || kind === "scope-changed";
+    if (!accountWide && !activityId) continue;
     const time = e.timestamp && !Number.isNaN(Date.parse(e.timestamp)) ? new Date(e.timestamp) : new Date();
-    events.push({ provider: "intervals", kind, externalAthleteId: athlete, externalActivityId: kind === "deauthorized" ? null : activityId, eventTime: time, updates: {} });
+    events.push({ provider: "intervals", kind, externalAthleteId: athlete, externalActivityId: accountWide ? null : activityId, eventTime: time, updates: {} });
   }
   return { ok: true, events };
 }

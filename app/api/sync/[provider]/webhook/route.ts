@@ -38,6 +38,9 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (provider === "strava") {
     const parsed = parseStravaEvent(body);
     if (!parsed.ok) return refuse(400, parsed.error);
+    // Strava does not sign events; naming the app's one subscription at least refuses events made up without it.
+    const subscriptionId = settings.strava!.subscriptionId;
+    if (subscriptionId !== null && parsed.subscriptionId !== subscriptionId) return refuse(403, "not this app's subscription");
     if (parsed.event) await acceptEvent(parsed.event);
     return NextResponse.json({ ok: true });
   }
