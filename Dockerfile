@@ -29,7 +29,7 @@ COPY --from=build /src/.next/standalone ./
 RUN mkdir -p .next/cache && chown node:node .next/cache
 USER node
 EXPOSE 3000
-HEALTHCHECK --interval=15s --timeout=5s --start-period=40s --retries=3 \
+HEALTHCHECK --interval=15s --timeout=5s --start-period=150s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT || 3000}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # One server process per core (WEB_CONCURRENCY); it stops cleanly on SIGTERM.
 CMD ["node", "scripts/serve.mjs"]

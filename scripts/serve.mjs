@@ -54,6 +54,49 @@ try {
   process.exit(1);
 }
 
+/**
+ * What a worker does before it takes connections, so that no visitor's request is the one that pays for a
+ * start: it renders the pages anyone may open (in both languages) on a private port of its own, which loads
+ * and compiles the rendering code, layouts and catalogues and opens database connections; then it waits
+ * (at most WARM_UP_SECONDS, default 120) for the first refresh of squad statuses (instrumentation.ts), which
+ * computes what this build has not kept yet: after a release, every athlete's.
+ */
+async function warmUp(onRequest) {
+  const started = Date.now();
+  const asked = Number(process.env.WARM_UP_SECONDS || 120);
+  const limitMs = (Number.isFinite(asked) && asked >= 0 ? asked : 120) * 1000;
+  if (limitMs === 0) return;
+  const probe = http.createServer(onRequest);
+  try {
+    await new Promise((resolve, reject) => {
+      probe.once("error", reject);
+      probe.listen(0, "127.0.0.1", resolve);
+    });
+    const base = `http://127.0.0.1:${probe.address().port}`;
+    // Several rounds: the code a page runs is compiled with optimizations only after it has run a few times.
+    for (const language of ["en", "es", "en", "es", "en", "en"]) {
+      for (const page of ["/login", "/signup", "/api/health"]) {
+        const left = limitMs - (Date.now() - started);
+        if (left <= 0) break;
+        await fetch(base + page, { redirect: "manual", headers: { "accept-language": language }, signal: AbortSignal.timeout(Math.min(left, 20_000)) })
+          .then((res) => res.arrayBuffer())
+          .catch(() => undefined);
+      }
+    }
+  } catch (error) {
+    console.warn(`Warm-up skipped: ${error.message}`);
+  } finally {
+    probe.close();
+  }
+  const refresh = globalThis.backboneWarmUp;
+  const left = limitMs - (Date.now() - started);
+  if (refresh && left > 0) {
+    let timer;
+    await Promise.race([refresh, new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
+    clearTimeout(timer);
+  }
+}
+
 if (cluster.isPrimary) {
   // In the standalone folder (scripts/standalone.mjs) the environment is checked here, as `npm start` does.
   const envCheck = path.join(root, "scripts", "check-env.mjs");
@@ -168,7 +211,7 @@ if (cluster.isPrimary) {
   await app.prepare();
   const handle = app.getRequestHandler();
   let warnedAboutProxy = false;
-  const server = http.createServer((req, res) => {
+  const onRequest = (req, res) => {
     // The one place the client's address is decided (TRUSTED_PROXY_HOPS); whatever the client sent in
     // this header is replaced.
     req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
@@ -184,7 +227,8 @@ if (cluster.isPrimary) {
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
-  });
+  };
+  const server = http.createServer(onRequest);
   // Longer than a proxy's idle timeout, so that the proxy closes kept-alive connections first.
   server.keepAliveTimeout = 65_000;
   // The worker's server never listens itself (the primary hands it connections), but Node starts the
@@ -207,6 +251,7 @@ if (cluster.isPrimary) {
     server.emit("connection", socket);
     socket.resume();
   });
+  await warmUp(onRequest);
   process.send("ready");
   // Stopping: finish the requests in flight, closing each connection as it falls idle.
   const stop = () => {

@@ -107,7 +107,8 @@ export async function sweepStatuses(prisma: Db = db()): Promise<number> {
   return queued;
 }
 
-export type StatusRefresher = { kick(): void; stop(): Promise<void> };
+/** started: settles when the first sweep and drain have ended (whether or not they succeeded). */
+export type StatusRefresher = { kick(): void; stop(): Promise<void>; started: Promise<void> };
 
 // The queue is also looked at every minute (a notification missed while reconnecting, a lease run out),
 // and swept every ten (a new local day somewhere).
@@ -178,9 +179,11 @@ export function createStatusRefresher(options: { prisma?: Db; databaseUrl: strin
   const timer = setInterval(run, POLL_MS);
   timer.unref();
   run();
+  const started = running ?? Promise.resolve();
   void listen();
 
   return {
+    started,
     kick: run,
     async stop() {
       stopped = true;
@@ -192,11 +195,18 @@ export function createStatusRefresher(options: { prisma?: Db; databaseUrl: strin
 }
 
 // One loop per server process, kept on globalThis so a development reload does not start a second.
-const globalForRefresh = globalThis as unknown as { backboneStatusRefresher?: StatusRefresher | null };
+// backboneWarmUp is what scripts/serve.mjs waits for before a worker takes connections.
+const globalForRefresh = globalThis as unknown as { backboneStatusRefresher?: StatusRefresher | null; backboneWarmUp?: Promise<void> };
 
-/** Starts this process's refresh loop (instrumentation.ts), once. Needs DATABASE_URL. */
+/**
+ * Starts this process's refresh loop (instrumentation.ts), once. Needs DATABASE_URL. Its first sweep and
+ * drain compute what this build has not kept yet (every status, after a release), and the server's
+ * workers wait for it before taking requests, so that no request is the one that computes them.
+ */
 export function startStatusRefresher(): void {
   if (globalForRefresh.backboneStatusRefresher !== undefined) return;
   const url = env().DATABASE_URL;
-  globalForRefresh.backboneStatusRefresher = url ? createStatusRefresher({ databaseUrl: url }) : null;
+  const refresher = url ? createStatusRefresher({ databaseUrl: url }) : null;
+  globalForRefresh.backboneStatusRefresher = refresher;
+  if (refresher) globalForRefresh.backboneWarmUp = refresher.started;
 }
