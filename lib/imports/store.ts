@@ -50,6 +50,20 @@ export function remapSession(s: ParsedSession, choice: SportChoice): ParsedSessi
 const keyOf = (s: { source?: string | null; externalId?: string | null }) =>
   s.externalId ? `${s.source ?? ""}:${s.externalId}` : null;
 
+/** What a device measured of an imported session, as TrainingSession columns. */
+export function measuredFields(s: ParsedSession) {
+  return {
+    type: s.type,
+    subType: s.subType ?? null,
+    durationMin: s.durationMin,
+    movingMin: s.movingMin ?? null,
+    distanceKm: s.distanceKm ?? null,
+    elevationGainM: s.elevationGainM ?? null,
+    // A heart rate outside what a person can have is a unit or export error: keep the session, drop the value.
+    avgHr: s.avgHr != null && s.avgHr >= 25 && s.avgHr <= 250 ? Math.round(s.avgHr) : null,
+  };
+}
+
 /**
  * The TrainingSession row of an imported session (a file's or a provider's): the same columns whichever way it
  * came. timeZone is the zone its day was worked out in, kept so that a later change of zone can be explained.
@@ -63,14 +77,7 @@ export function importedSessionRow(
     userId: at.userId,
     localDate: s.date,
     startTime: s.startTime ?? null,
-    type: s.type,
-    subType: s.subType ?? null,
-    durationMin: s.durationMin,
-    movingMin: s.movingMin ?? null,
-    distanceKm: s.distanceKm ?? null,
-    elevationGainM: s.elevationGainM ?? null,
-    // A heart rate outside what a person can have is a unit or export error: keep the session, drop the value.
-    avgHr: s.avgHr != null && s.avgHr >= 25 && s.avgHr <= 250 ? Math.round(s.avgHr) : null,
+    ...measuredFields(s),
     source: s.source ?? "MANUAL",
     externalId: s.externalId ?? null,
     contentHash: s.contentHash ?? null,

@@ -3,7 +3,7 @@ import { insertJson } from "@/lib/db-bulk";
 import { knownTimeZone } from "@/lib/dates";
 import { rebuildDailyLoads } from "@/lib/sessions/daily-load";
 import { choiceOf, keyOfSession } from "@/lib/imports/sport-choices";
-import { importedSessionRow, remapSession, rememberedChoices } from "@/lib/imports/store";
+import { importedSessionRow, measuredFields, remapSession, rememberedChoices } from "@/lib/imports/store";
 import type { ParsedSession } from "@/lib/imports/types";
 import { externalIdOf, sessionOfActivity, SOURCE_OF } from "@/lib/sync/mapping";
 import type { ProviderActivity, ProviderId } from "@/lib/sync/providers/types";
@@ -129,13 +129,7 @@ export async function upsertActivity(
     data: {
       localDate: new Date(`${s.date}T00:00:00Z`),
       startTime: s.startTime ? new Date(s.startTime) : null,
-      type: s.type,
-      subType: s.subType ?? null,
-      durationMin: s.durationMin,
-      movingMin: s.movingMin ?? null,
-      distanceKm: s.distanceKm ?? null,
-      elevationGainM: s.elevationGainM ?? null,
-      avgHr: s.avgHr != null && s.avgHr >= 25 && s.avgHr <= 250 ? Math.round(s.avgHr) : null,
+      ...measuredFields(s),
       sourceSport: s.sourceSport ?? null,
       contentHash: clash ? null : (s.contentHash ?? null),
       reviewReason: s.reviewReason ?? null,
