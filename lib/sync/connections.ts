@@ -3,7 +3,7 @@ import { newId } from "@/lib/db-bulk";
 import { enqueue } from "@/lib/sync/queue";
 import { deleteSyncedSessions } from "@/lib/sync/remove-sessions";
 import type { ProviderId, TokenSet } from "@/lib/sync/providers/types";
-import type { SyncDeps } from "@/lib/sync/worker";
+import { providerOf, type SyncDeps } from "@/lib/sync/worker";
 
 /** How far before the last sync a catch-up after a reconnection starts reading. */
 const CATCH_UP_OVERLAP_MS = 24 * 3600_000;
@@ -31,6 +31,27 @@ export function isCatchUp(from: Date | null, until: Date | null, months: number)
   monthsBack.setUTCMonth(monthsBack.getUTCMonth() - Math.max(1, months - 1));
   return from.getTime() > monthsBack.getTime();
 }
+
+/** A backfill's import batch and the connection's fields that start it (reading from `from` to `until`). */
+async function newBackfill(tx: Prisma.TransactionClient, userId: string, provider: ProviderId, window: { from: Date; until: Date; months: number }) {
+  const batchId = newId();
+  await tx.importBatch.create({ data: { id: batchId, userId, status: "COMMITTED", fileCount: 0, summary: { sync: provider } } });
+  return {
+    backfillMonths: window.months,
+    backfillFrom: window.from,
+    backfillUntil: window.until,
+    backfillStatus: "PENDING",
+    backfillPages: 0,
+    backfillAdded: 0,
+    backfillSkipped: 0,
+    backfillNextAt: null,
+    backfillCursor: null,
+    backfillBatchId: batchId,
+  };
+}
+
+const queueFirstPage = (tx: Prisma.TransactionClient, connectionId: string, batchId: string) =>
+  enqueue(tx, { connectionId, kind: "BACKFILL_PAGE", payload: { batchId, cursor: null, page: 1 }, dedupeKey: `backfill:${batchId}:1` });
 
 export class AccountLinkedElsewhereError extends Error {
   constructor() {
@@ -81,27 +102,14 @@ export async function connectProvider(
     // were refused or dropped). A short backfill from a day before the last sync fetches it; what is already
     // here is skipped as for any backfill.
     const catchUp = existing && existing.backfillStatus === "DONE" && existing.externalAthleteId === input.tokens.externalAthleteId;
-    const batchId = newId();
-    await tx.importBatch.create({ data: { id: batchId, userId: input.userId, status: "COMMITTED", fileCount: 0, summary: { sync: input.provider } } });
     const from = new Date(now);
     if (catchUp) from.setTime(Math.min(now.getTime(), (existing.lastSyncAt ?? existing.backfillUntil ?? now).getTime()) - CATCH_UP_OVERLAP_MS);
     else from.setUTCMonth(from.getUTCMonth() - input.months);
-    const backfill = {
-      backfillMonths: catchUp ? existing.backfillMonths : input.months,
-      backfillFrom: from,
-      backfillUntil: now,
-      backfillStatus: "PENDING",
-      backfillPages: 0,
-      backfillAdded: 0,
-      backfillSkipped: 0,
-      backfillNextAt: null,
-      backfillCursor: null,
-      backfillBatchId: batchId,
-    };
+    const backfill = await newBackfill(tx, input.userId, input.provider, { from, until: now, months: catchUp ? existing.backfillMonths : input.months });
     const conn = existing
       ? await tx.syncConnection.update({ where: { id: existing.id }, data: { ...common, ...backfill } })
       : await tx.syncConnection.create({ data: { userId: input.userId, provider, ...common, ...backfill } });
-    await enqueue(tx, { connectionId: conn.id, kind: "BACKFILL_PAGE", payload: { batchId, cursor: null, page: 1 }, dedupeKey: `backfill:${batchId}:1` });
+    await queueFirstPage(tx, conn.id, backfill.backfillBatchId);
     await tx.auditLog.create({
       data: { actorId: input.userId, subjectUserId: input.userId, action: "sync.connect", entity: "SyncConnection", entityId: conn.id, meta: { provider: input.provider, months: input.months } },
     });
@@ -114,6 +122,24 @@ export async function connectProvider(
  * not keep the tokens here), the tokens are deleted and the queued work dropped. The sessions stay unless
  * `removeSessions`, which removes every session that came from this provider's sync.
  */
+/**
+ * After one provider's sessions are removed, the athlete's other connections read those days again: what
+ * they skipped as already there (the same run from both services) comes in from them now. A connection
+ * still in its first backfill is left to it.
+ */
+async function refillOthers(tx: Prisma.TransactionClient, userId: string, removedFrom: string, firstDay: Date, now: Date) {
+  const others = await tx.syncConnection.findMany({
+    where: { userId, id: { not: removedFrom }, status: "ACTIVE", tokens: { not: null }, backfillStatus: { notIn: ["PENDING", "RUNNING"] } },
+  });
+  for (const other of others) {
+    const from = new Date(Math.min(now.getTime(), firstDay.getTime()) - CATCH_UP_OVERLAP_MS);
+    const backfill = await newBackfill(tx, userId, providerOf(other.provider), { from, until: now, months: other.backfillMonths });
+    await tx.syncConnection.update({ where: { id: other.id }, data: backfill });
+    await tx.syncJob.updateMany({ where: { connectionId: other.id, status: "PENDING", kind: "BACKFILL_PAGE" }, data: { status: "DONE", lastError: "replaced" } });
+    await queueFirstPage(tx, other.id, backfill.backfillBatchId);
+  }
+}
+
 export async function disconnectProvider(
   prisma: PrismaClient,
   deps: SyncDeps,
@@ -133,7 +159,9 @@ export async function disconnectProvider(
     await tx.syncJob.deleteMany({ where: { connectionId: conn.id, status: "PENDING" } });
     let removed = 0;
     if (input.removeSessions) {
-      removed = await deleteSyncedSessions(tx, input.userId, input.provider);
+      const deleted = await deleteSyncedSessions(tx, input.userId, input.provider);
+      removed = deleted.count;
+      if (deleted.firstDay) await refillOthers(tx, input.userId, conn.id, deleted.firstDay, new Date());
     }
     await tx.syncConnection.delete({ where: { id: conn.id } });
     await tx.auditLog.create({

@@ -93,7 +93,10 @@ export async function connectIntervalsKey(viewer: Viewer, input: { athleteId: st
 }
 
 export async function disconnectFor(viewer: Viewer, provider: ProviderId, removeSessions: boolean) {
-  return disconnectProvider(db(), syncDeps, { userId: viewer.id, provider, removeSessions });
+  const result = await disconnectProvider(db(), syncDeps, { userId: viewer.id, provider, removeSessions });
+  // Removed sessions make the other connections read those days again (connections.ts, refillOthers).
+  if (result && result.removed > 0) kickSync();
+  return result;
 }
 
 /** Queues a provider event and wakes the worker; the webhook answers before any provider call. */

@@ -9,17 +9,26 @@ import type { ProviderId } from "@/lib/sync/providers/types";
  * it came in: a backfill's import batch (its summary names the provider) or a followed event (no batch).
  * Sessions from the athlete's own file imports stay.
  */
-export async function deleteSyncedSessions(tx: Prisma.TransactionClient, userId: string, provider: ProviderId): Promise<number> {
-  const where: Prisma.TrainingSessionWhereInput = {
+/** The sessions a provider's sync brought in (see deleteSyncedSessions). */
+export function syncedSessionsWhere(userId: string, provider: ProviderId): Prisma.TrainingSessionWhereInput {
+  return {
     userId,
     source: SOURCE_OF[provider],
     externalId: { startsWith: `${provider}:` },
     OR: [{ importBatchId: null }, { importBatch: { is: { summary: { path: ["sync"], equals: provider } } } }],
   };
+}
+
+export async function deleteSyncedSessions(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  provider: ProviderId,
+): Promise<{ count: number; firstDay: Date | null }> {
+  const where = syncedSessionsWhere(userId, provider);
   const span = await tx.trainingSession.aggregate({ where, _min: { localDate: true }, _max: { localDate: true } });
   const { count } = await tx.trainingSession.deleteMany({ where });
   if (count && span._min.localDate && span._max.localDate) {
     await rebuildDailyLoads(tx, userId, span._min.localDate.toISOString().slice(0, 10), span._max.localDate.toISOString().slice(0, 10));
   }
-  return count;
+  return { count, firstDay: count ? span._min.localDate : null };
 }

@@ -430,6 +430,36 @@ describe("Strava sync against the Strava stand-in", () => {
   });
 });
 
+describe("Strava and Intervals.icu together", () => {
+  it("removing one service's sessions brings the same runs back from the other, which had skipped them", async () => {
+    const a = await athlete();
+    const stravaId = p.strava.state.addAthlete();
+    const who = p.intervals.state.addAthlete({ name: "Both" });
+    // The same six runs at both services (a watch that sends to both).
+    for (let i = 0; i < 6; i++) {
+      const run = { start_date: new Date(Date.now() - (i + 1) * 20 * DAY), distance: 9000 + i * 100, elapsed_time: 3000, moving_time: 2900 };
+      p.strava.state.addActivity(stravaId, run);
+      p.intervals.state.addActivity(who.id, run);
+    }
+    await connectStrava(a.id, stravaId);
+    await drainAll();
+    const tokens = await p.intervalsClient.connectApiKey({ athleteId: who.id, apiKey: who.apiKey });
+    const { connectionId } = await connectProvider(db(), p.deps, { userId: a.id, provider: "intervals", tokens, months: 12 });
+    await drainAll();
+    expect(await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } })).toMatchObject({ backfillAdded: 0, backfillSkipped: 6 });
+    expect(await db().trainingSession.count({ where: { userId: a.id, source: "STRAVA" } })).toBe(6);
+
+    expect(await disconnectProvider(db(), p.deps, { userId: a.id, provider: "strava", removeSessions: true })).toEqual({ removed: 6 });
+    await drainAll();
+    expect(await db().trainingSession.count({ where: { userId: a.id, source: "INTERVALS" } })).toBe(6);
+    expect(await db().trainingSession.count({ where: { userId: a.id } })).toBe(6);
+    const refilled = await db().syncConnection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(refilled).toMatchObject({ backfillStatus: "DONE", backfillAdded: 6 });
+    // Worded by the day it read again from (a day before the first removed run), not as the first backfill's months.
+    expect(isCatchUp(refilled.backfillFrom, refilled.backfillUntil, refilled.backfillMonths)).toBe(true);
+  });
+});
+
 describe("Intervals.icu sync against the Intervals.icu stand-in", () => {
   it("polls personal API key connections for recent activities once per period, honouring a 429's Retry-After", async () => {
     const a = await athlete();
