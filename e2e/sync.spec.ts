@@ -46,10 +46,13 @@ test("an athlete connects Strava, sees the history come in, and a new run reache
   await expect(page.getByText(/activity:read_all/)).toBeVisible();
   await page.getByRole("button", { name: "Authorize" }).click();
   await expect(page).toHaveURL(/\/settings\?sync=connected/);
-  await expect(page.getByText("Connected. Your history is coming in")).toBeVisible();
   // The progress follows by itself until the history is in.
   await expect(page.getByText(/Your last 12 months are in: 131 sessions added/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/Last synced at/)).toBeVisible();
+  // Once the history is in, a reload no longer says it is coming in.
+  await page.reload();
+  await expect(page.getByText(/Your last 12 months are in/)).toBeVisible();
+  await expect(page.getByText("Connected. Your history is coming in")).toHaveCount(0);
 
   await page.goto("/athlete/sessions");
   const history = page.getByRole("region", { name: "All sessions" });
@@ -108,7 +111,10 @@ test("an athlete connects Intervals.icu with a personal API key, and another thr
   await keyForm.getByLabel("Athlete id").fill(who.id);
   await keyForm.getByLabel("API key").fill("not-the-right-key-000000");
   await keyForm.getByRole("button", { name: "Connect with API key" }).click();
-  await expect(page.getByText("The service refused the connection. Check the details and try again.")).toBeVisible();
+  await expect(keyForm.getByRole("alert")).toHaveText(/Intervals.icu did not accept that athlete id and API key/);
+  // The athlete id is kept for the next try; the key is not.
+  await expect(keyForm.getByLabel("Athlete id")).toHaveValue(who.id);
+  await expect(keyForm.getByLabel("API key")).toHaveValue("");
   const connections = async (userId: string) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM "SyncConnection" WHERE "userId" = $1`, [userId]))[0].n);
   expect(await connections(athlete.id)).toBe(0);
   // The right one: connected, and the history comes in.
@@ -116,7 +122,6 @@ test("an athlete connects Intervals.icu with a personal API key, and another thr
   await keyForm.getByLabel("API key").fill(who.apiKey);
   await keyForm.getByLabel("Bring in the last").selectOption("24");
   await keyForm.getByRole("button", { name: "Connect with API key" }).click();
-  await expect(page.getByText("Connected. Your history is coming in")).toBeVisible();
   await expect(page.getByText(/Your last 24 months are in: 25 sessions added/)).toBeVisible({ timeout: 60_000 });
   const card = services.getByTestId("sync-intervals");
   await expect(card.getByRole("heading", { name: "Intervals.icu" })).toBeVisible();
@@ -153,5 +158,14 @@ test("an athlete connects Intervals.icu with a personal API key, and another thr
   }).toPass({ timeout: 30_000 });
   // A webhook with the wrong secret is refused.
   expect(await intervals.state.sendWebhook(`${E2E_BASE_URL}/api/sync/intervals/webhook`, [{ athlete_id: other.id, type: "ACTIVITY_DELETED", activityId: run.id }], "wrong-secret-1234")).toEqual([403, 403, 403]);
+
+  // Disconnecting with the sessions removed says how many go, before and after.
+  await page2.goto("/settings");
+  const secondCard = page2.getByTestId("sync-intervals");
+  await secondCard.getByLabel("Also remove the 13 sessions that came from Intervals.icu").check();
+  await secondCard.getByRole("button", { name: "Disconnect Intervals.icu" }).click();
+  await expect(page2.getByText(/Disconnected from Intervals.icu, and the 13 sessions that came from it were removed/)).toBeVisible();
+  await page2.goto("/athlete/sessions");
+  await expect(page2.getByText("Hill repeats from the webhook")).toHaveCount(0);
   await context.close();
 });

@@ -5,7 +5,7 @@ import { calendarDateSchema } from "@/lib/sessions/schemas";
 // What the session history page reads from its URL. Each parameter is checked on its own and a bad one
 // falls back to its default, so a hand-edited or stale link shows the history instead of an error.
 
-export const SESSION_SOURCES = ["MANUAL", "FIT", "GPX", "TCX", "STRAVA", "GARMIN", "DEMO"] as const;
+export const SESSION_SOURCES = ["MANUAL", "FIT", "GPX", "TCX", "STRAVA", "GARMIN", "INTERVALS", "DEMO"] as const;
 export const HISTORY_SORTS = ["date", "distance", "duration", "load"] as const;
 export const HISTORY_PAGE_SIZE = 50;
 /** Far past any real history; keeps OFFSET and the page number in a safe integer range. */

@@ -5,6 +5,7 @@ import { syncSettings } from "@/lib/sync/settings";
 import { resumeSync } from "@/lib/sync/runtime";
 import { providerOf } from "@/lib/sync/worker";
 import { isCatchUp } from "@/lib/sync/connections";
+import { syncedSessionsWhere } from "@/lib/sync/remove-sessions";
 import { isSyncErrorCode, type SyncErrorCode } from "@/lib/sync/errors";
 import type { ProviderId } from "@/lib/sync/providers/types";
 
@@ -22,6 +23,8 @@ export type ConnectionView = {
   backfill: { status: string; months: number; since: Date | null; pages: number; added: number; skipped: number; waitMinutes: number };
   /** Activities given up on after repeated failures. */
   deadLetters: number;
+  /** Sessions this connection brought in (what "remove them" on disconnecting would remove). */
+  sessions: number;
 };
 
 export type SyncOverview = {
@@ -69,9 +72,11 @@ export async function getSyncOverview(viewer: Viewer): Promise<SyncOverview> {
       _count: { select: { jobs: { where: { status: "DEAD" } } } },
     },
   });
+  const sessions = await Promise.all(rows.map((r) => db().trainingSession.count({ where: syncedSessionsWhere(viewer.id, providerOf(r.provider)) })));
   return {
     available: avail,
-    connections: rows.map((r) => ({
+    connections: rows.map((r, i) => ({
+      sessions: sessions[i],
       provider: providerOf(r.provider),
       status: r.status,
       externalAthleteId: r.externalAthleteId,

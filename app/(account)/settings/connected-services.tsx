@@ -17,17 +17,47 @@ const OUTCOMES = [
   "disconnected",
   "disconnected_removed",
   "key_missing",
+  "key_refused",
 ] as const;
+
+/** Outcomes answered beside the API key form rather than at the top of the section. */
+const KEY_OUTCOMES = new Set<string>(["key_missing", "key_refused"]);
 
 const NAMES = { strava: "Strava", intervals: "Intervals.icu" } as const;
 
 /** The "Connected services" section of the settings page: connect, progress, last sync, errors in words, disconnect. */
-export async function ConnectedServices({ viewer, overview, outcome, intlLocale }: { viewer: Viewer; overview: SyncOverview; outcome: string | null; intlLocale: string }) {
+/** What the last action's redirect carries besides its outcome; read from the URL, so checked here. */
+type OutcomeDetails = { provider: string | null; removed: string | null; athlete: string | null };
+
+export async function ConnectedServices({
+  viewer,
+  overview,
+  outcome,
+  details,
+  intlLocale,
+}: {
+  viewer: Viewer;
+  overview: SyncOverview;
+  outcome: string | null;
+  details: OutcomeDetails;
+  intlLocale: string;
+}) {
   const t = await getTranslations("sync");
   const when = (d: Date) => formatDateTime(d, viewer.timeZone, intlLocale);
   const day = (d: Date) => formatDate(todayIn(viewer.timeZone, d), intlLocale);
-  const known = OUTCOMES.find((o) => o === outcome);
   const running = overview.connections.some((c) => c.status === "ACTIVE" && (c.backfill.status === "PENDING" || c.backfill.status === "RUNNING"));
+  // "Connected, your history is coming in" only while it is: a reload after the import ended shows the status alone.
+  const known = OUTCOMES.find((o) => o === outcome && !(o === "connected" && !running));
+  const provider = details.provider === "strava" || details.provider === "intervals" ? NAMES[details.provider] : null;
+  const removed = /^\d{1,7}$/.test(details.removed ?? "") ? Number(details.removed) : 0;
+  const outcomeText = (o: (typeof OUTCOMES)[number]) =>
+    o === "disconnected" && provider
+      ? t("outcome.disconnectedFrom", { provider })
+      : o === "disconnected_removed" && provider
+        ? t("outcome.disconnectedRemovedFrom", { provider, count: removed })
+        : t(`outcome.${o}`);
+  const keyNotice = known && KEY_OUTCOMES.has(known) ? t(`outcome.${known}`) : null;
+  const athleteIdAsked = /^i?\d{1,20}$/.test(details.athlete ?? "") ? details.athlete! : undefined;
   const connected = new Set(overview.connections.filter((c) => c.status !== "DISCONNECTED").map((c) => c.provider));
   const monthsSelect = (id: string) => (
     <p>
@@ -46,9 +76,9 @@ export async function ConnectedServices({ viewer, overview, outcome, intlLocale 
       <h2 id="connected-services-heading" style={{ marginTop: 0 }}>
         {t("heading")}
       </h2>
-      {known ? (
+      {known && !KEY_OUTCOMES.has(known) ? (
         <p role="status" className={known === "connected" || known.startsWith("disconnected") ? "notice notice-ok" : "notice notice-error"}>
-          {t(`outcome.${known}`)}
+          {outcomeText(known)}
         </p>
       ) : null}
       <p className="muted">{t("intro")}</p>
@@ -80,7 +110,8 @@ export async function ConnectedServices({ viewer, overview, outcome, intlLocale 
             <input type="hidden" name="provider" value={c.provider} />
             <p className="muted">{t("disconnectIntro", { provider: NAMES[c.provider] })}</p>
             <label>
-              <input type="checkbox" name="removeSessions" /> {t("removeSessions", { provider: NAMES[c.provider] })}
+              <input type="checkbox" name="removeSessions" disabled={c.sessions === 0} />{" "}
+              {t("removeSessionsCount", { provider: NAMES[c.provider], count: c.sessions })}
             </label>
             <p>
               <button type="submit" className="button-secondary">
@@ -119,12 +150,17 @@ export async function ConnectedServices({ viewer, overview, outcome, intlLocale 
               <button type="submit">{t("connect", { provider: "Intervals.icu" })}</button>
             </form>
           ) : null}
-          <form action={connectIntervalsKeyAction}>
+          <form action={connectIntervalsKeyAction} id="intervals-key-form">
             <p className="muted">{t("keyIntro")}</p>
+            {keyNotice ? (
+              <p role="alert" className="notice notice-error">
+                {keyNotice}
+              </p>
+            ) : null}
             <p>
               <label htmlFor="intervals-athlete">{t("keyAthleteId")}</label>
               <br />
-              <input id="intervals-athlete" name="athleteId" autoComplete="off" maxLength={40} required />
+              <input id="intervals-athlete" name="athleteId" autoComplete="off" maxLength={40} required defaultValue={athleteIdAsked} />
             </p>
             <p>
               <label htmlFor="intervals-key">{t("keyApiKey")}</label>

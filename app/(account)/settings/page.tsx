@@ -52,7 +52,8 @@ function deviceName(userAgent: string | null, t: SettingsT): string {
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
-  const syncOutcome = (await searchParams).sync;
+  const params = await searchParams;
+  const one = (name: string) => (typeof params[name] === "string" ? (params[name] as string) : null);
   // Only athletes bring activities in; coaches without an athlete profile have nothing to connect.
   const syncOverview = viewer.hasAthleteProfile ? await getSyncOverview(viewer) : null;
   const sessions = await getOwnSessions(viewer);
@@ -75,7 +76,10 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         />
       </section>
       {syncOverview ? (
-        <ConnectedServices viewer={viewer} overview={syncOverview} outcome={typeof syncOutcome === "string" ? syncOutcome : null} intlLocale={intlLocale} />
+        <ConnectedServices viewer={viewer} overview={syncOverview} outcome={one("sync")}
+          details={{ provider: one("provider"), removed: one("removed"), athlete: one("athlete") }}
+          intlLocale={intlLocale}
+        />
       ) : null}
       <section className="card" aria-labelledby="password">
         <h2 id="password" style={{ marginTop: 0 }}>
