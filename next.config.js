@@ -21,6 +21,9 @@ const nextConfig = {
   // A second build directory lets two builds of one checkout coexist (e.g. parallel test runs).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Read when the server starts (scripts/serve.mjs applies it to the standalone build too): "off" leaves
+  // compression to a reverse proxy in front.
+  compress: process.env.HTTP_COMPRESSION !== "off",
   // The build also writes a self-contained server folder (traced server files and node_modules), which
   // scripts/standalone.mjs completes and the Dockerfile ships.
   output: "standalone",

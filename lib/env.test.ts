@@ -8,6 +8,12 @@ describe("environment validation", () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.SESSION_MAX_AGE_HOURS).toBe(12);
     expect(env.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP).toBe(5);
+    expect(env.HTTP_COMPRESSION).toBe("on");
+  });
+
+  it("accepts HTTP_COMPRESSION on or off only", () => {
+    expect(parseEnv({ HTTP_COMPRESSION: "off" }).HTTP_COMPRESSION).toBe("off");
+    expect(() => parseEnv({ HTTP_COMPRESSION: "gzip" })).toThrow(/HTTP_COMPRESSION: must be "on" or "off"/);
   });
 
   it("treats empty strings as unset", () => {

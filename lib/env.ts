@@ -27,6 +27,9 @@ const envSchema = z.object({
     .optional(),
   SMTP_FROM: z.string().trim().min(3, "must be a sender address, e.g. Backbone <alerts@example.org>").max(254).optional(),
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.2).max(600).default(5),
+  // "off" when a reverse proxy in front compresses responses (the compose file's nginx does): gzip is then
+  // done once, in the proxy, instead of costing every app process a share of each page.
+  HTTP_COMPRESSION: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
   // Activity sync (lib/sync): a provider is on when its client id and secret are both set.
   STRAVA_CLIENT_ID: z.string().trim().regex(/^\d{1,20}$/, "must be the numeric Client ID from strava.com/settings/api").optional(),
   STRAVA_CLIENT_SECRET: z.string().trim().min(8, "must be the Client Secret from strava.com/settings/api").max(200).optional(),

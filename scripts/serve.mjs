@@ -200,7 +200,8 @@ if (cluster.isPrimary) {
   // next.config.js to load: the build's configuration is handed to Next as its standalone server.js does.
   if (existsSync(path.join(root, "server.js")) && !process.env.__NEXT_PRIVATE_STANDALONE_CONFIG) {
     const required = JSON.parse(readFileSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "required-server-files.json"), "utf8"));
-    process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(required.config);
+    // The build froze next.config.js; what it reads from the environment at start is applied here.
+    process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify({ ...required.config, compress: process.env.HTTP_COMPRESSION !== "off" });
   }
   // What is computed from athletes' data is kept in Postgres per build (lib/computed-views/store.ts):
   // instances of one build share it, and a new release never reads the values of the one before.
