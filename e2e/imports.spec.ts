@@ -73,6 +73,7 @@ test("an athlete removes a committed import as a whole from the import history",
   await expect(page.getByText("Imported 2 sessions.")).toBeVisible();
   const history = page.getByRole("table", { name: "Your imports, newest first" });
   await expect(history.getByRole("row").nth(1)).toContainText("2 sessions");
+  await expect(history.getByRole("row").nth(1)).toContainText("2 files");
   expect(await db.query(`SELECT id FROM "TrainingSession" WHERE "userId" = $1`, [athlete.id])).toHaveLength(3);
 
   // Cancelling the confirmation removes nothing.

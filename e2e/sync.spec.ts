@@ -58,6 +58,9 @@ test("an athlete connects Strava, sees the history come in, and a new run reache
   const history = page.getByRole("region", { name: "All sessions" });
   await expect(history.getByText(/131\s+sessions/)).toBeVisible();
   await expect(history.getByText("Tempo by the river")).toBeVisible();
+  // The import page lists the backfill as one import, named by where it came from.
+  await page.goto("/athlete/import");
+  await expect(page.getByRole("row").filter({ hasText: "Synced from Strava" }).getByText(/131\s+sessions/)).toBeVisible();
 
   // Strava's webhook: the subscription handshake with the verify token, then a new run.
   const subscribed = await strava.state.subscribe(`${E2E_BASE_URL}/api/sync/strava/webhook`, E2E_STRAVA_VERIFY_TOKEN);

@@ -330,6 +330,8 @@ export type ImportHistoryRow = {
   createdAt: Date;
   status: "COMMITTED" | "UNDONE";
   fileCount: number;
+  /** The provider whose sync brought the batch in (a backfill or a catch-up), null for uploaded files. */
+  syncedFrom: "strava" | "intervals" | null;
   createdCount: number;
   /** Sessions of the batch still there (the athlete may have deleted some one by one). */
   sessionCount: number;
@@ -351,10 +353,19 @@ export async function listImportHistory(prisma: PrismaClient, userId: string, ta
       createdCount: true,
       undoneAt: true,
       removedCount: true,
+      summary: true,
       _count: { select: { sessions: true } },
     },
   });
-  return rows.map(({ _count, ...r }) => ({ ...r, status: r.status as ImportHistoryRow["status"], sessionCount: _count.sessions }));
+  return rows.map(({ _count, summary, ...r }) => {
+    const sync = summary && typeof summary === "object" && !Array.isArray(summary) ? summary.sync : null;
+    return {
+      ...r,
+      status: r.status as ImportHistoryRow["status"],
+      syncedFrom: sync === "strava" || sync === "intervals" ? sync : null,
+      sessionCount: _count.sessions,
+    };
+  });
 }
 
 export class ImportNotUndoableError extends Error {

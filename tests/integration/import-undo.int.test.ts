@@ -40,7 +40,7 @@ describe("undoing an import", () => {
     expect(await dailyLoads(athleteA.id)).toEqual(after);
 
     const [row] = await listImportHistory(db(), athleteA.id);
-    expect(row).toMatchObject({ status: "UNDONE", createdCount: 2, removedCount: 2, sessionCount: 0 });
+    expect(row).toMatchObject({ status: "UNDONE", createdCount: 2, removedCount: 2, sessionCount: 0, syncedFrom: null });
     expect(await db().auditLog.count({ where: { action: "import.undo", entityId: preview.batchId!, actorId: athleteA.id } })).toBe(1);
     // Once is all.
     await expect(undoImport(db(), athleteA.id, preview.batchId!)).rejects.toBeInstanceOf(ImportNotUndoableError);

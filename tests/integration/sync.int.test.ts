@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { commitImport, previewImport, undoImport } from "@/lib/imports/store";
+import { commitImport, listImportHistory, previewImport, undoImport } from "@/lib/imports/store";
 import { stravaCsv, stravaDate } from "@/lib/imports/testing";
 import { connectProvider, disconnectProvider, isCatchUp } from "@/lib/sync/connections";
 import { claimJob } from "@/lib/sync/queue";
@@ -129,6 +129,8 @@ describe("Strava sync against the Strava stand-in", () => {
     expect(await db().trainingSession.count({ where: { userId: a.id } })).toBe(500);
     const batch = await db().importBatch.findUniqueOrThrow({ where: { id: conn.backfillBatchId! } });
     expect(batch).toMatchObject({ status: "COMMITTED", createdCount: 500 });
+    // The import page names where it came from.
+    expect(await listImportHistory(db(), a.id)).toMatchObject([{ id: batch.id, syncedFrom: "strava", sessionCount: 500 }]);
     const s = await db().trainingSession.findFirstOrThrow({ where: { userId: a.id, externalId: `strava:${ids[0]}` } });
     expect(s).toMatchObject({ source: "STRAVA", type: "RUN", durationMin: 50, movingMin: expect.closeTo(48.33, 1), distanceKm: 8, notes: "Run 0" });
     const totals = await db().dailyLoad.aggregate({ where: { userId: a.id }, _sum: { sessionCount: true } });

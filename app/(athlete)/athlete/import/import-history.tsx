@@ -6,10 +6,13 @@ import { undoImportAction } from "@/lib/imports/actions";
 import { idleState } from "@/lib/forms-state";
 import { FormMessage, SubmitButton } from "@/lib/ui/form-controls";
 
+const PROVIDER_NAMES = { strava: "Strava", intervals: "Intervals.icu" } as const;
+
 export type HistoryRow = {
   id: string;
   when: string;
   fileCount: number;
+  syncedFrom: "strava" | "intervals" | null;
   createdCount: number;
   sessionCount: number;
   undone: string | null;
@@ -41,7 +44,7 @@ export function ImportHistory({ rows }: { rows: HistoryRow[] }) {
           <thead>
             <tr>
               <th scope="col">{t("col.imported")}</th>
-              <th scope="col">{t("col.files")}</th>
+              <th scope="col">{t("col.from")}</th>
               <th scope="col">{t("col.sessions")}</th>
               <th scope="col">
                 <span className="visually-hidden">{t("col.remove")}</span>
@@ -52,7 +55,7 @@ export function ImportHistory({ rows }: { rows: HistoryRow[] }) {
             {rows.map((row) => (
               <tr key={row.id}>
                 <td>{row.when}</td>
-                <td>{row.fileCount}</td>
+                <td>{row.syncedFrom ? t("historySynced", { provider: PROVIDER_NAMES[row.syncedFrom] }) : t("historyFiles", { count: row.fileCount })}</td>
                 <td>
                   {row.undone ? (
                     <span className="muted">

@@ -30,6 +30,7 @@ export default async function ImportPage() {
           id: h.id,
           when: formatDateTime(h.createdAt, viewer.timeZone, intl),
           fileCount: h.fileCount,
+          syncedFrom: h.syncedFrom,
           createdCount: h.createdCount,
           sessionCount: h.sessionCount,
           undone: h.undoneAt ? formatDateTime(h.undoneAt, viewer.timeZone, intl) : null,
