@@ -1,6 +1,8 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { insertJson, newId } from "@/lib/db-bulk";
 import { contentHashOf } from "@/lib/imports/session";
+import { isProviderId } from "@/lib/sync/provider-ids";
+import type { ProviderId } from "@/lib/sync/providers/types";
 import { rebuildDailyLoads } from "@/lib/sessions/daily-load";
 import { checkUploadSizes, newUploadBudget, parseActivityFile } from "@/lib/imports";
 import type { ImportIssue, ParsedSession } from "@/lib/imports/types";
@@ -331,7 +333,7 @@ export type ImportHistoryRow = {
   status: "COMMITTED" | "UNDONE";
   fileCount: number;
   /** The provider whose sync brought the batch in (a backfill or a catch-up), null for uploaded files. */
-  syncedFrom: "strava" | "intervals" | null;
+  syncedFrom: ProviderId | null;
   createdCount: number;
   /** Sessions of the batch still there (the athlete may have deleted some one by one). */
   sessionCount: number;
@@ -362,7 +364,7 @@ export async function listImportHistory(prisma: PrismaClient, userId: string, ta
     return {
       ...r,
       status: r.status as ImportHistoryRow["status"],
-      syncedFrom: sync === "strava" || sync === "intervals" ? sync : null,
+      syncedFrom: typeof sync === "string" && isProviderId(sync) ? sync : null,
       sessionCount: _count.sessions,
     };
   });

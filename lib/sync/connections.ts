@@ -131,8 +131,8 @@ async function refillOthers(tx: Prisma.TransactionClient, userId: string, remove
   const others = await tx.syncConnection.findMany({
     where: { userId, id: { not: removedFrom }, status: "ACTIVE", tokens: { not: null }, backfillStatus: { notIn: ["PENDING", "RUNNING"] } },
   });
+  const from = new Date(Math.min(now.getTime(), firstDay.getTime()) - CATCH_UP_OVERLAP_MS);
   for (const other of others) {
-    const from = new Date(Math.min(now.getTime(), firstDay.getTime()) - CATCH_UP_OVERLAP_MS);
     const backfill = await newBackfill(tx, userId, providerOf(other.provider), { from, until: now, months: other.backfillMonths });
     await tx.syncConnection.update({ where: { id: other.id }, data: backfill });
     await tx.syncJob.updateMany({ where: { connectionId: other.id, status: "PENDING", kind: "BACKFILL_PAGE" }, data: { status: "DONE", lastError: "replaced" } });

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { Viewer } from "@/lib/auth/permissions";
 import { formatDate, formatDateTime, todayIn } from "@/lib/dates";
 import { connectIntervalsKeyAction, disconnectSyncAction } from "@/lib/sync/actions";
+import { isProviderId, PROVIDER_NAMES } from "@/lib/sync/provider-ids";
 import type { SyncOverview } from "@/lib/sync/queries";
 import { AutoRefresh } from "./auto-refresh";
 
@@ -22,8 +23,6 @@ const OUTCOMES = [
 
 /** Outcomes answered beside the API key form rather than at the top of the section. */
 const KEY_OUTCOMES = new Set<string>(["key_missing", "key_refused"]);
-
-const NAMES = { strava: "Strava", intervals: "Intervals.icu" } as const;
 
 /** The "Connected services" section of the settings page: connect, progress, last sync, errors in words, disconnect. */
 /** What the last action's redirect carries besides its outcome; read from the URL, so checked here. */
@@ -48,7 +47,7 @@ export async function ConnectedServices({
   const running = overview.connections.some((c) => c.status === "ACTIVE" && (c.backfill.status === "PENDING" || c.backfill.status === "RUNNING"));
   // "Connected, your history is coming in" only while it is: a reload after the import ended shows the status alone.
   const known = OUTCOMES.find((o) => o === outcome && !(o === "connected" && !running));
-  const provider = details.provider === "strava" || details.provider === "intervals" ? NAMES[details.provider] : null;
+  const provider = details.provider && isProviderId(details.provider) ? PROVIDER_NAMES[details.provider] : null;
   const removed = /^\d{1,7}$/.test(details.removed ?? "") ? Number(details.removed) : 0;
   const outcomeText = (o: (typeof OUTCOMES)[number]) =>
     o === "disconnected" && provider
@@ -85,7 +84,7 @@ export async function ConnectedServices({
       {running ? <AutoRefresh everyMs={3000} /> : null}
       {overview.connections.map((c) => (
         <div key={c.provider} className="sync-connection" data-testid={`sync-${c.provider}`}>
-          <h3>{NAMES[c.provider]}</h3>
+          <h3>{PROVIDER_NAMES[c.provider]}</h3>
           <p>{t(`status.${c.status}`, { since: when(c.connectedAt) })}</p>
           {c.backfill.status === "PENDING" || c.backfill.status === "RUNNING" ? (
             <p role="status">
@@ -108,14 +107,14 @@ export async function ConnectedServices({
           {c.deadLetters > 0 ? <p className="notice notice-warn">{t("deadLetters", { count: c.deadLetters })}</p> : null}
           <form action={disconnectSyncAction}>
             <input type="hidden" name="provider" value={c.provider} />
-            <p className="muted">{t("disconnectIntro", { provider: NAMES[c.provider] })}</p>
+            <p className="muted">{t("disconnectIntro", { provider: PROVIDER_NAMES[c.provider] })}</p>
             <label>
               <input type="checkbox" name="removeSessions" disabled={c.sessions === 0} />{" "}
-              {t("removeSessionsCount", { provider: NAMES[c.provider], count: c.sessions })}
+              {t("removeSessionsCount", { provider: PROVIDER_NAMES[c.provider], count: c.sessions })}
             </label>
             <p>
               <button type="submit" className="button-secondary">
-                {t("disconnect", { provider: NAMES[c.provider] })}
+                {t("disconnect", { provider: PROVIDER_NAMES[c.provider] })}
               </button>
             </p>
           </form>

@@ -76,7 +76,10 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         />
       </section>
       {syncOverview ? (
-        <ConnectedServices viewer={viewer} overview={syncOverview} outcome={one("sync")}
+        <ConnectedServices
+          viewer={viewer}
+          overview={syncOverview}
+          outcome={one("sync")}
           details={{ provider: one("provider"), removed: one("removed"), athlete: one("athlete") }}
           intlLocale={intlLocale}
         />

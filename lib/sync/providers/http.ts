@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { PROVIDER_NAMES } from "@/lib/sync/provider-ids";
 import { ProviderError, type ProviderId } from "./types";
 
 /**
@@ -23,7 +24,6 @@ export type HttpRequest = {
   form?: Record<string, string>;
 };
 
-const label: Record<ProviderId, string> = { strava: "Strava", intervals: "Intervals.icu" };
 
 export async function providerRequest(provider: ProviderId, request: HttpRequest, options: HttpOptions): Promise<HttpResponse> {
   const signal = AbortSignal.timeout(options.timeoutMs);
@@ -42,7 +42,7 @@ export async function providerRequest(provider: ProviderId, request: HttpRequest
     });
   } catch (error) {
     const timedOut = signal.aborted || (error instanceof Error && error.name === "TimeoutError");
-    throw new ProviderError("unavailable", `${label[provider]} ${timedOut ? "did not answer in time" : "could not be reached"}`);
+    throw new ProviderError("unavailable", `${PROVIDER_NAMES[provider]} ${timedOut ? "did not answer in time" : "could not be reached"}`);
   }
   const text = await readBody(provider, response, options, signal);
   return { status: response.status, headers: response.headers, text };
@@ -50,7 +50,7 @@ export async function providerRequest(provider: ProviderId, request: HttpRequest
 
 async function readBody(provider: ProviderId, response: Response, options: HttpOptions, signal: AbortSignal): Promise<string> {
   const tooLarge = () =>
-    new ProviderError("unavailable", `${label[provider]} sent a response larger than ${options.maxBytes} bytes`, null, response.status);
+    new ProviderError("unavailable", `${PROVIDER_NAMES[provider]} sent a response larger than ${options.maxBytes} bytes`, null, response.status);
   const declared = Number(response.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > options.maxBytes) {
     await response.body?.cancel().catch(() => {});
@@ -74,12 +74,12 @@ async function readBody(provider: ProviderId, response: Response, options: HttpO
   } catch (error) {
     if (error instanceof ProviderError) throw error;
     const timedOut = signal.aborted;
-    throw new ProviderError("unavailable", `${label[provider]} ${timedOut ? "did not finish answering in time" : "broke off its answer"}`, null, response.status);
+    throw new ProviderError("unavailable", `${PROVIDER_NAMES[provider]} ${timedOut ? "did not finish answering in time" : "broke off its answer"}`, null, response.status);
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new ProviderError("unavailable", `${label[provider]} sent a response that is not UTF-8 text`, null, response.status);
+    throw new ProviderError("unavailable", `${PROVIDER_NAMES[provider]} sent a response that is not UTF-8 text`, null, response.status);
   }
 }
 
@@ -89,13 +89,13 @@ export function parseBody<S extends z.ZodType>(provider: ProviderId, response: H
   try {
     json = JSON.parse(response.text);
   } catch {
-    throw new ProviderError("unavailable", `${label[provider]} sent ${what} that is not JSON`, null, response.status);
+    throw new ProviderError("unavailable", `${PROVIDER_NAMES[provider]} sent ${what} that is not JSON`, null, response.status);
   }
   const result = schema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue ? ` (${issue.path.join(".") || "body"}: ${issue.message})` : "";
-    throw new ProviderError("unavailable", `${label[provider]} sent ${what} in an unexpected shape${where}`, null, response.status);
+    throw new ProviderError("unavailable", `${PROVIDER_NAMES[provider]} sent ${what} in an unexpected shape${where}`, null, response.status);
   }
   return result.data;
 }
@@ -103,10 +103,10 @@ export function parseBody<S extends z.ZodType>(provider: ProviderId, response: H
 /** The common status handling: 401/403 auth, 404 not-found, 5xx and other surprises unavailable. 429 is the caller's. */
 export function failureFor(provider: ProviderId, response: HttpResponse, what: string): ProviderError {
   const s = response.status;
-  if (s === 401 || s === 403) return new ProviderError("auth", `${label[provider]} refused the credentials for ${what} (${s})`, null, s);
-  if (s === 404) return new ProviderError("not-found", `${label[provider]} has no ${what} (404)`, null, s);
-  if (s === 429) return new ProviderError("rate-limit", `${label[provider]} is rate limiting requests`, 60, s);
-  return new ProviderError("unavailable", `${label[provider]} answered ${s} for ${what}`, null, s);
+  if (s === 401 || s === 403) return new ProviderError("auth", `${PROVIDER_NAMES[provider]} refused the credentials for ${what} (${s})`, null, s);
+  if (s === 404) return new ProviderError("not-found", `${PROVIDER_NAMES[provider]} has no ${what} (404)`, null, s);
+  if (s === 429) return new ProviderError("rate-limit", `${PROVIDER_NAMES[provider]} is rate limiting requests`, 60, s);
+  return new ProviderError("unavailable", `${PROVIDER_NAMES[provider]} answered ${s} for ${what}`, null, s);
 }
 
 /** A finite, non-negative measure, or null: providers send null, omit fields, or (rarely) send nonsense. */

@@ -5,14 +5,14 @@ import { useTranslations } from "next-intl";
 import { undoImportAction } from "@/lib/imports/actions";
 import { idleState } from "@/lib/forms-state";
 import { FormMessage, SubmitButton } from "@/lib/ui/form-controls";
-
-const PROVIDER_NAMES = { strava: "Strava", intervals: "Intervals.icu" } as const;
+import { PROVIDER_NAMES } from "@/lib/sync/provider-ids";
+import type { ProviderId } from "@/lib/sync/providers/types";
 
 export type HistoryRow = {
   id: string;
   when: string;
   fileCount: number;
-  syncedFrom: "strava" | "intervals" | null;
+  syncedFrom: ProviderId | null;
   createdCount: number;
   sessionCount: number;
   undone: string | null;
